@@ -1,0 +1,1 @@
+//! Compute-unit accounting (filled in below).

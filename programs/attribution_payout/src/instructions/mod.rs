@@ -1,0 +1,3 @@
+mod config_init;
+
+pub use config_init::*;

@@ -1,0 +1,31 @@
+use anchor_lang::prelude::*;
+
+#[error_code]
+pub enum DatanetError {
+    #[msg("Name is empty or longer than 64 bytes")]
+    InvalidName,
+    #[msg("URI is empty or longer than 200 bytes")]
+    InvalidUri,
+    #[msg("An open datanet needs a default weight above zero")]
+    InvalidPolicy,
+    #[msg("Only the datanet's authority may do this")]
+    NotAuthority,
+    #[msg("No authority transfer is pending for this signer")]
+    NoPendingAuthority,
+    #[msg("This content was already submitted to this datanet")]
+    DuplicateContribution,
+    #[msg("Content size must be above zero")]
+    EmptyContent,
+    #[msg("The contribution is not pending: decisions are final")]
+    NotPending,
+    #[msg("Only the contributor may withdraw a contribution")]
+    NotContributor,
+    #[msg("An accepted contribution needs a weight above zero")]
+    ZeroWeight,
+    #[msg("A version must cover at least one and at most all accepted contributions")]
+    InvalidVersionCount,
+    #[msg("Version numbers are consecutive: publish the next number")]
+    WrongVersionNumber,
+    #[msg("Arithmetic overflow")]
+    Overflow,
+}

@@ -1,0 +1,88 @@
+//! One event per state change, carrying what an indexer needs without reading accounts.
+use crate::state::{ContributionStatus, DatanetPolicy};
+use anchor_lang::prelude::*;
+
+#[event]
+pub struct DatanetCreated {
+    pub datanet: Pubkey,
+    pub creator: Pubkey,
+    pub id: u64,
+    pub authority: Pubkey,
+    pub policy: DatanetPolicy,
+    pub name: String,
+    pub uri: String,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct DatanetUpdated {
+    pub datanet: Pubkey,
+    pub policy: DatanetPolicy,
+    pub uri: String,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct DatanetAuthorityProposed {
+    pub datanet: Pubkey,
+    pub authority: Pubkey,
+    /// `None` when a pending proposal was cancelled.
+    pub proposed: Option<Pubkey>,
+}
+
+#[event]
+pub struct DatanetAuthorityAccepted {
+    pub datanet: Pubkey,
+    pub previous: Pubkey,
+    pub authority: Pubkey,
+}
+
+#[event]
+pub struct ContributionSubmitted {
+    pub datanet: Pubkey,
+    pub contribution: Pubkey,
+    pub contributor: Pubkey,
+    pub content_hash: [u8; 32],
+    pub size: u64,
+    pub index: u64,
+    /// `Accepted` at once in an open datanet, `Pending` in a curated one.
+    pub status: ContributionStatus,
+    pub weight: u64,
+    pub uri: String,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct ContributionWithdrawn {
+    pub datanet: Pubkey,
+    pub contribution: Pubkey,
+    pub contributor: Pubkey,
+    pub content_hash: [u8; 32],
+    /// Lamports returned to the contributor.
+    pub rent_returned: u64,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct ContributionReviewed {
+    pub datanet: Pubkey,
+    pub contribution: Pubkey,
+    pub contributor: Pubkey,
+    pub status: ContributionStatus,
+    pub weight: u64,
+    pub reject_reason: u16,
+    /// The datanet's total accepted weight after this decision.
+    pub total_accepted_weight: u64,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct DatanetVersionPublished {
+    pub datanet: Pubkey,
+    pub datanet_version: Pubkey,
+    pub number: u32,
+    pub contributions_root: [u8; 32],
+    pub contribution_count: u64,
+    pub uri: String,
+    pub timestamp: i64,
+}

@@ -1,0 +1,76 @@
+use crate::constants::{ACCOUNT_VERSION, SEED_DATANET};
+use crate::events::DatanetCreated;
+use crate::state::{check_name, check_uri, Datanet, DatanetPolicy};
+use anchor_lang::prelude::*;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
+pub struct DatanetCreateArgs {
+    /// Any number the creator has not used yet; with the creator, it names the datanet's PDA.
+    pub id: u64,
+    pub name: String,
+    pub uri: String,
+    pub policy: DatanetPolicy,
+}
+
+#[derive(Accounts)]
+#[instruction(args: DatanetCreateArgs)]
+pub struct DatanetCreate<'info> {
+    #[account(
+        init,
+        payer = creator,
+        space = 8 + Datanet::INIT_SPACE,
+        seeds = [SEED_DATANET, creator.key().as_ref(), &args.id.to_le_bytes()],
+        bump,
+    )]
+    pub datanet: Box<Account<'info, Datanet>>,
+    /// Pays the rent and becomes the datanet's first authority (curator).
+    #[account(mut)]
+    pub creator: Signer<'info>,
+    pub system_program: Program<'info, System>,
+}
+
+impl DatanetCreate<'_> {
+    fn validate(&self, args: &DatanetCreateArgs) -> Result<()> {
+        check_name(&args.name)?;
+        check_uri(&args.uri)?;
+        args.policy.validate()
+    }
+
+    #[access_control(ctx.accounts.validate(&args))]
+    pub fn handler(ctx: Context<Self>, args: DatanetCreateArgs) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let creator = ctx.accounts.creator.key();
+        let datanet = &mut ctx.accounts.datanet;
+        datanet.set_inner(Datanet {
+            version: ACCOUNT_VERSION,
+            bump: ctx.bumps.datanet,
+            creator,
+            id: args.id,
+            authority: creator,
+            pending_authority: None,
+            policy: args.policy,
+            submitted: 0,
+            accepted: 0,
+            rejected: 0,
+            withdrawn: 0,
+            total_accepted_weight: 0,
+            versions: 0,
+            created_at: now,
+            reserved: [0; 64],
+            name: args.name,
+            uri: args.uri,
+        });
+        datanet.invariant()?;
+        emit!(DatanetCreated {
+            datanet: datanet.key(),
+            creator,
+            id: args.id,
+            authority: creator,
+            policy: datanet.policy,
+            name: datanet.name.clone(),
+            uri: datanet.uri.clone(),
+            timestamp: now,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,3 @@
+mod datanet_create;
+
+pub use datanet_create::*;

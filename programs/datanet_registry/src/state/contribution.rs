@@ -1,0 +1,53 @@
+use super::check_uri;
+use crate::constants::MAX_URI_LEN;
+use crate::errors::DatanetError;
+use anchor_lang::prelude::*;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
+pub enum ContributionStatus {
+    Pending,
+    /// Final; its weight can never change.
+    Accepted,
+    /// Final.
+    Rejected,
+}
+
+/// One piece of content submitted to a datanet.
+/// PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to
+/// the same datanet twice while the account exists.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Contribution {
+    pub version: u8,
+    pub bump: u8,
+    pub datanet: Pubkey,
+    /// Who submitted it, paid its rent and is paid for it.
+    pub contributor: Pubkey,
+    /// SHA-256 of the content.
+    pub content_hash: [u8; 32],
+    /// Content size in bytes, as declared by the contributor.
+    pub size: u64,
+    pub status: ContributionStatus,
+    /// Attribution weight; above zero exactly when accepted.
+    pub weight: u64,
+    /// The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise.
+    pub reject_reason: u16,
+    /// 0-based order of submission within the datanet.
+    pub index: u64,
+    pub submitted_at: i64,
+    /// When accepted or rejected; 0 while pending.
+    pub decided_at: i64,
+    pub reserved: [u8; 32],
+    #[max_len(MAX_URI_LEN)]
+    pub uri: String,
+}
+
+impl Contribution {
+    pub fn invariant(&self) -> Result<()> {
+        check_uri(&self.uri)?;
+        require!(self.size > 0, DatanetError::EmptyContent);
+        let accepted = self.status == ContributionStatus::Accepted;
+        require!(accepted == (self.weight > 0), DatanetError::ZeroWeight);
+        Ok(())
+    }
+}

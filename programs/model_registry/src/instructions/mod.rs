@@ -1,0 +1,3 @@
+mod model_create;
+
+pub use model_create::*;
