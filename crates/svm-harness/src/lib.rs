@@ -5,15 +5,15 @@
 //! error codes); what executes is always `target/deploy/<program>.so`.
 use anchor_lang::prelude::{AccountMeta, Clock, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
-use solana_instruction_error::InstructionError;
-use solana_transaction_error::TransactionError;
-use anchor_lang::{AccountDeserialize, AnchorDeserialize, Event, InstructionData, ToAccountMetas};
+use anchor_lang::{AccountDeserialize, AnchorDeserialize, Event};
 use base64::Engine;
 use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
 use litesvm::LiteSVM;
 use solana_account::Account;
+use solana_instruction_error::InstructionError;
 use solana_message::Message;
 use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
 use std::fmt::Debug;
 use std::path::PathBuf;
 
@@ -22,7 +22,9 @@ pub use solana_keypair::Keypair;
 pub use solana_signer::Signer;
 
 pub mod bench;
+pub mod ixs;
 pub mod pda;
+pub mod scenarios;
 pub mod token;
 
 /// Lamports every fresh test wallet gets.
@@ -41,11 +43,6 @@ pub fn deploy_dir() -> PathBuf {
         Some(dir) => PathBuf::from(dir),
         None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/deploy"),
     }
-}
-
-/// Builds an Anchor instruction from the program's generated account and data types.
-pub fn ix(program_id: Pubkey, accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
-    Instruction { program_id, accounts: accounts.to_account_metas(None), data: data.data() }
 }
 
 /// An instruction with its account metas edited, for attacks (e.g. dropping a signer flag).
@@ -84,13 +81,14 @@ impl Executed {
 /// A failed transaction: the runtime's error and the program logs.
 #[derive(Debug)]
 pub struct Failed {
-    pub error: FailedTransactionMetadata,
+    pub error: TransactionError,
+    pub logs: Vec<String>,
 }
 
 impl Failed {
     /// The custom program error code, if the failure was one.
     pub fn custom_code(&self) -> Option<u32> {
-        match &self.error.err {
+        match &self.error {
             TransactionError::InstructionError(_, InstructionError::Custom(code)) => Some(*code),
             _ => None,
         }
@@ -98,14 +96,14 @@ impl Failed {
 
     /// The Anchor error name the program logged ("Error Code: <name>."), if any.
     pub fn anchor_error_name(&self) -> Option<String> {
-        self.error.meta.logs.iter().find_map(|line| {
+        self.logs.iter().find_map(|line| {
             let rest = line.split("Error Code: ").nth(1)?;
             Some(rest.split('.').next()?.to_string())
         })
     }
 
     pub fn logs(&self) -> &[String] {
-        &self.error.meta.logs
+        &self.logs
     }
 }
 
@@ -133,6 +131,9 @@ pub struct Svm {
     pub svm: LiteSVM,
     /// Upgrade authority of the three programs (the deployer).
     pub upgrade_authority: Keypair,
+    /// Wallets are derived from a counter, so that a run (its PDAs' bumps, hence its compute
+    /// units) is the same every time.
+    wallets: u64,
 }
 
 impl Default for Svm {
@@ -144,8 +145,6 @@ impl Default for Svm {
 impl Svm {
     pub fn new() -> Self {
         let mut svm = LiteSVM::new();
-        let upgrade_authority = Keypair::new();
-        svm.airdrop(&upgrade_authority.pubkey(), WALLET_LAMPORTS).expect("airdrop");
         for (name, id) in PROGRAMS {
             let path = deploy_dir().join(format!("{name}.so"));
             let bytes = std::fs::read(&path).unwrap_or_else(|e| {
@@ -153,7 +152,8 @@ impl Svm {
             });
             svm.add_program(id, &bytes).unwrap_or_else(|e| panic!("loading {name}: {e:?}"));
         }
-        let mut this = Self { svm, upgrade_authority };
+        let mut this = Self { svm, upgrade_authority: Keypair::new(), wallets: 0 };
+        this.upgrade_authority = this.wallet();
         for (_, id) in PROGRAMS {
             this.set_upgrade_authority(&id, Some(this.upgrade_authority.pubkey()));
         }
@@ -176,15 +176,23 @@ impl Svm {
         self.svm.set_account(programdata, account).expect("set programdata");
     }
 
-    /// A new wallet holding `WALLET_LAMPORTS`.
+    /// A new wallet holding `WALLET_LAMPORTS` (the n-th of this run: deterministic).
     pub fn wallet(&mut self) -> Keypair {
-        let kp = Keypair::new();
+        self.wallets += 1;
+        let mut secret = [0x5a; 32];
+        secret[..8].copy_from_slice(&self.wallets.to_le_bytes());
+        let kp = Keypair::new_from_array(secret);
         self.svm.airdrop(&kp.pubkey(), WALLET_LAMPORTS).expect("airdrop");
         kp
     }
 
     /// Signs `instructions` with `payer` (fee payer, first signer) and `signers`, and runs them.
-    pub fn send(&mut self, payer: &Keypair, instructions: &[Instruction], signers: &[&Keypair]) -> Result<Executed, Failed> {
+    pub fn send(
+        &mut self,
+        payer: &Keypair,
+        instructions: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Executed, Failed> {
         let mut all: Vec<&Keypair> = vec![payer];
         all.extend(signers.iter().copied().filter(|s| s.pubkey() != payer.pubkey()));
         let message = Message::new(instructions, Some(&payer.pubkey()));
@@ -240,6 +248,6 @@ impl Svm {
 fn into_result(result: Result<TransactionMetadata, FailedTransactionMetadata>) -> Result<Executed, Failed> {
     match result {
         Ok(meta) => Ok(Executed { compute_units: meta.compute_units_consumed, logs: meta.logs }),
-        Err(error) => Err(Failed { error }),
+        Err(failed) => Err(Failed { error: failed.err, logs: failed.meta.logs }),
     }
 }

@@ -2,8 +2,8 @@
 use crate::{Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::program_pack::Pack;
-use anchor_spl::token_2022::spl_token_2022;
 use anchor_spl::token::spl_token;
+use anchor_spl::token_2022::spl_token_2022;
 
 /// Which token program owns a mint.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,7 +66,13 @@ impl Svm {
     }
 
     /// Mints `amount` to `to` (the mint authority signs).
-    pub fn mint_to(&mut self, authority: &Keypair, mint: &Pubkey, to: &Pubkey, amount: u64) -> Result<Executed, Failed> {
+    pub fn mint_to(
+        &mut self,
+        authority: &Keypair,
+        mint: &Pubkey,
+        to: &Pubkey,
+        amount: u64,
+    ) -> Result<Executed, Failed> {
         let program = self.account(mint).expect("mint exists").owner;
         let ix = spl_token_2022::instruction::mint_to(&program, mint, to, &authority.pubkey(), &[], amount)
             .expect("mint_to");

@@ -33,10 +33,7 @@ pub struct Config {
 impl Config {
     pub fn check_params(protocol_fee_bps: u16, unstake_cooldown_secs: i64) -> Result<()> {
         require!(protocol_fee_bps <= MAX_PROTOCOL_FEE_BPS, PayoutError::ProtocolFeeTooHigh);
-        require!(
-            (0..=MAX_UNSTAKE_COOLDOWN_SECS).contains(&unstake_cooldown_secs),
-            PayoutError::InvalidCooldown
-        );
+        require!((0..=MAX_UNSTAKE_COOLDOWN_SECS).contains(&unstake_cooldown_secs), PayoutError::InvalidCooldown);
         Ok(())
     }
 

@@ -75,10 +75,7 @@ impl Datanet {
     pub fn record_accepted(&mut self, weight: u64) -> Result<()> {
         require!(weight > 0, DatanetError::ZeroWeight);
         self.accepted = self.accepted.checked_add(1).ok_or(DatanetError::Overflow)?;
-        self.total_accepted_weight = self
-            .total_accepted_weight
-            .checked_add(weight)
-            .ok_or(DatanetError::Overflow)?;
+        self.total_accepted_weight = self.total_accepted_weight.checked_add(weight).ok_or(DatanetError::Overflow)?;
         Ok(())
     }
 }

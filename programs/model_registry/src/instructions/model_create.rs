@@ -39,10 +39,7 @@ impl ModelCreate<'_> {
         check_name(&args.name)?;
         check_uri(&args.uri)?;
         require!(args.price_per_call > 0, ModelError::ZeroPrice);
-        require!(
-            (args.kind == ModelKind::Adapter) == self.base_model.is_some(),
-            ModelError::InvalidBaseModel
-        );
+        require!((args.kind == ModelKind::Adapter) == self.base_model.is_some(), ModelError::InvalidBaseModel);
         Ok(())
     }
 

@@ -104,10 +104,7 @@ impl Model {
         check_name(&self.name)?;
         check_uri(&self.uri)?;
         require!(self.price_per_call > 0, ModelError::ZeroPrice);
-        require!(
-            (self.kind == ModelKind::Adapter) == self.base_model.is_some(),
-            ModelError::InvalidBaseModel
-        );
+        require!((self.kind == ModelKind::Adapter) == self.base_model.is_some(), ModelError::InvalidBaseModel);
         if self.state != ModelState::Draft || !self.lineage.is_empty() {
             Self::check_shares(&self.lineage, self.owner_share_bps, self.operator_share_bps)?;
         }

@@ -1,0 +1,59 @@
+# One task runner. The README names two targets: `make demo` (the main job) and `make test`.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+# The project's tools (our cargo-build-sbf, anchor, sbpf-linker) come first.
+export PATH := $(CURDIR)/.tools/bin:$(PATH)
+# anchor must never run with RUSTUP_TOOLCHAIN set: it would try to install that toolchain.
+ANCHOR := env -u RUSTUP_TOOLCHAIN anchor
+HOST := cd crates && cargo
+PROGRAMS := datanet_registry model_registry attribution_payout
+
+.PHONY: help setup build test lint fmt idl-check test-rust bench demo clean
+
+help:
+	@echo "make demo   the main job: the suite's flow on an embedded SVM"
+	@echo "make test   every check and test (installs what it needs first)"
+	@echo "make build  anchor build: target/deploy/*.so and the IDLs"
+	@echo "make bench  compute units: target/bench/compute-units.json, docs/compute-units.md"
+
+setup:
+	tools/setup
+
+# Program keypairs are the committed localnet/devnet ones (keys/); anchor build keeps them.
+build: setup
+	mkdir -p target/deploy
+	for p in $(PROGRAMS); do cp -n keys/$$p-keypair.json target/deploy/ || true; done
+	$(ANCHOR) build
+
+# A build must not change the committed IDLs.
+idl-check: build
+	@if [ -n "$$(git status --porcelain -- idls)" ]; then \
+	  git --no-pager diff -- idls | head -40; \
+	  echo "idls/ is stale: anchor build changed it; commit the new IDLs"; exit 1; fi
+	@echo "idls/ is up to date"
+
+fmt:
+	cargo fmt --all
+	cargo fmt --all --manifest-path crates/Cargo.toml
+
+lint: setup
+	cargo fmt --all --check
+	cargo fmt --all --check --manifest-path crates/Cargo.toml
+	cargo clippy -j2 --all-targets -- -D warnings
+	$(HOST) clippy --all-targets -- -D warnings
+
+test-rust: build
+	$(HOST) test
+
+test: idl-check lint test-rust
+
+bench: build
+	$(HOST) run --release -p svm-harness --bin bench
+
+demo: build
+	$(HOST) run -q -p attribution-cli -- demo
+
+clean:
+	rm -rf target
