@@ -1,8 +1,9 @@
 // Included by each program's lib.rs. Upstream LLVM's BPF backend calls memcpy & co. as libcalls
 // that nothing provides on chain: route them to the runtime's sol_mem* syscalls. Gated on
 // target_arch = "bpf" so that it never collides with the platform tools' own builtins (their
-// target architecture is "sbf").
-#[cfg(target_arch = "bpf")]
+// target architecture is "sbf"), and left out when the program is a dependency of another
+// (`no-entrypoint`, as `cpi` implies), whose own copy is the one linked.
+#[cfg(all(target_arch = "bpf", not(feature = "no-entrypoint")))]
 mod sbf_mem_shims {
     extern "C" {
         fn sol_memcpy_(dst: *mut u8, src: *const u8, n: u64);

@@ -39,7 +39,8 @@ impl Recorder {
         case: &str,
         result: Result<Executed, Failed>,
     ) -> Executed {
-        let done = result.unwrap_or_else(|f| panic!("{program}/{instruction} [{case}] failed: {:?}\n{:#?}", f.error, f.logs));
+        let done =
+            result.unwrap_or_else(|f| panic!("{program}/{instruction} [{case}] failed: {:?}\n{:#?}", f.error, f.logs));
         self.rows.push(Row {
             program: program.into(),
             instruction: instruction.into(),

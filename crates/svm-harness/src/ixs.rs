@@ -14,37 +14,189 @@ pub mod datanet {
     use super::*;
     use datanet_registry::{accounts, instruction, instructions::*};
 
+    fn dix(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+        ix(datanet_registry::ID, accounts, data)
+    }
+
     pub fn create(creator: &Pubkey, args: DatanetCreateArgs) -> Instruction {
         let datanet = pda::datanet(creator, args.id);
-        ix(
-            datanet_registry::ID,
+        dix(
             accounts::DatanetCreate { datanet, creator: *creator, system_program: system_program::ID },
             instruction::DatanetCreate { args },
+        )
+    }
+
+    pub fn update(datanet: &Pubkey, authority: &Pubkey, args: DatanetUpdateArgs) -> Instruction {
+        dix(accounts::DatanetUpdate { datanet: *datanet, authority: *authority }, instruction::DatanetUpdate { args })
+    }
+
+    pub fn authority_propose(datanet: &Pubkey, authority: &Pubkey, new_authority: Option<Pubkey>) -> Instruction {
+        dix(
+            accounts::DatanetAuthorityPropose { datanet: *datanet, authority: *authority },
+            instruction::DatanetAuthorityPropose { new_authority },
+        )
+    }
+
+    pub fn authority_accept(datanet: &Pubkey, new_authority: &Pubkey) -> Instruction {
+        dix(
+            accounts::DatanetAuthorityAccept { datanet: *datanet, new_authority: *new_authority },
+            instruction::DatanetAuthorityAccept {},
+        )
+    }
+
+    pub fn contribution_submit(datanet: &Pubkey, contributor: &Pubkey, args: ContributionSubmitArgs) -> Instruction {
+        let contribution = pda::contribution(datanet, &args.content_hash);
+        dix(
+            accounts::ContributionSubmit {
+                datanet: *datanet,
+                contribution,
+                contributor: *contributor,
+                system_program: system_program::ID,
+            },
+            instruction::ContributionSubmit { args },
+        )
+    }
+
+    pub fn contribution_withdraw(datanet: &Pubkey, contribution: &Pubkey, contributor: &Pubkey) -> Instruction {
+        dix(
+            accounts::ContributionWithdraw {
+                datanet: *datanet,
+                contribution: *contribution,
+                contributor: *contributor,
+            },
+            instruction::ContributionWithdraw {},
+        )
+    }
+
+    pub fn contribution_review(
+        datanet: &Pubkey,
+        contribution: &Pubkey,
+        authority: &Pubkey,
+        decision: ReviewDecision,
+    ) -> Instruction {
+        dix(
+            accounts::ContributionReview { datanet: *datanet, contribution: *contribution, authority: *authority },
+            instruction::ContributionReview { decision },
+        )
+    }
+
+    pub fn version_publish(datanet: &Pubkey, authority: &Pubkey, args: DatanetVersionPublishArgs) -> Instruction {
+        let datanet_version = pda::datanet_version(datanet, args.number);
+        dix(
+            accounts::DatanetVersionPublish {
+                datanet: *datanet,
+                datanet_version,
+                authority: *authority,
+                system_program: system_program::ID,
+            },
+            instruction::DatanetVersionPublish { args },
         )
     }
 }
 
 pub mod model {
     use super::*;
+    use anchor_lang::prelude::AccountMeta;
+    use model_registry::state::{LineageEntry, LineageSource};
     use model_registry::{accounts, instruction, instructions::*};
+
+    fn mix(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+        ix(model_registry::ID, accounts, data)
+    }
 
     pub fn create(owner: &Pubkey, base_model: Option<Pubkey>, args: ModelCreateArgs) -> Instruction {
         let model = pda::model(owner, args.id);
-        ix(
-            model_registry::ID,
+        mix(
             accounts::ModelCreate { model, base_model, owner: *owner, system_program: system_program::ID },
             instruction::ModelCreate { args },
+        )
+    }
+
+    /// The accounts `model_lineage_set` checks the entries against: each target, then the cited
+    /// version of a datanet entry that cites one.
+    pub fn lineage_accounts(entries: &[LineageEntry]) -> Vec<AccountMeta> {
+        entries
+            .iter()
+            .flat_map(|e| {
+                let version = match e.source {
+                    LineageSource::Datanet => e.datanet_version,
+                    LineageSource::Model => None,
+                };
+                std::iter::once(e.target).chain(version)
+            })
+            .map(|key| AccountMeta::new_readonly(key, false))
+            .collect()
+    }
+
+    pub fn lineage_set(model: &Pubkey, owner: &Pubkey, args: ModelLineageSetArgs) -> Instruction {
+        let mut ix = mix(accounts::ModelLineageSet { model: *model, owner: *owner }, instruction::ModelLineageSet {
+            args: args.clone(),
+        });
+        ix.accounts.extend(lineage_accounts(&args.entries));
+        ix
+    }
+
+    pub fn publish(model: &Pubkey, owner: &Pubkey, attestor: Option<Pubkey>) -> Instruction {
+        mix(
+            accounts::ModelPublish { model: *model, owner: *owner },
+            instruction::ModelPublish { args: ModelPublishArgs { attestor } },
+        )
+    }
+
+    pub fn price_set(model: &Pubkey, owner: &Pubkey, price_per_call: u64) -> Instruction {
+        mix(accounts::ModelPriceSet { model: *model, owner: *owner }, instruction::ModelPriceSet { price_per_call })
+    }
+
+    pub fn retire(model: &Pubkey, owner: &Pubkey) -> Instruction {
+        mix(accounts::ModelRetire { model: *model, owner: *owner }, instruction::ModelRetire {})
+    }
+
+    pub fn operator_register(authority: &Pubkey, endpoint: &str) -> Instruction {
+        mix(
+            accounts::OperatorRegister {
+                operator: pda::operator(authority),
+                authority: *authority,
+                system_program: system_program::ID,
+            },
+            instruction::OperatorRegister { endpoint: endpoint.into() },
+        )
+    }
+
+    pub fn operator_update(authority: &Pubkey, endpoint: &str) -> Instruction {
+        mix(
+            accounts::OperatorUpdate { operator: pda::operator(authority), authority: *authority },
+            instruction::OperatorUpdate { endpoint: endpoint.into() },
+        )
+    }
+
+    pub fn operator_deactivate(authority: &Pubkey) -> Instruction {
+        mix(
+            accounts::OperatorDeactivate { operator: pda::operator(authority), authority: *authority },
+            instruction::OperatorDeactivate {},
         )
     }
 }
 
 pub mod payout {
     use super::*;
+    use anchor_lang::prelude::AccountMeta;
+    use attribution_payout::state::EarningsRole;
     use attribution_payout::{accounts, instruction, instructions::*};
+    use model_registry::state::{LineageSource, Model};
+
+    fn pix(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+        ix(attribution_payout::ID, accounts, data)
+    }
+
+    /// The OPEN token as configured: its mint and the token program that owns it.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Open {
+        pub mint: Pubkey,
+        pub token_program: Pubkey,
+    }
 
     pub fn config_init(deployer: &Pubkey, mint: &Pubkey, token_program: &Pubkey, args: ConfigInitArgs) -> Instruction {
-        ix(
-            attribution_payout::ID,
+        pix(
             accounts::ConfigInit {
                 config: pda::config(),
                 vault: pda::vault(),
@@ -57,6 +209,207 @@ pub mod payout {
                 system_program: system_program::ID,
             },
             instruction::ConfigInit { args },
+        )
+    }
+
+    pub fn config_update(authority: &Pubkey, args: ConfigUpdateArgs) -> Instruction {
+        pix(accounts::ConfigUpdate { config: pda::config(), authority: *authority }, instruction::ConfigUpdate { args })
+    }
+
+    pub fn config_authority_propose(authority: &Pubkey, new_authority: Option<Pubkey>) -> Instruction {
+        pix(
+            accounts::ConfigAuthorityPropose { config: pda::config(), authority: *authority },
+            instruction::ConfigAuthorityPropose { new_authority },
+        )
+    }
+
+    pub fn config_authority_accept(new_authority: &Pubkey) -> Instruction {
+        pix(
+            accounts::ConfigAuthorityAccept { config: pda::config(), new_authority: *new_authority },
+            instruction::ConfigAuthorityAccept {},
+        )
+    }
+
+    pub fn stake_init(authority: &Pubkey) -> Instruction {
+        pix(
+            accounts::StakeInit { stake: pda::stake(authority), authority: *authority, system_program: system_program::ID },
+            instruction::StakeInit {},
+        )
+    }
+
+    pub fn stake_deposit(open: &Open, authority: &Pubkey, source: &Pubkey, amount: u64) -> Instruction {
+        pix(
+            accounts::StakeDeposit {
+                config: pda::config(),
+                stake_vault: pda::stake_vault(),
+                mint: open.mint,
+                stake: pda::stake(authority),
+                authority: *authority,
+                source: *source,
+                token_program: open.token_program,
+            },
+            instruction::StakeDeposit { amount },
+        )
+    }
+
+    pub fn stake_unstake_request(authority: &Pubkey, amount: u64) -> Instruction {
+        pix(
+            accounts::StakeUnstakeRequest { config: pda::config(), stake: pda::stake(authority), authority: *authority },
+            instruction::StakeUnstakeRequest { amount },
+        )
+    }
+
+    pub fn stake_withdraw(open: &Open, authority: &Pubkey, destination: &Pubkey) -> Instruction {
+        pix(
+            accounts::StakeWithdraw {
+                config: pda::config(),
+                stake_vault: pda::stake_vault(),
+                mint: open.mint,
+                stake: pda::stake(authority),
+                authority: *authority,
+                destination: *destination,
+                token_program: open.token_program,
+            },
+            instruction::StakeWithdraw {},
+        )
+    }
+
+    pub fn pool_init(payer: &Pubkey, datanet: &Pubkey) -> Instruction {
+        pix(
+            accounts::PoolInit {
+                datanet: *datanet,
+                pool: pda::pool(datanet),
+                payer: *payer,
+                system_program: system_program::ID,
+            },
+            instruction::PoolInit {},
+        )
+    }
+
+    pub fn earnings_init(payer: &Pubkey, beneficiary: &Pubkey, role: EarningsRole) -> Instruction {
+        pix(
+            accounts::EarningsInit {
+                earnings: pda::earnings(beneficiary, role),
+                payer: *payer,
+                system_program: system_program::ID,
+            },
+            instruction::EarningsInit { beneficiary: *beneficiary, role },
+        )
+    }
+
+    pub fn escrow_init(payer: &Pubkey, model: &Pubkey) -> Instruction {
+        pix(
+            accounts::EscrowInit {
+                model: *model,
+                escrow: pda::escrow(model),
+                payer: *payer,
+                system_program: system_program::ID,
+            },
+            instruction::EscrowInit {},
+        )
+    }
+
+    /// A model's lineage as `inference_pay` and `escrow_distribute` take it: the datanet's pool
+    /// or the upstream model's escrow per entry, writable, in order.
+    pub fn lineage_accounts(model: &Model) -> Vec<AccountMeta> {
+        model
+            .lineage
+            .iter()
+            .map(|e| match e.source {
+                LineageSource::Datanet => AccountMeta::new(pda::pool(&e.target), false),
+                LineageSource::Model => AccountMeta::new(pda::escrow(&e.target), false),
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn inference_pay(
+        open: &Open,
+        treasury: &Pubkey,
+        payer: &Pubkey,
+        payer_token: &Pubkey,
+        model_key: &Pubkey,
+        model: &Model,
+        operator_authority: &Pubkey,
+        args: InferencePayArgs,
+    ) -> Instruction {
+        let mut ix = pix(
+            accounts::InferencePay {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                payer: *payer,
+                payer_token: *payer_token,
+                model: *model_key,
+                operator: pda::operator(operator_authority),
+                operator_stake: pda::stake(operator_authority),
+                treasury_earnings: pda::earnings(treasury, EarningsRole::Treasury),
+                owner_earnings: pda::earnings(&model.owner, EarningsRole::ModelOwner),
+                operator_earnings: pda::earnings(operator_authority, EarningsRole::Operator),
+                token_program: open.token_program,
+            },
+            instruction::InferencePay { args },
+        );
+        ix.accounts.extend(lineage_accounts(model));
+        ix
+    }
+
+    pub fn escrow_distribute(treasury: &Pubkey, model_key: &Pubkey, model: &Model) -> Instruction {
+        let mut ix = pix(
+            accounts::EscrowDistribute {
+                config: pda::config(),
+                escrow: pda::escrow(model_key),
+                model: *model_key,
+                treasury_earnings: pda::earnings(treasury, EarningsRole::Treasury),
+                owner_earnings: pda::earnings(&model.owner, EarningsRole::ModelOwner),
+            },
+            instruction::EscrowDistribute {},
+        );
+        ix.accounts.extend(lineage_accounts(model));
+        ix
+    }
+
+    pub fn position_enroll(payer: &Pubkey, datanet: &Pubkey, contribution: &Pubkey) -> Instruction {
+        pix(
+            accounts::PositionEnroll {
+                pool: pda::pool(datanet),
+                contribution: *contribution,
+                position: pda::position(contribution),
+                payer: *payer,
+                system_program: system_program::ID,
+            },
+            instruction::PositionEnroll {},
+        )
+    }
+
+    pub fn position_claim(open: &Open, datanet: &Pubkey, contribution: &Pubkey, beneficiary: &Pubkey, destination: &Pubkey) -> Instruction {
+        pix(
+            accounts::PositionClaim {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                position: pda::position(contribution),
+                pool: pda::pool(datanet),
+                beneficiary: *beneficiary,
+                destination: *destination,
+                token_program: open.token_program,
+            },
+            instruction::PositionClaim {},
+        )
+    }
+
+    pub fn earnings_claim(open: &Open, beneficiary: &Pubkey, role: EarningsRole, destination: &Pubkey) -> Instruction {
+        pix(
+            accounts::EarningsClaim {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                earnings: pda::earnings(beneficiary, role),
+                beneficiary: *beneficiary,
+                destination: *destination,
+                token_program: open.token_program,
+            },
+            instruction::EarningsClaim {},
         )
     }
 }

@@ -26,6 +26,7 @@ pub mod ixs;
 pub mod pda;
 pub mod scenarios;
 pub mod token;
+pub mod world;
 
 /// Lamports every fresh test wallet gets.
 pub const WALLET_LAMPORTS: u64 = 100_000_000_000;

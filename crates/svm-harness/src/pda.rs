@@ -40,6 +40,26 @@ pub fn stake_vault() -> Pubkey {
     find(&[payout::SEED_STAKE_VAULT], &attribution_payout::ID)
 }
 
+pub fn pool(datanet: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_POOL, datanet.as_ref()], &attribution_payout::ID)
+}
+
+pub fn position(contribution: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_POSITION, contribution.as_ref()], &attribution_payout::ID)
+}
+
+pub fn earnings(beneficiary: &Pubkey, role: attribution_payout::state::EarningsRole) -> Pubkey {
+    find(&[payout::SEED_EARNINGS, beneficiary.as_ref(), &role.seed()], &attribution_payout::ID)
+}
+
+pub fn escrow(model: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_ESCROW, model.as_ref()], &attribution_payout::ID)
+}
+
+pub fn stake(authority: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_STAKE, authority.as_ref()], &attribution_payout::ID)
+}
+
 /// The upgradeable loader's ProgramData account of `program`.
 pub fn program_data(program: &Pubkey) -> Pubkey {
     find(&[program.as_ref()], &anchor_lang::solana_program::bpf_loader_upgradeable::ID)

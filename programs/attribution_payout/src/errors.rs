@@ -8,6 +8,60 @@ pub enum PayoutError {
     InvalidCooldown,
     #[msg("Only the program's upgrade authority may initialise it")]
     NotUpgradeAuthority,
+    #[msg("Only the config authority may do this")]
+    NotConfigAuthority,
+    #[msg("No authority transfer is pending for this signer")]
+    NoPendingAuthority,
+    #[msg("Payments are paused")]
+    Paused,
+    #[msg("The token mint is not the configured OPEN mint")]
+    WrongMint,
+    #[msg("The token program is not the one that owns the OPEN mint")]
+    WrongTokenProgram,
+    #[msg("Calls must be above zero")]
+    ZeroCalls,
+    #[msg("The fee (price × calls) is above the max fee you allowed")]
+    FeeAboveMax,
+    #[msg("The model is not published (a draft cannot be paid)")]
+    ModelNotPublished,
+    #[msg("The model is retired: it takes no new payments")]
+    ModelRetired,
+    #[msg("The operator is not active in model_registry")]
+    OperatorInactive,
+    #[msg("The operator's active stake is below the minimum")]
+    InsufficientStake,
+    #[msg("The stake account does not belong to this operator")]
+    WrongStake,
+    #[msg("The earnings account is not the right beneficiary's, in the right role")]
+    WrongEarnings,
+    #[msg("The pool and escrow accounts must match the model's lineage: one per entry, in order, writable")]
+    LineageAccountMismatch,
+    #[msg("The pool is not this datanet's")]
+    WrongPool,
+    #[msg("The contribution is not accepted")]
+    ContributionNotAccepted,
+    #[msg("Only the beneficiary may claim")]
+    NotBeneficiary,
+    #[msg("Nothing to claim")]
+    NothingToClaim,
+    #[msg("Nothing to distribute")]
+    NothingToDistribute,
+    #[msg("The escrow's model has not been published")]
+    EscrowModelDraft,
+    #[msg("Amount must be above zero")]
+    ZeroAmount,
+    #[msg("More than the active stake")]
+    StakeTooLow,
+    #[msg("Nothing is unstaking")]
+    NothingUnstaking,
+    #[msg("The unstake cooldown has not ended")]
+    CooldownActive,
+    #[msg("Only the stake's authority may do this")]
+    NotStakeAuthority,
+    #[msg("The token mint has an extension this program does not support (transfer fees, hooks, permanent delegates, ...)")]
+    UnsupportedMintExtension,
+    #[msg("An internal invariant would be broken")]
+    InvariantViolated,
     #[msg("Arithmetic overflow")]
     MathOverflow,
 }

@@ -1,4 +1,5 @@
 //! One event per state change, carrying every amount an indexer needs.
+use crate::state::EarningsRole;
 use anchor_lang::prelude::*;
 
 #[event]
@@ -13,4 +14,144 @@ pub struct ConfigInitialized {
     pub protocol_fee_bps: u16,
     pub min_operator_stake: u64,
     pub unstake_cooldown_secs: i64,
+}
+
+#[event]
+pub struct ConfigUpdated {
+    pub authority: Pubkey,
+    pub treasury: Pubkey,
+    pub protocol_fee_bps: u16,
+    pub min_operator_stake: u64,
+    pub unstake_cooldown_secs: i64,
+    pub paused: bool,
+}
+
+#[event]
+pub struct ConfigAuthorityProposed {
+    pub authority: Pubkey,
+    pub proposed: Option<Pubkey>,
+}
+
+#[event]
+pub struct ConfigAuthorityAccepted {
+    pub previous: Pubkey,
+    pub authority: Pubkey,
+}
+
+#[event]
+pub struct PoolInitialized {
+    pub pool: Pubkey,
+    pub datanet: Pubkey,
+}
+
+#[event]
+pub struct EarningsInitialized {
+    pub earnings: Pubkey,
+    pub beneficiary: Pubkey,
+    pub role: EarningsRole,
+}
+
+#[event]
+pub struct EscrowInitialized {
+    pub escrow: Pubkey,
+    pub model: Pubkey,
+}
+
+#[event]
+pub struct StakeInitialized {
+    pub stake: Pubkey,
+    pub authority: Pubkey,
+}
+
+#[event]
+pub struct StakeChanged {
+    pub stake: Pubkey,
+    pub authority: Pubkey,
+    /// Deposited (+), requested for unstaking, or withdrawn, by this change.
+    pub amount: u64,
+    pub kind: StakeChange,
+    pub active: u64,
+    pub unstaking: u64,
+    pub unlock_at: i64,
+}
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum StakeChange {
+    Deposit,
+    UnstakeRequest,
+    Withdraw,
+}
+
+/// Where one lineage entry's share of a payment went.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct LineageCredit {
+    /// The datanet or upstream model of the entry.
+    pub target: Pubkey,
+    /// The pool or escrow credited.
+    pub account: Pubkey,
+    pub amount: u64,
+}
+
+/// The whole breakdown of one inference fee: who contributed, who refined, who executed, who
+/// earned. `protocol_fee + dust + owner_amount + operator_amount + Σ lineage.amount == fee`.
+#[event]
+pub struct InferencePaid {
+    pub model: Pubkey,
+    pub payer: Pubkey,
+    pub operator: Pubkey,
+    pub calls: u64,
+    pub price_per_call: u64,
+    pub fee: u64,
+    pub protocol_fee: u64,
+    /// Rounding remainder, credited to the treasury with the protocol fee.
+    pub dust: u64,
+    pub owner: Pubkey,
+    pub owner_amount: u64,
+    pub operator_amount: u64,
+    pub lineage: Vec<LineageCredit>,
+    pub timestamp: i64,
+}
+
+/// An upstream model's escrow split by that model's own lineage.
+#[event]
+pub struct EscrowDistributed {
+    pub model: Pubkey,
+    pub escrow: Pubkey,
+    pub amount: u64,
+    pub dust: u64,
+    pub owner: Pubkey,
+    /// The owner's share and the operator share (no operator executes an upstream hop).
+    pub owner_amount: u64,
+    pub lineage: Vec<LineageCredit>,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct PositionEnrolled {
+    pub position: Pubkey,
+    pub pool: Pubkey,
+    pub contribution: Pubkey,
+    pub beneficiary: Pubkey,
+    pub weight: u64,
+    pub pool_total_weight: u64,
+    /// Funds that had waited for the pool's first weight, released by this enrolment.
+    pub released: u64,
+}
+
+#[event]
+pub struct PositionClaimed {
+    pub position: Pubkey,
+    pub pool: Pubkey,
+    pub beneficiary: Pubkey,
+    pub amount: u64,
+    pub total_claimed: u64,
+}
+
+#[event]
+pub struct EarningsClaimed {
+    pub earnings: Pubkey,
+    pub beneficiary: Pubkey,
+    pub role: EarningsRole,
+    pub amount: u64,
+    pub total_claimed: u64,
 }

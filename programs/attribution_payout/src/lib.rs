@@ -13,11 +13,14 @@ use anchor_lang::prelude::*;
 pub mod constants;
 pub mod errors;
 pub mod events;
+mod fanout;
 pub mod instructions;
 pub mod state;
+mod transfer;
 mod upgrade_authority;
 
 use instructions::*;
+use state::EarningsRole;
 
 declare_id!("AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU");
 
@@ -28,6 +31,83 @@ pub mod attribution_payout {
     /// Adopts the OPEN mint and creates the config and the vaults (upgrade authority only).
     pub fn config_init(ctx: Context<ConfigInit>, args: ConfigInitArgs) -> Result<()> {
         ConfigInit::handler(ctx, args)
+    }
+
+    /// Changes bounded parameters, the treasury, or the paused flag (config authority).
+    pub fn config_update(ctx: Context<ConfigUpdate>, args: ConfigUpdateArgs) -> Result<()> {
+        ConfigUpdate::handler(ctx, args)
+    }
+
+    /// Names the next config authority (or cancels with `None`).
+    pub fn config_authority_propose(ctx: Context<ConfigAuthorityPropose>, new_authority: Option<Pubkey>) -> Result<()> {
+        ConfigAuthorityPropose::handler(ctx, new_authority)
+    }
+
+    /// The proposed config authority takes over.
+    pub fn config_authority_accept(ctx: Context<ConfigAuthorityAccept>) -> Result<()> {
+        ConfigAuthorityAccept::handler(ctx)
+    }
+
+    /// Creates the signer's stake account.
+    pub fn stake_init(ctx: Context<StakeInit>) -> Result<()> {
+        StakeInit::handler(ctx)
+    }
+
+    /// Adds OPEN to the signer's active stake.
+    pub fn stake_deposit(ctx: Context<StakeDeposit>, amount: u64) -> Result<()> {
+        StakeDeposit::handler(ctx, amount)
+    }
+
+    /// Starts unstaking `amount` (it stops counting at once; withdrawable after the cooldown).
+    pub fn stake_unstake_request(ctx: Context<StakeUnstakeRequest>, amount: u64) -> Result<()> {
+        StakeUnstakeRequest::handler(ctx, amount)
+    }
+
+    /// Withdraws everything unstaking once the cooldown has ended.
+    pub fn stake_withdraw(ctx: Context<StakeWithdraw>) -> Result<()> {
+        StakeWithdraw::handler(ctx)
+    }
+
+    /// Creates a datanet's reward pool (permissionless).
+    pub fn pool_init(ctx: Context<PoolInit>) -> Result<()> {
+        PoolInit::handler(ctx)
+    }
+
+    /// Creates `beneficiary`'s earnings account for `role` (permissionless).
+    pub fn earnings_init(ctx: Context<EarningsInit>, beneficiary: Pubkey, role: EarningsRole) -> Result<()> {
+        EarningsInit::handler(ctx, beneficiary, role)
+    }
+
+    /// Creates a model's escrow, through which downstream models pay it (permissionless).
+    pub fn escrow_init(ctx: Context<EscrowInit>) -> Result<()> {
+        EscrowInit::handler(ctx)
+    }
+
+    /// Pays `price × calls` for a model (at most `max_fee`) and splits it by the frozen lineage.
+    /// Remaining accounts: one pool (datanet entry) or escrow (model entry) per lineage entry.
+    pub fn inference_pay<'info>(ctx: Context<'info, InferencePay<'info>>, args: InferencePayArgs) -> Result<()> {
+        InferencePay::handler(ctx, args)
+    }
+
+    /// Splits an upstream model's escrow by that model's lineage (permissionless crank).
+    /// Remaining accounts: as for `inference_pay`, for the escrow's model.
+    pub fn escrow_distribute<'info>(ctx: Context<'info, EscrowDistribute<'info>>) -> Result<()> {
+        EscrowDistribute::handler(ctx)
+    }
+
+    /// Enters an accepted contribution into its datanet's pool (permissionless).
+    pub fn position_enroll(ctx: Context<PositionEnroll>) -> Result<()> {
+        PositionEnroll::handler(ctx)
+    }
+
+    /// The contributor claims what its position accrued.
+    pub fn position_claim(ctx: Context<PositionClaim>) -> Result<()> {
+        PositionClaim::handler(ctx)
+    }
+
+    /// A beneficiary claims its earnings balance.
+    pub fn earnings_claim(ctx: Context<EarningsClaim>) -> Result<()> {
+        EarningsClaim::handler(ctx)
     }
 }
 

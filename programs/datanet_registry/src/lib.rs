@@ -31,6 +31,44 @@ pub mod datanet_registry {
     pub fn datanet_create(ctx: Context<DatanetCreate>, args: DatanetCreateArgs) -> Result<()> {
         DatanetCreate::handler(ctx, args)
     }
+
+    /// Changes a datanet's metadata URI and/or policy (authority only).
+    pub fn datanet_update(ctx: Context<DatanetUpdate>, args: DatanetUpdateArgs) -> Result<()> {
+        DatanetUpdate::handler(ctx, args)
+    }
+
+    /// Names the next authority (or cancels with `None`); it takes effect when accepted.
+    pub fn datanet_authority_propose(
+        ctx: Context<DatanetAuthorityPropose>,
+        new_authority: Option<Pubkey>,
+    ) -> Result<()> {
+        DatanetAuthorityPropose::handler(ctx, new_authority)
+    }
+
+    /// The proposed authority takes over.
+    pub fn datanet_authority_accept(ctx: Context<DatanetAuthorityAccept>) -> Result<()> {
+        DatanetAuthorityAccept::handler(ctx)
+    }
+
+    /// Submits content (by its SHA-256) to a datanet; pending, or accepted at once if open.
+    pub fn contribution_submit(ctx: Context<ContributionSubmit>, args: ContributionSubmitArgs) -> Result<()> {
+        ContributionSubmit::handler(ctx, args)
+    }
+
+    /// Takes back a pending contribution; its rent returns to the contributor.
+    pub fn contribution_withdraw(ctx: Context<ContributionWithdraw>) -> Result<()> {
+        ContributionWithdraw::handler(ctx)
+    }
+
+    /// Accepts (with a weight) or rejects (with a reason) a pending contribution. Final.
+    pub fn contribution_review(ctx: Context<ContributionReview>, decision: ReviewDecision) -> Result<()> {
+        ContributionReview::handler(ctx, decision)
+    }
+
+    /// Publishes an immutable version of the datanet that models can cite.
+    pub fn datanet_version_publish(ctx: Context<DatanetVersionPublish>, args: DatanetVersionPublishArgs) -> Result<()> {
+        DatanetVersionPublish::handler(ctx, args)
+    }
 }
 
 include!("../../../tools/sbf/shims.rs");

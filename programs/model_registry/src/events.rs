@@ -1,5 +1,5 @@
 //! One event per state change, carrying what an indexer needs without reading accounts.
-use crate::state::ModelKind;
+use crate::state::{LineageEntry, ModelKind, OperatorStatus};
 use anchor_lang::prelude::*;
 
 #[event]
@@ -13,5 +13,58 @@ pub struct ModelCreated {
     pub artifact_hash: [u8; 32],
     pub name: String,
     pub uri: String,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct ModelLineageSet {
+    pub model: Pubkey,
+    pub lineage: Vec<LineageEntry>,
+    pub owner_share_bps: u16,
+    pub operator_share_bps: u16,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct ModelPublished {
+    pub model: Pubkey,
+    pub owner: Pubkey,
+    pub kind: ModelKind,
+    pub price_per_call: u64,
+    /// The frozen commitments every fee of this model is split by.
+    pub lineage: Vec<LineageEntry>,
+    pub owner_share_bps: u16,
+    pub operator_share_bps: u16,
+    pub attestor: Option<Pubkey>,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct ModelPriceSet {
+    pub model: Pubkey,
+    pub previous_price: u64,
+    pub price_per_call: u64,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct ModelRetired {
+    pub model: Pubkey,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct OperatorRegistered {
+    pub operator: Pubkey,
+    pub authority: Pubkey,
+    pub endpoint: String,
+    pub timestamp: i64,
+}
+
+#[event]
+pub struct OperatorUpdated {
+    pub operator: Pubkey,
+    pub status: OperatorStatus,
+    pub endpoint: String,
     pub timestamp: i64,
 }

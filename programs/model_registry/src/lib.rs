@@ -31,6 +31,45 @@ pub mod model_registry {
     pub fn model_create(ctx: Context<ModelCreate>, args: ModelCreateArgs) -> Result<()> {
         ModelCreate::handler(ctx, args)
     }
+
+    /// Sets a draft model's lineage and shares; the referenced datanets, versions and upstream
+    /// models are passed as remaining accounts, one per entry in order (plus a cited version).
+    pub fn model_lineage_set<'info>(
+        ctx: Context<'info, ModelLineageSet<'info>>,
+        args: ModelLineageSetArgs,
+    ) -> Result<()> {
+        ModelLineageSet::handler(ctx, args)
+    }
+
+    /// Freezes the lineage and makes the model payable.
+    pub fn model_publish(ctx: Context<ModelPublish>, args: ModelPublishArgs) -> Result<()> {
+        ModelPublish::handler(ctx, args)
+    }
+
+    /// Sets the price per call (owner, any time before retirement).
+    pub fn model_price_set(ctx: Context<ModelPriceSet>, price_per_call: u64) -> Result<()> {
+        ModelPriceSet::handler(ctx, price_per_call)
+    }
+
+    /// Stops new payments; claims keep working.
+    pub fn model_retire(ctx: Context<ModelRetire>) -> Result<()> {
+        ModelRetire::handler(ctx)
+    }
+
+    /// Registers the signer as an inference operator serving at `endpoint`.
+    pub fn operator_register(ctx: Context<OperatorRegister>, endpoint: String) -> Result<()> {
+        OperatorRegister::handler(ctx, endpoint)
+    }
+
+    /// Replaces the operator's endpoint and marks it active.
+    pub fn operator_update(ctx: Context<OperatorUpdate>, endpoint: String) -> Result<()> {
+        OperatorUpdate::handler(ctx, endpoint)
+    }
+
+    /// Marks the operator inactive: not payable until it updates again.
+    pub fn operator_deactivate(ctx: Context<OperatorDeactivate>) -> Result<()> {
+        OperatorDeactivate::handler(ctx)
+    }
 }
 
 include!("../../../tools/sbf/shims.rs");

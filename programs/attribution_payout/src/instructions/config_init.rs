@@ -1,7 +1,7 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_STAKE_VAULT, SEED_VAULT};
 use crate::events::ConfigInitialized;
 use crate::program::AttributionPayout;
-use crate::state::Config;
+use crate::state::{check_mint_extensions, Config};
 use crate::upgrade_authority::require_upgrade_authority;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -56,6 +56,7 @@ pub struct ConfigInit<'info> {
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         require_upgrade_authority(&self.program, &self.program_data, &self.deployer.key())?;
+        check_mint_extensions(&self.mint.to_account_info())?;
         Config::check_params(args.protocol_fee_bps, args.unstake_cooldown_secs)
     }
 

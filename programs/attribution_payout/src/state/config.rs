@@ -41,3 +41,35 @@ impl Config {
         Self::check_params(self.protocol_fee_bps, self.unstake_cooldown_secs)
     }
 }
+
+/// OPEN may be a Token-2022 mint, but only with extensions that cannot move, withhold or freeze
+/// tokens behind the program's back (which would break "vault = Σ entitlements"): metadata,
+/// groups, and a mint close authority. Transfer fees, transfer hooks, permanent delegates,
+/// default-frozen accounts, confidential transfers, pausing and the like are refused.
+pub fn check_mint_extensions(mint: &AccountInfo) -> Result<()> {
+    use anchor_spl::token_2022::spl_token_2022::extension::{
+        BaseStateWithExtensions, ExtensionType, StateWithExtensions,
+    };
+    use anchor_spl::token_2022::spl_token_2022::state::Mint as MintState;
+    if *mint.owner != anchor_spl::token_2022::ID {
+        return Ok(());
+    }
+    let data = mint.try_borrow_data()?;
+    let state = StateWithExtensions::<MintState>::unpack(&data)?;
+    for extension in state.get_extension_types()? {
+        require!(
+            matches!(
+                extension,
+                ExtensionType::MetadataPointer
+                    | ExtensionType::TokenMetadata
+                    | ExtensionType::GroupPointer
+                    | ExtensionType::TokenGroup
+                    | ExtensionType::GroupMemberPointer
+                    | ExtensionType::TokenGroupMember
+                    | ExtensionType::MintCloseAuthority
+            ),
+            PayoutError::UnsupportedMintExtension
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,205 @@
+//! A deployed suite in LiteSVM and the steps of its flow, each a signed transaction against the
+//! `.so` programs. Tests, the bench and the CLI's demo build their scenarios from these; a step
+//! that fails panics with the program's logs, since setup is meant to succeed (tests of failures
+//! send their instructions through `ixs` directly).
+use crate::ixs::{self, payout::Open};
+use crate::token::TokenProgram;
+use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
+use attribution_payout::state::EarningsRole;
+use datanet_registry::instructions::{ContributionSubmitArgs, DatanetCreateArgs, ReviewDecision};
+use datanet_registry::state::DatanetPolicy;
+use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
+use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind};
+use sha2::{Digest, Sha256};
+
+/// OPEN's decimals when the suite creates its own mint.
+pub const OPEN_DECIMALS: u8 = 9;
+/// One OPEN in base units.
+pub const OPEN: u64 = 1_000_000_000;
+
+pub struct World {
+    pub svm: Svm,
+    pub open: Open,
+    /// Mint authority of the test OPEN mint.
+    pub mint_authority: Keypair,
+    /// The config authority (governance).
+    pub governance: Keypair,
+    pub treasury: Keypair,
+}
+
+/// A model's shares: lineage entries plus the owner's and the operator's, in bps.
+pub struct Shares {
+    pub entries: Vec<LineageEntry>,
+    pub owner_bps: u16,
+    pub operator_bps: u16,
+}
+
+pub fn datanet_entry(datanet: Pubkey, share_bps: u16) -> LineageEntry {
+    LineageEntry { source: LineageSource::Datanet, target: datanet, datanet_version: None, share_bps, proof_attributed: false }
+}
+
+pub fn model_entry(model: Pubkey, share_bps: u16) -> LineageEntry {
+    LineageEntry { source: LineageSource::Model, target: model, datanet_version: None, share_bps, proof_attributed: false }
+}
+
+pub fn content_hash(content: &[u8]) -> [u8; 32] {
+    Sha256::digest(content).into()
+}
+
+impl World {
+    /// Programs loaded, OPEN minted (`program` decides Token or Token-2022), config initialised by
+    /// the upgrade authority, and the treasury's earnings account created.
+    pub fn new(program: TokenProgram) -> Self {
+        let mut svm = Svm::new();
+        let mint_authority = svm.wallet();
+        let governance = svm.wallet();
+        let treasury = svm.wallet();
+        let mint = svm.create_mint(&mint_authority, OPEN_DECIMALS, program);
+        let deployer = svm.upgrade_authority.insecure_clone();
+        let args = ConfigInitArgs {
+            authority: governance.pubkey(),
+            treasury: treasury.pubkey(),
+            protocol_fee_bps: 250,
+            min_operator_stake: 1_000 * OPEN,
+            unstake_cooldown_secs: 7 * 24 * 3600,
+        };
+        let mut world = World {
+            svm,
+            open: Open { mint, token_program: program.id() },
+            mint_authority,
+            governance,
+            treasury,
+        };
+        world.step(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
+        let treasury = world.treasury.pubkey();
+        world.step(&deployer, ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury), &[]);
+        world
+    }
+
+    /// Runs one instruction that must succeed.
+    #[track_caller]
+    pub fn step(&mut self, payer: &Keypair, ix: Instruction, signers: &[&Keypair]) -> Executed {
+        self.svm.run(payer, ix, signers).unwrap_or_else(|f| panic!("step failed: {:?}\n{:#?}", f.error, f.logs))
+    }
+
+    pub fn wallet(&mut self) -> Keypair {
+        self.svm.wallet()
+    }
+
+    /// A token account of `owner` holding `amount` OPEN base units.
+    pub fn fund(&mut self, owner: &Pubkey, amount: u64) -> Pubkey {
+        let payer = self.mint_authority.insecure_clone();
+        let account = self.svm.create_token_account(&payer, &self.open.mint, owner);
+        if amount > 0 {
+            let mint = self.open.mint;
+            self.svm.mint_to(&payer, &mint, &account, amount).expect("mint_to");
+        }
+        account
+    }
+
+    pub fn datanet(&mut self, curator: &Keypair, id: u64, policy: DatanetPolicy) -> Pubkey {
+        let args = DatanetCreateArgs { id, name: format!("datanet-{id}"), uri: format!("ipfs://datanet-{id}"), policy };
+        self.step(curator, ixs::datanet::create(&curator.pubkey(), args), &[]);
+        let datanet = pda::datanet(&curator.pubkey(), id);
+        self.step(curator, ixs::payout::pool_init(&curator.pubkey(), &datanet), &[]);
+        datanet
+    }
+
+    /// Submits `content` (by its SHA-256); returns the contribution's address.
+    pub fn contribute(&mut self, datanet: &Pubkey, contributor: &Keypair, content: &[u8]) -> Pubkey {
+        let args = ContributionSubmitArgs {
+            content_hash: content_hash(content),
+            uri: format!("ipfs://{}", hex(&content_hash(content)[..8])),
+            size: content.len() as u64,
+        };
+        let hash = args.content_hash;
+        self.step(contributor, ixs::datanet::contribution_submit(datanet, &contributor.pubkey(), args), &[]);
+        pda::contribution(datanet, &hash)
+    }
+
+    pub fn accept(&mut self, datanet: &Pubkey, curator: &Keypair, contribution: &Pubkey, weight: u64) {
+        let decision = ReviewDecision::Accept { weight };
+        self.step(curator, ixs::datanet::contribution_review(datanet, contribution, &curator.pubkey(), decision), &[]);
+    }
+
+    /// Enrols an accepted contribution in its datanet's pool (anyone may pay for it).
+    pub fn enroll(&mut self, payer: &Keypair, datanet: &Pubkey, contribution: &Pubkey) -> Executed {
+        self.step(payer, ixs::payout::position_enroll(&payer.pubkey(), datanet, contribution), &[])
+    }
+
+    /// Creates, sets the lineage of, and publishes a model; creates its escrow and its owner's
+    /// earnings account (if missing). Returns the model's address.
+    pub fn model(&mut self, owner: &Keypair, id: u64, kind: ModelKind, base: Option<Pubkey>, price: u64, shares: Shares) -> Pubkey {
+        let args = ModelCreateArgs {
+            id,
+            kind,
+            name: format!("model-{id}"),
+            uri: format!("ipfs://model-{id}"),
+            artifact_hash: content_hash(format!("weights-{id}").as_bytes()),
+            price_per_call: price,
+        };
+        self.step(owner, ixs::model::create(&owner.pubkey(), base, args), &[]);
+        let model = pda::model(&owner.pubkey(), id);
+        let args = ModelLineageSetArgs {
+            entries: shares.entries,
+            owner_share_bps: shares.owner_bps,
+            operator_share_bps: shares.operator_bps,
+        };
+        self.step(owner, ixs::model::lineage_set(&model, &owner.pubkey(), args), &[]);
+        self.step(owner, ixs::model::publish(&model, &owner.pubkey(), None), &[]);
+        self.step(owner, ixs::payout::escrow_init(&owner.pubkey(), &model), &[]);
+        self.ensure_earnings(owner, EarningsRole::ModelOwner);
+        model
+    }
+
+    pub fn ensure_earnings(&mut self, beneficiary: &Keypair, role: EarningsRole) {
+        if self.svm.account(&pda::earnings(&beneficiary.pubkey(), role)).is_none() {
+            self.step(beneficiary, ixs::payout::earnings_init(&beneficiary.pubkey(), &beneficiary.pubkey(), role), &[]);
+        }
+    }
+
+    /// Registers `authority` as an operator, stakes `stake` OPEN base units and creates its
+    /// earnings account.
+    pub fn operator(&mut self, authority: &Keypair, stake: u64) {
+        let key = authority.pubkey();
+        self.step(authority, ixs::model::operator_register(&key, "https://inference.example/v1"), &[]);
+        self.step(authority, ixs::payout::stake_init(&key), &[]);
+        let source = self.fund(&key, stake);
+        let open = self.open;
+        self.step(authority, ixs::payout::stake_deposit(&open, &key, &source, stake), &[]);
+        self.ensure_earnings(authority, EarningsRole::Operator);
+    }
+
+    /// Pays for `calls` calls of `model`, served by `operator`, from `payer_token`, accepting
+    /// the exact fee.
+    pub fn pay(&mut self, payer: &Keypair, payer_token: &Pubkey, model: &Pubkey, operator: &Pubkey, calls: u64) -> Result<Executed, Failed> {
+        let state: Model = self.svm.get(model);
+        let args = InferencePayArgs { calls, max_fee: state.price_per_call * calls };
+        let ix = ixs::payout::inference_pay(&self.open, &self.treasury.pubkey(), &payer.pubkey(), payer_token, model, &state, operator, args);
+        self.svm.run(payer, ix, &[])
+    }
+
+    /// Runs the permissionless crank on `model`'s escrow.
+    pub fn distribute(&mut self, cranker: &Keypair, model: &Pubkey) -> Result<Executed, Failed> {
+        let state: Model = self.svm.get(model);
+        let ix = ixs::payout::escrow_distribute(&self.treasury.pubkey(), model, &state);
+        self.svm.run(cranker, ix, &[])
+    }
+
+    pub fn claim_position(&mut self, beneficiary: &Keypair, datanet: &Pubkey, contribution: &Pubkey, destination: &Pubkey) -> Result<Executed, Failed> {
+        let ix = ixs::payout::position_claim(&self.open, datanet, contribution, &beneficiary.pubkey(), destination);
+        self.svm.run(beneficiary, ix, &[])
+    }
+
+    pub fn claim_earnings(&mut self, beneficiary: &Keypair, role: EarningsRole, destination: &Pubkey) -> Result<Executed, Failed> {
+        let ix = ixs::payout::earnings_claim(&self.open, &beneficiary.pubkey(), role, destination);
+        self.svm.run(beneficiary, ix, &[])
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,52 @@
+//! The split of one amount by a model's frozen lineage, shared by `inference_pay` and
+//! `escrow_distribute`: O(lineage entries), whatever the number of contributors behind them.
+use crate::errors::PayoutError;
+use crate::events::LineageCredit;
+use crate::state::{Escrow, Pool};
+use anchor_lang::prelude::*;
+use model_registry::state::{LineageSource, Model};
+use payout_math::{Split, MAX_SPLIT_PARTS};
+
+/// Splits `amount` by `model`'s shares, `protocol_bps` off the top. The parts come in the order
+/// owner, operator, then one per lineage entry; the protocol fee and the dust go to the treasury.
+pub fn split_by_lineage(amount: u64, protocol_bps: u16, model: &Model) -> Result<Split> {
+    let mut shares = [0u16; MAX_SPLIT_PARTS];
+    shares[0] = model.owner_share_bps;
+    shares[1] = model.operator_share_bps;
+    for (share, entry) in shares[2..].iter_mut().zip(&model.lineage) {
+        *share = entry.share_bps;
+    }
+    payout_math::split(amount, protocol_bps, &shares[..2 + model.lineage.len()])
+        .ok_or_else(|| PayoutError::InvariantViolated.into())
+}
+
+/// Credits each lineage entry's part to its datanet's pool or its upstream model's escrow. The
+/// accounts must be exactly those, one per entry, in the lineage's order, writable: no
+/// substitution, no omission, nothing extra.
+pub fn credit_lineage<'info>(
+    model: &Model,
+    parts: &[u64],
+    accounts: &'info [AccountInfo<'info>],
+) -> Result<Vec<LineageCredit>> {
+    require!(accounts.len() == model.lineage.len(), PayoutError::LineageAccountMismatch);
+    let mut credits = Vec::with_capacity(accounts.len());
+    for ((entry, amount), info) in model.lineage.iter().zip(parts).zip(accounts) {
+        require!(info.is_writable, PayoutError::LineageAccountMismatch);
+        match entry.source {
+            LineageSource::Datanet => {
+                let mut pool = Account::<Pool>::try_from(info)?;
+                require_keys_eq!(pool.datanet, entry.target, PayoutError::LineageAccountMismatch);
+                pool.credit(*amount)?;
+                pool.exit(&crate::ID)?;
+            }
+            LineageSource::Model => {
+                let mut escrow = Account::<Escrow>::try_from(info)?;
+                require_keys_eq!(escrow.model, entry.target, PayoutError::LineageAccountMismatch);
+                escrow.credit(*amount)?;
+                escrow.exit(&crate::ID)?;
+            }
+        }
+        credits.push(LineageCredit { target: entry.target, account: info.key(), amount: *amount });
+    }
+    Ok(credits)
+}

@@ -1,0 +1,53 @@
+use crate::errors::PayoutError;
+use crate::events::ConfigUpdated;
+use crate::state::Config;
+use anchor_lang::prelude::*;
+
+/// Changes of the config; `None` leaves a field as it is. Bounds are those of `config_init`.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, Default)]
+pub struct ConfigUpdateArgs {
+    pub treasury: Option<Pubkey>,
+    pub protocol_fee_bps: Option<u16>,
+    pub min_operator_stake: Option<u64>,
+    pub unstake_cooldown_secs: Option<i64>,
+    /// Pausing stops new payments only: claims, distributions and withdrawals keep working.
+    pub paused: Option<bool>,
+}
+
+#[derive(Accounts)]
+pub struct ConfigUpdate<'info> {
+    #[account(mut, has_one = authority @ PayoutError::NotConfigAuthority)]
+    pub config: Box<Account<'info, Config>>,
+    pub authority: Signer<'info>,
+}
+
+impl ConfigUpdate<'_> {
+    pub fn handler(ctx: Context<Self>, args: ConfigUpdateArgs) -> Result<()> {
+        let config = &mut ctx.accounts.config;
+        if let Some(treasury) = args.treasury {
+            config.treasury = treasury;
+        }
+        if let Some(bps) = args.protocol_fee_bps {
+            config.protocol_fee_bps = bps;
+        }
+        if let Some(stake) = args.min_operator_stake {
+            config.min_operator_stake = stake;
+        }
+        if let Some(secs) = args.unstake_cooldown_secs {
+            config.unstake_cooldown_secs = secs;
+        }
+        if let Some(paused) = args.paused {
+            config.paused = paused;
+        }
+        config.invariant()?;
+        emit!(ConfigUpdated {
+            authority: config.authority,
+            treasury: config.treasury,
+            protocol_fee_bps: config.protocol_fee_bps,
+            min_operator_stake: config.min_operator_stake,
+            unstake_cooldown_secs: config.unstake_cooldown_secs,
+            paused: config.paused,
+        });
+        Ok(())
+    }
+}

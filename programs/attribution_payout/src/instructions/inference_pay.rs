@@ -1,0 +1,114 @@
+use crate::errors::PayoutError;
+use crate::events::InferencePaid;
+use crate::fanout::{credit_lineage, split_by_lineage};
+use crate::state::{Config, Earnings, EarningsRole, Stake};
+use crate::transfer::into_vault;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use model_registry::state::{Model, ModelState, Operator};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug)]
+pub struct InferencePayArgs {
+    /// Number of inference calls paid for; above zero.
+    pub calls: u64,
+    /// The most the payer accepts to pay (the price can change until the transaction lands).
+    pub max_fee: u64,
+}
+
+/// A user pays `price × calls` for a published model served by an eligible operator: one
+/// transfer of the whole fee into the vault, then pure accounting by the model's frozen shares.
+/// `remaining_accounts`: the model's lineage, one writable account per entry in order: the
+/// datanet's `Pool` for a datanet entry, the upstream model's `Escrow` for a model entry.
+#[derive(Accounts)]
+pub struct InferencePay<'info> {
+    #[account(
+        has_one = mint @ PayoutError::WrongMint,
+        has_one = vault,
+        has_one = token_program @ PayoutError::WrongTokenProgram,
+    )]
+    pub config: Box<Account<'info, Config>>,
+    #[account(mut)]
+    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub payer: Signer<'info>,
+    #[account(mut, token::mint = mint, token::authority = payer, token::token_program = token_program)]
+    pub payer_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub model: Box<Account<'info, Model>>,
+    /// The operator that served the calls.
+    pub operator: Box<Account<'info, Operator>>,
+    #[account(constraint = operator_stake.authority == operator.authority @ PayoutError::WrongStake)]
+    pub operator_stake: Box<Account<'info, Stake>>,
+    #[account(
+        mut,
+        constraint = treasury_earnings.beneficiary == config.treasury
+            && treasury_earnings.role == EarningsRole::Treasury @ PayoutError::WrongEarnings,
+    )]
+    pub treasury_earnings: Box<Account<'info, Earnings>>,
+    #[account(
+        mut,
+        constraint = owner_earnings.beneficiary == model.owner
+            && owner_earnings.role == EarningsRole::ModelOwner @ PayoutError::WrongEarnings,
+    )]
+    pub owner_earnings: Box<Account<'info, Earnings>>,
+    #[account(
+        mut,
+        constraint = operator_earnings.beneficiary == operator.authority
+            && operator_earnings.role == EarningsRole::Operator @ PayoutError::WrongEarnings,
+    )]
+    pub operator_earnings: Box<Account<'info, Earnings>>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl<'info> InferencePay<'info> {
+    fn validate(&self, args: &InferencePayArgs) -> Result<u64> {
+        require!(!self.config.paused, PayoutError::Paused);
+        require!(args.calls > 0, PayoutError::ZeroCalls);
+        match self.model.state {
+            ModelState::Published => {}
+            ModelState::Draft => return err!(PayoutError::ModelNotPublished),
+            ModelState::Retired => return err!(PayoutError::ModelRetired),
+        }
+        require!(self.operator.is_active(), PayoutError::OperatorInactive);
+        require!(self.operator_stake.active >= self.config.min_operator_stake, PayoutError::InsufficientStake);
+        let fee = self.model.price_per_call.checked_mul(args.calls).ok_or(PayoutError::MathOverflow)?;
+        require!(fee <= args.max_fee, PayoutError::FeeAboveMax);
+        Ok(fee)
+    }
+
+    pub fn handler(ctx: Context<'info, Self>, args: InferencePayArgs) -> Result<()> {
+        let fee = ctx.accounts.validate(&args)?;
+        let accounts = &mut *ctx.accounts;
+        into_vault(
+            &accounts.payer_token,
+            &accounts.vault,
+            &accounts.payer,
+            &accounts.mint,
+            &accounts.token_program,
+            fee,
+        )?;
+
+        let split = split_by_lineage(fee, accounts.config.protocol_fee_bps, &accounts.model)?;
+        let parts = split.parts();
+        accounts.treasury_earnings.credit(split.treasury())?;
+        accounts.owner_earnings.credit(parts[0])?;
+        accounts.operator_earnings.credit(parts[1])?;
+        let lineage = credit_lineage(&accounts.model, &parts[2..], ctx.remaining_accounts)?;
+
+        emit!(InferencePaid {
+            model: accounts.model.key(),
+            payer: accounts.payer.key(),
+            operator: accounts.operator.authority,
+            calls: args.calls,
+            price_per_call: accounts.model.price_per_call,
+            fee,
+            protocol_fee: split.protocol,
+            dust: split.dust,
+            owner: accounts.model.owner,
+            owner_amount: parts[0],
+            operator_amount: parts[1],
+            lineage,
+            timestamp: Clock::get()?.unix_timestamp,
+        });
+        Ok(())
+    }
+}

@@ -1,0 +1,55 @@
+use crate::errors::PayoutError;
+use crate::events::{StakeChange, StakeChanged};
+use crate::state::{Config, Stake};
+use crate::transfer::into_vault;
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+/// The operator adds OPEN to its active stake.
+#[derive(Accounts)]
+pub struct StakeDeposit<'info> {
+    #[account(has_one = stake_vault, has_one = mint @ PayoutError::WrongMint, has_one = token_program @ PayoutError::WrongTokenProgram)]
+    pub config: Box<Account<'info, Config>>,
+    #[account(mut)]
+    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, has_one = authority @ PayoutError::NotStakeAuthority)]
+    pub stake: Box<Account<'info, Stake>>,
+    pub authority: Signer<'info>,
+    #[account(mut, token::mint = mint, token::authority = authority, token::token_program = token_program)]
+    pub source: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+impl StakeDeposit<'_> {
+    fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, PayoutError::ZeroAmount);
+        Ok(())
+    }
+
+    #[access_control(ctx.accounts.validate(amount))]
+    pub fn handler(ctx: Context<Self>, amount: u64) -> Result<()> {
+        let accounts = &mut *ctx.accounts;
+        into_vault(
+            &accounts.source,
+            &accounts.stake_vault,
+            &accounts.authority,
+            &accounts.mint,
+            &accounts.token_program,
+            amount,
+        )?;
+        let stake = &mut accounts.stake;
+        stake.active = stake.active.checked_add(amount).ok_or(PayoutError::MathOverflow)?;
+        stake.total()?;
+        emit!(StakeChanged {
+            stake: stake.key(),
+            authority: stake.authority,
+            amount,
+            kind: StakeChange::Deposit,
+            active: stake.active,
+            unstaking: stake.unstaking,
+            unlock_at: stake.unlock_at,
+        });
+        Ok(())
+    }
+}

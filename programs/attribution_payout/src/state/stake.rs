@@ -1,0 +1,25 @@
+use crate::errors::PayoutError;
+use anchor_lang::prelude::*;
+
+/// An operator's stake in the stake vault. PDA `[SEED_STAKE, authority]`; created only there, by
+/// `stake_init`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Stake {
+    pub version: u8,
+    pub bump: u8,
+    /// The operator's wallet (its `model_registry` Operator's authority).
+    pub authority: Pubkey,
+    /// Counts toward the minimum that makes the operator payable.
+    pub active: u64,
+    /// Requested for withdrawal; no longer counts; withdrawable from `unlock_at`.
+    pub unstaking: u64,
+    pub unlock_at: i64,
+    pub reserved: [u8; 32],
+}
+
+impl Stake {
+    pub fn total(&self) -> Result<u64> {
+        self.active.checked_add(self.unstaking).ok_or_else(|| PayoutError::MathOverflow.into())
+    }
+}
