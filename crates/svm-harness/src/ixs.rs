@@ -129,9 +129,10 @@ pub mod model {
     }
 
     pub fn lineage_set(model: &Pubkey, owner: &Pubkey, args: ModelLineageSetArgs) -> Instruction {
-        let mut ix = mix(accounts::ModelLineageSet { model: *model, owner: *owner }, instruction::ModelLineageSet {
-            args: args.clone(),
-        });
+        let mut ix = mix(
+            accounts::ModelLineageSet { model: *model, owner: *owner },
+            instruction::ModelLineageSet { args: args.clone() },
+        );
         ix.accounts.extend(lineage_accounts(&args.entries));
         ix
     }
@@ -232,7 +233,11 @@ pub mod payout {
 
     pub fn stake_init(authority: &Pubkey) -> Instruction {
         pix(
-            accounts::StakeInit { stake: pda::stake(authority), authority: *authority, system_program: system_program::ID },
+            accounts::StakeInit {
+                stake: pda::stake(authority),
+                authority: *authority,
+                system_program: system_program::ID,
+            },
             instruction::StakeInit {},
         )
     }
@@ -254,7 +259,11 @@ pub mod payout {
 
     pub fn stake_unstake_request(authority: &Pubkey, amount: u64) -> Instruction {
         pix(
-            accounts::StakeUnstakeRequest { config: pda::config(), stake: pda::stake(authority), authority: *authority },
+            accounts::StakeUnstakeRequest {
+                config: pda::config(),
+                stake: pda::stake(authority),
+                authority: *authority,
+            },
             instruction::StakeUnstakeRequest { amount },
         )
     }
@@ -382,7 +391,13 @@ pub mod payout {
         )
     }
 
-    pub fn position_claim(open: &Open, datanet: &Pubkey, contribution: &Pubkey, beneficiary: &Pubkey, destination: &Pubkey) -> Instruction {
+    pub fn position_claim(
+        open: &Open,
+        datanet: &Pubkey,
+        contribution: &Pubkey,
+        beneficiary: &Pubkey,
+        destination: &Pubkey,
+    ) -> Instruction {
         pix(
             accounts::PositionClaim {
                 config: pda::config(),

@@ -38,11 +38,23 @@ pub struct Shares {
 }
 
 pub fn datanet_entry(datanet: Pubkey, share_bps: u16) -> LineageEntry {
-    LineageEntry { source: LineageSource::Datanet, target: datanet, datanet_version: None, share_bps, proof_attributed: false }
+    LineageEntry {
+        source: LineageSource::Datanet,
+        target: datanet,
+        datanet_version: None,
+        share_bps,
+        proof_attributed: false,
+    }
 }
 
 pub fn model_entry(model: Pubkey, share_bps: u16) -> LineageEntry {
-    LineageEntry { source: LineageSource::Model, target: model, datanet_version: None, share_bps, proof_attributed: false }
+    LineageEntry {
+        source: LineageSource::Model,
+        target: model,
+        datanet_version: None,
+        share_bps,
+        proof_attributed: false,
+    }
 }
 
 pub fn content_hash(content: &[u8]) -> [u8; 32] {
@@ -66,13 +78,8 @@ impl World {
             min_operator_stake: 1_000 * OPEN,
             unstake_cooldown_secs: 7 * 24 * 3600,
         };
-        let mut world = World {
-            svm,
-            open: Open { mint, token_program: program.id() },
-            mint_authority,
-            governance,
-            treasury,
-        };
+        let mut world =
+            World { svm, open: Open { mint, token_program: program.id() }, mint_authority, governance, treasury };
         world.step(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
         let treasury = world.treasury.pubkey();
         world.step(&deployer, ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury), &[]);
@@ -132,7 +139,15 @@ impl World {
 
     /// Creates, sets the lineage of, and publishes a model; creates its escrow and its owner's
     /// earnings account (if missing). Returns the model's address.
-    pub fn model(&mut self, owner: &Keypair, id: u64, kind: ModelKind, base: Option<Pubkey>, price: u64, shares: Shares) -> Pubkey {
+    pub fn model(
+        &mut self,
+        owner: &Keypair,
+        id: u64,
+        kind: ModelKind,
+        base: Option<Pubkey>,
+        price: u64,
+        shares: Shares,
+    ) -> Pubkey {
         let args = ModelCreateArgs {
             id,
             kind,
@@ -175,10 +190,26 @@ impl World {
 
     /// Pays for `calls` calls of `model`, served by `operator`, from `payer_token`, accepting
     /// the exact fee.
-    pub fn pay(&mut self, payer: &Keypair, payer_token: &Pubkey, model: &Pubkey, operator: &Pubkey, calls: u64) -> Result<Executed, Failed> {
+    pub fn pay(
+        &mut self,
+        payer: &Keypair,
+        payer_token: &Pubkey,
+        model: &Pubkey,
+        operator: &Pubkey,
+        calls: u64,
+    ) -> Result<Executed, Failed> {
         let state: Model = self.svm.get(model);
         let args = InferencePayArgs { calls, max_fee: state.price_per_call * calls };
-        let ix = ixs::payout::inference_pay(&self.open, &self.treasury.pubkey(), &payer.pubkey(), payer_token, model, &state, operator, args);
+        let ix = ixs::payout::inference_pay(
+            &self.open,
+            &self.treasury.pubkey(),
+            &payer.pubkey(),
+            payer_token,
+            model,
+            &state,
+            operator,
+            args,
+        );
         self.svm.run(payer, ix, &[])
     }
 
@@ -189,12 +220,23 @@ impl World {
         self.svm.run(cranker, ix, &[])
     }
 
-    pub fn claim_position(&mut self, beneficiary: &Keypair, datanet: &Pubkey, contribution: &Pubkey, destination: &Pubkey) -> Result<Executed, Failed> {
+    pub fn claim_position(
+        &mut self,
+        beneficiary: &Keypair,
+        datanet: &Pubkey,
+        contribution: &Pubkey,
+        destination: &Pubkey,
+    ) -> Result<Executed, Failed> {
         let ix = ixs::payout::position_claim(&self.open, datanet, contribution, &beneficiary.pubkey(), destination);
         self.svm.run(beneficiary, ix, &[])
     }
 
-    pub fn claim_earnings(&mut self, beneficiary: &Keypair, role: EarningsRole, destination: &Pubkey) -> Result<Executed, Failed> {
+    pub fn claim_earnings(
+        &mut self,
+        beneficiary: &Keypair,
+        role: EarningsRole,
+        destination: &Pubkey,
+    ) -> Result<Executed, Failed> {
         let ix = ixs::payout::earnings_claim(&self.open, &beneficiary.pubkey(), role, destination);
         self.svm.run(beneficiary, ix, &[])
     }

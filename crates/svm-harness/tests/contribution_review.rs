@@ -16,20 +16,29 @@ fn the_curator_accepts_with_a_weight_or_rejects_with_a_reason_and_decisions_are_
     let bad = w.contribute(&datanet, &contributor, b"bad");
     let key = curator.pubkey();
 
-    let done = w.step(&curator, ixs::datanet::contribution_review(&datanet, &good, &key, ReviewDecision::Accept { weight: 40 }), &[]);
+    let done = w.step(
+        &curator,
+        ixs::datanet::contribution_review(&datanet, &good, &key, ReviewDecision::Accept { weight: 40 }),
+        &[],
+    );
     let c: Contribution = w.svm.get(&good);
     assert_eq!((c.status, c.weight, c.decided_at), (ContributionStatus::Accepted, 40, w.svm.clock().unix_timestamp));
     let event: ContributionReviewed = done.event();
     assert_eq!((event.status, event.weight, event.total_accepted_weight), (ContributionStatus::Accepted, 40, 40));
 
-    w.step(&curator, ixs::datanet::contribution_review(&datanet, &bad, &key, ReviewDecision::Reject { reason: 7 }), &[]);
+    w.step(
+        &curator,
+        ixs::datanet::contribution_review(&datanet, &bad, &key, ReviewDecision::Reject { reason: 7 }),
+        &[],
+    );
     let c: Contribution = w.svm.get(&bad);
     assert_eq!((c.status, c.weight, c.reject_reason), (ContributionStatus::Rejected, 0, 7));
     let d: Datanet = w.svm.get(&datanet);
     assert_eq!((d.accepted, d.rejected, d.total_accepted_weight), (1, 1, 40));
 
     // Final: neither can be decided again, so an accepted weight never changes.
-    for (c, decision) in [(good, ReviewDecision::Accept { weight: 1_000 }), (bad, ReviewDecision::Accept { weight: 1 })] {
+    for (c, decision) in [(good, ReviewDecision::Accept { weight: 1_000 }), (bad, ReviewDecision::Accept { weight: 1 })]
+    {
         let ix = ixs::datanet::contribution_review(&datanet, &c, &key, decision);
         assert_error(w.svm.run(&curator, ix, &[]), DatanetError::NotPending);
     }

@@ -24,7 +24,10 @@ fn a_curated_datanet_keeps_submissions_pending() {
 
     let key = pda::contribution(&datanet, &content_hash(b"patient notes, anonymised"));
     let c: Contribution = w.svm.get(&key);
-    assert_eq!((c.datanet, c.contributor, c.content_hash), (datanet, contributor.pubkey(), content_hash(b"patient notes, anonymised")));
+    assert_eq!(
+        (c.datanet, c.contributor, c.content_hash),
+        (datanet, contributor.pubkey(), content_hash(b"patient notes, anonymised"))
+    );
     assert_eq!((c.status, c.weight, c.index, c.size), (ContributionStatus::Pending, 0, 0, 25));
     assert_eq!((c.submitted_at, c.decided_at), (w.svm.clock().unix_timestamp, 0));
     // The contributor paid the rent.
@@ -42,7 +45,11 @@ fn an_open_datanet_accepts_at_once_with_its_fixed_weight() {
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 3 });
     for (i, content) in [&b"one"[..], b"two"].iter().enumerate() {
         let contributor = w.wallet();
-        let done = w.step(&contributor, ixs::datanet::contribution_submit(&datanet, &contributor.pubkey(), args(content)), &[]);
+        let done = w.step(
+            &contributor,
+            ixs::datanet::contribution_submit(&datanet, &contributor.pubkey(), args(content)),
+            &[],
+        );
         let c: Contribution = w.svm.get(&pda::contribution(&datanet, &content_hash(content)));
         assert_eq!((c.status, c.weight, c.index), (ContributionStatus::Accepted, 3, i as u64));
         assert_eq!(c.decided_at, c.submitted_at);
@@ -61,7 +68,16 @@ fn the_same_content_cannot_be_submitted_twice_even_when_the_address_was_prefunde
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Curated);
     // Someone sends lamports to the contribution's address first: submission still works.
     let key = pda::contribution(&datanet, &content_hash(b"x"));
-    w.svm.set_account(key, Account { lamports: 5_000, data: vec![], owner: anchor_lang::system_program::ID, executable: false, rent_epoch: 0 });
+    w.svm.set_account(
+        key,
+        Account {
+            lamports: 5_000,
+            data: vec![],
+            owner: anchor_lang::system_program::ID,
+            executable: false,
+            rent_epoch: 0,
+        },
+    );
     w.step(&alice, ixs::datanet::contribution_submit(&datanet, &alice.pubkey(), args(b"x")), &[]);
     assert_eq!(w.svm.get::<Contribution>(&key).contributor, alice.pubkey());
 
@@ -81,9 +97,15 @@ fn rejects_bad_input_a_foreign_pda_a_fake_datanet_and_a_missing_signer() {
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Curated);
     let key = contributor.pubkey();
     let empty = ContributionSubmitArgs { size: 0, ..args(b"a") };
-    assert_error(w.svm.run(&contributor, ixs::datanet::contribution_submit(&datanet, &key, empty), &[]), DatanetError::EmptyContent);
+    assert_error(
+        w.svm.run(&contributor, ixs::datanet::contribution_submit(&datanet, &key, empty), &[]),
+        DatanetError::EmptyContent,
+    );
     let long = ContributionSubmitArgs { uri: "u".repeat(201), ..args(b"a") };
-    assert_error(w.svm.run(&contributor, ixs::datanet::contribution_submit(&datanet, &key, long), &[]), DatanetError::InvalidUri);
+    assert_error(
+        w.svm.run(&contributor, ixs::datanet::contribution_submit(&datanet, &key, long), &[]),
+        DatanetError::InvalidUri,
+    );
     // The PDA of another content hash.
     let wrong = pda::contribution(&datanet, &content_hash(b"b"));
     let ix = with_metas(ixs::datanet::contribution_submit(&datanet, &key, args(b"a")), |m| m[1].pubkey = wrong);
@@ -105,7 +127,8 @@ fn rejects_bad_input_a_foreign_pda_a_fake_datanet_and_a_missing_signer() {
     let ix = ixs::datanet::contribution_submit(&pda::pool(&datanet), &key, args(b"a"));
     assert_error(w.svm.run(&contributor, ix, &[]), Anchor::AccountOwnedByWrongProgram);
     let payer = w.wallet();
-    let unsigned = with_metas(ixs::datanet::contribution_submit(&datanet, &key, args(b"a")), |m| m[2].is_signer = false);
+    let unsigned =
+        with_metas(ixs::datanet::contribution_submit(&datanet, &key, args(b"a")), |m| m[2].is_signer = false);
     assert_error(w.svm.run(&payer, unsigned, &[]), Anchor::AccountNotSigner);
     assert_eq!(w.svm.get::<Datanet>(&datanet).submitted, 0);
 }

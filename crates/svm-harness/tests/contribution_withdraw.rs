@@ -15,7 +15,11 @@ fn the_contributor_withdraws_a_pending_contribution_and_gets_the_rent_back() {
     let rent = w.svm.lamports(&contribution);
     let payer = w.wallet(); // pays the fee, so the contributor's balance shows exactly the rent
     let before = w.svm.lamports(&contributor.pubkey());
-    let done = w.step(&payer, ixs::datanet::contribution_withdraw(&datanet, &contribution, &contributor.pubkey()), &[&contributor]);
+    let done = w.step(
+        &payer,
+        ixs::datanet::contribution_withdraw(&datanet, &contribution, &contributor.pubkey()),
+        &[&contributor],
+    );
     assert!(w.svm.account(&contribution).is_none(), "closed");
     assert_eq!(w.svm.lamports(&contributor.pubkey()), before + rent);
     let event: ContributionWithdrawn = done.event();
@@ -37,7 +41,10 @@ fn only_the_contributor_withdraws_and_only_while_pending() {
     let ix = ixs::datanet::contribution_withdraw(&datanet, &contribution, &thief.pubkey());
     assert_error(w.svm.run(&thief, ix, &[]), DatanetError::NotContributor);
     // Naming the contributor without its signature.
-    let unsigned = with_metas(ixs::datanet::contribution_withdraw(&datanet, &contribution, &contributor.pubkey()), |m| m[2].is_signer = false);
+    let unsigned =
+        with_metas(ixs::datanet::contribution_withdraw(&datanet, &contribution, &contributor.pubkey()), |m| {
+            m[2].is_signer = false
+        });
     assert_error(w.svm.run(&thief, unsigned, &[]), anchor_lang::error::ErrorCode::AccountNotSigner);
     // Against another datanet (whose counters it would corrupt).
     let other = w.datanet(&curator, 2, DatanetPolicy::Curated);

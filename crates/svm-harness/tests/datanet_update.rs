@@ -16,7 +16,10 @@ fn the_authority_updates_uri_and_policy() {
     let state: Datanet = w.svm.get(&datanet);
     assert_eq!((state.uri.as_str(), state.policy), ("ipfs://v2", DatanetPolicy::Open { weight: 5 }));
     let event: DatanetUpdated = done.event();
-    assert_eq!((event.datanet, event.uri.as_str(), event.policy), (datanet, "ipfs://v2", DatanetPolicy::Open { weight: 5 }));
+    assert_eq!(
+        (event.datanet, event.uri.as_str(), event.policy),
+        (datanet, "ipfs://v2", DatanetPolicy::Open { weight: 5 })
+    );
 
     // Only the URI: the policy stays.
     let args = DatanetUpdateArgs { uri: Some("ipfs://v3".into()), policy: None };
@@ -36,9 +39,15 @@ fn update_rejects_strangers_missing_signatures_and_bad_values() {
     let unsigned = with_metas(ixs::datanet::update(&datanet, &curator.pubkey(), args()), |m| m[1].is_signer = false);
     assert_error(w.svm.run(&stranger, unsigned, &[]), anchor_lang::error::ErrorCode::AccountNotSigner);
     let bad = DatanetUpdateArgs { uri: Some(String::new()), policy: None };
-    assert_error(w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), bad), &[]), DatanetError::InvalidUri);
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), bad), &[]),
+        DatanetError::InvalidUri,
+    );
     let bad = DatanetUpdateArgs { uri: None, policy: Some(DatanetPolicy::Open { weight: 0 }) };
-    assert_error(w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), bad), &[]), DatanetError::InvalidPolicy);
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), bad), &[]),
+        DatanetError::InvalidPolicy,
+    );
     assert_eq!(w.svm.get::<Datanet>(&datanet).uri, "ipfs://datanet-1", "nothing changed");
 }
 
@@ -57,7 +66,8 @@ fn authority_moves_in_two_steps_and_only_to_the_proposed_signer() {
     let ix = ixs::datanet::authority_propose(&datanet, &stranger.pubkey(), Some(stranger.pubkey()));
     assert_error(w.svm.run(&stranger, ix, &[]), DatanetError::NotAuthority);
 
-    let done = w.step(&curator, ixs::datanet::authority_propose(&datanet, &curator.pubkey(), Some(successor.pubkey())), &[]);
+    let done =
+        w.step(&curator, ixs::datanet::authority_propose(&datanet, &curator.pubkey(), Some(successor.pubkey())), &[]);
     assert_eq!(done.event::<DatanetAuthorityProposed>().proposed, Some(successor.pubkey()));
     let state: Datanet = w.svm.get(&datanet);
     assert_eq!((state.authority, state.pending_authority), (curator.pubkey(), Some(successor.pubkey())));
@@ -73,7 +83,10 @@ fn authority_moves_in_two_steps_and_only_to_the_proposed_signer() {
     assert_eq!((state.authority, state.pending_authority), (successor.pubkey(), None));
     // The former authority has lost its rights.
     let args = DatanetUpdateArgs { uri: Some("ipfs://old".into()), policy: None };
-    assert_error(w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), args), &[]), DatanetError::NotAuthority);
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), args), &[]),
+        DatanetError::NotAuthority,
+    );
 
     // A proposal can be cancelled.
     w.step(&successor, ixs::datanet::authority_propose(&datanet, &successor.pubkey(), Some(curator.pubkey())), &[]);

@@ -7,7 +7,12 @@ use svm_harness::world::World;
 use svm_harness::{assert_error, ixs, pda, Signer};
 
 fn args(number: u32, count: u64) -> DatanetVersionPublishArgs {
-    DatanetVersionPublishArgs { number, contributions_root: [number as u8; 32], contribution_count: count, uri: "ipfs://manifest".into() }
+    DatanetVersionPublishArgs {
+        number,
+        contributions_root: [number as u8; 32],
+        contribution_count: count,
+        uri: "ipfs://manifest".into(),
+    }
 }
 
 #[test]
@@ -30,7 +35,10 @@ fn the_curator_publishes_consecutive_immutable_versions() {
     // Version 1 exists for good: re-initialising it fails, and skipping ahead too.
     let failed = w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 1)), &[]).unwrap_err();
     assert!(failed.logs().iter().any(|l| l.contains("already in use")), "{:#?}", failed.logs());
-    assert_error(w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(3, 1)), &[]), DatanetError::WrongVersionNumber);
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(3, 1)), &[]),
+        DatanetError::WrongVersionNumber,
+    );
     w.step(&curator, ixs::datanet::version_publish(&datanet, &key, args(2, 1)), &[]);
     assert_eq!(w.svm.get::<DatanetVersion>(&pda::datanet_version(&datanet, 1)).contributions_root, [1; 32]);
 }
@@ -42,12 +50,21 @@ fn counts_must_be_covered_and_only_the_curator_publishes() {
     let stranger = w.wallet();
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Curated);
     let key = curator.pubkey();
-    assert_error(w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 1)), &[]), DatanetError::InvalidVersionCount);
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 1)), &[]),
+        DatanetError::InvalidVersionCount,
+    );
     let contributor = w.wallet();
     let c = w.contribute(&datanet, &contributor, b"a");
     w.accept(&datanet, &curator, &c, 3);
-    assert_error(w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 0)), &[]), DatanetError::InvalidVersionCount);
-    assert_error(w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 2)), &[]), DatanetError::InvalidVersionCount);
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 0)), &[]),
+        DatanetError::InvalidVersionCount,
+    );
+    assert_error(
+        w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 2)), &[]),
+        DatanetError::InvalidVersionCount,
+    );
     let ix = ixs::datanet::version_publish(&datanet, &stranger.pubkey(), args(1, 1));
     assert_error(w.svm.run(&stranger, ix, &[]), DatanetError::NotAuthority);
     w.step(&curator, ixs::datanet::version_publish(&datanet, &key, args(1, 1)), &[]);

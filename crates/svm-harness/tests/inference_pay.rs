@@ -1,0 +1,317 @@
+use anchor_lang::error::ErrorCode as Anchor;
+use anchor_lang::prelude::{AccountMeta, Pubkey};
+use attribution_payout::errors::PayoutError;
+use attribution_payout::events::InferencePaid;
+use attribution_payout::instructions::{ConfigUpdateArgs, InferencePayArgs};
+use attribution_payout::state::{Earnings, EarningsRole, Escrow, Pool};
+use datanet_registry::state::DatanetPolicy;
+use model_registry::state::{Model, ModelKind};
+use svm_harness::token::TokenProgram;
+use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
+use svm_harness::{assert_error, ixs, pda, with_metas, Keypair, Signer};
+
+/// A fine-tune citing two datanets and a base model, served by a staked operator.
+struct Market {
+    w: World,
+    d1: Pubkey,
+    d2: Pubkey,
+    base: Pubkey,
+    tune: Pubkey,
+    tune_owner: Keypair,
+    operator: Keypair,
+    user: Keypair,
+    user_token: Pubkey,
+}
+
+fn market(program: TokenProgram) -> Market {
+    let mut w = World::new(program);
+    let curator = w.wallet();
+    let d1 = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
+    let d2 = w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
+    for (i, d) in [d1, d1, d2].iter().enumerate() {
+        let contributor = w.wallet();
+        let c = w.contribute(d, &contributor, format!("sample {i}").as_bytes());
+        w.enroll(&contributor, d, &c);
+    }
+    let base_owner = w.wallet();
+    let base = w.model(
+        &base_owner,
+        1,
+        ModelKind::Base,
+        None,
+        100,
+        Shares { entries: vec![datanet_entry(d1, 6_000)], owner_bps: 3_000, operator_bps: 1_000 },
+    );
+    let tune_owner = w.wallet();
+    let tune = w.model(
+        &tune_owner,
+        1,
+        ModelKind::FineTune,
+        None,
+        1_000_003,
+        Shares {
+            entries: vec![datanet_entry(d1, 2_500), datanet_entry(d2, 1_500), model_entry(base, 2_000)],
+            owner_bps: 2_000,
+            operator_bps: 2_000,
+        },
+    );
+    let operator = w.wallet();
+    w.operator(&operator, 1_000 * OPEN);
+    let user = w.wallet();
+    let user_token = w.fund(&user.pubkey(), 1_000 * OPEN);
+    Market { w, d1, d2, base, tune, tune_owner, operator, user, user_token }
+}
+
+fn pay_ix(m: &Market, calls: u64, max_fee: u64) -> anchor_lang::solana_program::instruction::Instruction {
+    let model: Model = m.w.svm.get(&m.tune);
+    let args = InferencePayArgs { calls, max_fee };
+    ixs::payout::inference_pay(
+        &m.w.open,
+        &m.w.treasury.pubkey(),
+        &m.user.pubkey(),
+        &m.user_token,
+        &m.tune,
+        &model,
+        &m.operator.pubkey(),
+        args,
+    )
+}
+
+fn earnings(m: &Market, who: &Pubkey, role: EarningsRole) -> u64 {
+    m.w.svm.get::<Earnings>(&pda::earnings(who, role)).balance
+}
+
+#[test]
+fn one_transfer_then_an_exact_split_by_the_frozen_shares() {
+    for program in [TokenProgram::Token, TokenProgram::Token2022] {
+        let mut m = market(program);
+        let fee = 3 * 1_000_003;
+        let done = m.w.svm.run(&m.user, pay_ix(&m, 3, fee), &[]).unwrap();
+        assert_eq!(m.w.svm.token_balance(&m.user_token), 1_000 * OPEN - fee);
+        assert_eq!(m.w.svm.token_balance(&pda::vault()), fee);
+
+        // 2.5 % protocol fee off the top, then 20/20/25/15/20 % of the rest.
+        let protocol = fee * 250 / 10_000;
+        let rest = fee - protocol;
+        let part = |bps: u64| rest * bps / 10_000;
+        let event: InferencePaid = done.event();
+        assert_eq!((event.fee, event.calls, event.price_per_call, event.protocol_fee), (fee, 3, 1_000_003, protocol));
+        assert_eq!((event.owner_amount, event.operator_amount), (part(2_000), part(2_000)));
+        let lineage: Vec<u64> = event.lineage.iter().map(|c| c.amount).collect();
+        assert_eq!(lineage, vec![part(2_500), part(1_500), part(2_000)]);
+        let total =
+            event.protocol_fee + event.dust + event.owner_amount + event.operator_amount + lineage.iter().sum::<u64>();
+        assert_eq!(total, fee, "the credits of one payment sum to the fee exactly");
+
+        assert_eq!(earnings(&m, &m.w.treasury.pubkey(), EarningsRole::Treasury), protocol + event.dust);
+        assert_eq!(earnings(&m, &m.tune_owner.pubkey(), EarningsRole::ModelOwner), part(2_000));
+        assert_eq!(earnings(&m, &m.operator.pubkey(), EarningsRole::Operator), part(2_000));
+        let pool1: Pool = m.w.svm.get(&pda::pool(&m.d1));
+        let pool2: Pool = m.w.svm.get(&pda::pool(&m.d2));
+        assert_eq!((pool1.total_credited, pool2.total_credited), (part(2_500), part(1_500)));
+        assert_eq!(m.w.svm.get::<Escrow>(&pda::escrow(&m.base)).balance, part(2_000));
+    }
+}
+
+#[test]
+fn bad_input_is_refused_by_name_and_changes_nothing() {
+    let mut m = market(TokenProgram::Token);
+    let fee = 1_000_003;
+    let user = m.user.insecure_clone();
+    let run = |m: &mut Market, ix| m.w.svm.run(&user, ix, &[]);
+    let ix = pay_ix(&m, 0, fee);
+    assert_error(run(&mut m, ix), PayoutError::ZeroCalls);
+    let ix = pay_ix(&m, 1, fee - 1);
+    assert_error(run(&mut m, ix), PayoutError::FeeAboveMax);
+    // The owner raises the price after the user signed: the max fee protects the user.
+    let owner = m.tune_owner.insecure_clone();
+    m.w.step(&owner, ixs::model::price_set(&m.tune, &owner.pubkey(), 2_000_000), &[]);
+    let model: Model = m.w.svm.get(&m.tune);
+    let args = InferencePayArgs { calls: 1, max_fee: fee };
+    let ix = ixs::payout::inference_pay(
+        &m.w.open,
+        &m.w.treasury.pubkey(),
+        &user.pubkey(),
+        &m.user_token,
+        &m.tune,
+        &model,
+        &m.operator.pubkey(),
+        args,
+    );
+    assert_error(run(&mut m, ix), PayoutError::FeeAboveMax);
+    assert_eq!(m.w.svm.token_balance(&pda::vault()), 0);
+    assert_eq!(m.w.svm.token_balance(&m.user_token), 1_000 * OPEN);
+}
+
+#[test]
+fn pools_and_escrows_must_match_the_lineage_entry_by_entry() {
+    let mut m = market(TokenProgram::Token);
+    let fee = 1_000_003;
+    let user = m.user.insecure_clone();
+    let base_lineage = 12; // fixed accounts of inference_pay
+    let (d1, d2) = (m.d1, m.d2);
+    // Substitution: d2's pool where d1's belongs (and the reverse).
+    let swapped = with_metas(pay_ix(&m, 1, fee), |a| a.swap(base_lineage, base_lineage + 1));
+    assert_error(m.w.svm.run(&user, swapped, &[]), PayoutError::LineageAccountMismatch);
+    // Omission and an extra account.
+    let short = with_metas(pay_ix(&m, 1, fee), |a| {
+        a.pop();
+    });
+    assert_error(m.w.svm.run(&user, short, &[]), PayoutError::LineageAccountMismatch);
+    let long = with_metas(pay_ix(&m, 1, fee), |a| a.push(AccountMeta::new(pda::pool(&d2), false)));
+    assert_error(m.w.svm.run(&user, long, &[]), PayoutError::LineageAccountMismatch);
+    // Read-only where the credit must be written.
+    let readonly = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].is_writable = false);
+    assert_error(m.w.svm.run(&user, readonly, &[]), PayoutError::LineageAccountMismatch);
+    // An escrow where a pool belongs (type cosplay), and a foreign account.
+    let cosplay = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].pubkey = pda::escrow(&m.base));
+    assert_error(m.w.svm.run(&user, cosplay, &[]), Anchor::AccountDiscriminatorMismatch);
+    let foreign = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].pubkey = d1);
+    assert_error(m.w.svm.run(&user, foreign, &[]), Anchor::AccountOwnedByWrongProgram);
+    assert_eq!(m.w.svm.token_balance(&pda::vault()), 0);
+}
+
+#[test]
+fn earnings_accounts_cannot_be_substituted() {
+    let mut m = market(TokenProgram::Token);
+    let fee = 1_000_003;
+    let user = m.user.insecure_clone();
+    // The user routes the owner's share to its own earnings account.
+    m.w.ensure_earnings(&user, EarningsRole::ModelOwner);
+    let own = pda::earnings(&user.pubkey(), EarningsRole::ModelOwner);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[9].pubkey = own);
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::WrongEarnings);
+    // The owner's own account, but of another role.
+    let owner = m.tune_owner.insecure_clone();
+    m.w.ensure_earnings(&owner, EarningsRole::Operator);
+    let wrong_role = pda::earnings(&owner.pubkey(), EarningsRole::Operator);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[9].pubkey = wrong_role);
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::WrongEarnings);
+    // The operator's earnings twice (duplicate mutable accounts).
+    let op = pda::earnings(&m.operator.pubkey(), EarningsRole::Operator);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[9].pubkey = op);
+    assert_error(m.w.svm.run(&user, ix, &[]), Anchor::ConstraintDuplicateMutableAccount);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[8].pubkey = own);
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::WrongEarnings);
+}
+
+#[test]
+fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
+    let mut m = market(TokenProgram::Token);
+    let fee = 1_000_003;
+    let user = m.user.insecure_clone();
+    let operator = m.operator.insecure_clone();
+    // An inactive operator, then an under-staked one.
+    m.w.step(&operator, ixs::model::operator_deactivate(&operator.pubkey()), &[]);
+    let ix = pay_ix(&m, 1, fee);
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::OperatorInactive);
+    m.w.step(&operator, ixs::model::operator_update(&operator.pubkey(), "https://back.example"), &[]);
+    m.w.step(&operator, ixs::payout::stake_unstake_request(&operator.pubkey(), 1), &[]);
+    let ix = pay_ix(&m, 1, fee);
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::InsufficientStake);
+    // Someone else's stake account for this operator.
+    let rich = m.w.wallet();
+    m.w.operator(&rich, 2_000 * OPEN);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[7].pubkey = pda::stake(&rich.pubkey()));
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::WrongStake);
+
+    // Paused.
+    let gov = m.w.governance.insecure_clone();
+    m.w.step(
+        &gov,
+        ixs::payout::config_update(&gov.pubkey(), ConfigUpdateArgs { paused: Some(true), ..Default::default() }),
+        &[],
+    );
+    let model: Model = m.w.svm.get(&m.tune);
+    let args = InferencePayArgs { calls: 1, max_fee: fee };
+    let ix = ixs::payout::inference_pay(
+        &m.w.open,
+        &m.w.treasury.pubkey(),
+        &user.pubkey(),
+        &m.user_token,
+        &m.tune,
+        &model,
+        &rich.pubkey(),
+        args,
+    );
+    assert_error(m.w.svm.run(&user, ix.clone(), &[]), PayoutError::Paused);
+    m.w.step(
+        &gov,
+        ixs::payout::config_update(&gov.pubkey(), ConfigUpdateArgs { paused: Some(false), ..Default::default() }),
+        &[],
+    );
+    m.w.svm.run(&user, ix, &[]).unwrap();
+
+    // A retired model takes no new payments; a draft never did.
+    let owner = m.tune_owner.insecure_clone();
+    m.w.step(&owner, ixs::model::retire(&m.tune, &owner.pubkey()), &[]);
+    let model: Model = m.w.svm.get(&m.tune);
+    let ix = ixs::payout::inference_pay(
+        &m.w.open,
+        &m.w.treasury.pubkey(),
+        &user.pubkey(),
+        &m.user_token,
+        &m.tune,
+        &model,
+        &rich.pubkey(),
+        args,
+    );
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::ModelRetired);
+    let drafter = m.w.wallet();
+    let draft_args = model_registry::instructions::ModelCreateArgs {
+        id: 9,
+        kind: ModelKind::Base,
+        name: "d".into(),
+        uri: "ipfs://d".into(),
+        artifact_hash: [0; 32],
+        price_per_call: 5,
+    };
+    m.w.step(&drafter, ixs::model::create(&drafter.pubkey(), None, draft_args), &[]);
+    m.w.ensure_earnings(&drafter, EarningsRole::ModelOwner);
+    let draft = pda::model(&drafter.pubkey(), 9);
+    let state: Model = m.w.svm.get(&draft);
+    let args = InferencePayArgs { calls: 1, max_fee: 5 };
+    let ix = ixs::payout::inference_pay(
+        &m.w.open,
+        &m.w.treasury.pubkey(),
+        &user.pubkey(),
+        &m.user_token,
+        &draft,
+        &state,
+        &rich.pubkey(),
+        args,
+    );
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::ModelNotPublished);
+}
+
+#[test]
+fn wrong_mint_fake_token_program_and_foreign_payer_accounts_are_refused() {
+    let mut m = market(TokenProgram::Token);
+    let fee = 1_000_003;
+    let user = m.user.insecure_clone();
+    // Another mint (and the user's account of it).
+    let issuer = m.w.wallet();
+    let fake_mint = m.w.svm.create_mint(&issuer, 9, TokenProgram::Token);
+    let fake_token = m.w.svm.create_token_account(&issuer, &fake_mint, &user.pubkey());
+    m.w.svm.mint_to(&issuer, &fake_mint, &fake_token, fee).unwrap();
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| {
+        a[2].pubkey = fake_mint;
+        a[4].pubkey = fake_token;
+    });
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::WrongMint);
+    // Token-2022 named where the mint's own program (Token) belongs, and an arbitrary program.
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[11].pubkey = TokenProgram::Token2022.id());
+    assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::WrongTokenProgram);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[11].pubkey = datanet_registry::ID);
+    assert_error(m.w.svm.run(&user, ix, &[]), Anchor::InvalidProgramId);
+    // Paying from someone else's token account, without its owner's signature.
+    let victim = m.w.wallet();
+    let victim_token = m.w.fund(&victim.pubkey(), fee);
+    let ix = with_metas(pay_ix(&m, 1, fee), |a| a[4].pubkey = victim_token);
+    assert_error(m.w.svm.run(&user, ix, &[]), Anchor::ConstraintTokenOwner);
+    let payer = m.w.wallet();
+    let unsigned = with_metas(pay_ix(&m, 1, fee), |a| a[3].is_signer = false);
+    assert_error(m.w.svm.run(&payer, unsigned, &[]), Anchor::AccountNotSigner);
+    assert_eq!(m.w.svm.token_balance(&victim_token), fee);
+    assert_eq!(m.w.svm.token_balance(&pda::vault()), 0);
+}
