@@ -88,3 +88,43 @@ impl Svm {
         })
     }
 }
+
+impl Svm {
+    /// A Token-2022 mint with a transfer fee (the kind of extension OPEN must not have).
+    pub fn create_mint_with_transfer_fee(&mut self, authority: &Keypair, decimals: u8) -> Pubkey {
+        use spl_token_2022::extension::{transfer_fee, ExtensionType};
+        let mint = Keypair::new();
+        let space = ExtensionType::try_calculate_account_len::<spl_token_2022::state::Mint>(&[
+            ExtensionType::TransferFeeConfig,
+        ])
+        .expect("space");
+        let rent = self.svm.minimum_balance_for_rent_exemption(space);
+        let program = spl_token_2022::ID;
+        let create = anchor_lang::solana_program::system_instruction::create_account(
+            &authority.pubkey(),
+            &mint.pubkey(),
+            rent,
+            space as u64,
+            &program,
+        );
+        let fee = transfer_fee::instruction::initialize_transfer_fee_config(
+            &program,
+            &mint.pubkey(),
+            Some(&authority.pubkey()),
+            Some(&authority.pubkey()),
+            100,
+            u64::MAX,
+        )
+        .expect("transfer fee config");
+        let init = spl_token_2022::instruction::initialize_mint2(
+            &program,
+            &mint.pubkey(),
+            &authority.pubkey(),
+            None,
+            decimals,
+        )
+        .expect("initialize_mint2");
+        self.send(authority, &[create, fee, init], &[&mint]).expect("create mint");
+        mint.pubkey()
+    }
+}

@@ -95,3 +95,13 @@ fn rejects_out_of_bounds_parameters_a_fake_token_program_and_reinitialisation() 
     let failed = svm.run(&deployer, ixs::payout::config_init(&key, &mint, &token, args(&deployer)), &[]).unwrap_err();
     assert!(failed.logs().iter().any(|l| l.contains("already in use")), "{:#?}", failed.logs());
 }
+
+#[test]
+fn a_token_2022_mint_with_a_transfer_fee_is_refused() {
+    let mut svm = Svm::new();
+    let deployer = svm.upgrade_authority.insecure_clone();
+    let mint = svm.create_mint_with_transfer_fee(&deployer, 9);
+    let ix = ixs::payout::config_init(&deployer.pubkey(), &mint, &TokenProgram::Token2022.id(), args(&deployer));
+    assert_error(svm.run(&deployer, ix, &[]), PayoutError::UnsupportedMintExtension);
+    assert!(svm.account(&pda::config()).is_none());
+}

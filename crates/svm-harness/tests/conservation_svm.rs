@@ -1,0 +1,178 @@
+//! A randomised run against the .so programs in LiteSVM: payments, enrolments, claims and
+//! distributions in random order, with the conservation invariant checked on chain state after
+//! every transaction: vault = Σ earnings + Σ pool balances + Σ escrows, each pool covering what
+//! its positions can claim (less than one unit of dust per position), and every token that left
+//! the vault in a beneficiary's own account.
+use anchor_lang::prelude::Pubkey;
+use attribution_payout::state::{Earnings, EarningsRole, Escrow, Pool, Position, Stake};
+use datanet_registry::state::DatanetPolicy;
+use model_registry::state::ModelKind;
+use svm_harness::token::TokenProgram;
+use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
+use svm_harness::{pda, Keypair, Signer};
+
+/// Claims and cranks may find nothing to do; any other failure is a bug.
+fn ok_or_nothing(result: Result<svm_harness::Executed, svm_harness::Failed>, nothing: &str) -> bool {
+    match result {
+        Ok(_) => true,
+        Err(f) => {
+            assert_eq!(f.anchor_error_name().as_deref(), Some(nothing), "{:#?}", f.logs());
+            false
+        }
+    }
+}
+
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % n
+    }
+}
+
+struct Contributor {
+    wallet: Keypair,
+    datanet: Pubkey,
+    contribution: Pubkey,
+    token: Pubkey,
+    enrolled: bool,
+}
+
+fn check(
+    w: &World,
+    datanets: &[Pubkey],
+    models: &[Pubkey],
+    earners: &[(Pubkey, EarningsRole)],
+    contributors: &[Contributor],
+    paid_out: u64,
+) {
+    let earnings: u64 = earners.iter().map(|(k, r)| w.svm.get::<Earnings>(&pda::earnings(k, *r)).balance).sum();
+    let escrows: u64 = models.iter().map(|m| w.svm.get::<Escrow>(&pda::escrow(m)).balance).sum();
+    let mut pools = 0;
+    for d in datanets {
+        let pool: Pool = w.svm.get(&pda::pool(d));
+        let balance = pool.total_credited - pool.total_claimed;
+        pools += balance;
+        let mine: Vec<_> = contributors.iter().filter(|c| c.enrolled && c.datanet == *d).collect();
+        let owed: u64 = mine
+            .iter()
+            .map(|c| w.svm.get::<Position>(&pda::position(&c.contribution)).pending(pool.reward_per_weight).unwrap().0)
+            .sum();
+        assert!(owed + pool.undistributed <= balance, "pool over-committed");
+        assert!(balance - owed - pool.undistributed <= mine.len() as u64 + 1, "dust bounded");
+    }
+    let vault = w.svm.token_balance(&pda::vault());
+    assert_eq!(vault, earnings + pools + escrows, "vault = Σ earnings + Σ pools + Σ escrows");
+    let received: u64 = contributors.iter().map(|c| w.svm.token_balance(&c.token)).sum::<u64>()
+        + earners.iter().map(|(k, r)| w.svm.get::<Earnings>(&pda::earnings(k, *r)).total_claimed).sum::<u64>();
+    assert_eq!(received, paid_out, "every token that left the vault reached a beneficiary");
+}
+
+#[test]
+fn random_sequences_conserve_value_on_chain() {
+    for seed in [0x9e37_79b9_7f4a_7c15u64, 0xdead_beef_1234_5678, 42] {
+        let mut rng = Rng(seed);
+        let mut w = World::new(TokenProgram::Token2022);
+        let curator = w.wallet();
+        let datanets = [w.datanet(&curator, 1, DatanetPolicy::Curated), w.datanet(&curator, 2, DatanetPolicy::Curated)];
+        let mut contributors = Vec::new();
+        for i in 0..8u64 {
+            let wallet = w.wallet();
+            let datanet = datanets[(i % 2) as usize];
+            let contribution = w.contribute(&datanet, &wallet, format!("contribution {seed} {i}").as_bytes());
+            w.accept(&datanet, &curator, &contribution, 1 + rng.below(1_000));
+            let token = w.fund(&wallet.pubkey(), 0);
+            contributors.push(Contributor { wallet, datanet, contribution, token, enrolled: false });
+        }
+        let base_owner = w.wallet();
+        let base = w.model(
+            &base_owner,
+            1,
+            ModelKind::Base,
+            None,
+            777,
+            Shares { entries: vec![datanet_entry(datanets[1], 7_000)], owner_bps: 2_000, operator_bps: 1_000 },
+        );
+        let tune_owner = w.wallet();
+        let tune = w.model(
+            &tune_owner,
+            1,
+            ModelKind::FineTune,
+            None,
+            12_345,
+            Shares {
+                entries: vec![
+                    datanet_entry(datanets[0], 3_300),
+                    datanet_entry(datanets[1], 2_200),
+                    model_entry(base, 1_700),
+                ],
+                owner_bps: 1_900,
+                operator_bps: 900,
+            },
+        );
+        let operator = w.wallet();
+        w.operator(&operator, 1_000 * OPEN);
+        let user = w.wallet();
+        let user_token = w.fund(&user.pubkey(), 1_000_000 * OPEN);
+        let earners = [
+            (w.treasury.pubkey(), EarningsRole::Treasury),
+            (base_owner.pubkey(), EarningsRole::ModelOwner),
+            (tune_owner.pubkey(), EarningsRole::ModelOwner),
+            (operator.pubkey(), EarningsRole::Operator),
+        ];
+        let keys = [
+            w.treasury.insecure_clone(),
+            base_owner.insecure_clone(),
+            tune_owner.insecure_clone(),
+            operator.insecure_clone(),
+        ];
+        let earner_tokens: Vec<Pubkey> = keys.iter().map(|k| w.fund(&k.pubkey(), 0)).collect();
+        let mut paid_out = 0;
+        for _ in 0..40 {
+            match rng.below(5) {
+                0 | 1 => {
+                    let model = if rng.below(3) == 0 { base } else { tune };
+                    w.pay(&user, &user_token, &model, &operator.pubkey(), 1 + rng.below(50)).unwrap();
+                }
+                2 => {
+                    let c = &mut contributors[rng.below(8) as usize];
+                    if !c.enrolled {
+                        let payer = c.wallet.insecure_clone();
+                        let (datanet, contribution) = (c.datanet, c.contribution);
+                        c.enrolled = true;
+                        w.enroll(&payer, &datanet, &contribution);
+                    }
+                }
+                3 => {
+                    let c = &contributors[rng.below(8) as usize];
+                    if c.enrolled {
+                        let before = w.svm.token_balance(&c.token);
+                        let (wallet, datanet, contribution, token) =
+                            (c.wallet.insecure_clone(), c.datanet, c.contribution, c.token);
+                        if ok_or_nothing(w.claim_position(&wallet, &datanet, &contribution, &token), "NothingToClaim") {
+                            paid_out += w.svm.token_balance(&token) - before;
+                        }
+                    }
+                }
+                _ => {
+                    if rng.below(2) == 0 {
+                        ok_or_nothing(w.distribute(&user, &base), "NothingToDistribute");
+                    } else {
+                        let i = rng.below(4) as usize;
+                        let before = w.svm.token_balance(&earner_tokens[i]);
+                        if ok_or_nothing(w.claim_earnings(&keys[i], earners[i].1, &earner_tokens[i]), "NothingToClaim")
+                        {
+                            paid_out += w.svm.token_balance(&earner_tokens[i]) - before;
+                        }
+                    }
+                }
+            }
+            check(&w, &datanets, &[base, tune], &earners, &contributors, paid_out);
+        }
+        let stake: Stake = w.svm.get(&pda::stake(&operator.pubkey()));
+        assert_eq!(w.svm.token_balance(&pda::stake_vault()), stake.total().unwrap());
+    }
+}
