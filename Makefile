@@ -50,7 +50,7 @@ test-rust: build
 test: idl-check lint test-rust
 
 bench: build
-	$(HOST) run --release -p svm-harness --bin bench
+	$(HOST) run -q -p svm-harness --bin bench
 
 demo: build
 	$(HOST) run -q -p attribution-cli -- demo

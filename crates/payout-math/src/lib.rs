@@ -78,13 +78,12 @@ fn div_128_by_64(u1: u64, u0: u64, v: u64) -> (u64, u64) {
     ((q1 << 32) | q0, r)
 }
 
-/// `floor(a · b / d)` and its remainder; `None` when `d` is zero or the quotient exceeds u64.
-pub fn mul_div(a: u64, b: u64, d: u64) -> Option<(u64, u64)> {
-    let (hi, lo) = mul_wide(a, b);
-    match div_wide(hi, lo, d)? {
-        ((0, q), r) => Some((q, r)),
-        _ => None,
-    }
+/// `floor(amount × bps / 10,000)` for `bps ≤ 10,000`, exactly, in 64-bit arithmetic: with
+/// `amount = 10,000·q + r`, it is `q·bps + floor(r·bps / 10,000)`, and neither term overflows.
+pub fn bps_of(amount: u64, bps: u16) -> u64 {
+    let bps = u64::from(bps);
+    debug_assert!(bps <= BPS_DENOMINATOR);
+    (amount / BPS_DENOMINATOR) * bps + (amount % BPS_DENOMINATOR) * bps / BPS_DENOMINATOR
 }
 
 /// One fee (or escrow balance) split by basis points.
@@ -122,13 +121,13 @@ pub fn split(amount: u64, protocol_bps: u16, shares_bps: &[u16]) -> Option<Split
     if total != BPS_DENOMINATOR {
         return None;
     }
-    let (protocol, _) = mul_div(amount, u64::from(protocol_bps), BPS_DENOMINATOR)?;
+    let protocol = bps_of(amount, protocol_bps);
     let rest = amount - protocol;
     let mut parts = [0u64; MAX_SPLIT_PARTS];
     let mut paid = 0u64;
     for (part, bps) in parts.iter_mut().zip(shares_bps) {
         // Each part is at most `rest`, and together at most `rest`: no overflow.
-        *part = mul_div(rest, u64::from(*bps), BPS_DENOMINATOR)?.0;
+        *part = bps_of(rest, *bps);
         paid += *part;
     }
     Some(Split { protocol, dust: rest - paid, parts, len: shares_bps.len() })
@@ -183,9 +182,9 @@ mod tests {
         assert_eq!(mul_wide(u64::MAX, u64::MAX), (u64::MAX - 1, 1));
         assert_eq!(div_wide(1, 0, 2), Some(((0, 1 << 63), 0)));
         assert_eq!(div_wide(5, 7, 0), None);
-        assert_eq!(mul_div(u64::MAX, u64::MAX, u64::MAX), Some((u64::MAX, 0)));
-        assert_eq!(mul_div(u64::MAX, 2, 1), None);
-        assert_eq!(mul_div(10, 3, 4), Some((7, 2)));
+        assert_eq!(bps_of(u64::MAX, 10_000), u64::MAX);
+        assert_eq!(bps_of(u64::MAX, 1), u64::MAX / 10_000);
+        assert_eq!(bps_of(9_999, 9_999), 9_998);
     }
 
     #[test]

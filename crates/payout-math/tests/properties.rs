@@ -28,11 +28,8 @@ proptest! {
     }
 
     #[test]
-    fn mul_div_matches_u128(a: u64, b: u64, d in 1u64..) {
-        let n = u128::from(a) * u128::from(b);
-        let q = n / u128::from(d);
-        let expected = u64::try_from(q).ok().map(|q| (q, (n % u128::from(d)) as u64));
-        prop_assert_eq!(mul_div(a, b, d), expected);
+    fn bps_of_matches_u128(amount: u64, bps in 0u16..=10_000) {
+        prop_assert_eq!(u128::from(bps_of(amount, bps)), u128::from(amount) * u128::from(bps) / 10_000);
     }
 
     /// Conservation: the treasury and the parts add up to the amount, exactly; no part is more

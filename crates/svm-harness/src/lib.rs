@@ -46,6 +46,16 @@ pub fn deploy_dir() -> PathBuf {
     }
 }
 
+/// The largest transaction the network accepts, in bytes.
+pub const MAX_TX_SIZE: usize = 1_232;
+
+/// The wire size of a legacy transaction of `instructions` paid by `payer`.
+pub fn tx_size(payer: &Keypair, instructions: &[Instruction]) -> usize {
+    let message = Message::new(instructions, Some(&payer.pubkey()));
+    let signatures = usize::from(message.header.num_required_signatures);
+    1 + 64 * signatures + message.serialize().len()
+}
+
 /// An instruction with its account metas edited, for attacks (e.g. dropping a signer flag).
 pub fn with_metas(mut ix: Instruction, edit: impl FnOnce(&mut Vec<AccountMeta>)) -> Instruction {
     edit(&mut ix.accounts);

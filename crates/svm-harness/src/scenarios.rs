@@ -1,55 +1,360 @@
-//! The benchmark scenarios: each instruction run from the `.so` in a realistic state.
+//! The benchmark scenarios: every instruction of the three programs run from its `.so` in a
+//! realistic state, `inference_pay` across lineage sizes and really enrolled contributor counts,
+//! and the push baseline (one SPL `transfer_checked` per recipient) measured in the same run.
 use crate::bench::Recorder;
+use crate::ixs::{self, payout::Open};
 use crate::token::TokenProgram;
-use crate::{ixs, Signer, Svm};
-use attribution_payout::instructions::ConfigInitArgs;
-use datanet_registry::instructions::DatanetCreateArgs;
+use crate::world::{content_hash, datanet_entry, model_entry, Shares, World, OPEN};
+use crate::{pda, Executed, Failed, Keypair, Signer};
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::instruction::Instruction;
+use attribution_payout::instructions::{ConfigInitArgs, ConfigUpdateArgs};
+use attribution_payout::state::EarningsRole;
+use datanet_registry::instructions::{
+    ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
+};
 use datanet_registry::state::DatanetPolicy;
-use model_registry::instructions::ModelCreateArgs;
+use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::ModelKind;
 
+const DATANET: &str = "datanet_registry";
+const MODEL: &str = "model_registry";
+const PAYOUT: &str = "attribution_payout";
+
+/// Contributor counts `inference_pay` is measured at.
+pub const CONTRIBUTOR_COUNTS: [u64; 3] = [1, 100, 10_000];
+/// Lineage sizes `inference_pay` is measured at.
+pub const LINEAGE_SIZES: [usize; 4] = [1, 2, 4, 8];
+
+fn submit_args(content: &[u8]) -> ContributionSubmitArgs {
+    ContributionSubmitArgs {
+        content_hash: content_hash(content),
+        uri: "ipfs://bafkreih5aznjvttude6c3wbvqeebb6rlx5wkbzyppv7garjiubll2ceym4".into(),
+        size: content.len() as u64,
+    }
+}
+
+fn model_args(id: u64, kind: ModelKind) -> ModelCreateArgs {
+    ModelCreateArgs {
+        id,
+        kind,
+        name: "open-llama-7b-medical".into(),
+        uri: "ipfs://bafybeihkoviema7g3gxyt6la7vd5ho32ictqbilu3wnlo3rs7ewhnp7lly".into(),
+        artifact_hash: content_hash(b"weights"),
+        price_per_call: 2_000_000,
+    }
+}
+
 pub fn registries(rec: &mut Recorder) {
-    let mut svm = Svm::new();
-    let creator = svm.wallet();
+    let mut w = World::new(TokenProgram::Token);
+    let curator = w.wallet();
+    let key = curator.pubkey();
     let args = DatanetCreateArgs {
         id: 1,
         name: "medical-qa".into(),
         uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi".into(),
         policy: DatanetPolicy::Curated,
     };
-    let result = svm.run(&creator, ixs::datanet::create(&creator.pubkey(), args), &[]);
-    rec.record("datanet_registry", "datanet_create", "curated", result);
+    let r = w.svm.run(&curator, ixs::datanet::create(&key, args), &[]);
+    rec.record(DATANET, "datanet_create", "curated", r);
+    let datanet = pda::datanet(&key, 1);
+    let args = DatanetUpdateArgs { uri: Some("ipfs://medical-qa-v2".into()), policy: Some(DatanetPolicy::Curated) };
+    let r = w.svm.run(&curator, ixs::datanet::update(&datanet, &key, args), &[]);
+    rec.record(DATANET, "datanet_update", "uri and policy", r);
+    let next = w.wallet();
+    let r = w.svm.run(&curator, ixs::datanet::authority_propose(&datanet, &key, Some(next.pubkey())), &[]);
+    rec.record(DATANET, "datanet_authority_propose", "propose", r);
+    let r = w.svm.run(&next, ixs::datanet::authority_accept(&datanet, &next.pubkey()), &[]);
+    rec.record(DATANET, "datanet_authority_accept", "accept", r);
+    let r = w.svm.run(&next, ixs::datanet::authority_propose(&datanet, &next.pubkey(), Some(key)), &[]);
+    rec.record(DATANET, "datanet_authority_propose", "propose back", r);
+    let r = w.svm.run(&curator, ixs::datanet::authority_accept(&datanet, &key), &[]);
+    rec.record(DATANET, "datanet_authority_accept", "accept back", r);
 
-    let owner = svm.wallet();
-    let args = ModelCreateArgs {
-        id: 1,
-        kind: ModelKind::Base,
-        name: "open-llama-7b".into(),
-        uri: "ipfs://bafybeihkoviema7g3gxyt6la7vd5ho32ictqbilu3wnlo3rs7ewhnp7lly".into(),
-        artifact_hash: [7; 32],
-        price_per_call: 1_000_000,
+    let contributor = w.wallet();
+    let ckey = contributor.pubkey();
+    let mut submitted = Vec::new();
+    for (i, text) in ["clinical note 1", "clinical note 2", "clinical note 3"].iter().enumerate() {
+        let r = w.svm.run(
+            &contributor,
+            ixs::datanet::contribution_submit(&datanet, &ckey, submit_args(text.as_bytes())),
+            &[],
+        );
+        rec.record(DATANET, "contribution_submit", if i == 0 { "curated, first" } else { "curated" }, r);
+        submitted.push(pda::contribution(&datanet, &content_hash(text.as_bytes())));
+    }
+    let r = w.svm.run(&contributor, ixs::datanet::contribution_withdraw(&datanet, &submitted[2], &ckey), &[]);
+    rec.record(DATANET, "contribution_withdraw", "pending", r);
+    let accept = ReviewDecision::Accept { weight: 40 };
+    let r = w.svm.run(&curator, ixs::datanet::contribution_review(&datanet, &submitted[0], &key, accept), &[]);
+    rec.record(DATANET, "contribution_review", "accept", r);
+    let reject = ReviewDecision::Reject { reason: 3 };
+    let r = w.svm.run(&curator, ixs::datanet::contribution_review(&datanet, &submitted[1], &key, reject), &[]);
+    rec.record(DATANET, "contribution_review", "reject", r);
+    let open = w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
+    let r = w.svm.run(&contributor, ixs::datanet::contribution_submit(&open, &ckey, submit_args(b"open sample")), &[]);
+    rec.record(DATANET, "contribution_submit", "open (accepted at once)", r);
+    let args = DatanetVersionPublishArgs {
+        number: 1,
+        contributions_root: [7; 32],
+        contribution_count: 1,
+        uri: "ipfs://manifest-v1".into(),
     };
-    let result = svm.run(&owner, ixs::model::create(&owner.pubkey(), None, args), &[]);
-    rec.record("model_registry", "model_create", "base", result);
+    let r = w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args), &[]);
+    rec.record(DATANET, "datanet_version_publish", "v1", r);
+
+    let owner = w.wallet();
+    let okey = owner.pubkey();
+    let r = w.svm.run(&owner, ixs::model::create(&okey, None, model_args(1, ModelKind::Base)), &[]);
+    rec.record(MODEL, "model_create", "base", r);
+    let base = pda::model(&okey, 1);
+    let mut version_entry = datanet_entry(datanet, 5_000);
+    version_entry.datanet_version = Some(pda::datanet_version(&datanet, 1));
+    let args = ModelLineageSetArgs { entries: vec![version_entry], owner_share_bps: 4_000, operator_share_bps: 1_000 };
+    let r = w.svm.run(&owner, ixs::model::lineage_set(&base, &okey, args), &[]);
+    rec.record(MODEL, "model_lineage_set", "1 datanet version", r);
+    let r = w.svm.run(&owner, ixs::model::publish(&base, &okey, None), &[]);
+    rec.record(MODEL, "model_publish", "1 entry", r);
+    let r = w.svm.run(&owner, ixs::model::price_set(&base, &okey, 2_500_000), &[]);
+    rec.record(MODEL, "model_price_set", "published", r);
+
+    let builder = w.wallet();
+    let bkey = builder.pubkey();
+    let r = w.svm.run(&builder, ixs::model::create(&bkey, Some(base), model_args(1, ModelKind::Adapter)), &[]);
+    rec.record(MODEL, "model_create", "adapter", r);
+    let adapter = pda::model(&bkey, 1);
+    let datanets: Vec<Pubkey> = (10..17).map(|id| w.datanet(&curator, id, DatanetPolicy::Curated)).collect();
+    let mut entries = vec![model_entry(base, 1_000)];
+    entries.extend(datanets.iter().map(|d| datanet_entry(*d, 1_000)));
+    let args = ModelLineageSetArgs { entries, owner_share_bps: 1_000, operator_share_bps: 1_000 };
+    let r = w.svm.run(&builder, ixs::model::lineage_set(&adapter, &bkey, args), &[]);
+    rec.record(MODEL, "model_lineage_set", "8 entries", r);
+    let r = w.svm.run(&builder, ixs::model::publish(&adapter, &bkey, None), &[]);
+    rec.record(MODEL, "model_publish", "8 entries", r);
+    let r = w.svm.run(&builder, ixs::model::retire(&adapter, &bkey), &[]);
+    rec.record(MODEL, "model_retire", "published", r);
+
+    let operator = w.wallet();
+    let pkey = operator.pubkey();
+    let r = w.svm.run(&operator, ixs::model::operator_register(&pkey, "https://inference.example/v1"), &[]);
+    rec.record(MODEL, "operator_register", "register", r);
+    let r = w.svm.run(&operator, ixs::model::operator_deactivate(&pkey), &[]);
+    rec.record(MODEL, "operator_deactivate", "active", r);
+    let r = w.svm.run(&operator, ixs::model::operator_update(&pkey, "https://inference.example/v2"), &[]);
+    rec.record(MODEL, "operator_update", "resume", r);
 }
 
 pub fn payout(rec: &mut Recorder) {
     for program in [TokenProgram::Token, TokenProgram::Token2022] {
-        let mut svm = Svm::new();
+        let mut svm = crate::Svm::new();
         let deployer = svm.upgrade_authority.insecure_clone();
         let mint = svm.create_mint(&deployer, 9, program);
         let args = ConfigInitArgs {
             authority: deployer.pubkey(),
             treasury: deployer.pubkey(),
             protocol_fee_bps: 250,
-            min_operator_stake: 1_000_000_000,
+            min_operator_stake: 1_000 * OPEN,
             unstake_cooldown_secs: 7 * 24 * 3600,
         };
-        let result = svm.run(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
+        let r = svm.run(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
         let case = match program {
             TokenProgram::Token => "token",
             TokenProgram::Token2022 => "token-2022",
         };
-        rec.record("attribution_payout", "config_init", case, result);
+        rec.record(PAYOUT, "config_init", case, r);
     }
+
+    let mut w = World::new(TokenProgram::Token);
+    let gov = w.governance.insecure_clone();
+    let args = ConfigUpdateArgs { protocol_fee_bps: Some(300), paused: Some(false), ..Default::default() };
+    let r = w.svm.run(&gov, ixs::payout::config_update(&gov.pubkey(), args), &[]);
+    rec.record(PAYOUT, "config_update", "fee and pause", r);
+    let next = w.wallet();
+    let r = w.svm.run(&gov, ixs::payout::config_authority_propose(&gov.pubkey(), Some(next.pubkey())), &[]);
+    rec.record(PAYOUT, "config_authority_propose", "propose", r);
+    let r = w.svm.run(&next, ixs::payout::config_authority_accept(&next.pubkey()), &[]);
+    rec.record(PAYOUT, "config_authority_accept", "accept", r);
+
+    let operator = w.wallet();
+    let okey = operator.pubkey();
+    w.step(&operator, ixs::model::operator_register(&okey, "https://inference.example/v1"), &[]);
+    let r = w.svm.run(&operator, ixs::payout::stake_init(&okey), &[]);
+    rec.record(PAYOUT, "stake_init", "new", r);
+    let source = w.fund(&okey, 2_000 * OPEN);
+    let open = w.open;
+    let r = w.svm.run(&operator, ixs::payout::stake_deposit(&open, &okey, &source, 1_500 * OPEN), &[]);
+    rec.record(PAYOUT, "stake_deposit", "first", r);
+    let r = w.svm.run(&operator, ixs::payout::stake_unstake_request(&okey, 500 * OPEN), &[]);
+    rec.record(PAYOUT, "stake_unstake_request", "partial", r);
+    w.svm.advance_time(7 * 24 * 3600);
+    let r = w.svm.run(&operator, ixs::payout::stake_withdraw(&open, &okey, &source), &[]);
+    rec.record(PAYOUT, "stake_withdraw", "after cooldown", r);
+    let r = w.svm.run(&operator, ixs::payout::earnings_init(&okey, &okey, EarningsRole::Operator), &[]);
+    rec.record(PAYOUT, "earnings_init", "operator", r);
+
+    fan_out(rec, &mut w, &operator);
+}
+
+/// Contributions of one datanet, submitted (accepted at once: open policy) and enrolled in
+/// batches, up to `target` enrolled positions.
+struct Filler {
+    wallets: Vec<Keypair>,
+    enrolled: u64,
+}
+
+impl Filler {
+    fn fill(&mut self, w: &mut World, datanet: &Pubkey, target: u64, rec: Option<&mut Recorder>) {
+        let mut rec = rec;
+        while self.enrolled < target {
+            if self.enrolled.is_multiple_of(500) {
+                self.wallets.push(w.wallet());
+            }
+            let wallet = self.wallets.last().expect("a wallet").insecure_clone();
+            let batch = (target - self.enrolled).min(4);
+            let mut submits: Vec<Instruction> = Vec::new();
+            let mut enrolls: Vec<Instruction> = Vec::new();
+            for i in 0..batch {
+                let content = format!("{datanet} contribution {}", self.enrolled + i);
+                submits.push(ixs::datanet::contribution_submit(
+                    datanet,
+                    &wallet.pubkey(),
+                    submit_args(content.as_bytes()),
+                ));
+                let contribution = pda::contribution(datanet, &content_hash(content.as_bytes()));
+                enrolls.push(ixs::payout::position_enroll(&wallet.pubkey(), datanet, &contribution));
+            }
+            w.svm.send(&wallet, &submits, &[]).expect("submit batch");
+            match rec.as_deref_mut() {
+                // The very first enrolment of a pool, measured on its own.
+                Some(rec) if self.enrolled == 0 => {
+                    let r = w.svm.send(&wallet, &enrolls[..1], &[]);
+                    rec.record(PAYOUT, "position_enroll", "first in pool", r);
+                    if enrolls.len() > 1 {
+                        w.svm.send(&wallet, &enrolls[1..], &[]).expect("enrol batch");
+                    }
+                }
+                _ => {
+                    w.svm.send(&wallet, &enrolls, &[]).expect("enrol batch");
+                }
+            }
+            self.enrolled += batch;
+        }
+    }
+}
+
+fn pay(
+    w: &mut World,
+    payer: &Keypair,
+    payer_token: &Pubkey,
+    model: &Pubkey,
+    operator: &Pubkey,
+) -> Result<Executed, Failed> {
+    w.pay(payer, payer_token, model, operator, 3)
+}
+
+/// `inference_pay` with 1, 2, 4 and 8 lineage entries, each at 1, 100 and 10,000 enrolled
+/// contributors per datanet; then the claims and the crank.
+fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
+    let curator = w.wallet();
+    let mut datanets = Vec::new();
+    for id in 0..8u64 {
+        let args = DatanetCreateArgs {
+            id,
+            name: format!("datanet-{id}"),
+            uri: format!("ipfs://datanet-{id}"),
+            policy: DatanetPolicy::Open { weight: 1 },
+        };
+        w.step(&curator, ixs::datanet::create(&curator.pubkey(), args), &[]);
+        let datanet = pda::datanet(&curator.pubkey(), id);
+        let r = w.svm.run(&curator, ixs::payout::pool_init(&curator.pubkey(), &datanet), &[]);
+        rec.record(PAYOUT, "pool_init", "new", r);
+        datanets.push(datanet);
+    }
+    let owner = w.wallet();
+    let r =
+        w.svm.run(&owner, ixs::payout::earnings_init(&owner.pubkey(), &owner.pubkey(), EarningsRole::ModelOwner), &[]);
+    rec.record(PAYOUT, "earnings_init", "model owner", r);
+    let mut models = Vec::new();
+    for lineage in LINEAGE_SIZES {
+        let share = 8_000 / lineage as u16;
+        let entries = datanets[..lineage].iter().map(|d| datanet_entry(*d, share)).collect::<Vec<_>>();
+        let leftover = 8_000 - share * lineage as u16;
+        let shares = Shares { entries, owner_bps: 1_000 + leftover, operator_bps: 1_000 };
+        models.push((lineage, w.model(&owner, lineage as u64, ModelKind::FineTune, None, 1_000_003, shares)));
+    }
+    let user = w.wallet();
+    let user_token = w.fund(&user.pubkey(), 1_000_000 * OPEN);
+    let mut fillers: Vec<Filler> = datanets.iter().map(|_| Filler { wallets: Vec::new(), enrolled: 0 }).collect();
+    for contributors in CONTRIBUTOR_COUNTS {
+        for (i, (filler, datanet)) in fillers.iter_mut().zip(&datanets).enumerate() {
+            filler.fill(w, datanet, contributors, if contributors == 1 && i == 0 { Some(rec) } else { None });
+        }
+        for (lineage, model) in &models {
+            let r = pay(w, &user, &user_token, model, &operator.pubkey());
+            rec.record(PAYOUT, "inference_pay", &format!("lineage={lineage},contributors={contributors}"), r);
+        }
+    }
+
+    // Claims: a position of the busiest pool, the operator's and the owner's earnings.
+    let first = &fillers[0].wallets[0];
+    let contribution =
+        pda::contribution(&datanets[0], &content_hash(format!("{} contribution 0", datanets[0]).as_bytes()));
+    let to = w.fund(&first.pubkey(), 0);
+    let r = w.claim_position(&first.insecure_clone(), &datanets[0], &contribution, &to);
+    rec.record(PAYOUT, "position_claim", "after 12 payments", r);
+    let to = w.fund(&operator.pubkey(), 0);
+    let r = w.claim_earnings(operator, EarningsRole::Operator, &to);
+    rec.record(PAYOUT, "earnings_claim", "operator", r);
+
+    // The crank, for an upstream model with 1 and 8 lineage entries.
+    for (lineage, upstream) in [&models[0], &models[3]] {
+        let tune_owner = w.wallet();
+        let shares = Shares { entries: vec![model_entry(*upstream, 3_000)], owner_bps: 6_000, operator_bps: 1_000 };
+        let tune = w.model(&tune_owner, 1, ModelKind::Adapter, Some(*upstream), 1_000_003, shares);
+        pay(w, &user, &user_token, &tune, &operator.pubkey()).expect("pay the adapter");
+        let r = w.distribute(&user.insecure_clone(), upstream);
+        rec.record(PAYOUT, "escrow_distribute", &format!("lineage={lineage}"), r);
+    }
+    let extra = w.wallet();
+    w.step(&extra, ixs::model::create(&extra.pubkey(), None, model_args(1, ModelKind::Base)), &[]);
+    let r = w.svm.run(&extra, ixs::payout::escrow_init(&extra.pubkey(), &pda::model(&extra.pubkey(), 1)), &[]);
+    rec.record(PAYOUT, "escrow_init", "new", r);
+}
+
+/// What the accumulator replaces: one `transfer_checked` per recipient in one transaction, for
+/// N = 1, 8, 16 and the largest N whose transaction fits in 1,232 bytes.
+pub fn push_baseline(rec: &mut Recorder) -> usize {
+    let mut w = World::new(TokenProgram::Token);
+    let payer = w.wallet();
+    let source = w.fund(&payer.pubkey(), 1_000_000 * OPEN);
+    let Open { mint, token_program } = w.open;
+    let transfers = |w: &mut World, n: usize| -> Vec<Instruction> {
+        (0..n)
+            .map(|_| {
+                let to = w.fund(&Keypair::new().pubkey(), 0);
+                anchor_spl::token_2022::spl_token_2022::instruction::transfer_checked(
+                    &token_program,
+                    &source,
+                    &mint,
+                    &to,
+                    &payer.pubkey(),
+                    &[],
+                    1,
+                    9,
+                )
+                .expect("transfer_checked")
+            })
+            .collect()
+    };
+    let mut largest = 1;
+    while crate::tx_size(&payer, &transfers(&mut w, largest + 1)) <= crate::MAX_TX_SIZE {
+        largest += 1;
+    }
+    for n in [1, 8, 16, largest] {
+        let ixs = transfers(&mut w, n);
+        let r = w.svm.send(&payer, &ixs, &[]);
+        let case = if n == largest { format!("recipients={n} (largest that fits)") } else { format!("recipients={n}") };
+        rec.record("spl_token", "transfer_checked × N (push baseline)", &case, r);
+    }
+    largest
 }

@@ -4,13 +4,33 @@ use svm_harness::bench;
 
 #[test]
 fn every_instruction_is_measured_and_within_its_ceiling() {
-    let rows = bench::measure_all();
-    let violations = bench::violations(&rows);
+    let measured = bench::measure_all();
+    let rows = &measured.rows;
+    let violations = bench::violations(rows);
     assert!(violations.is_empty(), "{violations:#?}");
-    for (program, instruction, _) in bench::CEILINGS {
+    for c in bench::CEILINGS {
         assert!(
-            rows.iter().any(|r| r.program == *program && r.instruction == *instruction),
-            "{program}/{instruction} has a ceiling but no scenario"
+            rows.iter()
+                .any(|r| r.program == c.program && r.instruction == c.instruction && r.case.starts_with(c.case_prefix)),
+            "{}/{} [{}] has a ceiling but no scenario",
+            c.program,
+            c.instruction,
+            c.case_prefix
         );
     }
+
+    // The fee path does not grow with contributors: for each lineage size, the same cost at 1,
+    // 100 and 10,000 enrolled contributors per datanet, to within one compute unit per pool (the
+    // 128-by-64-bit division's correction steps depend on the pool's numbers, not their count).
+    for lineage in svm_harness::scenarios::LINEAGE_SIZES {
+        let costs: Vec<u64> = rows
+            .iter()
+            .filter(|r| r.instruction == "inference_pay" && r.case.starts_with(&format!("lineage={lineage},")))
+            .map(|r| r.compute_units)
+            .collect();
+        assert_eq!(costs.len(), svm_harness::scenarios::CONTRIBUTOR_COUNTS.len());
+        let spread = costs.iter().max().unwrap() - costs.iter().min().unwrap();
+        assert!(spread <= lineage as u64, "lineage={lineage}: {costs:?}");
+    }
+    assert!(measured.push_max_recipients >= 16, "the push baseline fits {} transfers", measured.push_max_recipients);
 }

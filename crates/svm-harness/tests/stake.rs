@@ -55,7 +55,7 @@ fn only_the_stakes_authority_moves_it() {
     assert_error(w.svm.run(&thief, ix, &[]), PayoutError::NotStakeAuthority);
     // To a token account the authority does not own.
     let ix = ixs::payout::stake_withdraw(&open, &key, &loot);
-    assert_error(w.svm.run(&op, ix, &[]), anchor_lang::error::ErrorCode::ConstraintTokenOwner);
+    assert_error(w.svm.run(&op, ix, &[]), PayoutError::NotOwnTokenAccount);
     // From the fee vault instead of the stake vault.
     let mine = w.fund(&key, 0);
     let ix = with_metas(ixs::payout::stake_withdraw(&open, &key, &mine), |m| m[1].pubkey = pda::vault());

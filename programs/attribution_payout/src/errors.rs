@@ -42,6 +42,8 @@ pub enum PayoutError {
     ContributionNotAccepted,
     #[msg("Only the beneficiary may claim")]
     NotBeneficiary,
+    #[msg("The token account must be an OPEN account of the signer's own")]
+    NotOwnTokenAccount,
     #[msg("Nothing to claim")]
     NothingToClaim,
     #[msg("Nothing to distribute")]

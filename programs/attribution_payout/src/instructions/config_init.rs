@@ -73,6 +73,7 @@ impl ConfigInit<'_> {
             treasury: args.treasury,
             mint: accounts.mint.key(),
             token_program: accounts.token_program.key(),
+            decimals: accounts.mint.decimals,
             vault: accounts.vault.key(),
             stake_vault: accounts.stake_vault.key(),
             protocol_fee_bps: args.protocol_fee_bps,

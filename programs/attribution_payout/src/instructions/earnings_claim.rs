@@ -1,9 +1,9 @@
 use crate::errors::PayoutError;
 use crate::events::EarningsClaimed;
 use crate::state::{Config, Earnings};
-use crate::transfer::out_of_vault;
+use crate::transfer::{out_of_vault, require_token_account};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// A beneficiary (model owner, operator, treasury) claims its whole balance into its own token
 /// account.
@@ -11,21 +11,24 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 pub struct EarningsClaim<'info> {
     #[account(has_one = vault, has_one = mint @ PayoutError::WrongMint, has_one = token_program @ PayoutError::WrongTokenProgram)]
     pub config: Box<Account<'info, Config>>,
+    /// CHECK: the config's fee vault (`has_one`); the token program checks it in the transfer.
     #[account(mut)]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub vault: UncheckedAccount<'info>,
+    /// CHECK: the OPEN mint (`has_one`).
+    pub mint: UncheckedAccount<'info>,
     #[account(mut, has_one = beneficiary @ PayoutError::NotBeneficiary)]
     pub earnings: Box<Account<'info, Earnings>>,
     pub beneficiary: Signer<'info>,
-    #[account(mut, token::mint = mint, token::authority = beneficiary, token::token_program = token_program)]
-    pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: an OPEN token account of the beneficiary's own, checked in the handler.
+    #[account(mut)]
+    pub destination: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
 }
 
 impl EarningsClaim<'_> {
     fn validate(&self) -> Result<()> {
         require!(self.earnings.balance > 0, PayoutError::NothingToClaim);
-        Ok(())
+        require_token_account(&self.destination, &self.config, &self.beneficiary.key())
     }
 
     #[access_control(ctx.accounts.validate())]
@@ -35,10 +38,10 @@ impl EarningsClaim<'_> {
         accounts.earnings.invariant()?;
         out_of_vault(
             &accounts.config,
-            &accounts.vault,
-            &accounts.destination,
-            &accounts.mint,
-            &accounts.token_program,
+            accounts.vault.to_account_info(),
+            accounts.destination.to_account_info(),
+            accounts.mint.to_account_info(),
+            accounts.token_program.key(),
             amount,
         )?;
         emit!(EarningsClaimed {

@@ -4,7 +4,7 @@ use crate::fanout::{credit_lineage, split_by_lineage};
 use crate::state::{Config, Earnings, EarningsRole, Stake};
 use crate::transfer::into_vault;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 use model_registry::state::{Model, ModelState, Operator};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug)]
@@ -27,12 +27,16 @@ pub struct InferencePay<'info> {
         has_one = token_program @ PayoutError::WrongTokenProgram,
     )]
     pub config: Box<Account<'info, Config>>,
+    /// CHECK: the config's fee vault (`has_one`); the token program checks it in the transfer.
     #[account(mut)]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub vault: UncheckedAccount<'info>,
+    /// CHECK: the OPEN mint (`has_one`).
+    pub mint: UncheckedAccount<'info>,
     pub payer: Signer<'info>,
-    #[account(mut, token::mint = mint, token::authority = payer, token::token_program = token_program)]
-    pub payer_token: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: the payer's OPEN account; the token program requires its mint to be OPEN and the
+    /// payer to own it (or be its delegate) in the transfer, which `payer` signs.
+    #[account(mut)]
+    pub payer_token: UncheckedAccount<'info>,
     pub model: Box<Account<'info, Model>>,
     /// The operator that served the calls.
     pub operator: Box<Account<'info, Operator>>,
@@ -79,11 +83,12 @@ impl<'info> InferencePay<'info> {
         let fee = ctx.accounts.validate(&args)?;
         let accounts = &mut *ctx.accounts;
         into_vault(
-            &accounts.payer_token,
-            &accounts.vault,
-            &accounts.payer,
-            &accounts.mint,
-            &accounts.token_program,
+            &accounts.config,
+            accounts.payer_token.to_account_info(),
+            accounts.vault.to_account_info(),
+            accounts.payer.to_account_info(),
+            accounts.mint.to_account_info(),
+            accounts.token_program.key(),
             fee,
         )?;
 

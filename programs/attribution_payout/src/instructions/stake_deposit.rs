@@ -3,21 +3,25 @@ use crate::events::{StakeChange, StakeChanged};
 use crate::state::{Config, Stake};
 use crate::transfer::into_vault;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// The operator adds OPEN to its active stake.
 #[derive(Accounts)]
 pub struct StakeDeposit<'info> {
     #[account(has_one = stake_vault, has_one = mint @ PayoutError::WrongMint, has_one = token_program @ PayoutError::WrongTokenProgram)]
     pub config: Box<Account<'info, Config>>,
+    /// CHECK: the config's stake vault (`has_one`); the token program checks it in the transfer.
     #[account(mut)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: the OPEN mint (`has_one`).
+    pub mint: UncheckedAccount<'info>,
     #[account(mut, has_one = authority @ PayoutError::NotStakeAuthority)]
     pub stake: Box<Account<'info, Stake>>,
     pub authority: Signer<'info>,
-    #[account(mut, token::mint = mint, token::authority = authority, token::token_program = token_program)]
-    pub source: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: the authority's OPEN account; the token program checks mint and ownership in the
+    /// transfer, which `authority` signs.
+    #[account(mut)]
+    pub source: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -31,11 +35,12 @@ impl StakeDeposit<'_> {
     pub fn handler(ctx: Context<Self>, amount: u64) -> Result<()> {
         let accounts = &mut *ctx.accounts;
         into_vault(
-            &accounts.source,
-            &accounts.stake_vault,
-            &accounts.authority,
-            &accounts.mint,
-            &accounts.token_program,
+            &accounts.config,
+            accounts.source.to_account_info(),
+            accounts.stake_vault.to_account_info(),
+            accounts.authority.to_account_info(),
+            accounts.mint.to_account_info(),
+            accounts.token_program.key(),
             amount,
         )?;
         let stake = &mut accounts.stake;

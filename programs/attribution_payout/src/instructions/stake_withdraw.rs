@@ -1,23 +1,26 @@
 use crate::errors::PayoutError;
 use crate::events::{StakeChange, StakeChanged};
 use crate::state::{Config, Stake};
-use crate::transfer::out_of_vault;
+use crate::transfer::{out_of_vault, require_token_account};
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::TokenInterface;
 
 /// After the cooldown, the operator withdraws everything unstaking to its own token account.
 #[derive(Accounts)]
 pub struct StakeWithdraw<'info> {
     #[account(has_one = stake_vault, has_one = mint @ PayoutError::WrongMint, has_one = token_program @ PayoutError::WrongTokenProgram)]
     pub config: Box<Account<'info, Config>>,
+    /// CHECK: the config's stake vault (`has_one`); the token program checks it in the transfer.
     #[account(mut)]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    pub stake_vault: UncheckedAccount<'info>,
+    /// CHECK: the OPEN mint (`has_one`).
+    pub mint: UncheckedAccount<'info>,
     #[account(mut, has_one = authority @ PayoutError::NotStakeAuthority)]
     pub stake: Box<Account<'info, Stake>>,
     pub authority: Signer<'info>,
-    #[account(mut, token::mint = mint, token::authority = authority, token::token_program = token_program)]
-    pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: an OPEN token account of the authority's own, checked in `validate`.
+    #[account(mut)]
+    pub destination: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
 }
 
@@ -25,7 +28,7 @@ impl StakeWithdraw<'_> {
     fn validate(&self) -> Result<()> {
         require!(self.stake.unstaking > 0, PayoutError::NothingUnstaking);
         require!(Clock::get()?.unix_timestamp >= self.stake.unlock_at, PayoutError::CooldownActive);
-        Ok(())
+        require_token_account(&self.destination, &self.config, &self.authority.key())
     }
 
     #[access_control(ctx.accounts.validate())]
@@ -35,10 +38,10 @@ impl StakeWithdraw<'_> {
         accounts.stake.unstaking = 0;
         out_of_vault(
             &accounts.config,
-            &accounts.stake_vault,
-            &accounts.destination,
-            &accounts.mint,
-            &accounts.token_program,
+            accounts.stake_vault.to_account_info(),
+            accounts.destination.to_account_info(),
+            accounts.mint.to_account_info(),
+            accounts.token_program.key(),
             amount,
         )?;
         let stake = &accounts.stake;

@@ -18,6 +18,8 @@ pub struct Config {
     /// The OPEN mint, and the token program (Token or Token-2022) that owns it.
     pub mint: Pubkey,
     pub token_program: Pubkey,
+    /// The mint's decimals, for `transfer_checked`.
+    pub decimals: u8,
     pub vault: Pubkey,
     pub stake_vault: Pubkey,
     /// Share of every fee taken first for the treasury, at most `MAX_PROTOCOL_FEE_BPS`.
