@@ -82,13 +82,12 @@ pub enum StakeChange {
     Withdraw,
 }
 
-/// Where one lineage entry's share of a payment went.
+/// Where one lineage entry's share of a payment went: the datanet's pool (`[pool, target]`) or
+/// the upstream model's escrow (`[escrow, target]`).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, Debug)]
 pub struct LineageCredit {
     /// The datanet or upstream model of the entry.
     pub target: Pubkey,
-    /// The pool or escrow credited.
-    pub account: Pubkey,
     pub amount: u64,
 }
 

@@ -46,7 +46,7 @@ pub fn credit_lineage<'info>(
                 escrow.exit(&crate::ID)?;
             }
         }
-        credits.push(LineageCredit { target: entry.target, account: info.key(), amount: *amount });
+        credits.push(LineageCredit { target: entry.target, amount: *amount });
     }
     Ok(credits)
 }

@@ -1,0 +1,283 @@
+//! Building an index from a datanet version's contributions.
+use crate::format::{Header, Layout, FORMAT_VERSION, HEADER_LEN, SEPARATOR};
+use crate::normalize::{for_each_word, NORMALISER_VERSION};
+use crate::{Error, Key32, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use libsais::suffix_array::AlphabetSize;
+use libsais::SuffixArrayConstruction;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fs::{self, File};
+use std::io::{BufWriter, IsTerminal, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+/// One contribution of a datanet version: its file must hash to `content_hash`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ContributionSource {
+    pub id: Key32,
+    pub contributor: Key32,
+    pub content_hash: Key32,
+    pub path: PathBuf,
+}
+
+#[derive(Deserialize)]
+struct Manifest {
+    contributions: Vec<ContributionSource>,
+}
+
+/// Reads a manifest `{"contributions": [{"id", "contributor", "content_hash", "path"}, ...]}`
+/// (keys in hex); relative paths are taken from the manifest's folder.
+pub fn load_manifest(path: &Path) -> Result<Vec<ContributionSource>> {
+    let text = fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
+    let manifest: Manifest =
+        serde_json::from_str(&text).map_err(|e| Error::Manifest { path: path.into(), message: e.to_string() })?;
+    let folder = path.parent().unwrap_or(Path::new(""));
+    Ok(manifest
+        .contributions
+        .into_iter()
+        .map(|c| ContributionSource { path: folder.join(&c.path), ..c })
+        .collect())
+}
+
+#[derive(Clone, Debug)]
+pub struct BuildOptions {
+    /// Draw progress bars on stderr.
+    pub progress: bool,
+}
+
+impl Default for BuildOptions {
+    /// Progress bars when stderr is a terminal.
+    fn default() -> Self {
+        BuildOptions { progress: std::io::stderr().is_terminal() }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct BuildSummary {
+    pub contributions: u64,
+    /// Words in the corpus (separators not counted).
+    pub words: u64,
+    pub vocabulary: u64,
+    pub corpus_bytes: u64,
+    pub index_bytes: u64,
+}
+
+/// Indexes `contributions` into the file `out`. Every file is first checked against its expected
+/// sha256 (and for UTF-8); any failure names the contribution and leaves `out` untouched. The
+/// index does not depend on the order of `contributions` (they are sorted by id).
+pub fn build_index(contributions: &[ContributionSource], out: &Path, options: &BuildOptions) -> Result<BuildSummary> {
+    let mut sources: Vec<&ContributionSource> = contributions.iter().collect();
+    sources.sort_by_key(|c| c.id);
+    if sources.is_empty() {
+        return Err(Error::NoContributions);
+    }
+    if let Some(pair) = sources.windows(2).find(|pair| pair[0].id == pair[1].id) {
+        return Err(Error::DuplicateContribution(pair[0].id));
+    }
+    let corpus_bytes = verify_contents(&sources, options)?;
+    let corpus = tokenise(&sources, corpus_bytes, options)?;
+    let suffixes = suffix_array(corpus.text, corpus.vocabulary.len(), sources.len(), options)?;
+    let index_bytes = write_index(out, &sources, &corpus.vocabulary, &corpus.doc_starts, &suffixes)?;
+    Ok(BuildSummary {
+        contributions: sources.len() as u64,
+        words: suffixes.suffixes.len() as u64,
+        vocabulary: corpus.vocabulary.len() as u64,
+        corpus_bytes,
+        index_bytes,
+    })
+}
+
+fn progress_bar(options: &BuildOptions, len: u64, what: &'static str) -> ProgressBar {
+    let target = if options.progress { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+    let bar = ProgressBar::with_draw_target(Some(len), target).with_message(what);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>10} [{bar:40}] {bytes}/{total_bytes} ({bytes_per_sec}, {eta})")
+            .expect("a valid template")
+            .progress_chars("=> "),
+    );
+    bar
+}
+
+fn read_contribution(c: &ContributionSource) -> Result<Vec<u8>> {
+    fs::read(&c.path).map_err(|source| Error::ContributionRead { id: c.id, path: c.path.clone(), source })
+}
+
+/// Checks every file's hash and encoding; returns the corpus size in bytes.
+fn verify_contents(sources: &[&ContributionSource], options: &BuildOptions) -> Result<u64> {
+    let bar = progress_bar(options, sources.len() as u64, "verifying");
+    bar.set_style(ProgressStyle::with_template("{msg:>10} [{bar:40}] {pos}/{len} files").expect("a valid template"));
+    let mut bytes = 0;
+    for c in sources {
+        let content = read_contribution(c)?;
+        let actual = Key32(Sha256::digest(&content).into());
+        if actual != c.content_hash {
+            return Err(Error::ContributionHash { id: c.id, path: c.path.clone(), expected: c.content_hash, actual });
+        }
+        if std::str::from_utf8(&content).is_err() {
+            return Err(Error::ContributionNotUtf8 { id: c.id, path: c.path.clone() });
+        }
+        bytes += content.len() as u64;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(bytes)
+}
+
+struct Corpus {
+    /// Word ids (sorted vocabulary order, from 1) with a separator after each contribution.
+    text: Vec<i32>,
+    /// The words, sorted bytewise; word `vocabulary[i]` has id `i + 1`.
+    vocabulary: Vec<String>,
+    doc_starts: Vec<u64>,
+}
+
+fn tokenise(sources: &[&ContributionSource], corpus_bytes: u64, options: &BuildOptions) -> Result<Corpus> {
+    let bar = progress_bar(options, corpus_bytes, "reading");
+    // Ids in order of first appearance here, renumbered in sorted order below.
+    let mut ids: FxHashMap<String, i32> = FxHashMap::default();
+    let mut text: Vec<i32> = Vec::with_capacity((corpus_bytes / 5) as usize + sources.len());
+    let mut doc_starts = Vec::with_capacity(sources.len());
+    for c in sources {
+        let content = read_contribution(c)?;
+        let content =
+            String::from_utf8(content).map_err(|_| Error::ContributionNotUtf8 { id: c.id, path: c.path.clone() })?;
+        doc_starts.push(text.len() as u64);
+        for_each_word(&content, |word, _| {
+            let next = ids.len() as i32 + 1;
+            let id = match ids.get(word) {
+                Some(&id) => id,
+                None => *ids.entry(word.to_owned()).or_insert(next),
+            };
+            text.push(id);
+        });
+        text.push(SEPARATOR as i32);
+        if text.len() > i32::MAX as usize {
+            return Err(Error::CorpusTooLarge(text.len() as u64));
+        }
+        bar.inc(content.len() as u64);
+    }
+    bar.finish_and_clear();
+    let mut vocabulary: Vec<(String, i32)> = ids.into_iter().collect();
+    vocabulary.sort_unstable();
+    let mut renumber = vec![0; vocabulary.len() + 1];
+    for (rank, (_, first_seen)) in vocabulary.iter().enumerate() {
+        renumber[*first_seen as usize] = rank as i32 + 1;
+    }
+    for id in &mut text {
+        *id = renumber[*id as usize];
+    }
+    Ok(Corpus { text, vocabulary: vocabulary.into_iter().map(|(w, _)| w).collect(), doc_starts })
+}
+
+struct Suffixes {
+    text: Vec<i32>,
+    /// The suffix array without the suffixes that begin with a separator.
+    suffixes: Vec<i32>,
+    /// Suffix array position where each word's suffixes begin, and the total at the end.
+    word_starts: Vec<u64>,
+}
+
+fn suffix_array(mut text: Vec<i32>, vocabulary: usize, contributions: usize, options: &BuildOptions) -> Result<Suffixes> {
+    let spinner = progress_bar(options, 0, "sorting");
+    spinner.set_style(ProgressStyle::with_template("{msg:>10} {spinner} {elapsed}").expect("a valid template"));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(200));
+    let construction = SuffixArrayConstruction::for_text_mut(&mut text).in_owned_buffer32().single_threaded();
+    // SAFETY: every id is in 0..=vocabulary (separator 0, words 1..=vocabulary), none negative.
+    let construction = unsafe { construction.with_alphabet_size(AlphabetSize::new(vocabulary as i32 + 1)) };
+    let mut suffixes = construction.run().map_err(|e| Error::SuffixArray(format!("{e:?}")))?.into_vec();
+    spinner.finish_and_clear();
+    // The separators' suffixes sort first; queries never start at a separator.
+    suffixes.drain(..contributions);
+    let mut counts = vec![0u64; vocabulary + 1];
+    for &id in &text {
+        counts[id as usize] += 1;
+    }
+    let mut word_starts = Vec::with_capacity(vocabulary + 1);
+    let mut total = 0;
+    word_starts.push(total);
+    for count in &counts[1..] {
+        total += count;
+        word_starts.push(total);
+    }
+    Ok(Suffixes { text, suffixes, word_starts })
+}
+
+/// Counts and hashes what passes through it.
+struct HashingWriter<W: Write> {
+    inner: W,
+    hasher: Sha256,
+    written: u64,
+}
+
+impl<W: Write> HashingWriter<W> {
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.inner.write_all(bytes)?;
+        self.hasher.update(bytes);
+        self.written += bytes.len() as u64;
+        Ok(())
+    }
+
+    fn pad(&mut self) -> std::io::Result<()> {
+        let padding = (8 - (self.written % 8) as usize) % 8;
+        self.put(&[0; 8][..padding])
+    }
+}
+
+fn write_index(
+    out: &Path,
+    sources: &[&ContributionSource],
+    vocabulary: &[String],
+    doc_starts: &[u64],
+    sa: &Suffixes,
+) -> Result<u64> {
+    let partial = out.with_extension("partial");
+    let io_error = |source| Error::Io { path: partial.clone(), source };
+    let file = File::create(&partial).map_err(io_error)?;
+    let mut w = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), written: 0 };
+    w.inner.write_all(&[0; HEADER_LEN]).map_err(io_error)?;
+    let write_payload = |w: &mut HashingWriter<BufWriter<File>>| -> std::io::Result<()> {
+        for (c, start) in sources.iter().zip(doc_starts) {
+            w.put(&c.id.0)?;
+            w.put(&c.contributor.0)?;
+            w.put(&c.content_hash.0)?;
+            w.put(&start.to_le_bytes())?;
+        }
+        w.pad()?;
+        let mut offset = 0u64;
+        w.put(&offset.to_le_bytes())?;
+        for word in vocabulary {
+            offset += word.len() as u64;
+            w.put(&offset.to_le_bytes())?;
+        }
+        w.pad()?;
+        w.put(bytemuck::cast_slice(&sa.word_starts))?;
+        w.pad()?;
+        w.put(bytemuck::cast_slice(&sa.text))?;
+        w.pad()?;
+        w.put(bytemuck::cast_slice(&sa.suffixes))?;
+        w.pad()?;
+        for word in vocabulary {
+            w.put(word.as_bytes())?;
+        }
+        w.pad()
+    };
+    write_payload(&mut w).map_err(io_error)?;
+    let header = Header {
+        version: FORMAT_VERSION,
+        normaliser: NORMALISER_VERSION,
+        contributions: sources.len() as u64,
+        vocabulary: vocabulary.len() as u64,
+        text_len: sa.text.len() as u64,
+        blob_len: vocabulary.iter().map(|w| w.len() as u64).sum(),
+        payload_len: w.written,
+        checksum: w.hasher.finalize().into(),
+    };
+    debug_assert_eq!(Layout::new(&header).map(|l| l.file_len as u64), Some(HEADER_LEN as u64 + header.payload_len));
+    let mut file = w.inner.into_inner().map_err(|e| io_error(e.into_error()))?;
+    file.seek(SeekFrom::Start(0)).map_err(io_error)?;
+    file.write_all(&header.encode()).map_err(io_error)?;
+    file.sync_all().map_err(io_error)?;
+    fs::rename(&partial, out).map_err(|source| Error::Io { path: out.into(), source })?;
+    Ok(HEADER_LEN as u64 + header.payload_len)
+}

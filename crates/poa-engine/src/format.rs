@@ -1,0 +1,108 @@
+//! The on-disk index format, version [`FORMAT_VERSION`]; all integers little-endian.
+//!
+//! A 128-byte header: magic `POAINDEX`, format version (u32), normaliser version (u32),
+//! contribution count C, vocabulary size V, text length N (words plus one separator per
+//! contribution), word-blob length B, payload length (all u64), the sha256 of the payload, zeros.
+//! Then the payload, each section starting on an 8-byte boundary (zero padding):
+//! 1. C contribution records of 104 bytes, sorted by id: id, contributor wallet, content sha256,
+//!    position of the contribution's first word in the text (u64);
+//! 2. V + 1 u64 offsets of each word in the blob (words sorted bytewise; word w has id w + 1);
+//! 3. V + 1 u64 word starts: the suffix array positions where suffixes beginning with each word
+//!    begin; word w occurs `starts[w + 1] − starts[w]` times (its count);
+//! 4. the text: N u32 word ids, each contribution followed by the separator id 0;
+//! 5. the suffix array of the text without the C suffixes that begin with a separator: N − C u32;
+//! 6. the word blob: B bytes of UTF-8.
+use std::ops::Range;
+
+pub(crate) const MAGIC: [u8; 8] = *b"POAINDEX";
+pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const HEADER_LEN: usize = 128;
+pub(crate) const RECORD_LEN: usize = 104;
+pub(crate) const SEPARATOR: u32 = 0;
+
+#[cfg(not(target_endian = "little"))]
+compile_error!("the index is memory-mapped as little-endian integers");
+
+pub(crate) struct Header {
+    pub version: u32,
+    pub normaliser: u32,
+    pub contributions: u64,
+    pub vocabulary: u64,
+    pub text_len: u64,
+    pub blob_len: u64,
+    pub payload_len: u64,
+    pub checksum: [u8; 32],
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("4 bytes"))
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"))
+}
+
+impl Header {
+    pub fn encode(&self) -> [u8; HEADER_LEN] {
+        let mut out = [0; HEADER_LEN];
+        out[0..8].copy_from_slice(&MAGIC);
+        out[8..12].copy_from_slice(&self.version.to_le_bytes());
+        out[12..16].copy_from_slice(&self.normaliser.to_le_bytes());
+        let counts = [self.contributions, self.vocabulary, self.text_len, self.blob_len, self.payload_len];
+        for (i, value) in counts.iter().enumerate() {
+            out[16 + 8 * i..24 + 8 * i].copy_from_slice(&value.to_le_bytes());
+        }
+        out[56..88].copy_from_slice(&self.checksum);
+        out
+    }
+
+    /// Reads a header whose magic has been checked.
+    pub fn decode(bytes: &[u8; HEADER_LEN]) -> Header {
+        Header {
+            version: u32_at(bytes, 8),
+            normaliser: u32_at(bytes, 12),
+            contributions: u64_at(bytes, 16),
+            vocabulary: u64_at(bytes, 24),
+            text_len: u64_at(bytes, 32),
+            blob_len: u64_at(bytes, 40),
+            payload_len: u64_at(bytes, 48),
+            checksum: bytes[56..88].try_into().expect("32 bytes"),
+        }
+    }
+}
+
+/// Where each section lies in the file (byte ranges from the file's start).
+pub(crate) struct Layout {
+    pub records: Range<usize>,
+    pub vocab_offsets: Range<usize>,
+    pub word_starts: Range<usize>,
+    pub text: Range<usize>,
+    pub suffixes: Range<usize>,
+    pub blob: Range<usize>,
+    /// The end of the last section, padded: the whole file's length.
+    pub file_len: usize,
+}
+
+impl Layout {
+    /// `None` when the sizes overflow or the suffix count would be negative.
+    pub fn new(h: &Header) -> Option<Layout> {
+        let c = usize::try_from(h.contributions).ok()?;
+        let v = usize::try_from(h.vocabulary).ok()?;
+        let n = usize::try_from(h.text_len).ok()?;
+        let b = usize::try_from(h.blob_len).ok()?;
+        let mut at = HEADER_LEN;
+        let mut section = |len: Option<usize>| -> Option<Range<usize>> {
+            let start = at;
+            let end = start.checked_add(len?)?;
+            at = end.checked_add(7)? & !7;
+            Some(start..end)
+        };
+        let records = section(c.checked_mul(RECORD_LEN))?;
+        let vocab_offsets = section(v.checked_add(1)?.checked_mul(8))?;
+        let word_starts = section(v.checked_add(1)?.checked_mul(8))?;
+        let text = section(n.checked_mul(4))?;
+        let suffixes = section(n.checked_sub(c)?.checked_mul(4))?;
+        let blob = section(Some(b))?;
+        Some(Layout { records, vocab_offsets, word_starts, text, suffixes, blob, file_len: at })
+    }
+}
