@@ -3,7 +3,7 @@
 //!
 //! The program crates are linked only for their types (accounts, instruction builders, events,
 //! error codes); what executes is always `target/deploy/<program>.so`.
-use anchor_lang::prelude::{AccountMeta, Clock, Pubkey};
+use anchor_lang::prelude::{AccountMeta, Clock};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{AccountDeserialize, AnchorDeserialize, Event};
 use base64::Engine;
@@ -17,6 +17,7 @@ use solana_transaction_error::TransactionError;
 use std::fmt::Debug;
 use std::path::PathBuf;
 
+pub use anchor_lang::prelude::Pubkey;
 pub use litesvm::types::TransactionResult;
 pub use solana_keypair::Keypair;
 pub use solana_signer::Signer;
