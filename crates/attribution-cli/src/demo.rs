@@ -99,7 +99,7 @@ pub fn run() -> Result<()> {
     let base_owner = Actor { name: "Bea (base model)", wallet: w.wallet() };
     let tune_owner = Actor { name: "Fin (fine-tune)", wallet: w.wallet() };
     let adapter_owner = Actor { name: "Ari (LoRA adapter)", wallet: w.wallet() };
-    let base = w.model(&base_owner.wallet, 1, ModelKind::Base, None, 400_000, Shares {
+    let base = w.model(&base_owner.wallet, 1, ModelKind::Base, None, 20_000_000, Shares {
         entries: vec![datanet_entry(datanets[2], 3_000)],
         owner_bps: 5_000,
         operator_bps: 2_000,
