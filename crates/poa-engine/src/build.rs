@@ -33,11 +33,7 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ContributionSource>> {
     let manifest: Manifest =
         serde_json::from_str(&text).map_err(|e| Error::Manifest { path: path.into(), message: e.to_string() })?;
     let folder = path.parent().unwrap_or(Path::new(""));
-    Ok(manifest
-        .contributions
-        .into_iter()
-        .map(|c| ContributionSource { path: folder.join(&c.path), ..c })
-        .collect())
+    Ok(manifest.contributions.into_iter().map(|c| ContributionSource { path: folder.join(&c.path), ..c }).collect())
 }
 
 #[derive(Clone, Debug)]
@@ -178,7 +174,12 @@ struct Suffixes {
     word_starts: Vec<u64>,
 }
 
-fn suffix_array(mut text: Vec<i32>, vocabulary: usize, contributions: usize, options: &BuildOptions) -> Result<Suffixes> {
+fn suffix_array(
+    mut text: Vec<i32>,
+    vocabulary: usize,
+    contributions: usize,
+    options: &BuildOptions,
+) -> Result<Suffixes> {
     let spinner = progress_bar(options, 0, "sorting");
     spinner.set_style(ProgressStyle::with_template("{msg:>10} {spinner} {elapsed}").expect("a valid template"));
     spinner.enable_steady_tick(std::time::Duration::from_millis(200));

@@ -74,7 +74,7 @@ fn corrupt(path: &Path, what: &'static str) -> Error {
 }
 
 fn is_increasing<T: Ord>(values: impl IntoIterator<Item = T>, strictly: bool) -> bool {
-    let mut last = None;
+    let mut last: Option<T> = None;
     for value in values {
         if let Some(previous) = last {
             match previous.cmp(&value) {
@@ -127,11 +127,12 @@ impl Index {
         }
         let sections_aligned = [&layout.vocab_offsets, &layout.word_starts, &layout.text, &layout.suffixes]
             .iter()
-            .all(|r| (map.as_ptr() as usize + r.start) % 8 == 0);
+            .all(|r| (map.as_ptr() as usize + r.start).is_multiple_of(8));
         if !sections_aligned {
             return Err(corrupt(path, "misaligned sections"));
         }
-        let mut index = Index { path: path.into(), map, layout, contributions: Vec::new(), doc_starts: Vec::new(), total_words: 0 };
+        let mut index =
+            Index { path: path.into(), map, layout, contributions: Vec::new(), doc_starts: Vec::new(), total_words: 0 };
         index.load_structure(&header).map_err(|what| corrupt(path, what))?;
         Ok(index)
     }
@@ -175,11 +176,12 @@ impl Index {
         for (pos, &id) in v.text.iter().enumerate() {
             *counts.get_mut(id as usize).ok_or("word id out of range")? += 1;
             if id == SEPARATOR {
+                let start = doc_starts.get(doc).copied().unwrap_or(u64::MAX);
                 let end = doc_starts.get(doc + 1).map_or(n as u64, |&next| next);
-                if end != pos as u64 + 1 || doc_starts[doc] > pos as u64 {
+                if end != pos as u64 + 1 || start > pos as u64 {
                     return Err("separators disagree with the contribution records");
                 }
-                contributions[doc].words = pos as u64 - doc_starts[doc];
+                contributions[doc].words = pos as u64 - start;
                 doc += 1;
             }
         }
@@ -285,12 +287,7 @@ impl Index {
             .filter(|&(i, len, _)| i == 0 || lens[i - 1] <= len)
             .map(|(start, len, range)| {
                 let found = self.contributions_in(v, range, params.max_contributions_per_span);
-                ShardSpan {
-                    start,
-                    len,
-                    too_common: found.is_none(),
-                    contributions: found.unwrap_or_default(),
-                }
+                ShardSpan { start, len, too_common: found.is_none(), contributions: found.unwrap_or_default() }
             })
             .collect()
     }
@@ -308,7 +305,14 @@ impl Index {
             }
         }
         docs.sort_unstable();
-        Some(docs.into_iter().map(|d| ContributionRef { id: self.contributions[d].id, contributor: self.contributions[d].contributor }).collect())
+        Some(
+            docs.into_iter()
+                .map(|d| ContributionRef {
+                    id: self.contributions[d].id,
+                    contributor: self.contributions[d].contributor,
+                })
+                .collect(),
+        )
     }
 }
 

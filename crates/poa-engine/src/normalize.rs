@@ -58,7 +58,10 @@ mod tests {
 
     #[test]
     fn folds_case_punctuation_and_whitespace() {
-        assert_eq!(plain("  In the Beginning,\tGOD\n\ncreated... the-heaven!"), plain("in the beginning god created the heaven"));
+        assert_eq!(
+            plain("  In the Beginning,\tGOD\n\ncreated... the-heaven!"),
+            plain("in the beginning god created the heaven")
+        );
         assert_eq!(plain("the LORD's house; don’t"), ["the", "lords", "house", "dont"]);
         assert_eq!(plain("ÉTÉ Straße 42x"), ["été", "straße", "42x"]);
         assert!(plain(" ,.; ").is_empty());

@@ -1,0 +1,391 @@
+//! The engine end to end on the committed sample (`testdata/poa/sample`: KJV chapters and
+//! Shakespeare acts in three datanets, and Milton as text outside the corpus), and against a
+//! brute force on random corpora.
+use poa_engine::{
+    allocate_attributed, allocate_epoch, attribute, build_index, load_manifest, merge, records_hash, BuildOptions,
+    ContributionSource, EpochRecord, Error, Index, Key32, Params, PPM,
+};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+const DATANETS: [&str; 3] = ["kjv-old-testament", "kjv-new-testament", "shakespeare"];
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample")
+}
+
+fn manifest(datanet: &str) -> Vec<ContributionSource> {
+    load_manifest(&sample().join(format!("{datanet}.json"))).unwrap()
+}
+
+fn quiet() -> BuildOptions {
+    BuildOptions { progress: false }
+}
+
+fn build(dir: &Path, name: &str, sources: &[ContributionSource]) -> Index {
+    let path = dir.join(name);
+    build_index(sources, &path, &quiet()).unwrap();
+    Index::open(&path).unwrap()
+}
+
+/// The three datanets as shards, and one index over all of them.
+fn indexes(dir: &Path) -> (Vec<Index>, Index) {
+    let shards = DATANETS.iter().map(|d| build(dir, d, &manifest(d))).collect();
+    let all: Vec<ContributionSource> = DATANETS.iter().flat_map(|d| manifest(d)).collect();
+    (shards, build(dir, "all", &all))
+}
+
+fn id_of(datanet: &str, name: &str) -> Key32 {
+    let path = PathBuf::from(format!("{datanet}/{name}.txt"));
+    manifest(datanet).into_iter().find(|c| c.path.ends_with(&path)).unwrap().id
+}
+
+fn read(datanet: &str, name: &str) -> String {
+    fs::read_to_string(sample().join(datanet).join(format!("{name}.txt"))).unwrap()
+}
+
+fn outside() -> String {
+    fs::read_to_string(sample().join("outside.txt")).unwrap()
+}
+
+/// `count` words of `text` from word `from`, as written there.
+fn excerpt(text: &str, from: usize, count: usize) -> String {
+    let words = poa_engine::normalize::words(text);
+    text[words[from].1.start..words[from + count - 1].1.end].to_string()
+}
+
+fn ids(attribution: &poa_engine::Attribution) -> Vec<Key32> {
+    attribution.contributions.iter().map(|c| c.id).collect()
+}
+
+fn sum_ppm(a: &poa_engine::Attribution) -> u64 {
+    a.contributions.iter().map(|c| c.ppm).sum::<u64>() + a.unattributed_ppm
+}
+
+#[test]
+fn planted_passages_are_found_exactly_and_perturbed() {
+    let dir = TempDir::new().unwrap();
+    let (_, all) = indexes(dir.path());
+    let ruth = excerpt(&read("kjv-old-testament", "ruth-001"), 200, 32);
+    let hamlet = excerpt(&read("shakespeare", "hamlet-03"), 1000, 16);
+    let filler = outside();
+    let output = format!(
+        "{} {ruth} {} {hamlet} {}",
+        excerpt(&filler, 0, 40),
+        excerpt(&filler, 500, 30),
+        excerpt(&filler, 900, 20)
+    );
+    let a = attribute(&[&all], &output, &Params::default()).unwrap();
+    let mut expected = vec![id_of("kjv-old-testament", "ruth-001"), id_of("shakespeare", "hamlet-03")];
+    expected.sort();
+    assert_eq!(ids(&a), expected);
+    assert_eq!(a.spans.len(), 2);
+    assert_eq!(a.spans[0].text, ruth);
+    assert_eq!((a.spans[0].start, a.spans[0].end), (40, 72));
+    assert_eq!(a.spans[1].text, hamlet);
+    assert_eq!(sum_ppm(&a), PPM);
+    assert!(a.unattributed_ppm > 300_000 && a.unattributed_ppm < 900_000, "{}", a.unattributed_ppm);
+
+    // Case, punctuation and whitespace do not matter; a changed word splits the span.
+    let words: Vec<String> = ruth.split_whitespace().map(|w| w.to_uppercase()).collect();
+    let perturbed = format!("{} ;; {}\n\n{}", words[..12].join("\t"), "Xyzzy", words[13..].join(" ,  "));
+    let b = attribute(&[&all], &perturbed, &Params::default()).unwrap();
+    assert_eq!(ids(&b), [id_of("kjv-old-testament", "ruth-001")]);
+    assert!(b.unattributed_ppm < 100_000, "{}", b.unattributed_ppm);
+}
+
+#[test]
+fn text_outside_the_corpus_is_unattributed() {
+    let dir = TempDir::new().unwrap();
+    let (shards, _) = indexes(dir.path());
+    let shards: Vec<&Index> = shards.iter().collect();
+    let filler = outside();
+    for from in (0..5000).step_by(250) {
+        let a = attribute(&shards, &excerpt(&filler, from, 200), &Params::default()).unwrap();
+        assert!(a.unattributed_ppm >= 950_000, "from word {from}: {a:?}");
+        assert_eq!(sum_ppm(&a), PPM);
+    }
+    let empty = attribute(&shards, " ... ", &Params::default()).unwrap();
+    assert_eq!((empty.words, empty.unattributed_ppm, empty.contributions.len()), (0, PPM, 0));
+}
+
+fn outputs() -> Vec<String> {
+    let filler = outside();
+    let texts =
+        [("kjv-old-testament", "genesis-001"), ("kjv-new-testament", "john-003"), ("shakespeare", "macbeth-02")];
+    (0..24)
+        .map(|i| {
+            let (d, n) = texts[i % 3];
+            let source = read(d, n);
+            let quoted = excerpt(&source, 7 * i, 8 + 3 * i);
+            let common = "and the lord said unto moses and he said unto them";
+            format!(
+                "{} {quoted} {common} {}",
+                excerpt(&filler, 40 * i, 10 + i),
+                excerpt(&read(texts[(i + 1) % 3].0, texts[(i + 1) % 3].1), 50, 1 + 5 * i)
+            )
+        })
+        .collect()
+}
+
+fn records() -> Vec<EpochRecord> {
+    outputs()
+        .into_iter()
+        .enumerate()
+        .map(|(i, output)| EpochRecord {
+            request_id: Key32(Sha256::digest(format!("request {i}")).into()),
+            model: Key32([1 + (i % 2) as u8; 32]),
+            output,
+            fee: 1_000_003 * (i as u64 + 1),
+        })
+        .collect()
+}
+
+#[test]
+fn sharded_equals_unsharded_and_threads_do_not_matter() {
+    let dir = TempDir::new().unwrap();
+    let (shards, all) = indexes(dir.path());
+    let shards: Vec<&Index> = shards.iter().collect();
+    let params = Params::default();
+    for output in outputs() {
+        let one = attribute(&[&all], &output, &params).unwrap();
+        let many = attribute(&shards, &output, &params).unwrap();
+        assert_eq!(serde_json::to_string(&one).unwrap(), serde_json::to_string(&many).unwrap());
+        // Shard results travel as JSON between machines.
+        let remote: Vec<_> = shards
+            .iter()
+            .map(|s| {
+                serde_json::from_str(&serde_json::to_string(&s.query(&output, &params).unwrap()).unwrap()).unwrap()
+            })
+            .collect();
+        assert_eq!(merge(&output, &remote, &params).unwrap(), one);
+    }
+    let records = records();
+    let total = records.iter().map(|r| r.fee).sum();
+    let reference = allocate_epoch(&[&all], 7, total, &records, &params, 1).unwrap();
+    for threads in [2, 3, 8] {
+        let other = allocate_epoch(&shards, 7, total, &records, &params, threads).unwrap();
+        assert_eq!(serde_json::to_vec(&other).unwrap(), serde_json::to_vec(&reference).unwrap());
+    }
+}
+
+#[test]
+fn epoch_allocation_adds_up_and_every_claim_verifies() {
+    let dir = TempDir::new().unwrap();
+    let (shards, _) = indexes(dir.path());
+    let shards: Vec<&Index> = shards.iter().collect();
+    let records = records();
+    let total: u64 = records.iter().map(|r| r.fee).sum();
+    let e = allocate_epoch(&shards, 7, total, &records, &Params::default(), 2).unwrap();
+    assert_eq!(e.attributed + e.unattributed, total);
+    assert_eq!(e.claims.iter().map(|c| c.amount).sum::<u64>(), e.attributed);
+    assert!(e.attributed > 0 && e.unattributed > 0);
+    for (record, allocation) in records.iter().zip(&e.records) {
+        assert_eq!(allocation.shares.iter().map(|s| s.amount).sum::<u64>() + allocation.unattributed, record.fee);
+    }
+    assert_eq!(e.records.iter().map(|r| r.unattributed).sum::<u64>(), e.unattributed);
+    // One claim per (model, contributor): Genesis' chapters and John's pool into their books' wallets.
+    let mut keys: Vec<(Key32, Key32)> = e.claims.iter().map(|c| (c.model, c.claimant)).collect();
+    let n = keys.len();
+    keys.dedup();
+    assert_eq!(keys.len(), n);
+    assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    for c in &e.claims {
+        assert_eq!(c.leaf.0, poa_merkle::leaf(&c.model.0, 7, &c.claimant.0, c.amount));
+        let proof: Vec<[u8; 32]> = c.proof.iter().map(|k| k.0).collect();
+        assert!(poa_merkle::verify(&e.root.0, &c.leaf.0, &proof));
+    }
+    let chain = records.iter().fold([0; 32], |h, r| poa_merkle::records_hash_next(&h, &r.request_id.0, r.fee));
+    assert_eq!(e.records_hash, Key32(chain));
+    assert_eq!(records_hash(&records), e.records_hash);
+}
+
+#[test]
+fn epoch_input_errors_are_named() {
+    let records = records();
+    let total: u64 = records.iter().map(|r| r.fee).sum();
+    assert!(matches!(
+        allocate_attributed(1, total + 1, &records, &[]),
+        Err(Error::FeesDoNotSumToTotal { total: t, .. }) if t == total + 1
+    ));
+    let mut twice = records.clone();
+    twice[3].request_id = twice[1].request_id;
+    assert!(
+        matches!(allocate_attributed(1, total, &twice, &[]), Err(Error::DuplicateRequest(id)) if id == records[1].request_id)
+    );
+    assert!(matches!(allocate_attributed(1, total, &records, &[]), Err(Error::AttributionCount { .. })));
+    let bad = Params { min_span_words: 0, ..Params::default() };
+    let dir = TempDir::new().unwrap();
+    let index = build(dir.path(), "nt", &manifest("kjv-new-testament"));
+    assert!(matches!(attribute(&[&index], "text", &bad), Err(Error::Params(_))));
+    assert!(matches!(attribute(&[], "text", &Params::default()), Err(Error::Params(_))));
+}
+
+#[test]
+fn the_index_does_not_depend_on_manifest_order() {
+    let dir = TempDir::new().unwrap();
+    let mut sources = manifest("shakespeare");
+    let a = dir.path().join("a");
+    build_index(&sources, &a, &quiet()).unwrap();
+    sources.reverse();
+    let b = dir.path().join("b");
+    let summary = build_index(&sources, &b, &quiet()).unwrap();
+    assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
+    assert_eq!(summary.index_bytes, fs::metadata(&b).unwrap().len());
+    assert_eq!(summary.contributions, sources.len() as u64);
+    let index = Index::open(&b).unwrap();
+    assert_eq!(index.total_words(), summary.words);
+    assert_eq!(index.contributions().iter().map(|c| c.words).sum::<u64>(), summary.words);
+}
+
+#[test]
+fn bad_contributions_are_named_and_nothing_is_written() {
+    let dir = TempDir::new().unwrap();
+    let out = dir.path().join("index");
+    let mut sources = manifest("kjv-new-testament");
+    let victim = sources[2].id;
+
+    sources[2].content_hash = Key32([9; 32]);
+    let err = build_index(&sources, &out, &quiet()).unwrap_err();
+    assert!(matches!(err, Error::ContributionHash { id, .. } if id == victim));
+    assert!(err.to_string().contains(&victim.to_string()), "{err}");
+
+    sources[2] = manifest("kjv-new-testament")[2].clone();
+    sources[2].path = dir.path().join("missing.txt");
+    assert!(matches!(build_index(&sources, &out, &quiet()), Err(Error::ContributionRead { id, .. }) if id == victim));
+
+    let latin1 = dir.path().join("latin1.txt");
+    fs::write(&latin1, b"caf\xe9").unwrap();
+    sources[2].path = latin1;
+    sources[2].content_hash = Key32(Sha256::digest(b"caf\xe9").into());
+    assert!(
+        matches!(build_index(&sources, &out, &quiet()), Err(Error::ContributionNotUtf8 { id, .. }) if id == victim)
+    );
+
+    sources[2] = sources[1].clone();
+    assert!(matches!(build_index(&sources, &out, &quiet()), Err(Error::DuplicateContribution(_))));
+    assert!(matches!(build_index(&[], &out, &quiet()), Err(Error::NoContributions)));
+    assert!(!out.exists());
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "only latin1.txt");
+}
+
+#[test]
+fn damaged_indexes_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let good = dir.path().join("good");
+    build_index(&manifest("kjv-new-testament"), &good, &quiet()).unwrap();
+    let bytes = fs::read(&good).unwrap();
+    let open = |name: &str, content: &[u8]| {
+        let path = dir.path().join(name);
+        fs::write(&path, content).unwrap();
+        Index::open(&path).err().expect("refused")
+    };
+    // A flipped bit anywhere in the payload.
+    for at in [128, 200, bytes.len() / 3, bytes.len() / 2, bytes.len() - 1] {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x10;
+        assert!(matches!(open("flipped", &damaged), Error::ChecksumMismatch(_)), "byte {at}");
+    }
+    assert!(matches!(open("truncated", &bytes[..bytes.len() - 8]), Error::Truncated { .. }));
+    assert!(matches!(open("header only", &bytes[..100]), Error::Truncated { .. }));
+    let mut longer = bytes.clone();
+    longer.extend_from_slice(&[0; 8]);
+    assert!(matches!(open("longer", &longer), Error::Corrupt { .. }));
+    assert!(matches!(open("foreign", b"{\"contributions\": []}"), Error::NotAnIndex(_)));
+    assert!(matches!(open("empty", b""), Error::NotAnIndex(_)));
+    let mut future = bytes.clone();
+    future[8] = 2;
+    assert!(matches!(open("future", &future), Error::UnsupportedVersion { .. }));
+    let mut huge = bytes.clone();
+    huge[32..40].copy_from_slice(&u64::MAX.to_le_bytes());
+    assert!(matches!(open("huge", &huge), Error::Corrupt { .. }));
+    assert!(matches!(Index::open(&dir.path().join("absent")), Err(Error::Io { .. })));
+}
+
+/// A small deterministic generator (splitmix64).
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        ((z ^ (z >> 31)) % n as u64) as usize
+    }
+
+    /// Up to `max_len` words drawn from `alphabet` words.
+    fn words(&mut self, max_len: usize, alphabet: usize) -> Vec<String> {
+        let len = self.below(max_len + 1);
+        (0..len).map(|_| format!("w{}", self.below(alphabet))).collect()
+    }
+}
+
+/// The maximal spans by definition: for each start, the longest prefix found in a document.
+fn brute_force_spans(docs: &[Vec<String>], output: &[String], min: usize) -> Vec<(usize, usize, Vec<usize>)> {
+    let occurs = |piece: &[String], doc: &Vec<String>| doc.windows(piece.len()).any(|w| w == piece);
+    let longest: Vec<usize> = (0..output.len())
+        .map(|i| {
+            (0..=output.len() - i).rev().find(|&l| l == 0 || docs.iter().any(|d| occurs(&output[i..i + l], d))).unwrap()
+        })
+        .collect();
+    (0..output.len())
+        .filter(|&i| longest[i] >= min && (i == 0 || longest[i - 1] <= longest[i]))
+        .map(|i| {
+            let piece = &output[i..i + longest[i]];
+            (i, i + longest[i], (0..docs.len()).filter(|&d| occurs(piece, &docs[d])).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn spans_match_a_brute_force_on_random_corpora() {
+    let mut rng = Rng(42);
+    let dir = TempDir::new().unwrap();
+    let params = Params { min_span_words: 3, max_contributions_per_span: 1000 };
+    for round in 0..12 {
+        let alphabet = 2 + round % 4;
+        let docs: Vec<Vec<String>> = (0..2 + rng.below(6)).map(|_| rng.words(40, alphabet)).collect();
+        let sources: Vec<ContributionSource> = docs
+            .iter()
+            .enumerate()
+            .map(|(d, words)| {
+                let path = dir.path().join(format!("r{round}-d{d}.txt"));
+                let text = words.join(" ");
+                fs::write(&path, &text).unwrap();
+                ContributionSource {
+                    id: Key32(Sha256::digest(format!("doc {d}")).into()),
+                    contributor: Key32([d as u8; 32]),
+                    content_hash: Key32(Sha256::digest(&text).into()),
+                    path,
+                }
+            })
+            .collect();
+        let whole = build(dir.path(), &format!("r{round}"), &sources);
+        let split = 1 + rng.below(sources.len() - 1);
+        let parts = [
+            build(dir.path(), &format!("r{round}a"), &sources[..split]),
+            build(dir.path(), &format!("r{round}b"), &sources[split..]),
+        ];
+        for _ in 0..10 {
+            let output = rng.words(30, alphabet + 1);
+            let text = output.join(" ");
+            let expected: Vec<(usize, usize, Vec<Key32>)> = brute_force_spans(&docs, &output, 3)
+                .into_iter()
+                .map(|(s, e, ds)| {
+                    let mut ids: Vec<Key32> = ds.iter().map(|&d| sources[d].id).collect();
+                    ids.sort();
+                    (s, e, ids)
+                })
+                .collect();
+            let a = attribute(&[&whole], &text, &params).unwrap();
+            let got: Vec<(usize, usize, Vec<Key32>)> =
+                a.spans.iter().map(|s| (s.start, s.end, s.contributions.clone())).collect();
+            assert_eq!(got, expected, "round {round}: {text}");
+            assert_eq!(attribute(&[&parts[0], &parts[1]], &text, &params).unwrap(), a);
+            assert_eq!(sum_ppm(&a), PPM);
+        }
+    }
+}
