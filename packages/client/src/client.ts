@@ -1,0 +1,887 @@
+/**
+ * One call per instruction of the three programs. Each returns the instructions to sign and send
+ * (and the addresses it derived): the caller decides who signs — a browser wallet, a Node keypair,
+ * the tests — and how it is sent. Instructions are built by Anchor's `Program` from the IDLs, with
+ * every account given explicitly (`accountsStrict`), so that building never reads the chain.
+ *
+ * Calls that need on-chain state the caller may not have (the OPEN mint and treasury from the
+ * config, a model's lineage, a contribution's datanet) read it through the client's
+ * `AccountReader` when it is not passed in.
+ */
+import { BN, type IdlAccounts, type IdlTypes, Program, type Provider } from "@anchor-lang/core";
+import {
+  type AccountMeta,
+  type Connection,
+  PublicKey,
+  SystemProgram,
+  Transaction,
+  type TransactionInstruction,
+} from "@solana/web3.js";
+import { ATTRIBUTION_PAYOUT_PROGRAM_ID, EarningsRole } from "./constants";
+import {
+  type AttributionPayout,
+  type DatanetRegistry,
+  type ModelRegistry,
+  attributionPayoutIdl,
+  datanetRegistryIdl,
+  modelRegistryIdl,
+} from "./idl";
+import { accrue } from "./math";
+import {
+  type Integer,
+  configPda,
+  contributionPda,
+  datanetPda,
+  datanetVersionPda,
+  earningsPda,
+  escrowPda,
+  modelPda,
+  operatorPda,
+  poolPda,
+  positionPda,
+  programDataPda,
+  stakePda,
+  stakeVaultPda,
+  vaultPda,
+} from "./pdas";
+import {
+  TOKEN_PROGRAM_ID,
+  associatedTokenAddress,
+  createAssociatedTokenAccountIdempotentInstruction,
+  decodeTokenAccount,
+} from "./token";
+
+export type ConfigAccount = IdlAccounts<AttributionPayout>["config"];
+export type PoolAccount = IdlAccounts<AttributionPayout>["pool"];
+export type PositionAccount = IdlAccounts<AttributionPayout>["position"];
+export type EarningsAccount = IdlAccounts<AttributionPayout>["earnings"];
+export type EscrowAccount = IdlAccounts<AttributionPayout>["escrow"];
+export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
+export type DatanetAccount = IdlAccounts<DatanetRegistry>["datanet"];
+export type ContributionAccount = IdlAccounts<DatanetRegistry>["contribution"];
+export type DatanetVersionAccount = IdlAccounts<DatanetRegistry>["datanetVersion"];
+export type ModelAccount = IdlAccounts<ModelRegistry>["model"];
+export type OperatorAccount = IdlAccounts<ModelRegistry>["operator"];
+
+export type DatanetPolicy = IdlTypes<DatanetRegistry>["datanetPolicy"];
+export type ModelKindName = "base" | "fineTune" | "adapter";
+
+/** An account as the client needs it: its data and owner. */
+export interface AccountInfoLike {
+  data: Uint8Array;
+  owner: PublicKey;
+}
+
+/** Reads one account (null when it does not exist): a Connection, LiteSVM, a cache... */
+export type AccountReader = (address: PublicKey) => Promise<AccountInfoLike | null>;
+
+/** An `AccountReader` over an RPC connection. */
+export function connectionReader(connection: Connection): AccountReader {
+  return async (address) => {
+    const info = await connection.getAccountInfo(address);
+    return info ? { data: info.data, owner: info.owner } : null;
+  };
+}
+
+/** The instructions of one call, and what it derived. */
+export type Built<T = object> = T & { instructions: TransactionInstruction[] };
+
+/** The OPEN token as the config adopted it. */
+export interface OpenToken {
+  mint: PublicKey;
+  tokenProgram: PublicKey;
+  decimals: number;
+}
+
+export interface LineageEntryInput {
+  source: "datanet" | "model";
+  /** The datanet or upstream model account. */
+  target: PublicKey;
+  /** A datanet entry's cited `DatanetVersion`, if any. */
+  datanetVersion?: PublicKey | null;
+  shareBps: number;
+  /** Datanet entries only: the share is allocated by Proof of Attribution epochs. */
+  proofAttributed?: boolean;
+}
+
+export type ReviewDecisionInput = { accept: { weight: Integer } } | { reject: { reason: number } };
+
+const bn = (v: Integer | BN): BN => (BN.isBN(v) ? (v as BN) : new BN(v.toString()));
+const bytes32 = (v: Uint8Array | number[], what: string): number[] => {
+  if (v.length !== 32) throw new RangeError(`${what} must be 32 bytes, not ${v.length}`);
+  return Array.from(v);
+};
+const readonlyMeta = (pubkey: PublicKey): AccountMeta => ({ pubkey, isSigner: false, isWritable: false });
+const writableMeta = (pubkey: PublicKey): AccountMeta => ({ pubkey, isSigner: false, isWritable: true });
+const kindArg = (kind: ModelKindName) => ({ [kind]: {} }) as IdlTypes<ModelRegistry>["modelKind"];
+const roleArg = (role: EarningsRole) =>
+  ({ [["treasury", "modelOwner", "operator"][role]]: {} }) as IdlTypes<AttributionPayout>["earningsRole"];
+
+/** SHA-256 of `content` (WebCrypto: the same in browsers and Node). */
+export async function sha256(content: Uint8Array | ArrayBuffer | Blob): Promise<Uint8Array> {
+  const data: ArrayBuffer | Uint8Array =
+    typeof Blob !== "undefined" && content instanceof Blob ? await content.arrayBuffer() : (content as ArrayBuffer);
+  return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data));
+}
+
+/** A legacy transaction of `instructions`, unsigned: the caller's wallet signs it. */
+export function buildTransaction(
+  instructions: TransactionInstruction[],
+  feePayer: PublicKey,
+  recentBlockhash?: string,
+): Transaction {
+  const tx = new Transaction();
+  tx.add(...instructions);
+  tx.feePayer = feePayer;
+  if (recentBlockhash) tx.recentBlockhash = recentBlockhash;
+  return tx;
+}
+
+/**
+ * The remaining accounts of `inference_pay` and `escrow_distribute` for `model`: per lineage
+ * entry, in order, the datanet's pool or the upstream model's escrow, writable.
+ */
+export function payoutLineageAccounts(model: Pick<ModelAccount, "lineage">): AccountMeta[] {
+  return model.lineage.map((e) => writableMeta("datanet" in e.source ? poolPda(e.target) : escrowPda(e.target)));
+}
+
+/**
+ * The remaining accounts of `model_lineage_set`: each entry's target, then the cited
+ * `DatanetVersion` after a datanet entry that cites one, all read-only.
+ */
+export function lineageSetAccounts(entries: readonly LineageEntryInput[]): AccountMeta[] {
+  return entries.flatMap((e) => {
+    const metas = [readonlyMeta(e.target)];
+    if (e.source === "datanet" && e.datanetVersion) metas.push(readonlyMeta(e.datanetVersion));
+    return metas;
+  });
+}
+
+export interface AttributionClientOptions {
+  /** Used to read accounts when no `reader` is given, and as the programs' provider connection. */
+  connection?: Connection;
+  /** How the client reads accounts (defaults to `connectionReader(connection)`). */
+  reader?: AccountReader;
+}
+
+export class AttributionClient {
+  readonly datanetProgram: Program<DatanetRegistry>;
+  readonly modelProgram: Program<ModelRegistry>;
+  readonly payoutProgram: Program<AttributionPayout>;
+  private readonly reader?: AccountReader;
+  private openCache?: OpenToken;
+
+  constructor(options: AttributionClientOptions = {}) {
+    // The programs only build instructions and decode here; a connection is needed for nothing
+    // else, so none is required.
+    const provider = { connection: options.connection } as unknown as Provider;
+    this.datanetProgram = new Program<DatanetRegistry>(datanetRegistryIdl, provider);
+    this.modelProgram = new Program<ModelRegistry>(modelRegistryIdl, provider);
+    this.payoutProgram = new Program<AttributionPayout>(attributionPayoutIdl, provider);
+    this.reader = options.reader ?? (options.connection ? connectionReader(options.connection) : undefined);
+  }
+
+  // ---------------------------------------------------------------- datanet_registry
+
+  /** `datanet_create`: a datanet at `[b"datanet", creator, id]`; the creator becomes its curator. */
+  async datanetCreate(a: {
+    creator: PublicKey;
+    id: Integer;
+    name: string;
+    uri: string;
+    policy: DatanetPolicy;
+  }): Promise<Built<{ datanet: PublicKey }>> {
+    const datanet = datanetPda(a.creator, a.id);
+    const ix = await this.datanetProgram.methods
+      .datanetCreate({ id: bn(a.id), name: a.name, uri: a.uri, policy: a.policy })
+      .accountsStrict({ datanet, creator: a.creator, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], datanet };
+  }
+
+  /** `datanet_update`: a new metadata URI and/or policy (for contributions submitted from now on). */
+  async datanetUpdate(a: {
+    datanet: PublicKey;
+    authority: PublicKey;
+    uri?: string | null;
+    policy?: DatanetPolicy | null;
+  }): Promise<Built> {
+    const ix = await this.datanetProgram.methods
+      .datanetUpdate({ uri: a.uri ?? null, policy: a.policy ?? null })
+      .accountsStrict({ datanet: a.datanet, authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `datanet_authority_propose`: step one of a curator handover (null cancels a proposal). */
+  async datanetAuthorityPropose(a: {
+    datanet: PublicKey;
+    authority: PublicKey;
+    newAuthority: PublicKey | null;
+  }): Promise<Built> {
+    const ix = await this.datanetProgram.methods
+      .datanetAuthorityPropose(a.newAuthority)
+      .accountsStrict({ datanet: a.datanet, authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `datanet_authority_accept`: step two, signed by the proposed curator. */
+  async datanetAuthorityAccept(a: { datanet: PublicKey; newAuthority: PublicKey }): Promise<Built> {
+    const ix = await this.datanetProgram.methods
+      .datanetAuthorityAccept()
+      .accountsStrict({ datanet: a.datanet, newAuthority: a.newAuthority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `contribution_submit` of content already hashed (SHA-256); see `submitFile`. */
+  async contributionSubmit(a: {
+    datanet: PublicKey;
+    contributor: PublicKey;
+    contentHash: Uint8Array | number[];
+    uri: string;
+    size: Integer;
+  }): Promise<Built<{ contribution: PublicKey }>> {
+    const contentHash = bytes32(a.contentHash, "contentHash");
+    const contribution = contributionPda(a.datanet, Uint8Array.from(contentHash));
+    const ix = await this.datanetProgram.methods
+      .contributionSubmit({ contentHash, uri: a.uri, size: bn(a.size) })
+      .accountsStrict({
+        datanet: a.datanet,
+        contribution,
+        contributor: a.contributor,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], contribution };
+  }
+
+  /** Hashes `content` (SHA-256) and submits it: the content itself stays off chain, at `uri`. */
+  async submitFile(a: {
+    datanet: PublicKey;
+    contributor: PublicKey;
+    content: Uint8Array | ArrayBuffer | Blob;
+    uri: string;
+  }): Promise<Built<{ contribution: PublicKey; contentHash: Uint8Array; size: number }>> {
+    const contentHash = await sha256(a.content);
+    const size =
+      typeof Blob !== "undefined" && a.content instanceof Blob ? a.content.size : (a.content as ArrayBuffer).byteLength;
+    const built = await this.contributionSubmit({ ...a, contentHash, size });
+    return { ...built, contentHash, size };
+  }
+
+  /** `contribution_review`: accept with a weight (final) or reject with a reason code. */
+  async contributionReview(a: {
+    datanet: PublicKey;
+    contribution: PublicKey;
+    authority: PublicKey;
+    decision: ReviewDecisionInput;
+  }): Promise<Built> {
+    const decision =
+      "accept" in a.decision
+        ? { accept: { weight: bn(a.decision.accept.weight) } }
+        : { reject: { reason: a.decision.reject.reason } };
+    const ix = await this.datanetProgram.methods
+      .contributionReview(decision as IdlTypes<DatanetRegistry>["reviewDecision"])
+      .accountsStrict({ datanet: a.datanet, contribution: a.contribution, authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `contribution_withdraw`: a pending contribution, its rent back to the contributor. */
+  async contributionWithdraw(a: {
+    datanet: PublicKey;
+    contribution: PublicKey;
+    contributor: PublicKey;
+  }): Promise<Built> {
+    const ix = await this.datanetProgram.methods
+      .contributionWithdraw()
+      .accountsStrict({ datanet: a.datanet, contribution: a.contribution, contributor: a.contributor })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `datanet_version_publish`: version `number` (the datanet's `versions + 1`), immutable. */
+  async datanetVersionPublish(a: {
+    datanet: PublicKey;
+    authority: PublicKey;
+    number: number;
+    contributionsRoot: Uint8Array | number[];
+    contributionCount: Integer;
+    uri: string;
+  }): Promise<Built<{ datanetVersion: PublicKey }>> {
+    const datanetVersion = datanetVersionPda(a.datanet, a.number);
+    const ix = await this.datanetProgram.methods
+      .datanetVersionPublish({
+        number: a.number,
+        contributionsRoot: bytes32(a.contributionsRoot, "contributionsRoot"),
+        contributionCount: bn(a.contributionCount),
+        uri: a.uri,
+      })
+      .accountsStrict({
+        datanet: a.datanet,
+        datanetVersion,
+        authority: a.authority,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], datanetVersion };
+  }
+
+  // ---------------------------------------------------------------- model_registry
+
+  /** `model_create`: a draft model at `[b"model", owner, id]`; an adapter names its base model. */
+  async modelCreate(a: {
+    owner: PublicKey;
+    id: Integer;
+    kind: ModelKindName;
+    baseModel?: PublicKey | null;
+    name: string;
+    uri: string;
+    artifactHash: Uint8Array | number[];
+    pricePerCall: Integer;
+  }): Promise<Built<{ model: PublicKey }>> {
+    const model = modelPda(a.owner, a.id);
+    const ix = await this.modelProgram.methods
+      .modelCreate({
+        id: bn(a.id),
+        kind: kindArg(a.kind),
+        name: a.name,
+        uri: a.uri,
+        artifactHash: bytes32(a.artifactHash, "artifactHash"),
+        pricePerCall: bn(a.pricePerCall),
+      })
+      .accountsStrict({
+        model,
+        baseModel: a.baseModel ?? null,
+        owner: a.owner,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], model };
+  }
+
+  /**
+   * `model_lineage_set`: the datanets (optionally a cited version) and upstream models the model
+   * owes, with the owner's and operator's shares; all bps, summing to exactly 10,000.
+   */
+  async modelLineageSet(a: {
+    model: PublicKey;
+    owner: PublicKey;
+    entries: LineageEntryInput[];
+    ownerShareBps: number;
+    operatorShareBps: number;
+  }): Promise<Built> {
+    const entries = a.entries.map((e) => ({
+      source: (e.source === "datanet" ? { datanet: {} } : { model: {} }) as IdlTypes<ModelRegistry>["lineageSource"],
+      target: e.target,
+      datanetVersion: e.datanetVersion ?? null,
+      shareBps: e.shareBps,
+      proofAttributed: e.proofAttributed ?? false,
+    }));
+    const ix = await this.modelProgram.methods
+      .modelLineageSet({ entries, ownerShareBps: a.ownerShareBps, operatorShareBps: a.operatorShareBps })
+      .accountsStrict({ model: a.model, owner: a.owner })
+      .remainingAccounts(lineageSetAccounts(a.entries))
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `model_publish`: freezes the lineage for good; `attestor` iff an entry is proof-attributed. */
+  async modelPublish(a: { model: PublicKey; owner: PublicKey; attestor?: PublicKey | null }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .modelPublish({ attestor: a.attestor ?? null })
+      .accountsStrict({ model: a.model, owner: a.owner })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `model_price_set`: price per call in OPEN base units (above zero). */
+  async modelPriceSet(a: { model: PublicKey; owner: PublicKey; pricePerCall: Integer }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .modelPriceSet(bn(a.pricePerCall))
+      .accountsStrict({ model: a.model, owner: a.owner })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `model_retire`: no new payments; what was earned stays claimable. */
+  async modelRetire(a: { model: PublicKey; owner: PublicKey }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .modelRetire()
+      .accountsStrict({ model: a.model, owner: a.owner })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `operator_register`: the operator at `[b"operator", authority]`, serving at `endpoint`. */
+  async operatorRegister(a: { authority: PublicKey; endpoint: string }): Promise<Built<{ operator: PublicKey }>> {
+    const operator = operatorPda(a.authority);
+    const ix = await this.modelProgram.methods
+      .operatorRegister(a.endpoint)
+      .accountsStrict({ operator, authority: a.authority, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], operator };
+  }
+
+  /** `operator_update`: a new endpoint. */
+  async operatorUpdate(a: { authority: PublicKey; endpoint: string }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .operatorUpdate(a.endpoint)
+      .accountsStrict({ operator: operatorPda(a.authority), authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `operator_deactivate`: the operator can no longer be paid. */
+  async operatorDeactivate(a: { authority: PublicKey }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .operatorDeactivate()
+      .accountsStrict({ operator: operatorPda(a.authority), authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  // ---------------------------------------------------------------- attribution_payout: config
+
+  /**
+   * `config_init`: adopts `mint` as OPEN and creates the config and both vaults. `deployer` must
+   * be attribution_payout's upgrade authority (`NotUpgradeAuthority` otherwise).
+   */
+  async configInit(a: {
+    deployer: PublicKey;
+    mint: PublicKey;
+    tokenProgram?: PublicKey;
+    authority: PublicKey;
+    treasury: PublicKey;
+    protocolFeeBps: number;
+    minOperatorStake: Integer;
+    unstakeCooldownSecs: Integer;
+  }): Promise<Built<{ config: PublicKey; vault: PublicKey; stakeVault: PublicKey }>> {
+    const config = configPda();
+    const vault = vaultPda();
+    const stakeVault = stakeVaultPda();
+    const ix = await this.payoutProgram.methods
+      .configInit({
+        authority: a.authority,
+        treasury: a.treasury,
+        protocolFeeBps: a.protocolFeeBps,
+        minOperatorStake: bn(a.minOperatorStake),
+        unstakeCooldownSecs: bn(a.unstakeCooldownSecs),
+      })
+      .accountsStrict({
+        config,
+        vault,
+        stakeVault,
+        mint: a.mint,
+        deployer: a.deployer,
+        program: ATTRIBUTION_PAYOUT_PROGRAM_ID,
+        programData: programDataPda(ATTRIBUTION_PAYOUT_PROGRAM_ID),
+        tokenProgram: a.tokenProgram ?? TOKEN_PROGRAM_ID,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], config, vault, stakeVault };
+  }
+
+  /** `config_update` (config authority): any of the parameters; `paused` stops new payments only. */
+  async configUpdate(a: {
+    authority: PublicKey;
+    treasury?: PublicKey | null;
+    protocolFeeBps?: number | null;
+    minOperatorStake?: Integer | null;
+    unstakeCooldownSecs?: Integer | null;
+    paused?: boolean | null;
+  }): Promise<Built> {
+    const ix = await this.payoutProgram.methods
+      .configUpdate({
+        treasury: a.treasury ?? null,
+        protocolFeeBps: a.protocolFeeBps ?? null,
+        minOperatorStake: a.minOperatorStake == null ? null : bn(a.minOperatorStake),
+        unstakeCooldownSecs: a.unstakeCooldownSecs == null ? null : bn(a.unstakeCooldownSecs),
+        paused: a.paused ?? null,
+      })
+      .accountsStrict({ config: configPda(), authority: a.authority })
+      .instruction();
+    this.openCache = undefined;
+    return { instructions: [ix] };
+  }
+
+  /** `config_authority_propose`: step one of a governance handover (null cancels). */
+  async configAuthorityPropose(a: { authority: PublicKey; newAuthority: PublicKey | null }): Promise<Built> {
+    const ix = await this.payoutProgram.methods
+      .configAuthorityPropose(a.newAuthority)
+      .accountsStrict({ config: configPda(), authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `config_authority_accept`: step two, signed by the proposed authority. */
+  async configAuthorityAccept(a: { newAuthority: PublicKey }): Promise<Built> {
+    const ix = await this.payoutProgram.methods
+      .configAuthorityAccept()
+      .accountsStrict({ config: configPda(), newAuthority: a.newAuthority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  // ---------------------------------------------------------------- attribution_payout: stakes
+
+  /** `stake_init`: the operator's stake account at `[b"stake", authority]`. */
+  async stakeInit(a: { authority: PublicKey }): Promise<Built<{ stake: PublicKey }>> {
+    const stake = stakePda(a.authority);
+    const ix = await this.payoutProgram.methods
+      .stakeInit()
+      .accountsStrict({ stake, authority: a.authority, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], stake };
+  }
+
+  /** `stake_deposit` of `amount` OPEN base units from `source` (default: the authority's ATA). */
+  async stakeDeposit(a: {
+    authority: PublicKey;
+    amount: Integer;
+    source?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built> {
+    const open = a.open ?? (await this.openToken());
+    const ix = await this.payoutProgram.methods
+      .stakeDeposit(bn(a.amount))
+      .accountsStrict({
+        config: configPda(),
+        stakeVault: stakeVaultPda(),
+        mint: open.mint,
+        stake: stakePda(a.authority),
+        authority: a.authority,
+        source: a.source ?? associatedTokenAddress(a.authority, open.mint, open.tokenProgram),
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `stake_unstake_request`: moves `amount` out of the active stake; withdrawable after the cooldown. */
+  async stakeUnstakeRequest(a: { authority: PublicKey; amount: Integer }): Promise<Built> {
+    const ix = await this.payoutProgram.methods
+      .stakeUnstakeRequest(bn(a.amount))
+      .accountsStrict({ config: configPda(), stake: stakePda(a.authority), authority: a.authority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * `stake_withdraw`: what finished its cooldown, to `destination` (default: the authority's ATA,
+   * created first unless `createDestination` is false).
+   */
+  async stakeWithdraw(a: {
+    authority: PublicKey;
+    destination?: PublicKey;
+    open?: OpenToken;
+    createDestination?: boolean;
+  }): Promise<Built<{ destination: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const { destination, pre } = this.destination(a.authority, open, a.destination, a.createDestination);
+    const ix = await this.payoutProgram.methods
+      .stakeWithdraw()
+      .accountsStrict({
+        config: configPda(),
+        stakeVault: stakeVaultPda(),
+        mint: open.mint,
+        stake: stakePda(a.authority),
+        authority: a.authority,
+        destination,
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [...pre, ix], destination };
+  }
+
+  // ---------------------------------------------------------------- attribution_payout: accounts
+
+  /** `pool_init` (permissionless): the datanet's reward pool at `[b"pool", datanet]`. */
+  async poolInit(a: { payer: PublicKey; datanet: PublicKey }): Promise<Built<{ pool: PublicKey }>> {
+    const pool = poolPda(a.datanet);
+    const ix = await this.payoutProgram.methods
+      .poolInit()
+      .accountsStrict({ datanet: a.datanet, pool, payer: a.payer, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], pool };
+  }
+
+  /** `earnings_init` (permissionless): `beneficiary`'s earnings in `role`. */
+  async earningsInit(a: {
+    payer: PublicKey;
+    beneficiary: PublicKey;
+    role: EarningsRole;
+  }): Promise<Built<{ earnings: PublicKey }>> {
+    const earnings = earningsPda(a.beneficiary, a.role);
+    const ix = await this.payoutProgram.methods
+      .earningsInit(a.beneficiary, roleArg(a.role))
+      .accountsStrict({ earnings, payer: a.payer, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], earnings };
+  }
+
+  /** `escrow_init` (permissionless): the model's escrow at `[b"escrow", model]`. */
+  async escrowInit(a: { payer: PublicKey; model: PublicKey }): Promise<Built<{ escrow: PublicKey }>> {
+    const escrow = escrowPda(a.model);
+    const ix = await this.payoutProgram.methods
+      .escrowInit()
+      .accountsStrict({ model: a.model, escrow, payer: a.payer, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], escrow };
+  }
+
+  /** `position_enroll` (permissionless): an accepted contribution into its datanet's pool. */
+  async positionEnroll(a: {
+    payer: PublicKey;
+    contribution: PublicKey;
+    /** The contribution's datanet (read from the contribution when absent). */
+    datanet?: PublicKey;
+  }): Promise<Built<{ position: PublicKey }>> {
+    const datanet = a.datanet ?? (await this.fetchContribution(a.contribution)).datanet;
+    const position = positionPda(a.contribution);
+    const ix = await this.payoutProgram.methods
+      .positionEnroll()
+      .accountsStrict({
+        pool: poolPda(datanet),
+        contribution: a.contribution,
+        position,
+        payer: a.payer,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], position };
+  }
+
+  // ---------------------------------------------------------------- attribution_payout: money
+
+  /**
+   * `inference_pay`: `price × calls` of `model`, served by the operator whose authority is
+   * `operator`, from `payerToken` (default: the payer's ATA); fails with `FeeAboveMax` when the
+   * fee exceeds `maxFee`. Reads the model (lineage, owner) and the config (mint, treasury) when
+   * they are not given.
+   */
+  async inferencePay(a: {
+    payer: PublicKey;
+    model: PublicKey;
+    operator: PublicKey;
+    calls: Integer;
+    maxFee: Integer;
+    payerToken?: PublicKey;
+    modelAccount?: ModelAccount;
+    config?: ConfigAccount;
+  }): Promise<Built> {
+    const model = a.modelAccount ?? (await this.fetchModel(a.model));
+    const config = a.config ?? (await this.fetchConfig());
+    const ix = await this.payoutProgram.methods
+      .inferencePay({ calls: bn(a.calls), maxFee: bn(a.maxFee) })
+      .accountsStrict({
+        config: configPda(),
+        vault: config.vault,
+        mint: config.mint,
+        payer: a.payer,
+        payerToken: a.payerToken ?? associatedTokenAddress(a.payer, config.mint, config.tokenProgram),
+        model: a.model,
+        operator: operatorPda(a.operator),
+        operatorStake: stakePda(a.operator),
+        treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
+        ownerEarnings: earningsPda(model.owner, EarningsRole.ModelOwner),
+        operatorEarnings: earningsPda(a.operator, EarningsRole.Operator),
+        tokenProgram: config.tokenProgram,
+      })
+      .remainingAccounts(payoutLineageAccounts(model))
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `escrow_distribute` (permissionless crank): an upstream model's escrow, by its own split. */
+  async escrowDistribute(a: {
+    model: PublicKey;
+    modelAccount?: ModelAccount;
+    config?: ConfigAccount;
+  }): Promise<Built> {
+    const model = a.modelAccount ?? (await this.fetchModel(a.model));
+    const config = a.config ?? (await this.fetchConfig());
+    const ix = await this.payoutProgram.methods
+      .escrowDistribute()
+      .accountsStrict({
+        config: configPda(),
+        escrow: escrowPda(a.model),
+        model: a.model,
+        treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
+        ownerEarnings: earningsPda(model.owner, EarningsRole.ModelOwner),
+      })
+      .remainingAccounts(payoutLineageAccounts(model))
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * `position_claim`: the contributor claims what its position accrued, into `destination`
+   * (default: its ATA, created first unless `createDestination` is false).
+   */
+  async positionClaim(a: {
+    beneficiary: PublicKey;
+    contribution: PublicKey;
+    datanet?: PublicKey;
+    destination?: PublicKey;
+    open?: OpenToken;
+    createDestination?: boolean;
+  }): Promise<Built<{ destination: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const datanet = a.datanet ?? (await this.fetchContribution(a.contribution)).datanet;
+    const { destination, pre } = this.destination(a.beneficiary, open, a.destination, a.createDestination);
+    const ix = await this.payoutProgram.methods
+      .positionClaim()
+      .accountsStrict({
+        config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
+        position: positionPda(a.contribution),
+        pool: poolPda(datanet),
+        beneficiary: a.beneficiary,
+        destination,
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [...pre, ix], destination };
+  }
+
+  /**
+   * `earnings_claim`: `beneficiary`'s balance in `role`, into `destination` (default: its ATA,
+   * created first unless `createDestination` is false).
+   */
+  async earningsClaim(a: {
+    beneficiary: PublicKey;
+    role: EarningsRole;
+    destination?: PublicKey;
+    open?: OpenToken;
+    createDestination?: boolean;
+  }): Promise<Built<{ destination: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const { destination, pre } = this.destination(a.beneficiary, open, a.destination, a.createDestination);
+    const ix = await this.payoutProgram.methods
+      .earningsClaim()
+      .accountsStrict({
+        config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
+        earnings: earningsPda(a.beneficiary, a.role),
+        beneficiary: a.beneficiary,
+        destination,
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [...pre, ix], destination };
+  }
+
+  private destination(
+    owner: PublicKey,
+    open: OpenToken,
+    given: PublicKey | undefined,
+    create = true,
+  ): { destination: PublicKey; pre: TransactionInstruction[] } {
+    if (given) return { destination: given, pre: [] };
+    const destination = associatedTokenAddress(owner, open.mint, open.tokenProgram);
+    const pre = create
+      ? [createAssociatedTokenAccountIdempotentInstruction(owner, owner, open.mint, open.tokenProgram)]
+      : [];
+    return { destination, pre };
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  /** The raw account at `address`, or null. */
+  async getAccount(address: PublicKey): Promise<AccountInfoLike | null> {
+    if (!this.reader) throw new Error("this AttributionClient has no connection or reader to read accounts with");
+    return this.reader(address);
+  }
+
+  private async fetchDecoded<T>(program: Program<any>, name: string, address: PublicKey): Promise<T> {
+    const found = await this.fetchDecodedOrNull<T>(program, name, address);
+    if (found === null) throw new Error(`no ${name} account at ${address.toBase58()}`);
+    return found;
+  }
+
+  private async fetchDecodedOrNull<T>(program: Program<any>, name: string, address: PublicKey): Promise<T | null> {
+    const info = await this.getAccount(address);
+    if (!info) return null;
+    if (!info.owner.equals(program.programId)) {
+      throw new Error(`${address.toBase58()} is owned by ${info.owner.toBase58()}, not ${program.programId.toBase58()}`);
+    }
+    return program.coder.accounts.decode<T>(name, Buffer.from(info.data));
+  }
+
+  fetchConfig(): Promise<ConfigAccount> {
+    return this.fetchDecoded(this.payoutProgram, "config", configPda());
+  }
+  /** The config, or null before `config_init`. */
+  fetchConfigOrNull(): Promise<ConfigAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "config", configPda());
+  }
+  fetchDatanet(datanet: PublicKey): Promise<DatanetAccount> {
+    return this.fetchDecoded(this.datanetProgram, "datanet", datanet);
+  }
+  fetchContribution(contribution: PublicKey): Promise<ContributionAccount> {
+    return this.fetchDecoded(this.datanetProgram, "contribution", contribution);
+  }
+  fetchDatanetVersion(datanetVersion: PublicKey): Promise<DatanetVersionAccount> {
+    return this.fetchDecoded(this.datanetProgram, "datanetVersion", datanetVersion);
+  }
+  fetchModel(model: PublicKey): Promise<ModelAccount> {
+    return this.fetchDecoded(this.modelProgram, "model", model);
+  }
+  /** The operator registered by `authority`. */
+  fetchOperator(authority: PublicKey): Promise<OperatorAccount> {
+    return this.fetchDecoded(this.modelProgram, "operator", operatorPda(authority));
+  }
+  /** The reward pool of `datanet`. */
+  fetchPool(datanet: PublicKey): Promise<PoolAccount> {
+    return this.fetchDecoded(this.payoutProgram, "pool", poolPda(datanet));
+  }
+  /** The position of `contribution`. */
+  fetchPosition(contribution: PublicKey): Promise<PositionAccount> {
+    return this.fetchDecoded(this.payoutProgram, "position", positionPda(contribution));
+  }
+  /** `beneficiary`'s earnings in `role`. */
+  fetchEarnings(beneficiary: PublicKey, role: EarningsRole): Promise<EarningsAccount> {
+    return this.fetchDecoded(this.payoutProgram, "earnings", earningsPda(beneficiary, role));
+  }
+  /** The escrow of `model`. */
+  fetchEscrow(model: PublicKey): Promise<EscrowAccount> {
+    return this.fetchDecoded(this.payoutProgram, "escrow", escrowPda(model));
+  }
+  /** The stake of the operator `authority`. */
+  fetchStake(authority: PublicKey): Promise<StakeAccount> {
+    return this.fetchDecoded(this.payoutProgram, "stake", stakePda(authority));
+  }
+
+  /** What `contribution`'s position can claim now, in OPEN base units (the program's exact math). */
+  async positionClaimable(contribution: PublicKey): Promise<bigint> {
+    const position = await this.fetchPosition(contribution);
+    const pool = await this.fetchDecoded<PoolAccount>(this.payoutProgram, "pool", position.pool);
+    return accrue(
+      BigInt(position.weight.toString()),
+      BigInt(position.rewardCheckpoint.toString()),
+      BigInt(pool.rewardPerWeight.toString()),
+      BigInt(position.fraction.toString()),
+    ).amount;
+  }
+
+  /** The OPEN balance of a token account (0 when it does not exist). */
+  async tokenBalance(tokenAccount: PublicKey): Promise<bigint> {
+    const info = await this.getAccount(tokenAccount);
+    return info ? decodeTokenAccount(info.data).amount : 0n;
+  }
+
+  /** OPEN as the config adopted it (mint, token program, decimals); read once, then cached. */
+  async openToken(): Promise<OpenToken> {
+    if (!this.openCache) {
+      const config = await this.fetchConfig();
+      this.openCache = { mint: config.mint, tokenProgram: config.tokenProgram, decimals: config.decimals };
+    }
+    return this.openCache;
+  }
+}

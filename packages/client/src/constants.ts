@@ -1,0 +1,79 @@
+/**
+ * Program ids, seeds and bounds of the suite. Program ids come from the IDLs (`address`); the
+ * seeds and bounds mirror `programs/<program>/src/constants.rs` name for name (the IDLs carry no
+ * constants), and the tests compare every one of them with those Rust sources.
+ */
+import { PublicKey } from "@solana/web3.js";
+import { attributionPayoutIdlJson } from "./generated/attribution_payout";
+import { datanetRegistryIdlJson } from "./generated/datanet_registry";
+import { modelRegistryIdlJson } from "./generated/model_registry";
+
+export const DATANET_REGISTRY_PROGRAM_ID = new PublicKey(datanetRegistryIdlJson.address);
+export const MODEL_REGISTRY_PROGRAM_ID = new PublicKey(modelRegistryIdlJson.address);
+export const ATTRIBUTION_PAYOUT_PROGRAM_ID = new PublicKey(attributionPayoutIdlJson.address);
+
+/** `programs/datanet_registry/src/constants.rs`. */
+export const DATANET_REGISTRY_CONSTANTS = {
+  SEED_DATANET: "datanet",
+  SEED_CONTRIBUTION: "contribution",
+  SEED_DATANET_VERSION: "datanet_version",
+  MAX_NAME_LEN: 64,
+  MAX_URI_LEN: 200,
+  ACCOUNT_VERSION: 1,
+} as const;
+
+/** `programs/model_registry/src/constants.rs`. */
+export const MODEL_REGISTRY_CONSTANTS = {
+  SEED_MODEL: "model",
+  SEED_OPERATOR: "operator",
+  BPS_DENOMINATOR: 10_000,
+  MAX_LINEAGE_ENTRIES: 8,
+  MAX_NAME_LEN: 64,
+  MAX_URI_LEN: 200,
+  ACCOUNT_VERSION: 1,
+} as const;
+
+/** `programs/attribution_payout/src/constants.rs`. */
+export const ATTRIBUTION_PAYOUT_CONSTANTS = {
+  SEED_CONFIG: "config",
+  SEED_VAULT: "vault",
+  SEED_STAKE_VAULT: "stake_vault",
+  SEED_POOL: "pool",
+  SEED_POSITION: "position",
+  SEED_EARNINGS: "earnings",
+  SEED_ESCROW: "escrow",
+  SEED_STAKE: "stake",
+  MAX_PROTOCOL_FEE_BPS: 1_000,
+  MAX_UNSTAKE_COOLDOWN_SECS: 30 * 24 * 60 * 60,
+  ACCOUNT_VERSION: 1,
+} as const;
+
+/** Basis points in a whole: a model's lineage, owner and operator shares sum to exactly this. */
+export const BPS_DENOMINATOR = MODEL_REGISTRY_CONSTANTS.BPS_DENOMINATOR;
+/** At most this many lineage entries (datanets and upstream models) per model. */
+export const MAX_LINEAGE_ENTRIES = MODEL_REGISTRY_CONSTANTS.MAX_LINEAGE_ENTRIES;
+/** Hard cap on the protocol fee (10 %). */
+export const MAX_PROTOCOL_FEE_BPS = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_PROTOCOL_FEE_BPS;
+/** Hard cap on the unstake cooldown (30 days). */
+export const MAX_UNSTAKE_COOLDOWN_SECS = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_UNSTAKE_COOLDOWN_SECS;
+
+/**
+ * OPEN's decimals when the project mints it (tests, the demo, the migration). The program stores
+ * the adopted mint's decimals in `Config.decimals`: read that (`fetchConfig`) where a config exists.
+ */
+export const OPEN_DECIMALS = 9;
+/** One OPEN in base units, at `OPEN_DECIMALS`. */
+export const OPEN = 10n ** BigInt(OPEN_DECIMALS);
+
+/**
+ * The capacity in which a wallet earns; its value is the PDA seed byte (`EarningsRole::seed`),
+ * the variant's index in the IDL's `EarningsRole` enum.
+ */
+export enum EarningsRole {
+  Treasury = 0,
+  ModelOwner = 1,
+  Operator = 2,
+}
+
+/** The upgradeable BPF loader: owner of the programs and of their ProgramData accounts. */
+export const BPF_LOADER_UPGRADEABLE_PROGRAM_ID = new PublicKey("BPFLoaderUpgradeab1e11111111111111111111111");

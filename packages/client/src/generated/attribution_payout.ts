@@ -1,0 +1,2944 @@
+// Generated from idls/attribution_payout.json by packages/client/scripts/gen-idl.ts. Do not edit:
+// run `npm run gen` after the IDLs change (`npm test` fails while this file is stale).
+
+/**
+ * The attribution_payout IDL in camelCase, as anchor-cli writes target/types/attribution_payout.ts: the type
+ * parameter of `Program`.
+ */
+export type AttributionPayout = {
+  "address": "AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU",
+  "metadata": {
+    "name": "attributionPayout",
+    "version": "0.1.0",
+    "spec": "0.1.0",
+    "description": "OPEN config, vaults, reward pools, earnings and stakes: who earned, and who may withdraw it"
+  },
+  "instructions": [
+    {
+      "name": "configAuthorityAccept",
+      "docs": [
+        "The proposed config authority takes over."
+      ],
+      "discriminator": [
+        238,
+        104,
+        61,
+        42,
+        168,
+        216,
+        56,
+        110
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "writable": true
+        },
+        {
+          "name": "newAuthority",
+          "signer": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "configAuthorityPropose",
+      "docs": [
+        "Names the next config authority (or cancels with `None`)."
+      ],
+      "discriminator": [
+        107,
+        39,
+        152,
+        238,
+        136,
+        82,
+        211,
+        111
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "newAuthority",
+          "type": {
+            "option": "pubkey"
+          }
+        }
+      ]
+    },
+    {
+      "name": "configInit",
+      "docs": [
+        "Adopts the OPEN mint and creates the config and the vaults (upgrade authority only)."
+      ],
+      "discriminator": [
+        13,
+        236,
+        164,
+        173,
+        106,
+        253,
+        164,
+        185
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "stakeVault",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101,
+                  95,
+                  118,
+                  97,
+                  117,
+                  108,
+                  116
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "mint"
+        },
+        {
+          "name": "deployer",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "program",
+          "address": "AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU"
+        },
+        {
+          "name": "programData"
+        },
+        {
+          "name": "tokenProgram"
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "configInitArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "configUpdate",
+      "docs": [
+        "Changes bounded parameters, the treasury, or the paused flag (config authority)."
+      ],
+      "discriminator": [
+        80,
+        37,
+        109,
+        136,
+        82,
+        135,
+        89,
+        241
+      ],
+      "accounts": [
+        {
+          "name": "config",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "configUpdateArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "earningsClaim",
+      "docs": [
+        "A beneficiary claims its earnings balance."
+      ],
+      "discriminator": [
+        15,
+        125,
+        119,
+        17,
+        170,
+        128,
+        175,
+        83
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "mint",
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "earnings",
+          "writable": true
+        },
+        {
+          "name": "beneficiary",
+          "signer": true,
+          "relations": [
+            "earnings"
+          ]
+        },
+        {
+          "name": "destination",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "earningsInit",
+      "docs": [
+        "Creates `beneficiary`'s earnings account for `role` (permissionless)."
+      ],
+      "discriminator": [
+        86,
+        27,
+        114,
+        208,
+        38,
+        81,
+        1,
+        38
+      ],
+      "accounts": [
+        {
+          "name": "earnings",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  97,
+                  114,
+                  110,
+                  105,
+                  110,
+                  103,
+                  115
+                ]
+              },
+              {
+                "kind": "arg",
+                "path": "beneficiary"
+              },
+              {
+                "kind": "arg",
+                "path": "role"
+              }
+            ]
+          }
+        },
+        {
+          "name": "payer",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "beneficiary",
+          "type": "pubkey"
+        },
+        {
+          "name": "role",
+          "type": {
+            "defined": {
+              "name": "earningsRole"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "escrowDistribute",
+      "docs": [
+        "Splits an upstream model's escrow by that model's lineage (permissionless crank).",
+        "Remaining accounts: as for `inference_pay`, for the escrow's model."
+      ],
+      "discriminator": [
+        130,
+        202,
+        39,
+        127,
+        212,
+        7,
+        91,
+        213
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "escrow",
+          "writable": true
+        },
+        {
+          "name": "model",
+          "relations": [
+            "escrow"
+          ]
+        },
+        {
+          "name": "treasuryEarnings",
+          "writable": true
+        },
+        {
+          "name": "ownerEarnings",
+          "writable": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "escrowInit",
+      "docs": [
+        "Creates a model's escrow, through which downstream models pay it (permissionless)."
+      ],
+      "discriminator": [
+        11,
+        31,
+        91,
+        199,
+        154,
+        124,
+        137,
+        116
+      ],
+      "accounts": [
+        {
+          "name": "model"
+        },
+        {
+          "name": "escrow",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  101,
+                  115,
+                  99,
+                  114,
+                  111,
+                  119
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "model"
+              }
+            ]
+          }
+        },
+        {
+          "name": "payer",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "inferencePay",
+      "docs": [
+        "Pays `price × calls` for a model (at most `max_fee`) and splits it by the frozen lineage.",
+        "Remaining accounts: one pool (datanet entry) or escrow (model entry) per lineage entry."
+      ],
+      "discriminator": [
+        150,
+        108,
+        220,
+        6,
+        147,
+        202,
+        151,
+        150
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "mint",
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "payer",
+          "signer": true
+        },
+        {
+          "name": "payerToken",
+          "docs": [
+            "payer to own it (or be its delegate) in the transfer, which `payer` signs."
+          ],
+          "writable": true
+        },
+        {
+          "name": "model"
+        },
+        {
+          "name": "operator",
+          "docs": [
+            "The operator that served the calls."
+          ]
+        },
+        {
+          "name": "operatorStake"
+        },
+        {
+          "name": "treasuryEarnings",
+          "writable": true
+        },
+        {
+          "name": "ownerEarnings",
+          "writable": true
+        },
+        {
+          "name": "operatorEarnings",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "inferencePayArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "poolInit",
+      "docs": [
+        "Creates a datanet's reward pool (permissionless)."
+      ],
+      "discriminator": [
+        101,
+        32,
+        173,
+        233,
+        127,
+        225,
+        198,
+        71
+      ],
+      "accounts": [
+        {
+          "name": "datanet"
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  111,
+                  111,
+                  108
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "datanet"
+              }
+            ]
+          }
+        },
+        {
+          "name": "payer",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "positionClaim",
+      "docs": [
+        "The contributor claims what its position accrued."
+      ],
+      "discriminator": [
+        150,
+        127,
+        74,
+        21,
+        61,
+        229,
+        245,
+        9
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "vault",
+          "writable": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "mint",
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "position",
+          "writable": true
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "position"
+          ]
+        },
+        {
+          "name": "beneficiary",
+          "signer": true,
+          "relations": [
+            "position"
+          ]
+        },
+        {
+          "name": "destination",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "positionEnroll",
+      "docs": [
+        "Enters an accepted contribution into its datanet's pool (permissionless)."
+      ],
+      "discriminator": [
+        223,
+        183,
+        146,
+        254,
+        110,
+        6,
+        32,
+        59
+      ],
+      "accounts": [
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "contribution"
+        },
+        {
+          "name": "position",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  111,
+                  115,
+                  105,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "contribution"
+              }
+            ]
+          }
+        },
+        {
+          "name": "payer",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "stakeDeposit",
+      "docs": [
+        "Adds OPEN to the signer's active stake."
+      ],
+      "discriminator": [
+        75,
+        168,
+        115,
+        239,
+        194,
+        115,
+        22,
+        98
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "stakeVault",
+          "writable": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "mint",
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "stake",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "stake"
+          ]
+        },
+        {
+          "name": "source",
+          "docs": [
+            "transfer, which `authority` signs."
+          ],
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "stakeInit",
+      "docs": [
+        "Creates the signer's stake account."
+      ],
+      "discriminator": [
+        137,
+        167,
+        22,
+        241,
+        128,
+        110,
+        12,
+        105
+      ],
+      "accounts": [
+        {
+          "name": "stake",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  115,
+                  116,
+                  97,
+                  107,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "authority"
+              }
+            ]
+          }
+        },
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "stakeUnstakeRequest",
+      "docs": [
+        "Starts unstaking `amount` (it stops counting at once; withdrawable after the cooldown)."
+      ],
+      "discriminator": [
+        16,
+        194,
+        103,
+        76,
+        175,
+        181,
+        59,
+        86
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "stake",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "stake"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "amount",
+          "type": "u64"
+        }
+      ]
+    },
+    {
+      "name": "stakeWithdraw",
+      "docs": [
+        "Withdraws everything unstaking once the cooldown has ended."
+      ],
+      "discriminator": [
+        199,
+        13,
+        168,
+        20,
+        92,
+        151,
+        29,
+        56
+      ],
+      "accounts": [
+        {
+          "name": "config"
+        },
+        {
+          "name": "stakeVault",
+          "writable": true,
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "mint",
+          "relations": [
+            "config"
+          ]
+        },
+        {
+          "name": "stake",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "stake"
+          ]
+        },
+        {
+          "name": "destination",
+          "writable": true
+        },
+        {
+          "name": "tokenProgram",
+          "relations": [
+            "config"
+          ]
+        }
+      ],
+      "args": []
+    }
+  ],
+  "accounts": [
+    {
+      "name": "config",
+      "discriminator": [
+        155,
+        12,
+        170,
+        224,
+        30,
+        250,
+        204,
+        130
+      ]
+    },
+    {
+      "name": "earnings",
+      "discriminator": [
+        91,
+        138,
+        17,
+        199,
+        164,
+        111,
+        222,
+        232
+      ]
+    },
+    {
+      "name": "escrow",
+      "discriminator": [
+        31,
+        213,
+        123,
+        187,
+        186,
+        22,
+        218,
+        155
+      ]
+    },
+    {
+      "name": "pool",
+      "discriminator": [
+        241,
+        154,
+        109,
+        4,
+        17,
+        177,
+        109,
+        188
+      ]
+    },
+    {
+      "name": "position",
+      "discriminator": [
+        170,
+        188,
+        143,
+        228,
+        122,
+        64,
+        247,
+        208
+      ]
+    },
+    {
+      "name": "stake",
+      "discriminator": [
+        150,
+        197,
+        176,
+        29,
+        55,
+        132,
+        112,
+        149
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "configAuthorityAccepted",
+      "discriminator": [
+        166,
+        249,
+        198,
+        239,
+        64,
+        193,
+        191,
+        242
+      ]
+    },
+    {
+      "name": "configAuthorityProposed",
+      "discriminator": [
+        125,
+        29,
+        33,
+        186,
+        153,
+        16,
+        155,
+        229
+      ]
+    },
+    {
+      "name": "configInitialized",
+      "discriminator": [
+        181,
+        49,
+        200,
+        156,
+        19,
+        167,
+        178,
+        91
+      ]
+    },
+    {
+      "name": "configUpdated",
+      "discriminator": [
+        40,
+        241,
+        230,
+        122,
+        11,
+        19,
+        198,
+        194
+      ]
+    },
+    {
+      "name": "earningsClaimed",
+      "discriminator": [
+        106,
+        170,
+        154,
+        105,
+        21,
+        43,
+        189,
+        97
+      ]
+    },
+    {
+      "name": "earningsInitialized",
+      "discriminator": [
+        0,
+        96,
+        44,
+        190,
+        188,
+        192,
+        71,
+        144
+      ]
+    },
+    {
+      "name": "escrowDistributed",
+      "discriminator": [
+        58,
+        107,
+        128,
+        41,
+        125,
+        252,
+        91,
+        239
+      ]
+    },
+    {
+      "name": "escrowInitialized",
+      "discriminator": [
+        222,
+        186,
+        157,
+        47,
+        145,
+        142,
+        176,
+        248
+      ]
+    },
+    {
+      "name": "inferencePaid",
+      "discriminator": [
+        45,
+        27,
+        176,
+        122,
+        123,
+        252,
+        252,
+        238
+      ]
+    },
+    {
+      "name": "poolInitialized",
+      "discriminator": [
+        100,
+        118,
+        173,
+        87,
+        12,
+        198,
+        254,
+        229
+      ]
+    },
+    {
+      "name": "positionClaimed",
+      "discriminator": [
+        149,
+        250,
+        141,
+        45,
+        210,
+        198,
+        94,
+        148
+      ]
+    },
+    {
+      "name": "positionEnrolled",
+      "discriminator": [
+        10,
+        112,
+        193,
+        190,
+        200,
+        246,
+        111,
+        5
+      ]
+    },
+    {
+      "name": "stakeChanged",
+      "discriminator": [
+        242,
+        117,
+        195,
+        222,
+        185,
+        209,
+        114,
+        219
+      ]
+    },
+    {
+      "name": "stakeInitialized",
+      "discriminator": [
+        148,
+        201,
+        109,
+        225,
+        10,
+        33,
+        117,
+        163
+      ]
+    }
+  ],
+  "errors": [
+    {
+      "code": 6000,
+      "name": "protocolFeeTooHigh",
+      "msg": "Protocol fee above the hard cap of 1,000 bps"
+    },
+    {
+      "code": 6001,
+      "name": "invalidCooldown",
+      "msg": "Unstake cooldown must be between 0 and 30 days"
+    },
+    {
+      "code": 6002,
+      "name": "notUpgradeAuthority",
+      "msg": "Only the program's upgrade authority may initialise it"
+    },
+    {
+      "code": 6003,
+      "name": "notConfigAuthority",
+      "msg": "Only the config authority may do this"
+    },
+    {
+      "code": 6004,
+      "name": "noPendingAuthority",
+      "msg": "No authority transfer is pending for this signer"
+    },
+    {
+      "code": 6005,
+      "name": "paused",
+      "msg": "Payments are paused"
+    },
+    {
+      "code": 6006,
+      "name": "wrongMint",
+      "msg": "The token mint is not the configured OPEN mint"
+    },
+    {
+      "code": 6007,
+      "name": "wrongTokenProgram",
+      "msg": "The token program is not the one that owns the OPEN mint"
+    },
+    {
+      "code": 6008,
+      "name": "zeroCalls",
+      "msg": "Calls must be above zero"
+    },
+    {
+      "code": 6009,
+      "name": "feeAboveMax",
+      "msg": "The fee (price × calls) is above the max fee you allowed"
+    },
+    {
+      "code": 6010,
+      "name": "modelNotPublished",
+      "msg": "The model is not published (a draft cannot be paid)"
+    },
+    {
+      "code": 6011,
+      "name": "modelRetired",
+      "msg": "The model is retired: it takes no new payments"
+    },
+    {
+      "code": 6012,
+      "name": "operatorInactive",
+      "msg": "The operator is not active in model_registry"
+    },
+    {
+      "code": 6013,
+      "name": "insufficientStake",
+      "msg": "The operator's active stake is below the minimum"
+    },
+    {
+      "code": 6014,
+      "name": "wrongStake",
+      "msg": "The stake account does not belong to this operator"
+    },
+    {
+      "code": 6015,
+      "name": "wrongEarnings",
+      "msg": "The earnings account is not the right beneficiary's, in the right role"
+    },
+    {
+      "code": 6016,
+      "name": "lineageAccountMismatch",
+      "msg": "The pool and escrow accounts must match the model's lineage: one per entry, in order, writable"
+    },
+    {
+      "code": 6017,
+      "name": "wrongPool",
+      "msg": "The pool is not this datanet's"
+    },
+    {
+      "code": 6018,
+      "name": "contributionNotAccepted",
+      "msg": "The contribution is not accepted"
+    },
+    {
+      "code": 6019,
+      "name": "notBeneficiary",
+      "msg": "Only the beneficiary may claim"
+    },
+    {
+      "code": 6020,
+      "name": "notOwnTokenAccount",
+      "msg": "The token account must be an OPEN account of the signer's own"
+    },
+    {
+      "code": 6021,
+      "name": "nothingToClaim",
+      "msg": "Nothing to claim"
+    },
+    {
+      "code": 6022,
+      "name": "nothingToDistribute",
+      "msg": "Nothing to distribute"
+    },
+    {
+      "code": 6023,
+      "name": "escrowModelDraft",
+      "msg": "The escrow's model has not been published"
+    },
+    {
+      "code": 6024,
+      "name": "zeroAmount",
+      "msg": "Amount must be above zero"
+    },
+    {
+      "code": 6025,
+      "name": "stakeTooLow",
+      "msg": "More than the active stake"
+    },
+    {
+      "code": 6026,
+      "name": "nothingUnstaking",
+      "msg": "Nothing is unstaking"
+    },
+    {
+      "code": 6027,
+      "name": "cooldownActive",
+      "msg": "The unstake cooldown has not ended"
+    },
+    {
+      "code": 6028,
+      "name": "notStakeAuthority",
+      "msg": "Only the stake's authority may do this"
+    },
+    {
+      "code": 6029,
+      "name": "unsupportedMintExtension",
+      "msg": "The token mint has an extension this program does not support (transfer fees, hooks, permanent delegates, ...)"
+    },
+    {
+      "code": 6030,
+      "name": "invariantViolated",
+      "msg": "An internal invariant would be broken"
+    },
+    {
+      "code": 6031,
+      "name": "mathOverflow",
+      "msg": "Arithmetic overflow"
+    }
+  ],
+  "types": [
+    {
+      "name": "config",
+      "docs": [
+        "The singleton configuration. PDA `[SEED_CONFIG]`; it is also the token authority of the vaults."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "vaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "stakeVaultBump",
+            "type": "u8"
+          },
+          {
+            "name": "authority",
+            "docs": [
+              "Governance: changes parameters, pauses. In production a multisig or DAO PDA."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingAuthority",
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "treasury",
+            "docs": [
+              "Beneficiary of the protocol fee and of every rounding remainder."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "docs": [
+              "The OPEN mint, and the token program (Token or Token-2022) that owns it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "type": "pubkey"
+          },
+          {
+            "name": "decimals",
+            "docs": [
+              "The mint's decimals, for `transfer_checked`."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "stakeVault",
+            "type": "pubkey"
+          },
+          {
+            "name": "protocolFeeBps",
+            "docs": [
+              "Share of every fee taken first for the treasury, at most `MAX_PROTOCOL_FEE_BPS`."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "minOperatorStake",
+            "docs": [
+              "Stake an operator must keep (not counting stake waiting to be withdrawn) to be payable."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unstakeCooldownSecs",
+            "type": "i64"
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "While set, no fee can be paid; claims and withdrawals keep working."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                128
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configAuthorityAccepted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "previous",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configAuthorityProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "option": "pubkey"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configInitArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "authority",
+            "docs": [
+              "Governance authority (may differ from the deployer that signs this)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "treasury",
+            "type": "pubkey"
+          },
+          {
+            "name": "protocolFeeBps",
+            "type": "u16"
+          },
+          {
+            "name": "minOperatorStake",
+            "type": "u64"
+          },
+          {
+            "name": "unstakeCooldownSecs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "config",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "treasury",
+            "type": "pubkey"
+          },
+          {
+            "name": "mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "tokenProgram",
+            "type": "pubkey"
+          },
+          {
+            "name": "vault",
+            "type": "pubkey"
+          },
+          {
+            "name": "stakeVault",
+            "type": "pubkey"
+          },
+          {
+            "name": "protocolFeeBps",
+            "type": "u16"
+          },
+          {
+            "name": "minOperatorStake",
+            "type": "u64"
+          },
+          {
+            "name": "unstakeCooldownSecs",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "configUpdateArgs",
+      "docs": [
+        "Changes of the config; `None` leaves a field as it is. Bounds are those of `config_init`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "treasury",
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "protocolFeeBps",
+            "type": {
+              "option": "u16"
+            }
+          },
+          {
+            "name": "minOperatorStake",
+            "type": {
+              "option": "u64"
+            }
+          },
+          {
+            "name": "unstakeCooldownSecs",
+            "type": {
+              "option": "i64"
+            }
+          },
+          {
+            "name": "paused",
+            "docs": [
+              "Pausing stops new payments only: claims, distributions and withdrawals keep working."
+            ],
+            "type": {
+              "option": "bool"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "configUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "treasury",
+            "type": "pubkey"
+          },
+          {
+            "name": "protocolFeeBps",
+            "type": "u16"
+          },
+          {
+            "name": "minOperatorStake",
+            "type": "u64"
+          },
+          {
+            "name": "unstakeCooldownSecs",
+            "type": "i64"
+          },
+          {
+            "name": "paused",
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contribution",
+      "docs": [
+        "One piece of content submitted to a datanet.",
+        "PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to",
+        "the same datanet twice while the account exists."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "docs": [
+              "Who submitted it, paid its rent and is paid for it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "contentHash",
+            "docs": [
+              "SHA-256 of the content."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "size",
+            "docs": [
+              "Content size in bytes, as declared by the contributor."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "status",
+            "type": {
+              "defined": {
+                "name": "contributionStatus"
+              }
+            }
+          },
+          {
+            "name": "weight",
+            "docs": [
+              "Attribution weight; above zero exactly when accepted."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rejectReason",
+            "docs": [
+              "The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "index",
+            "docs": [
+              "0-based order of submission within the datanet."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "submittedAt",
+            "type": "i64"
+          },
+          {
+            "name": "decidedAt",
+            "docs": [
+              "When accepted or rejected; 0 while pending."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionStatus",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "accepted"
+          },
+          {
+            "name": "rejected"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanet",
+      "docs": [
+        "A curated collection of contributions. PDA `[SEED_DATANET, creator, id (u64 LE)]`.",
+        "Fixed-size fields come first so that indexers can filter on them at fixed offsets."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Account layout version."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "creator",
+            "docs": [
+              "Who created it; part of the seeds, never changes."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "The creator's identifier for it; part of the seeds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "authority",
+            "docs": [
+              "The curator: reviews contributions, publishes versions, updates the datanet."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingAuthority",
+            "docs": [
+              "Set by `datanet_authority_propose`, cleared when accepted."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "policy",
+            "type": {
+              "defined": {
+                "name": "datanetPolicy"
+              }
+            }
+          },
+          {
+            "name": "submitted",
+            "docs": [
+              "Contributions ever submitted (withdrawn ones included)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "accepted",
+            "type": "u64"
+          },
+          {
+            "name": "rejected",
+            "type": "u64"
+          },
+          {
+            "name": "withdrawn",
+            "type": "u64"
+          },
+          {
+            "name": "totalAcceptedWeight",
+            "docs": [
+              "Sum of the weights of all accepted contributions."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "versions",
+            "docs": [
+              "Number of published versions; the next one is `versions + 1`."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "createdAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                64
+              ]
+            }
+          },
+          {
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetPolicy",
+      "docs": [
+        "How a datanet decides on contributions."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "curated"
+          },
+          {
+            "name": "open",
+            "fields": [
+              {
+                "name": "weight",
+                "type": "u64"
+              }
+            ]
+          }
+        ]
+      }
+    },
+    {
+      "name": "earnings",
+      "docs": [
+        "What a wallet earned in one role and has not claimed yet.",
+        "PDA `[SEED_EARNINGS, beneficiary, role]`; created only there, by `earnings_init`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "beneficiary",
+            "type": "pubkey"
+          },
+          {
+            "name": "role",
+            "type": {
+              "defined": {
+                "name": "earningsRole"
+              }
+            }
+          },
+          {
+            "name": "balance",
+            "docs": [
+              "Claimable now."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalEarned",
+            "type": "u64"
+          },
+          {
+            "name": "totalClaimed",
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "earningsClaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "earnings",
+            "type": "pubkey"
+          },
+          {
+            "name": "beneficiary",
+            "type": "pubkey"
+          },
+          {
+            "name": "role",
+            "type": {
+              "defined": {
+                "name": "earningsRole"
+              }
+            }
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "totalClaimed",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "earningsInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "earnings",
+            "type": "pubkey"
+          },
+          {
+            "name": "beneficiary",
+            "type": "pubkey"
+          },
+          {
+            "name": "role",
+            "type": {
+              "defined": {
+                "name": "earningsRole"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "earningsRole",
+      "docs": [
+        "The capacity in which a wallet earns. One `Earnings` account per (wallet, role), so that a",
+        "model owner who also operates, or a treasury that also builds, never needs the same account",
+        "twice in one payment."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "treasury"
+          },
+          {
+            "name": "modelOwner"
+          },
+          {
+            "name": "operator"
+          }
+        ]
+      }
+    },
+    {
+      "name": "escrow",
+      "docs": [
+        "What downstream models have paid an upstream model, waiting for `escrow_distribute` to apply",
+        "that model's own split. PDA `[SEED_ESCROW, model]`; created only there, by `escrow_init`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "model",
+            "type": "pubkey"
+          },
+          {
+            "name": "balance",
+            "docs": [
+              "Waiting to be distributed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalReceived",
+            "type": "u64"
+          },
+          {
+            "name": "totalDistributed",
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "escrowDistributed",
+      "docs": [
+        "An upstream model's escrow split by that model's own lineage."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "model",
+            "type": "pubkey"
+          },
+          {
+            "name": "escrow",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "dust",
+            "type": "u64"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "ownerAmount",
+            "docs": [
+              "The owner's share and the operator share (no operator executes an upstream hop)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "lineage",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "lineageCredit"
+                }
+              }
+            }
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "escrowInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "escrow",
+            "type": "pubkey"
+          },
+          {
+            "name": "model",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "inferencePaid",
+      "docs": [
+        "The whole breakdown of one inference fee: who contributed, who refined, who executed, who",
+        "earned. `protocol_fee + dust + owner_amount + operator_amount + Σ lineage.amount == fee`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "model",
+            "type": "pubkey"
+          },
+          {
+            "name": "payer",
+            "type": "pubkey"
+          },
+          {
+            "name": "operator",
+            "type": "pubkey"
+          },
+          {
+            "name": "calls",
+            "type": "u64"
+          },
+          {
+            "name": "pricePerCall",
+            "type": "u64"
+          },
+          {
+            "name": "fee",
+            "type": "u64"
+          },
+          {
+            "name": "protocolFee",
+            "type": "u64"
+          },
+          {
+            "name": "dust",
+            "docs": [
+              "Rounding remainder, credited to the treasury with the protocol fee."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "ownerAmount",
+            "type": "u64"
+          },
+          {
+            "name": "operatorAmount",
+            "type": "u64"
+          },
+          {
+            "name": "lineage",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "lineageCredit"
+                }
+              }
+            }
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "inferencePayArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "calls",
+            "docs": [
+              "Number of inference calls paid for; above zero."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "maxFee",
+            "docs": [
+              "The most the payer accepts to pay (the price can change until the transaction lands)."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lineageCredit",
+      "docs": [
+        "Where one lineage entry's share of a payment went: the datanet's pool (`[pool, target]`) or",
+        "the upstream model's escrow (`[escrow, target]`)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "target",
+            "docs": [
+              "The datanet or upstream model of the entry."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lineageEntry",
+      "docs": [
+        "One weighted upstream item of a model."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "source",
+            "type": {
+              "defined": {
+                "name": "lineageSource"
+              }
+            }
+          },
+          {
+            "name": "target",
+            "docs": [
+              "The datanet or upstream model account."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "datanetVersion",
+            "docs": [
+              "For a datanet entry, the `DatanetVersion` the model was trained on, if it cites one."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "shareBps",
+            "docs": [
+              "Share of every fee (after the protocol fee), in basis points."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "proofAttributed",
+            "docs": [
+              "Datanet entries only: the share is allocated per output by Proof of Attribution epochs",
+              "instead of by the static weights of the datanet's pool."
+            ],
+            "type": "bool"
+          }
+        ]
+      }
+    },
+    {
+      "name": "lineageSource",
+      "docs": [
+        "What a lineage entry points at."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "datanet"
+          },
+          {
+            "name": "model"
+          }
+        ]
+      }
+    },
+    {
+      "name": "model",
+      "docs": [
+        "A model and its frozen attribution commitments. PDA `[SEED_MODEL, owner, id (u64 LE)]`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "owner",
+            "docs": [
+              "The builder: receives the owner share, sets the price, publishes and retires."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "name": "kind",
+            "type": {
+              "defined": {
+                "name": "modelKind"
+              }
+            }
+          },
+          {
+            "name": "baseModel",
+            "docs": [
+              "The base model of an adapter; `None` for other kinds."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "state",
+            "type": {
+              "defined": {
+                "name": "modelState"
+              }
+            }
+          },
+          {
+            "name": "pricePerCall",
+            "docs": [
+              "Price per inference call, in OPEN base units."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "artifactHash",
+            "docs": [
+              "Hash of the published weights or adapter file."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "ownerShareBps",
+            "type": "u16"
+          },
+          {
+            "name": "operatorShareBps",
+            "type": "u16"
+          },
+          {
+            "name": "attestor",
+            "docs": [
+              "Who may post Proof of Attribution roots for this model; set at publish."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "createdAt",
+            "type": "i64"
+          },
+          {
+            "name": "publishedAt",
+            "type": "i64"
+          },
+          {
+            "name": "retiredAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                64
+              ]
+            }
+          },
+          {
+            "name": "lineage",
+            "type": {
+              "vec": {
+                "defined": {
+                  "name": "lineageEntry"
+                }
+              }
+            }
+          },
+          {
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "modelKind",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "base"
+          },
+          {
+            "name": "fineTune"
+          },
+          {
+            "name": "adapter"
+          }
+        ]
+      }
+    },
+    {
+      "name": "modelState",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "draft"
+          },
+          {
+            "name": "published"
+          },
+          {
+            "name": "retired"
+          }
+        ]
+      }
+    },
+    {
+      "name": "operator",
+      "docs": [
+        "An inference operator. PDA `[SEED_OPERATOR, authority]`. It is payable while `Active` here and",
+        "staked at least the minimum in `attribution_payout`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "authority",
+            "docs": [
+              "The operator's wallet: signs its updates, receives its earnings."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "status",
+            "type": {
+              "defined": {
+                "name": "operatorStatus"
+              }
+            }
+          },
+          {
+            "name": "registeredAt",
+            "type": "i64"
+          },
+          {
+            "name": "updatedAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "endpoint",
+            "docs": [
+              "Where it serves inference."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "operatorStatus",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "active"
+          },
+          {
+            "name": "inactive"
+          }
+        ]
+      }
+    },
+    {
+      "name": "pool",
+      "docs": [
+        "A datanet's reward pool: the classic reward-per-weight accumulator, so that a fee costs the",
+        "same whether the datanet has one enrolled contribution or a million.",
+        "PDA `[SEED_POOL, datanet]`; created only there, by `pool_init`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "totalWeight",
+            "docs": [
+              "Sum of the enrolled positions' weights; it never decreases (weights are final)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "positions",
+            "type": "u64"
+          },
+          {
+            "name": "rewardPerWeight",
+            "docs": [
+              "Rewards per unit of weight since the pool began, scaled by 2^64."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "carry",
+            "docs": [
+              "The remainder of the last accumulator division, in 2^-64 token units, carried forward."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "undistributed",
+            "docs": [
+              "Credited while the pool had no weight; released to the accumulator by the next enrolment."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalCredited",
+            "type": "u64"
+          },
+          {
+            "name": "totalClaimed",
+            "type": "u64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                64
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "poolInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "position",
+      "docs": [
+        "An accepted contribution's stake in its datanet's pool: its weight, and where in the",
+        "accumulator it last claimed. PDA `[SEED_POSITION, contribution]`; created only there, by",
+        "`position_enroll`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "beneficiary",
+            "docs": [
+              "The contributor: the only one who can claim."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "weight",
+            "docs": [
+              "The contribution's accepted weight, copied at enrolment (weights never change)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rewardCheckpoint",
+            "docs": [
+              "The pool's `reward_per_weight` when the position last claimed (or enrolled)."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "fraction",
+            "docs": [
+              "The part of a token unit accrued but not yet paid (low 64 bits), carried to the next claim."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "totalClaimed",
+            "type": "u64"
+          },
+          {
+            "name": "enrolledAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "positionClaimed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "beneficiary",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "type": "u64"
+          },
+          {
+            "name": "totalClaimed",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "positionEnrolled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "position",
+            "type": "pubkey"
+          },
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "beneficiary",
+            "type": "pubkey"
+          },
+          {
+            "name": "weight",
+            "type": "u64"
+          },
+          {
+            "name": "poolTotalWeight",
+            "type": "u64"
+          },
+          {
+            "name": "released",
+            "docs": [
+              "Funds that had waited for the pool's first weight, released by this enrolment."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stake",
+      "docs": [
+        "An operator's stake in the stake vault. PDA `[SEED_STAKE, authority]`; created only there, by",
+        "`stake_init`."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "authority",
+            "docs": [
+              "The operator's wallet (its `model_registry` Operator's authority)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "active",
+            "docs": [
+              "Counts toward the minimum that makes the operator payable."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unstaking",
+            "docs": [
+              "Requested for withdrawal; no longer counts; withdrawable from `unlock_at`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "unlockAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeChange",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "deposit"
+          },
+          {
+            "name": "unstakeRequest"
+          },
+          {
+            "name": "withdraw"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeChanged",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "amount",
+            "docs": [
+              "Deposited (+), requested for unstaking, or withdrawn, by this change."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "kind",
+            "type": {
+              "defined": {
+                "name": "stakeChange"
+              }
+            }
+          },
+          {
+            "name": "active",
+            "type": "u64"
+          },
+          {
+            "name": "unstaking",
+            "type": "u64"
+          },
+          {
+            "name": "unlockAt",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "stakeInitialized",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "stake",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          }
+        ]
+      }
+    }
+  ]
+};
+
+/** idls/attribution_payout.json as committed (snake_case): `Program` converts it itself. */
+export const attributionPayoutIdlJson = {"address":"AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU","metadata":{"name":"attribution_payout","version":"0.1.0","spec":"0.1.0","description":"OPEN config, vaults, reward pools, earnings and stakes: who earned, and who may withdraw it"},"instructions":[{"name":"config_authority_accept","docs":["The proposed config authority takes over."],"discriminator":[238,104,61,42,168,216,56,110],"accounts":[{"name":"config","writable":true},{"name":"new_authority","signer":true}],"args":[]},{"name":"config_authority_propose","docs":["Names the next config authority (or cancels with `None`)."],"discriminator":[107,39,152,238,136,82,211,111],"accounts":[{"name":"config","writable":true},{"name":"authority","signer":true,"relations":["config"]}],"args":[{"name":"new_authority","type":{"option":"pubkey"}}]},{"name":"config_init","docs":["Adopts the OPEN mint and creates the config and the vaults (upgrade authority only)."],"discriminator":[13,236,164,173,106,253,164,185],"accounts":[{"name":"config","writable":true,"pda":{"seeds":[{"kind":"const","value":[99,111,110,102,105,103]}]}},{"name":"vault","writable":true,"pda":{"seeds":[{"kind":"const","value":[118,97,117,108,116]}]}},{"name":"stake_vault","writable":true,"pda":{"seeds":[{"kind":"const","value":[115,116,97,107,101,95,118,97,117,108,116]}]}},{"name":"mint"},{"name":"deployer","writable":true,"signer":true},{"name":"program","address":"AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU"},{"name":"program_data"},{"name":"token_program"},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"ConfigInitArgs"}}}]},{"name":"config_update","docs":["Changes bounded parameters, the treasury, or the paused flag (config authority)."],"discriminator":[80,37,109,136,82,135,89,241],"accounts":[{"name":"config","writable":true},{"name":"authority","signer":true,"relations":["config"]}],"args":[{"name":"args","type":{"defined":{"name":"ConfigUpdateArgs"}}}]},{"name":"earnings_claim","docs":["A beneficiary claims its earnings balance."],"discriminator":[15,125,119,17,170,128,175,83],"accounts":[{"name":"config"},{"name":"vault","writable":true,"relations":["config"]},{"name":"mint","relations":["config"]},{"name":"earnings","writable":true},{"name":"beneficiary","signer":true,"relations":["earnings"]},{"name":"destination","writable":true},{"name":"token_program","relations":["config"]}],"args":[]},{"name":"earnings_init","docs":["Creates `beneficiary`'s earnings account for `role` (permissionless)."],"discriminator":[86,27,114,208,38,81,1,38],"accounts":[{"name":"earnings","writable":true,"pda":{"seeds":[{"kind":"const","value":[101,97,114,110,105,110,103,115]},{"kind":"arg","path":"beneficiary"},{"kind":"arg","path":"role"}]}},{"name":"payer","writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"beneficiary","type":"pubkey"},{"name":"role","type":{"defined":{"name":"EarningsRole"}}}]},{"name":"escrow_distribute","docs":["Splits an upstream model's escrow by that model's lineage (permissionless crank).","Remaining accounts: as for `inference_pay`, for the escrow's model."],"discriminator":[130,202,39,127,212,7,91,213],"accounts":[{"name":"config"},{"name":"escrow","writable":true},{"name":"model","relations":["escrow"]},{"name":"treasury_earnings","writable":true},{"name":"owner_earnings","writable":true}],"args":[]},{"name":"escrow_init","docs":["Creates a model's escrow, through which downstream models pay it (permissionless)."],"discriminator":[11,31,91,199,154,124,137,116],"accounts":[{"name":"model"},{"name":"escrow","writable":true,"pda":{"seeds":[{"kind":"const","value":[101,115,99,114,111,119]},{"kind":"account","path":"model"}]}},{"name":"payer","writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[]},{"name":"inference_pay","docs":["Pays `price × calls` for a model (at most `max_fee`) and splits it by the frozen lineage.","Remaining accounts: one pool (datanet entry) or escrow (model entry) per lineage entry."],"discriminator":[150,108,220,6,147,202,151,150],"accounts":[{"name":"config"},{"name":"vault","writable":true,"relations":["config"]},{"name":"mint","relations":["config"]},{"name":"payer","signer":true},{"name":"payer_token","docs":["payer to own it (or be its delegate) in the transfer, which `payer` signs."],"writable":true},{"name":"model"},{"name":"operator","docs":["The operator that served the calls."]},{"name":"operator_stake"},{"name":"treasury_earnings","writable":true},{"name":"owner_earnings","writable":true},{"name":"operator_earnings","writable":true},{"name":"token_program","relations":["config"]}],"args":[{"name":"args","type":{"defined":{"name":"InferencePayArgs"}}}]},{"name":"pool_init","docs":["Creates a datanet's reward pool (permissionless)."],"discriminator":[101,32,173,233,127,225,198,71],"accounts":[{"name":"datanet"},{"name":"pool","writable":true,"pda":{"seeds":[{"kind":"const","value":[112,111,111,108]},{"kind":"account","path":"datanet"}]}},{"name":"payer","writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[]},{"name":"position_claim","docs":["The contributor claims what its position accrued."],"discriminator":[150,127,74,21,61,229,245,9],"accounts":[{"name":"config"},{"name":"vault","writable":true,"relations":["config"]},{"name":"mint","relations":["config"]},{"name":"position","writable":true},{"name":"pool","writable":true,"relations":["position"]},{"name":"beneficiary","signer":true,"relations":["position"]},{"name":"destination","writable":true},{"name":"token_program","relations":["config"]}],"args":[]},{"name":"position_enroll","docs":["Enters an accepted contribution into its datanet's pool (permissionless)."],"discriminator":[223,183,146,254,110,6,32,59],"accounts":[{"name":"pool","writable":true},{"name":"contribution"},{"name":"position","writable":true,"pda":{"seeds":[{"kind":"const","value":[112,111,115,105,116,105,111,110]},{"kind":"account","path":"contribution"}]}},{"name":"payer","writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[]},{"name":"stake_deposit","docs":["Adds OPEN to the signer's active stake."],"discriminator":[75,168,115,239,194,115,22,98],"accounts":[{"name":"config"},{"name":"stake_vault","writable":true,"relations":["config"]},{"name":"mint","relations":["config"]},{"name":"stake","writable":true},{"name":"authority","signer":true,"relations":["stake"]},{"name":"source","docs":["transfer, which `authority` signs."],"writable":true},{"name":"token_program","relations":["config"]}],"args":[{"name":"amount","type":"u64"}]},{"name":"stake_init","docs":["Creates the signer's stake account."],"discriminator":[137,167,22,241,128,110,12,105],"accounts":[{"name":"stake","writable":true,"pda":{"seeds":[{"kind":"const","value":[115,116,97,107,101]},{"kind":"account","path":"authority"}]}},{"name":"authority","writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[]},{"name":"stake_unstake_request","docs":["Starts unstaking `amount` (it stops counting at once; withdrawable after the cooldown)."],"discriminator":[16,194,103,76,175,181,59,86],"accounts":[{"name":"config"},{"name":"stake","writable":true},{"name":"authority","signer":true,"relations":["stake"]}],"args":[{"name":"amount","type":"u64"}]},{"name":"stake_withdraw","docs":["Withdraws everything unstaking once the cooldown has ended."],"discriminator":[199,13,168,20,92,151,29,56],"accounts":[{"name":"config"},{"name":"stake_vault","writable":true,"relations":["config"]},{"name":"mint","relations":["config"]},{"name":"stake","writable":true},{"name":"authority","signer":true,"relations":["stake"]},{"name":"destination","writable":true},{"name":"token_program","relations":["config"]}],"args":[]}],"accounts":[{"name":"Config","discriminator":[155,12,170,224,30,250,204,130]},{"name":"Earnings","discriminator":[91,138,17,199,164,111,222,232]},{"name":"Escrow","discriminator":[31,213,123,187,186,22,218,155]},{"name":"Pool","discriminator":[241,154,109,4,17,177,109,188]},{"name":"Position","discriminator":[170,188,143,228,122,64,247,208]},{"name":"Stake","discriminator":[150,197,176,29,55,132,112,149]}],"events":[{"name":"ConfigAuthorityAccepted","discriminator":[166,249,198,239,64,193,191,242]},{"name":"ConfigAuthorityProposed","discriminator":[125,29,33,186,153,16,155,229]},{"name":"ConfigInitialized","discriminator":[181,49,200,156,19,167,178,91]},{"name":"ConfigUpdated","discriminator":[40,241,230,122,11,19,198,194]},{"name":"EarningsClaimed","discriminator":[106,170,154,105,21,43,189,97]},{"name":"EarningsInitialized","discriminator":[0,96,44,190,188,192,71,144]},{"name":"EscrowDistributed","discriminator":[58,107,128,41,125,252,91,239]},{"name":"EscrowInitialized","discriminator":[222,186,157,47,145,142,176,248]},{"name":"InferencePaid","discriminator":[45,27,176,122,123,252,252,238]},{"name":"PoolInitialized","discriminator":[100,118,173,87,12,198,254,229]},{"name":"PositionClaimed","discriminator":[149,250,141,45,210,198,94,148]},{"name":"PositionEnrolled","discriminator":[10,112,193,190,200,246,111,5]},{"name":"StakeChanged","discriminator":[242,117,195,222,185,209,114,219]},{"name":"StakeInitialized","discriminator":[148,201,109,225,10,33,117,163]}],"errors":[{"code":6000,"name":"ProtocolFeeTooHigh","msg":"Protocol fee above the hard cap of 1,000 bps"},{"code":6001,"name":"InvalidCooldown","msg":"Unstake cooldown must be between 0 and 30 days"},{"code":6002,"name":"NotUpgradeAuthority","msg":"Only the program's upgrade authority may initialise it"},{"code":6003,"name":"NotConfigAuthority","msg":"Only the config authority may do this"},{"code":6004,"name":"NoPendingAuthority","msg":"No authority transfer is pending for this signer"},{"code":6005,"name":"Paused","msg":"Payments are paused"},{"code":6006,"name":"WrongMint","msg":"The token mint is not the configured OPEN mint"},{"code":6007,"name":"WrongTokenProgram","msg":"The token program is not the one that owns the OPEN mint"},{"code":6008,"name":"ZeroCalls","msg":"Calls must be above zero"},{"code":6009,"name":"FeeAboveMax","msg":"The fee (price × calls) is above the max fee you allowed"},{"code":6010,"name":"ModelNotPublished","msg":"The model is not published (a draft cannot be paid)"},{"code":6011,"name":"ModelRetired","msg":"The model is retired: it takes no new payments"},{"code":6012,"name":"OperatorInactive","msg":"The operator is not active in model_registry"},{"code":6013,"name":"InsufficientStake","msg":"The operator's active stake is below the minimum"},{"code":6014,"name":"WrongStake","msg":"The stake account does not belong to this operator"},{"code":6015,"name":"WrongEarnings","msg":"The earnings account is not the right beneficiary's, in the right role"},{"code":6016,"name":"LineageAccountMismatch","msg":"The pool and escrow accounts must match the model's lineage: one per entry, in order, writable"},{"code":6017,"name":"WrongPool","msg":"The pool is not this datanet's"},{"code":6018,"name":"ContributionNotAccepted","msg":"The contribution is not accepted"},{"code":6019,"name":"NotBeneficiary","msg":"Only the beneficiary may claim"},{"code":6020,"name":"NotOwnTokenAccount","msg":"The token account must be an OPEN account of the signer's own"},{"code":6021,"name":"NothingToClaim","msg":"Nothing to claim"},{"code":6022,"name":"NothingToDistribute","msg":"Nothing to distribute"},{"code":6023,"name":"EscrowModelDraft","msg":"The escrow's model has not been published"},{"code":6024,"name":"ZeroAmount","msg":"Amount must be above zero"},{"code":6025,"name":"StakeTooLow","msg":"More than the active stake"},{"code":6026,"name":"NothingUnstaking","msg":"Nothing is unstaking"},{"code":6027,"name":"CooldownActive","msg":"The unstake cooldown has not ended"},{"code":6028,"name":"NotStakeAuthority","msg":"Only the stake's authority may do this"},{"code":6029,"name":"UnsupportedMintExtension","msg":"The token mint has an extension this program does not support (transfer fees, hooks, permanent delegates, ...)"},{"code":6030,"name":"InvariantViolated","msg":"An internal invariant would be broken"},{"code":6031,"name":"MathOverflow","msg":"Arithmetic overflow"}],"types":[{"name":"Config","docs":["The singleton configuration. PDA `[SEED_CONFIG]`; it is also the token authority of the vaults."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"vault_bump","type":"u8"},{"name":"stake_vault_bump","type":"u8"},{"name":"authority","docs":["Governance: changes parameters, pauses. In production a multisig or DAO PDA."],"type":"pubkey"},{"name":"pending_authority","type":{"option":"pubkey"}},{"name":"treasury","docs":["Beneficiary of the protocol fee and of every rounding remainder."],"type":"pubkey"},{"name":"mint","docs":["The OPEN mint, and the token program (Token or Token-2022) that owns it."],"type":"pubkey"},{"name":"token_program","type":"pubkey"},{"name":"decimals","docs":["The mint's decimals, for `transfer_checked`."],"type":"u8"},{"name":"vault","type":"pubkey"},{"name":"stake_vault","type":"pubkey"},{"name":"protocol_fee_bps","docs":["Share of every fee taken first for the treasury, at most `MAX_PROTOCOL_FEE_BPS`."],"type":"u16"},{"name":"min_operator_stake","docs":["Stake an operator must keep (not counting stake waiting to be withdrawn) to be payable."],"type":"u64"},{"name":"unstake_cooldown_secs","type":"i64"},{"name":"paused","docs":["While set, no fee can be paid; claims and withdrawals keep working."],"type":"bool"},{"name":"reserved","type":{"array":["u8",128]}}]}},{"name":"ConfigAuthorityAccepted","type":{"kind":"struct","fields":[{"name":"previous","type":"pubkey"},{"name":"authority","type":"pubkey"}]}},{"name":"ConfigAuthorityProposed","type":{"kind":"struct","fields":[{"name":"authority","type":"pubkey"},{"name":"proposed","type":{"option":"pubkey"}}]}},{"name":"ConfigInitArgs","type":{"kind":"struct","fields":[{"name":"authority","docs":["Governance authority (may differ from the deployer that signs this)."],"type":"pubkey"},{"name":"treasury","type":"pubkey"},{"name":"protocol_fee_bps","type":"u16"},{"name":"min_operator_stake","type":"u64"},{"name":"unstake_cooldown_secs","type":"i64"}]}},{"name":"ConfigInitialized","type":{"kind":"struct","fields":[{"name":"config","type":"pubkey"},{"name":"authority","type":"pubkey"},{"name":"treasury","type":"pubkey"},{"name":"mint","type":"pubkey"},{"name":"token_program","type":"pubkey"},{"name":"vault","type":"pubkey"},{"name":"stake_vault","type":"pubkey"},{"name":"protocol_fee_bps","type":"u16"},{"name":"min_operator_stake","type":"u64"},{"name":"unstake_cooldown_secs","type":"i64"}]}},{"name":"ConfigUpdateArgs","docs":["Changes of the config; `None` leaves a field as it is. Bounds are those of `config_init`."],"type":{"kind":"struct","fields":[{"name":"treasury","type":{"option":"pubkey"}},{"name":"protocol_fee_bps","type":{"option":"u16"}},{"name":"min_operator_stake","type":{"option":"u64"}},{"name":"unstake_cooldown_secs","type":{"option":"i64"}},{"name":"paused","docs":["Pausing stops new payments only: claims, distributions and withdrawals keep working."],"type":{"option":"bool"}}]}},{"name":"ConfigUpdated","type":{"kind":"struct","fields":[{"name":"authority","type":"pubkey"},{"name":"treasury","type":"pubkey"},{"name":"protocol_fee_bps","type":"u16"},{"name":"min_operator_stake","type":"u64"},{"name":"unstake_cooldown_secs","type":"i64"},{"name":"paused","type":"bool"}]}},{"name":"Contribution","docs":["One piece of content submitted to a datanet.","PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to","the same datanet twice while the account exists."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"datanet","type":"pubkey"},{"name":"contributor","docs":["Who submitted it, paid its rent and is paid for it."],"type":"pubkey"},{"name":"content_hash","docs":["SHA-256 of the content."],"type":{"array":["u8",32]}},{"name":"size","docs":["Content size in bytes, as declared by the contributor."],"type":"u64"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","docs":["Attribution weight; above zero exactly when accepted."],"type":"u64"},{"name":"reject_reason","docs":["The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise."],"type":"u16"},{"name":"index","docs":["0-based order of submission within the datanet."],"type":"u64"},{"name":"submitted_at","type":"i64"},{"name":"decided_at","docs":["When accepted or rejected; 0 while pending."],"type":"i64"},{"name":"reserved","type":{"array":["u8",32]}},{"name":"uri","type":"string"}]}},{"name":"ContributionStatus","type":{"kind":"enum","variants":[{"name":"Pending"},{"name":"Accepted"},{"name":"Rejected"}]}},{"name":"Datanet","docs":["A curated collection of contributions. PDA `[SEED_DATANET, creator, id (u64 LE)]`.","Fixed-size fields come first so that indexers can filter on them at fixed offsets."],"type":{"kind":"struct","fields":[{"name":"version","docs":["Account layout version."],"type":"u8"},{"name":"bump","type":"u8"},{"name":"creator","docs":["Who created it; part of the seeds, never changes."],"type":"pubkey"},{"name":"id","docs":["The creator's identifier for it; part of the seeds."],"type":"u64"},{"name":"authority","docs":["The curator: reviews contributions, publishes versions, updates the datanet."],"type":"pubkey"},{"name":"pending_authority","docs":["Set by `datanet_authority_propose`, cleared when accepted."],"type":{"option":"pubkey"}},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"submitted","docs":["Contributions ever submitted (withdrawn ones included)."],"type":"u64"},{"name":"accepted","type":"u64"},{"name":"rejected","type":"u64"},{"name":"withdrawn","type":"u64"},{"name":"total_accepted_weight","docs":["Sum of the weights of all accepted contributions."],"type":"u64"},{"name":"versions","docs":["Number of published versions; the next one is `versions + 1`."],"type":"u32"},{"name":"created_at","type":"i64"},{"name":"reserved","type":{"array":["u8",64]}},{"name":"name","type":"string"},{"name":"uri","type":"string"}]}},{"name":"DatanetPolicy","docs":["How a datanet decides on contributions."],"type":{"kind":"enum","variants":[{"name":"Curated"},{"name":"Open","fields":[{"name":"weight","type":"u64"}]}]}},{"name":"Earnings","docs":["What a wallet earned in one role and has not claimed yet.","PDA `[SEED_EARNINGS, beneficiary, role]`; created only there, by `earnings_init`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"beneficiary","type":"pubkey"},{"name":"role","type":{"defined":{"name":"EarningsRole"}}},{"name":"balance","docs":["Claimable now."],"type":"u64"},{"name":"total_earned","type":"u64"},{"name":"total_claimed","type":"u64"},{"name":"reserved","type":{"array":["u8",32]}}]}},{"name":"EarningsClaimed","type":{"kind":"struct","fields":[{"name":"earnings","type":"pubkey"},{"name":"beneficiary","type":"pubkey"},{"name":"role","type":{"defined":{"name":"EarningsRole"}}},{"name":"amount","type":"u64"},{"name":"total_claimed","type":"u64"}]}},{"name":"EarningsInitialized","type":{"kind":"struct","fields":[{"name":"earnings","type":"pubkey"},{"name":"beneficiary","type":"pubkey"},{"name":"role","type":{"defined":{"name":"EarningsRole"}}}]}},{"name":"EarningsRole","docs":["The capacity in which a wallet earns. One `Earnings` account per (wallet, role), so that a","model owner who also operates, or a treasury that also builds, never needs the same account","twice in one payment."],"type":{"kind":"enum","variants":[{"name":"Treasury"},{"name":"ModelOwner"},{"name":"Operator"}]}},{"name":"Escrow","docs":["What downstream models have paid an upstream model, waiting for `escrow_distribute` to apply","that model's own split. PDA `[SEED_ESCROW, model]`; created only there, by `escrow_init`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"model","type":"pubkey"},{"name":"balance","docs":["Waiting to be distributed."],"type":"u64"},{"name":"total_received","type":"u64"},{"name":"total_distributed","type":"u64"},{"name":"reserved","type":{"array":["u8",32]}}]}},{"name":"EscrowDistributed","docs":["An upstream model's escrow split by that model's own lineage."],"type":{"kind":"struct","fields":[{"name":"model","type":"pubkey"},{"name":"escrow","type":"pubkey"},{"name":"amount","type":"u64"},{"name":"dust","type":"u64"},{"name":"owner","type":"pubkey"},{"name":"owner_amount","docs":["The owner's share and the operator share (no operator executes an upstream hop)."],"type":"u64"},{"name":"lineage","type":{"vec":{"defined":{"name":"LineageCredit"}}}},{"name":"timestamp","type":"i64"}]}},{"name":"EscrowInitialized","type":{"kind":"struct","fields":[{"name":"escrow","type":"pubkey"},{"name":"model","type":"pubkey"}]}},{"name":"InferencePaid","docs":["The whole breakdown of one inference fee: who contributed, who refined, who executed, who","earned. `protocol_fee + dust + owner_amount + operator_amount + Σ lineage.amount == fee`."],"type":{"kind":"struct","fields":[{"name":"model","type":"pubkey"},{"name":"payer","type":"pubkey"},{"name":"operator","type":"pubkey"},{"name":"calls","type":"u64"},{"name":"price_per_call","type":"u64"},{"name":"fee","type":"u64"},{"name":"protocol_fee","type":"u64"},{"name":"dust","docs":["Rounding remainder, credited to the treasury with the protocol fee."],"type":"u64"},{"name":"owner","type":"pubkey"},{"name":"owner_amount","type":"u64"},{"name":"operator_amount","type":"u64"},{"name":"lineage","type":{"vec":{"defined":{"name":"LineageCredit"}}}},{"name":"timestamp","type":"i64"}]}},{"name":"InferencePayArgs","type":{"kind":"struct","fields":[{"name":"calls","docs":["Number of inference calls paid for; above zero."],"type":"u64"},{"name":"max_fee","docs":["The most the payer accepts to pay (the price can change until the transaction lands)."],"type":"u64"}]}},{"name":"LineageCredit","docs":["Where one lineage entry's share of a payment went: the datanet's pool (`[pool, target]`) or","the upstream model's escrow (`[escrow, target]`)."],"type":{"kind":"struct","fields":[{"name":"target","docs":["The datanet or upstream model of the entry."],"type":"pubkey"},{"name":"amount","type":"u64"}]}},{"name":"LineageEntry","docs":["One weighted upstream item of a model."],"type":{"kind":"struct","fields":[{"name":"source","type":{"defined":{"name":"LineageSource"}}},{"name":"target","docs":["The datanet or upstream model account."],"type":"pubkey"},{"name":"datanet_version","docs":["For a datanet entry, the `DatanetVersion` the model was trained on, if it cites one."],"type":{"option":"pubkey"}},{"name":"share_bps","docs":["Share of every fee (after the protocol fee), in basis points."],"type":"u16"},{"name":"proof_attributed","docs":["Datanet entries only: the share is allocated per output by Proof of Attribution epochs","instead of by the static weights of the datanet's pool."],"type":"bool"}]}},{"name":"LineageSource","docs":["What a lineage entry points at."],"type":{"kind":"enum","variants":[{"name":"Datanet"},{"name":"Model"}]}},{"name":"Model","docs":["A model and its frozen attribution commitments. PDA `[SEED_MODEL, owner, id (u64 LE)]`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"owner","docs":["The builder: receives the owner share, sets the price, publishes and retires."],"type":"pubkey"},{"name":"id","type":"u64"},{"name":"kind","type":{"defined":{"name":"ModelKind"}}},{"name":"base_model","docs":["The base model of an adapter; `None` for other kinds."],"type":{"option":"pubkey"}},{"name":"state","type":{"defined":{"name":"ModelState"}}},{"name":"price_per_call","docs":["Price per inference call, in OPEN base units."],"type":"u64"},{"name":"artifact_hash","docs":["Hash of the published weights or adapter file."],"type":{"array":["u8",32]}},{"name":"owner_share_bps","type":"u16"},{"name":"operator_share_bps","type":"u16"},{"name":"attestor","docs":["Who may post Proof of Attribution roots for this model; set at publish."],"type":{"option":"pubkey"}},{"name":"created_at","type":"i64"},{"name":"published_at","type":"i64"},{"name":"retired_at","type":"i64"},{"name":"reserved","type":{"array":["u8",64]}},{"name":"lineage","type":{"vec":{"defined":{"name":"LineageEntry"}}}},{"name":"name","type":"string"},{"name":"uri","type":"string"}]}},{"name":"ModelKind","type":{"kind":"enum","variants":[{"name":"Base"},{"name":"FineTune"},{"name":"Adapter"}]}},{"name":"ModelState","type":{"kind":"enum","variants":[{"name":"Draft"},{"name":"Published"},{"name":"Retired"}]}},{"name":"Operator","docs":["An inference operator. PDA `[SEED_OPERATOR, authority]`. It is payable while `Active` here and","staked at least the minimum in `attribution_payout`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"authority","docs":["The operator's wallet: signs its updates, receives its earnings."],"type":"pubkey"},{"name":"status","type":{"defined":{"name":"OperatorStatus"}}},{"name":"registered_at","type":"i64"},{"name":"updated_at","type":"i64"},{"name":"reserved","type":{"array":["u8",32]}},{"name":"endpoint","docs":["Where it serves inference."],"type":"string"}]}},{"name":"OperatorStatus","type":{"kind":"enum","variants":[{"name":"Active"},{"name":"Inactive"}]}},{"name":"Pool","docs":["A datanet's reward pool: the classic reward-per-weight accumulator, so that a fee costs the","same whether the datanet has one enrolled contribution or a million.","PDA `[SEED_POOL, datanet]`; created only there, by `pool_init`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"datanet","type":"pubkey"},{"name":"total_weight","docs":["Sum of the enrolled positions' weights; it never decreases (weights are final)."],"type":"u64"},{"name":"positions","type":"u64"},{"name":"reward_per_weight","docs":["Rewards per unit of weight since the pool began, scaled by 2^64."],"type":"u128"},{"name":"carry","docs":["The remainder of the last accumulator division, in 2^-64 token units, carried forward."],"type":"u64"},{"name":"undistributed","docs":["Credited while the pool had no weight; released to the accumulator by the next enrolment."],"type":"u64"},{"name":"total_credited","type":"u64"},{"name":"total_claimed","type":"u64"},{"name":"reserved","type":{"array":["u8",64]}}]}},{"name":"PoolInitialized","type":{"kind":"struct","fields":[{"name":"pool","type":"pubkey"},{"name":"datanet","type":"pubkey"}]}},{"name":"Position","docs":["An accepted contribution's stake in its datanet's pool: its weight, and where in the","accumulator it last claimed. PDA `[SEED_POSITION, contribution]`; created only there, by","`position_enroll`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"pool","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"beneficiary","docs":["The contributor: the only one who can claim."],"type":"pubkey"},{"name":"weight","docs":["The contribution's accepted weight, copied at enrolment (weights never change)."],"type":"u64"},{"name":"reward_checkpoint","docs":["The pool's `reward_per_weight` when the position last claimed (or enrolled)."],"type":"u128"},{"name":"fraction","docs":["The part of a token unit accrued but not yet paid (low 64 bits), carried to the next claim."],"type":"u64"},{"name":"total_claimed","type":"u64"},{"name":"enrolled_at","type":"i64"},{"name":"reserved","type":{"array":["u8",32]}}]}},{"name":"PositionClaimed","type":{"kind":"struct","fields":[{"name":"position","type":"pubkey"},{"name":"pool","type":"pubkey"},{"name":"beneficiary","type":"pubkey"},{"name":"amount","type":"u64"},{"name":"total_claimed","type":"u64"}]}},{"name":"PositionEnrolled","type":{"kind":"struct","fields":[{"name":"position","type":"pubkey"},{"name":"pool","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"beneficiary","type":"pubkey"},{"name":"weight","type":"u64"},{"name":"pool_total_weight","type":"u64"},{"name":"released","docs":["Funds that had waited for the pool's first weight, released by this enrolment."],"type":"u64"}]}},{"name":"Stake","docs":["An operator's stake in the stake vault. PDA `[SEED_STAKE, authority]`; created only there, by","`stake_init`."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"authority","docs":["The operator's wallet (its `model_registry` Operator's authority)."],"type":"pubkey"},{"name":"active","docs":["Counts toward the minimum that makes the operator payable."],"type":"u64"},{"name":"unstaking","docs":["Requested for withdrawal; no longer counts; withdrawable from `unlock_at`."],"type":"u64"},{"name":"unlock_at","type":"i64"},{"name":"reserved","type":{"array":["u8",32]}}]}},{"name":"StakeChange","type":{"kind":"enum","variants":[{"name":"Deposit"},{"name":"UnstakeRequest"},{"name":"Withdraw"}]}},{"name":"StakeChanged","type":{"kind":"struct","fields":[{"name":"stake","type":"pubkey"},{"name":"authority","type":"pubkey"},{"name":"amount","docs":["Deposited (+), requested for unstaking, or withdrawn, by this change."],"type":"u64"},{"name":"kind","type":{"defined":{"name":"StakeChange"}}},{"name":"active","type":"u64"},{"name":"unstaking","type":"u64"},{"name":"unlock_at","type":"i64"}]}},{"name":"StakeInitialized","type":{"kind":"struct","fields":[{"name":"stake","type":"pubkey"},{"name":"authority","type":"pubkey"}]}}]} as const;
+
+/** The IDL, typed for `new Program<AttributionPayout>(...)`. */
+export const attributionPayoutIdl = attributionPayoutIdlJson as unknown as AttributionPayout;

@@ -1,0 +1,1451 @@
+// Generated from idls/datanet_registry.json by packages/client/scripts/gen-idl.ts. Do not edit:
+// run `npm run gen` after the IDLs change (`npm test` fails while this file is stale).
+
+/**
+ * The datanet_registry IDL in camelCase, as anchor-cli writes target/types/datanet_registry.ts: the type
+ * parameter of `Program`.
+ */
+export type DatanetRegistry = {
+  "address": "DKoaReFZ2bj4QA82KJfpYn4cM8uYn4vhxhDNzC8TkoLf",
+  "metadata": {
+    "name": "datanetRegistry",
+    "version": "0.1.0",
+    "spec": "0.1.0",
+    "description": "Datanets and their contributions: who contributed what, and was it accepted"
+  },
+  "instructions": [
+    {
+      "name": "contributionReview",
+      "docs": [
+        "Accepts (with a weight) or rejects (with a reason) a pending contribution. Final."
+      ],
+      "discriminator": [
+        9,
+        50,
+        111,
+        71,
+        61,
+        94,
+        41,
+        86
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true,
+          "relations": [
+            "contribution"
+          ]
+        },
+        {
+          "name": "contribution",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "datanet"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "decision",
+          "type": {
+            "defined": {
+              "name": "reviewDecision"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "contributionSubmit",
+      "docs": [
+        "Submits content (by its SHA-256) to a datanet; pending, or accepted at once if open."
+      ],
+      "discriminator": [
+        57,
+        107,
+        170,
+        125,
+        181,
+        65,
+        36,
+        153
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true
+        },
+        {
+          "name": "contribution",
+          "docs": [
+            "duplicate: Anchor's `init` would fail with the system program's bare \"already in use\"."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  105,
+                  98,
+                  117,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "datanet"
+              },
+              {
+                "kind": "arg",
+                "path": "args.contentHash"
+              }
+            ]
+          }
+        },
+        {
+          "name": "contributor",
+          "docs": [
+            "Signs, pays the rent, and is paid for the contribution."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "contributionSubmitArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "contributionWithdraw",
+      "docs": [
+        "Takes back a pending contribution; its rent returns to the contributor."
+      ],
+      "discriminator": [
+        221,
+        235,
+        53,
+        169,
+        241,
+        107,
+        248,
+        198
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true,
+          "relations": [
+            "contribution"
+          ]
+        },
+        {
+          "name": "contribution",
+          "writable": true
+        },
+        {
+          "name": "contributor",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "contribution"
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "datanetAuthorityAccept",
+      "docs": [
+        "The proposed authority takes over."
+      ],
+      "discriminator": [
+        109,
+        177,
+        191,
+        106,
+        150,
+        128,
+        226,
+        140
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true
+        },
+        {
+          "name": "newAuthority",
+          "signer": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "datanetAuthorityPropose",
+      "docs": [
+        "Names the next authority (or cancels with `None`); it takes effect when accepted."
+      ],
+      "discriminator": [
+        9,
+        18,
+        184,
+        46,
+        117,
+        70,
+        96,
+        107
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "datanet"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "newAuthority",
+          "type": {
+            "option": "pubkey"
+          }
+        }
+      ]
+    },
+    {
+      "name": "datanetCreate",
+      "docs": [
+        "Creates a datanet owned by its creator, who becomes its curator."
+      ],
+      "discriminator": [
+        119,
+        80,
+        74,
+        62,
+        237,
+        26,
+        222,
+        129
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  100,
+                  97,
+                  116,
+                  97,
+                  110,
+                  101,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "creator"
+              },
+              {
+                "kind": "arg",
+                "path": "args.id"
+              }
+            ]
+          }
+        },
+        {
+          "name": "creator",
+          "docs": [
+            "Pays the rent and becomes the datanet's first authority (curator)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "datanetCreateArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "datanetUpdate",
+      "docs": [
+        "Changes a datanet's metadata URI and/or policy (authority only)."
+      ],
+      "discriminator": [
+        66,
+        38,
+        253,
+        70,
+        180,
+        174,
+        243,
+        143
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true
+        },
+        {
+          "name": "authority",
+          "signer": true,
+          "relations": [
+            "datanet"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "datanetUpdateArgs"
+            }
+          }
+        }
+      ]
+    },
+    {
+      "name": "datanetVersionPublish",
+      "docs": [
+        "Publishes an immutable version of the datanet that models can cite."
+      ],
+      "discriminator": [
+        246,
+        160,
+        156,
+        203,
+        226,
+        168,
+        232,
+        89
+      ],
+      "accounts": [
+        {
+          "name": "datanet",
+          "writable": true
+        },
+        {
+          "name": "datanetVersion",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  100,
+                  97,
+                  116,
+                  97,
+                  110,
+                  101,
+                  116,
+                  95,
+                  118,
+                  101,
+                  114,
+                  115,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "datanet"
+              },
+              {
+                "kind": "arg",
+                "path": "args.number"
+              }
+            ]
+          }
+        },
+        {
+          "name": "authority",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "datanet"
+          ]
+        },
+        {
+          "name": "systemProgram",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "args",
+          "type": {
+            "defined": {
+              "name": "datanetVersionPublishArgs"
+            }
+          }
+        }
+      ]
+    }
+  ],
+  "accounts": [
+    {
+      "name": "contribution",
+      "discriminator": [
+        182,
+        187,
+        14,
+        111,
+        72,
+        167,
+        242,
+        212
+      ]
+    },
+    {
+      "name": "datanet",
+      "discriminator": [
+        12,
+        188,
+        122,
+        218,
+        109,
+        14,
+        36,
+        17
+      ]
+    },
+    {
+      "name": "datanetVersion",
+      "discriminator": [
+        81,
+        19,
+        163,
+        200,
+        14,
+        16,
+        54,
+        212
+      ]
+    }
+  ],
+  "events": [
+    {
+      "name": "contributionReviewed",
+      "discriminator": [
+        57,
+        15,
+        231,
+        133,
+        11,
+        254,
+        3,
+        23
+      ]
+    },
+    {
+      "name": "contributionSubmitted",
+      "discriminator": [
+        233,
+        209,
+        91,
+        212,
+        239,
+        41,
+        224,
+        118
+      ]
+    },
+    {
+      "name": "contributionWithdrawn",
+      "discriminator": [
+        124,
+        236,
+        51,
+        5,
+        29,
+        2,
+        142,
+        62
+      ]
+    },
+    {
+      "name": "datanetAuthorityAccepted",
+      "discriminator": [
+        120,
+        214,
+        118,
+        251,
+        228,
+        210,
+        213,
+        131
+      ]
+    },
+    {
+      "name": "datanetAuthorityProposed",
+      "discriminator": [
+        208,
+        45,
+        34,
+        106,
+        110,
+        26,
+        38,
+        127
+      ]
+    },
+    {
+      "name": "datanetCreated",
+      "discriminator": [
+        234,
+        231,
+        206,
+        140,
+        2,
+        63,
+        232,
+        3
+      ]
+    },
+    {
+      "name": "datanetUpdated",
+      "discriminator": [
+        6,
+        73,
+        63,
+        199,
+        13,
+        23,
+        12,
+        79
+      ]
+    },
+    {
+      "name": "datanetVersionPublished",
+      "discriminator": [
+        136,
+        86,
+        31,
+        190,
+        150,
+        21,
+        243,
+        103
+      ]
+    }
+  ],
+  "errors": [
+    {
+      "code": 6000,
+      "name": "invalidName",
+      "msg": "Name is empty or longer than 64 bytes"
+    },
+    {
+      "code": 6001,
+      "name": "invalidUri",
+      "msg": "URI is empty or longer than 200 bytes"
+    },
+    {
+      "code": 6002,
+      "name": "invalidPolicy",
+      "msg": "An open datanet needs a default weight above zero"
+    },
+    {
+      "code": 6003,
+      "name": "notAuthority",
+      "msg": "Only the datanet's authority may do this"
+    },
+    {
+      "code": 6004,
+      "name": "noPendingAuthority",
+      "msg": "No authority transfer is pending for this signer"
+    },
+    {
+      "code": 6005,
+      "name": "duplicateContribution",
+      "msg": "This content was already submitted to this datanet"
+    },
+    {
+      "code": 6006,
+      "name": "emptyContent",
+      "msg": "Content size must be above zero"
+    },
+    {
+      "code": 6007,
+      "name": "notPending",
+      "msg": "The contribution is not pending: decisions are final"
+    },
+    {
+      "code": 6008,
+      "name": "notContributor",
+      "msg": "Only the contributor may withdraw a contribution"
+    },
+    {
+      "code": 6009,
+      "name": "zeroWeight",
+      "msg": "An accepted contribution needs a weight above zero"
+    },
+    {
+      "code": 6010,
+      "name": "invalidVersionCount",
+      "msg": "A version must cover at least one and at most all accepted contributions"
+    },
+    {
+      "code": 6011,
+      "name": "wrongVersionNumber",
+      "msg": "Version numbers are consecutive: publish the next number"
+    },
+    {
+      "code": 6012,
+      "name": "overflow",
+      "msg": "Arithmetic overflow"
+    }
+  ],
+  "types": [
+    {
+      "name": "contribution",
+      "docs": [
+        "One piece of content submitted to a datanet.",
+        "PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to",
+        "the same datanet twice while the account exists."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "docs": [
+              "Who submitted it, paid its rent and is paid for it."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "contentHash",
+            "docs": [
+              "SHA-256 of the content."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "size",
+            "docs": [
+              "Content size in bytes, as declared by the contributor."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "status",
+            "type": {
+              "defined": {
+                "name": "contributionStatus"
+              }
+            }
+          },
+          {
+            "name": "weight",
+            "docs": [
+              "Attribution weight; above zero exactly when accepted."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "rejectReason",
+            "docs": [
+              "The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise."
+            ],
+            "type": "u16"
+          },
+          {
+            "name": "index",
+            "docs": [
+              "0-based order of submission within the datanet."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "submittedAt",
+            "type": "i64"
+          },
+          {
+            "name": "decidedAt",
+            "docs": [
+              "When accepted or rejected; 0 while pending."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionReviewed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "status",
+            "type": {
+              "defined": {
+                "name": "contributionStatus"
+              }
+            }
+          },
+          {
+            "name": "weight",
+            "type": "u64"
+          },
+          {
+            "name": "rejectReason",
+            "type": "u16"
+          },
+          {
+            "name": "totalAcceptedWeight",
+            "docs": [
+              "The datanet's total accepted weight after this decision."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionStatus",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "pending"
+          },
+          {
+            "name": "accepted"
+          },
+          {
+            "name": "rejected"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionSubmitArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "contentHash",
+            "docs": [
+              "SHA-256 of the content; names the contribution's PDA within the datanet."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "Where the content can be fetched."
+            ],
+            "type": "string"
+          },
+          {
+            "name": "size",
+            "docs": [
+              "Content size in bytes; above zero."
+            ],
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionSubmitted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "contentHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "size",
+            "type": "u64"
+          },
+          {
+            "name": "index",
+            "type": "u64"
+          },
+          {
+            "name": "status",
+            "docs": [
+              "`Accepted` at once in an open datanet, `Pending` in a curated one."
+            ],
+            "type": {
+              "defined": {
+                "name": "contributionStatus"
+              }
+            }
+          },
+          {
+            "name": "weight",
+            "type": "u64"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionWithdrawn",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "contentHash",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "rentReturned",
+            "docs": [
+              "Lamports returned to the contributor."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanet",
+      "docs": [
+        "A curated collection of contributions. PDA `[SEED_DATANET, creator, id (u64 LE)]`.",
+        "Fixed-size fields come first so that indexers can filter on them at fixed offsets."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "docs": [
+              "Account layout version."
+            ],
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "creator",
+            "docs": [
+              "Who created it; part of the seeds, never changes."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "docs": [
+              "The creator's identifier for it; part of the seeds."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "authority",
+            "docs": [
+              "The curator: reviews contributions, publishes versions, updates the datanet."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "pendingAuthority",
+            "docs": [
+              "Set by `datanet_authority_propose`, cleared when accepted."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          },
+          {
+            "name": "policy",
+            "type": {
+              "defined": {
+                "name": "datanetPolicy"
+              }
+            }
+          },
+          {
+            "name": "submitted",
+            "docs": [
+              "Contributions ever submitted (withdrawn ones included)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "accepted",
+            "type": "u64"
+          },
+          {
+            "name": "rejected",
+            "type": "u64"
+          },
+          {
+            "name": "withdrawn",
+            "type": "u64"
+          },
+          {
+            "name": "totalAcceptedWeight",
+            "docs": [
+              "Sum of the weights of all accepted contributions."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "versions",
+            "docs": [
+              "Number of published versions; the next one is `versions + 1`."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "createdAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                64
+              ]
+            }
+          },
+          {
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetAuthorityAccepted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "previous",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetAuthorityProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "proposed",
+            "docs": [
+              "`None` when a pending proposal was cancelled."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetCreateArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "id",
+            "docs": [
+              "Any number the creator has not used yet; with the creator, it names the datanet's PDA."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "policy",
+            "type": {
+              "defined": {
+                "name": "datanetPolicy"
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetCreated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "creator",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "name": "authority",
+            "type": "pubkey"
+          },
+          {
+            "name": "policy",
+            "type": {
+              "defined": {
+                "name": "datanetPolicy"
+              }
+            }
+          },
+          {
+            "name": "name",
+            "type": "string"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetPolicy",
+      "docs": [
+        "How a datanet decides on contributions."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "curated"
+          },
+          {
+            "name": "open",
+            "fields": [
+              {
+                "name": "weight",
+                "type": "u64"
+              }
+            ]
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetUpdateArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "uri",
+            "docs": [
+              "New metadata URI, if it changes."
+            ],
+            "type": {
+              "option": "string"
+            }
+          },
+          {
+            "name": "policy",
+            "docs": [
+              "New policy, if it changes; it applies to contributions submitted from now on."
+            ],
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "datanetPolicy"
+                }
+              }
+            }
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetUpdated",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "policy",
+            "type": {
+              "defined": {
+                "name": "datanetPolicy"
+              }
+            }
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetVersion",
+      "docs": [
+        "An immutable, citable snapshot of a datanet's accepted contributions.",
+        "PDA `[SEED_DATANET_VERSION, datanet, number (u32 LE)]`; numbers start at 1."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "version",
+            "type": "u8"
+          },
+          {
+            "name": "bump",
+            "type": "u8"
+          },
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "number",
+            "type": "u32"
+          },
+          {
+            "name": "contributionsRoot",
+            "docs": [
+              "Merkle root over the accepted contributions this version contains (computed off chain)."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "contributionCount",
+            "docs": [
+              "How many accepted contributions the root covers."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "publishedAt",
+            "type": "i64"
+          },
+          {
+            "name": "reserved",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "Where the version's manifest (the list of contributions) is published."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetVersionPublishArgs",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "number",
+            "docs": [
+              "The next version number: the datanet's `versions + 1`."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "contributionsRoot",
+            "docs": [
+              "Merkle root over the accepted contributions the version contains."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "contributionCount",
+            "docs": [
+              "How many accepted contributions it contains: at least one, at most all accepted ones."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "uri",
+            "docs": [
+              "Where the version's manifest is published."
+            ],
+            "type": "string"
+          }
+        ]
+      }
+    },
+    {
+      "name": "datanetVersionPublished",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "datanet",
+            "type": "pubkey"
+          },
+          {
+            "name": "datanetVersion",
+            "type": "pubkey"
+          },
+          {
+            "name": "number",
+            "type": "u32"
+          },
+          {
+            "name": "contributionsRoot",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "contributionCount",
+            "type": "u64"
+          },
+          {
+            "name": "uri",
+            "type": "string"
+          },
+          {
+            "name": "timestamp",
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "reviewDecision",
+      "docs": [
+        "The curator's decision on a pending contribution. Final either way."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "accept",
+            "fields": [
+              {
+                "name": "weight",
+                "type": "u64"
+              }
+            ]
+          },
+          {
+            "name": "reject",
+            "fields": [
+              {
+                "name": "reason",
+                "type": "u16"
+              }
+            ]
+          }
+        ]
+      }
+    }
+  ]
+};
+
+/** idls/datanet_registry.json as committed (snake_case): `Program` converts it itself. */
+export const datanetRegistryIdlJson = {"address":"DKoaReFZ2bj4QA82KJfpYn4cM8uYn4vhxhDNzC8TkoLf","metadata":{"name":"datanet_registry","version":"0.1.0","spec":"0.1.0","description":"Datanets and their contributions: who contributed what, and was it accepted"},"instructions":[{"name":"contribution_review","docs":["Accepts (with a weight) or rejects (with a reason) a pending contribution. Final."],"discriminator":[9,50,111,71,61,94,41,86],"accounts":[{"name":"datanet","writable":true,"relations":["contribution"]},{"name":"contribution","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"decision","type":{"defined":{"name":"ReviewDecision"}}}]},{"name":"contribution_submit","docs":["Submits content (by its SHA-256) to a datanet; pending, or accepted at once if open."],"discriminator":[57,107,170,125,181,65,36,153],"accounts":[{"name":"datanet","writable":true},{"name":"contribution","docs":["duplicate: Anchor's `init` would fail with the system program's bare \"already in use\"."],"writable":true,"pda":{"seeds":[{"kind":"const","value":[99,111,110,116,114,105,98,117,116,105,111,110]},{"kind":"account","path":"datanet"},{"kind":"arg","path":"args.content_hash"}]}},{"name":"contributor","docs":["Signs, pays the rent, and is paid for the contribution."],"writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"ContributionSubmitArgs"}}}]},{"name":"contribution_withdraw","docs":["Takes back a pending contribution; its rent returns to the contributor."],"discriminator":[221,235,53,169,241,107,248,198],"accounts":[{"name":"datanet","writable":true,"relations":["contribution"]},{"name":"contribution","writable":true},{"name":"contributor","writable":true,"signer":true,"relations":["contribution"]}],"args":[]},{"name":"datanet_authority_accept","docs":["The proposed authority takes over."],"discriminator":[109,177,191,106,150,128,226,140],"accounts":[{"name":"datanet","writable":true},{"name":"new_authority","signer":true}],"args":[]},{"name":"datanet_authority_propose","docs":["Names the next authority (or cancels with `None`); it takes effect when accepted."],"discriminator":[9,18,184,46,117,70,96,107],"accounts":[{"name":"datanet","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"new_authority","type":{"option":"pubkey"}}]},{"name":"datanet_create","docs":["Creates a datanet owned by its creator, who becomes its curator."],"discriminator":[119,80,74,62,237,26,222,129],"accounts":[{"name":"datanet","writable":true,"pda":{"seeds":[{"kind":"const","value":[100,97,116,97,110,101,116]},{"kind":"account","path":"creator"},{"kind":"arg","path":"args.id"}]}},{"name":"creator","docs":["Pays the rent and becomes the datanet's first authority (curator)."],"writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"DatanetCreateArgs"}}}]},{"name":"datanet_update","docs":["Changes a datanet's metadata URI and/or policy (authority only)."],"discriminator":[66,38,253,70,180,174,243,143],"accounts":[{"name":"datanet","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"args","type":{"defined":{"name":"DatanetUpdateArgs"}}}]},{"name":"datanet_version_publish","docs":["Publishes an immutable version of the datanet that models can cite."],"discriminator":[246,160,156,203,226,168,232,89],"accounts":[{"name":"datanet","writable":true},{"name":"datanet_version","writable":true,"pda":{"seeds":[{"kind":"const","value":[100,97,116,97,110,101,116,95,118,101,114,115,105,111,110]},{"kind":"account","path":"datanet"},{"kind":"arg","path":"args.number"}]}},{"name":"authority","writable":true,"signer":true,"relations":["datanet"]},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"DatanetVersionPublishArgs"}}}]}],"accounts":[{"name":"Contribution","discriminator":[182,187,14,111,72,167,242,212]},{"name":"Datanet","discriminator":[12,188,122,218,109,14,36,17]},{"name":"DatanetVersion","discriminator":[81,19,163,200,14,16,54,212]}],"events":[{"name":"ContributionReviewed","discriminator":[57,15,231,133,11,254,3,23]},{"name":"ContributionSubmitted","discriminator":[233,209,91,212,239,41,224,118]},{"name":"ContributionWithdrawn","discriminator":[124,236,51,5,29,2,142,62]},{"name":"DatanetAuthorityAccepted","discriminator":[120,214,118,251,228,210,213,131]},{"name":"DatanetAuthorityProposed","discriminator":[208,45,34,106,110,26,38,127]},{"name":"DatanetCreated","discriminator":[234,231,206,140,2,63,232,3]},{"name":"DatanetUpdated","discriminator":[6,73,63,199,13,23,12,79]},{"name":"DatanetVersionPublished","discriminator":[136,86,31,190,150,21,243,103]}],"errors":[{"code":6000,"name":"InvalidName","msg":"Name is empty or longer than 64 bytes"},{"code":6001,"name":"InvalidUri","msg":"URI is empty or longer than 200 bytes"},{"code":6002,"name":"InvalidPolicy","msg":"An open datanet needs a default weight above zero"},{"code":6003,"name":"NotAuthority","msg":"Only the datanet's authority may do this"},{"code":6004,"name":"NoPendingAuthority","msg":"No authority transfer is pending for this signer"},{"code":6005,"name":"DuplicateContribution","msg":"This content was already submitted to this datanet"},{"code":6006,"name":"EmptyContent","msg":"Content size must be above zero"},{"code":6007,"name":"NotPending","msg":"The contribution is not pending: decisions are final"},{"code":6008,"name":"NotContributor","msg":"Only the contributor may withdraw a contribution"},{"code":6009,"name":"ZeroWeight","msg":"An accepted contribution needs a weight above zero"},{"code":6010,"name":"InvalidVersionCount","msg":"A version must cover at least one and at most all accepted contributions"},{"code":6011,"name":"WrongVersionNumber","msg":"Version numbers are consecutive: publish the next number"},{"code":6012,"name":"Overflow","msg":"Arithmetic overflow"}],"types":[{"name":"Contribution","docs":["One piece of content submitted to a datanet.","PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to","the same datanet twice while the account exists."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"datanet","type":"pubkey"},{"name":"contributor","docs":["Who submitted it, paid its rent and is paid for it."],"type":"pubkey"},{"name":"content_hash","docs":["SHA-256 of the content."],"type":{"array":["u8",32]}},{"name":"size","docs":["Content size in bytes, as declared by the contributor."],"type":"u64"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","docs":["Attribution weight; above zero exactly when accepted."],"type":"u64"},{"name":"reject_reason","docs":["The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise."],"type":"u16"},{"name":"index","docs":["0-based order of submission within the datanet."],"type":"u64"},{"name":"submitted_at","type":"i64"},{"name":"decided_at","docs":["When accepted or rejected; 0 while pending."],"type":"i64"},{"name":"reserved","type":{"array":["u8",32]}},{"name":"uri","type":"string"}]}},{"name":"ContributionReviewed","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","type":"u64"},{"name":"reject_reason","type":"u16"},{"name":"total_accepted_weight","docs":["The datanet's total accepted weight after this decision."],"type":"u64"},{"name":"timestamp","type":"i64"}]}},{"name":"ContributionStatus","type":{"kind":"enum","variants":[{"name":"Pending"},{"name":"Accepted"},{"name":"Rejected"}]}},{"name":"ContributionSubmitArgs","type":{"kind":"struct","fields":[{"name":"content_hash","docs":["SHA-256 of the content; names the contribution's PDA within the datanet."],"type":{"array":["u8",32]}},{"name":"uri","docs":["Where the content can be fetched."],"type":"string"},{"name":"size","docs":["Content size in bytes; above zero."],"type":"u64"}]}},{"name":"ContributionSubmitted","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"content_hash","type":{"array":["u8",32]}},{"name":"size","type":"u64"},{"name":"index","type":"u64"},{"name":"status","docs":["`Accepted` at once in an open datanet, `Pending` in a curated one."],"type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","type":"u64"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"ContributionWithdrawn","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"content_hash","type":{"array":["u8",32]}},{"name":"rent_returned","docs":["Lamports returned to the contributor."],"type":"u64"},{"name":"timestamp","type":"i64"}]}},{"name":"Datanet","docs":["A curated collection of contributions. PDA `[SEED_DATANET, creator, id (u64 LE)]`.","Fixed-size fields come first so that indexers can filter on them at fixed offsets."],"type":{"kind":"struct","fields":[{"name":"version","docs":["Account layout version."],"type":"u8"},{"name":"bump","type":"u8"},{"name":"creator","docs":["Who created it; part of the seeds, never changes."],"type":"pubkey"},{"name":"id","docs":["The creator's identifier for it; part of the seeds."],"type":"u64"},{"name":"authority","docs":["The curator: reviews contributions, publishes versions, updates the datanet."],"type":"pubkey"},{"name":"pending_authority","docs":["Set by `datanet_authority_propose`, cleared when accepted."],"type":{"option":"pubkey"}},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"submitted","docs":["Contributions ever submitted (withdrawn ones included)."],"type":"u64"},{"name":"accepted","type":"u64"},{"name":"rejected","type":"u64"},{"name":"withdrawn","type":"u64"},{"name":"total_accepted_weight","docs":["Sum of the weights of all accepted contributions."],"type":"u64"},{"name":"versions","docs":["Number of published versions; the next one is `versions + 1`."],"type":"u32"},{"name":"created_at","type":"i64"},{"name":"reserved","type":{"array":["u8",64]}},{"name":"name","type":"string"},{"name":"uri","type":"string"}]}},{"name":"DatanetAuthorityAccepted","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"previous","type":"pubkey"},{"name":"authority","type":"pubkey"}]}},{"name":"DatanetAuthorityProposed","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"authority","type":"pubkey"},{"name":"proposed","docs":["`None` when a pending proposal was cancelled."],"type":{"option":"pubkey"}}]}},{"name":"DatanetCreateArgs","type":{"kind":"struct","fields":[{"name":"id","docs":["Any number the creator has not used yet; with the creator, it names the datanet's PDA."],"type":"u64"},{"name":"name","type":"string"},{"name":"uri","type":"string"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}}]}},{"name":"DatanetCreated","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"creator","type":"pubkey"},{"name":"id","type":"u64"},{"name":"authority","type":"pubkey"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"name","type":"string"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"DatanetPolicy","docs":["How a datanet decides on contributions."],"type":{"kind":"enum","variants":[{"name":"Curated"},{"name":"Open","fields":[{"name":"weight","type":"u64"}]}]}},{"name":"DatanetUpdateArgs","type":{"kind":"struct","fields":[{"name":"uri","docs":["New metadata URI, if it changes."],"type":{"option":"string"}},{"name":"policy","docs":["New policy, if it changes; it applies to contributions submitted from now on."],"type":{"option":{"defined":{"name":"DatanetPolicy"}}}}]}},{"name":"DatanetUpdated","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"DatanetVersion","docs":["An immutable, citable snapshot of a datanet's accepted contributions.","PDA `[SEED_DATANET_VERSION, datanet, number (u32 LE)]`; numbers start at 1."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"datanet","type":"pubkey"},{"name":"number","type":"u32"},{"name":"contributions_root","docs":["Merkle root over the accepted contributions this version contains (computed off chain)."],"type":{"array":["u8",32]}},{"name":"contribution_count","docs":["How many accepted contributions the root covers."],"type":"u64"},{"name":"published_at","type":"i64"},{"name":"reserved","type":{"array":["u8",32]}},{"name":"uri","docs":["Where the version's manifest (the list of contributions) is published."],"type":"string"}]}},{"name":"DatanetVersionPublishArgs","type":{"kind":"struct","fields":[{"name":"number","docs":["The next version number: the datanet's `versions + 1`."],"type":"u32"},{"name":"contributions_root","docs":["Merkle root over the accepted contributions the version contains."],"type":{"array":["u8",32]}},{"name":"contribution_count","docs":["How many accepted contributions it contains: at least one, at most all accepted ones."],"type":"u64"},{"name":"uri","docs":["Where the version's manifest is published."],"type":"string"}]}},{"name":"DatanetVersionPublished","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"datanet_version","type":"pubkey"},{"name":"number","type":"u32"},{"name":"contributions_root","type":{"array":["u8",32]}},{"name":"contribution_count","type":"u64"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"ReviewDecision","docs":["The curator's decision on a pending contribution. Final either way."],"type":{"kind":"enum","variants":[{"name":"Accept","fields":[{"name":"weight","type":"u64"}]},{"name":"Reject","fields":[{"name":"reason","type":"u16"}]}]}}]} as const;
+
+/** The IDL, typed for `new Program<DatanetRegistry>(...)`. */
+export const datanetRegistryIdl = datanetRegistryIdlJson as unknown as DatanetRegistry;
