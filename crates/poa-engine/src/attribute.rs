@@ -45,6 +45,8 @@ pub struct Span {
     pub text: String,
     /// The contributions containing it, sorted.
     pub contributions: Vec<Key32>,
+    /// Those of them it is credited to: the ones the whole output supports most (see [`merge`]).
+    pub credited: Vec<Key32>,
 }
 
 /// One contribution's share of an output.
@@ -113,6 +115,12 @@ struct Merged {
 /// spans and its word counts, the result is the one a single index over all the shards'
 /// contributions gives: counts add up, identical spans pool their contributions, and a span
 /// strictly inside another shard's span is not maximal overall and is dropped.
+///
+/// Each word weighs its surprisal. A span found in several contributions is credited to those of
+/// them that the whole output supports most (the summed weight of all spans citing each), so that
+/// a piece shared by parallel texts goes to the one the rest of the output quotes; equal support
+/// keeps them all. Each run of words covered by the same spans is split equally among their
+/// credited contributions; the words no span covers are the unattributed part.
 pub fn merge(text: &str, shards: &[ShardMatches], params: &Params) -> Result<Attribution> {
     params.check()?;
     if shards.is_empty() {
@@ -136,8 +144,25 @@ pub fn merge(text: &str, shards: &[ShardMatches], params: &Params) -> Result<Att
     let common_spans = spans.iter().filter(|s| s.too_common).count();
     let spans: Vec<Merged> = spans.into_iter().filter(|s| !s.too_common).collect();
 
-    // Each run of words covered by the same spans goes to the union of their contributions,
-    // split equally (remainder units to the lowest ids).
+    // Context: a span several contributions contain is credited to those of them with the most
+    // support, the total weight of the output's spans that cite them.
+    let span_mass = |s: &Merged| masses[s.start..s.end].iter().sum::<u64>();
+    let mut support: BTreeMap<ContributionRef, u64> = BTreeMap::new();
+    for span in &spans {
+        for c in &span.contributions {
+            *support.entry(*c).or_default() += span_mass(span);
+        }
+    }
+    let credited: Vec<Vec<ContributionRef>> = spans
+        .iter()
+        .map(|span| {
+            let best = span.contributions.iter().map(|c| support[c]).max().unwrap_or(0);
+            span.contributions.iter().copied().filter(|c| support[c] == best).collect()
+        })
+        .collect();
+
+    // Each run of words covered by the same spans goes to the union of their credited
+    // contributions, split equally (remainder units to the lowest ids).
     let mut covering: Vec<Vec<usize>> = vec![Vec::new(); n];
     for (i, span) in spans.iter().enumerate() {
         for cover in &mut covering[span.start..span.end] {
@@ -150,7 +175,7 @@ pub fn merge(text: &str, shards: &[ShardMatches], params: &Params) -> Result<Att
         let run_end = (k..n).find(|&j| covering[j] != covering[k]).unwrap_or(n);
         if !covering[k].is_empty() {
             let mut owners: Vec<ContributionRef> =
-                covering[k].iter().flat_map(|&i| spans[i].contributions.iter().copied()).collect();
+                covering[k].iter().flat_map(|&i| credited[i].iter().copied()).collect();
             owners.sort_unstable();
             owners.dedup();
             let mass = masses[k..run_end].iter().sum();
@@ -175,11 +200,13 @@ pub fn merge(text: &str, shards: &[ShardMatches], params: &Params) -> Result<Att
         .collect();
     let spans = spans
         .iter()
-        .map(|s| Span {
+        .zip(&credited)
+        .map(|(s, credited)| Span {
             start: s.start,
             end: s.end,
             text: text[tokens[s.start].1.start..tokens[s.end - 1].1.end].to_owned(),
             contributions: s.contributions.iter().map(|c| c.id).collect(),
+            credited: credited.iter().map(|c| c.id).collect(),
         })
         .collect();
     Ok(Attribution { words: n, total_mass, unattributed_mass, unattributed_ppm, common_spans, spans, contributions })

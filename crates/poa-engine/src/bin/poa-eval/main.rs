@@ -9,7 +9,10 @@
 //!   corpus `testdata/poa/sample`
 //!
 //! The corpus is fetched by `crates/poa-engine/eval/fetch-corpus.sh` on first use.
+mod baselines;
+mod cases;
 mod corpus;
+mod eval;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +24,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let repo = repo();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["eval"] => eval::run(&repo),
         ["sample"] => sample(&repo),
         _ => {
             eprintln!("usage: poa-eval eval | bench | sample");
