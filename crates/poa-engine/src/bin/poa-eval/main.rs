@@ -10,6 +10,7 @@
 //!
 //! The corpus is fetched by `crates/poa-engine/eval/fetch-corpus.sh` on first use.
 mod baselines;
+mod bench;
 mod cases;
 mod corpus;
 mod eval;
@@ -25,9 +26,11 @@ fn main() {
     let repo = repo();
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["eval"] => eval::run(&repo),
+        ["bench"] => bench::run(&repo),
+        ["build-one", manifest, out] => bench::build_one(Path::new(manifest), Path::new(out)),
         ["sample"] => sample(&repo),
         _ => {
-            eprintln!("usage: poa-eval eval | bench | sample");
+            eprintln!("usage: poa-eval eval | bench | sample | build-one MANIFEST INDEX");
             std::process::exit(2);
         }
     }
