@@ -1,0 +1,256 @@
+/**
+ * The client's definitions against their sources of truth, without the programs: the generated
+ * IDL modules against idls/*.json, the constants against programs/*\/src/constants.rs, every PDA
+ * against the seeds the IDLs record, the payout math against payout-math's own vectors, and error
+ * decoding.
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, test } from "node:test";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import {
+  ATTRIBUTION_PAYOUT_CONSTANTS,
+  ATTRIBUTION_PAYOUT_PROGRAM_ID,
+  DATANET_REGISTRY_CONSTANTS,
+  DATANET_REGISTRY_PROGRAM_ID,
+  EarningsRole,
+  MODEL_REGISTRY_CONSTANTS,
+  MODEL_REGISTRY_PROGRAM_ID,
+  PROGRAMS,
+  RAW_IDLS,
+  type ProgramName,
+  accrue,
+  configPda,
+  contributionPda,
+  datanetPda,
+  datanetVersionPda,
+  decodeProgramError,
+  earningsPda,
+  errorFromCode,
+  escrowPda,
+  modelPda,
+  operatorPda,
+  poolPda,
+  positionPda,
+  programDataPda,
+  splitFee,
+  stakePda,
+  stakeVaultPda,
+  vaultPda,
+} from "@attribution-suite/client";
+import { PROGRAM_NAMES, generatedPath, renderIdlModule } from "../packages/client/scripts/idl-codegen";
+import { REPO_ROOT } from "./helpers/chain";
+
+describe("generated IDL modules", () => {
+  for (const program of PROGRAM_NAMES) {
+    test(`src/generated/${program}.ts is what idls/${program}.json gives (else: npm run gen)`, () => {
+      const current = readFileSync(generatedPath(program), "utf8");
+      assert.ok(current === renderIdlModule(program), `packages/client/src/generated/${program}.ts is stale: run \`npm run gen\``);
+    });
+  }
+
+  test("program ids are the IDLs' addresses", () => {
+    assert.equal(DATANET_REGISTRY_PROGRAM_ID.toBase58(), RAW_IDLS.datanet_registry.address);
+    assert.equal(MODEL_REGISTRY_PROGRAM_ID.toBase58(), RAW_IDLS.model_registry.address);
+    assert.equal(ATTRIBUTION_PAYOUT_PROGRAM_ID.toBase58(), RAW_IDLS.attribution_payout.address);
+  });
+});
+
+describe("constants mirror programs/*/src/constants.rs", () => {
+  const mirrors: [string, Record<string, string | number>][] = [
+    ["datanet_registry", DATANET_REGISTRY_CONSTANTS],
+    ["model_registry", MODEL_REGISTRY_CONSTANTS],
+    ["attribution_payout", ATTRIBUTION_PAYOUT_CONSTANTS],
+  ];
+  for (const [program, mirror] of mirrors) {
+    test(program, () => {
+      const source = readFileSync(join(REPO_ROOT, "programs", program, "src/constants.rs"), "utf8");
+      const rust: Record<string, string | number> = {};
+      for (const m of source.matchAll(/pub const (\w+):[^=]+=\s*([^;]+);/g)) {
+        const value = m[2].trim();
+        const seed = /^b"([^"]*)"$/.exec(value);
+        if (seed) rust[m[1]] = seed[1];
+        else if (/^[\d_ *+]+$/.test(value)) {
+          rust[m[1]] = value
+            .replace(/_/g, "")
+            .split("+")
+            .map((term) => term.split("*").reduce((p, f) => p * Number(f), 1))
+            .reduce((a, b) => a + b, 0);
+        } else assert.fail(`cannot read ${m[1]} = ${value}`);
+      }
+      assert.ok(Object.keys(rust).length > 0);
+      assert.deepEqual({ ...mirror }, rust);
+    });
+  }
+});
+
+/** The IDL's encoding of an instruction argument used as a seed (Anchor's `to_le_bytes` etc.). */
+function seedArgBytes(idl: any, instruction: any, path: string, value: unknown): Uint8Array {
+  const [argName, field] = path.split(".");
+  const arg = instruction.args.find((a: any) => a.name === argName);
+  let type = arg.type;
+  if (field) {
+    const def = idl.types.find((t: any) => t.name === type.defined.name);
+    type = def.type.fields.find((f: any) => f.name === field).type;
+  }
+  if (type === "pubkey") return (value as PublicKey).toBytes();
+  if (typeof type === "string" && /^u\d+$/.test(type)) {
+    const out = new Uint8Array(Number(type.slice(1)) / 8);
+    let v = BigInt(value as number);
+    for (let i = 0; i < out.length; i++, v >>= 8n) out[i] = Number(v & 0xffn);
+    return out;
+  }
+  if (type.array && type.array[0] === "u8") return value as Uint8Array;
+  if (type.defined) {
+    // A fieldless enum is borsh-encoded as its variant index.
+    const def = idl.types.find((t: any) => t.name === type.defined.name);
+    assert.equal(def.type.kind, "enum");
+    return Uint8Array.of(value as number);
+  }
+  throw new Error(`unhandled seed type ${JSON.stringify(type)}`);
+}
+
+describe("every PDA matches the seeds the IDLs record", () => {
+  const key = () => Keypair.generate().publicKey;
+  const hash = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff);
+  // For each PDA account of each instruction: sample accounts and args, and the client's derivation.
+  type Case = { accounts: Record<string, PublicKey>; args: Record<string, unknown>; derive: () => PublicKey };
+  const creator = key(), datanet = key(), owner = key(), authority = key(), beneficiary = key();
+  const model = key(), contribution = key();
+  const table: [ProgramName, string, string, Case][] = [
+    ["datanet_registry", "datanet_create", "datanet", { accounts: { creator }, args: { "args.id": 2n ** 40n + 7n }, derive: () => datanetPda(creator, 2n ** 40n + 7n) }],
+    ["datanet_registry", "contribution_submit", "contribution", { accounts: { datanet }, args: { "args.content_hash": hash }, derive: () => contributionPda(datanet, hash) }],
+    ["datanet_registry", "datanet_version_publish", "datanet_version", { accounts: { datanet }, args: { "args.number": 70_000 }, derive: () => datanetVersionPda(datanet, 70_000) }],
+    ["model_registry", "model_create", "model", { accounts: { owner }, args: { "args.id": 513 }, derive: () => modelPda(owner, 513) }],
+    ["model_registry", "operator_register", "operator", { accounts: { authority }, args: {}, derive: () => operatorPda(authority) }],
+    ["attribution_payout", "config_init", "config", { accounts: {}, args: {}, derive: configPda }],
+    ["attribution_payout", "config_init", "vault", { accounts: {}, args: {}, derive: vaultPda }],
+    ["attribution_payout", "config_init", "stake_vault", { accounts: {}, args: {}, derive: stakeVaultPda }],
+    ["attribution_payout", "pool_init", "pool", { accounts: { datanet }, args: {}, derive: () => poolPda(datanet) }],
+    ["attribution_payout", "position_enroll", "position", { accounts: { contribution }, args: {}, derive: () => positionPda(contribution) }],
+    ["attribution_payout", "escrow_init", "escrow", { accounts: { model }, args: {}, derive: () => escrowPda(model) }],
+    ["attribution_payout", "stake_init", "stake", { accounts: { authority }, args: {}, derive: () => stakePda(authority) }],
+    ...([EarningsRole.Treasury, EarningsRole.ModelOwner, EarningsRole.Operator] as const).map(
+      (role): [ProgramName, string, string, Case] => [
+        "attribution_payout",
+        "earnings_init",
+        "earnings",
+        { accounts: {}, args: { beneficiary, role }, derive: () => earningsPda(beneficiary, role) },
+      ],
+    ),
+  ];
+
+  test("the table covers every PDA account in the IDLs", () => {
+    const inIdls = PROGRAM_NAMES.flatMap((program) =>
+      (RAW_IDLS[program].instructions as readonly any[]).flatMap((ix) =>
+        (ix.accounts as any[]).filter((a) => a.pda).map((a) => `${program}.${ix.name}.${a.name}`),
+      ),
+    );
+    const covered = new Set(table.map(([program, ix, account]) => `${program}.${ix}.${account}`));
+    assert.deepEqual(inIdls.filter((k) => !covered.has(k)), []);
+  });
+
+  for (const [program, ixName, accountName, c] of table) {
+    test(`${program}.${ixName}: ${accountName}${"role" in c.args ? ` (role ${c.args.role})` : ""}`, () => {
+      const idl: any = RAW_IDLS[program];
+      const ix = idl.instructions.find((i: any) => i.name === ixName);
+      const account = ix.accounts.find((a: any) => a.name === accountName);
+      const seeds = account.pda.seeds.map((s: any) => {
+        if (s.kind === "const") return Uint8Array.from(s.value);
+        if (s.kind === "account") return c.accounts[s.path].toBytes();
+        if (s.kind === "arg") return seedArgBytes(idl, ix, s.path, c.args[s.path]);
+        throw new Error(`seed kind ${s.kind}`);
+      });
+      const [expected] = PublicKey.findProgramAddressSync(seeds, PROGRAMS[program].programId);
+      assert.equal(c.derive().toBase58(), expected.toBase58());
+    });
+  }
+
+  test("EarningsRole values are the IDL enum's variant indexes", () => {
+    const def: any = RAW_IDLS.attribution_payout.types.find((t) => t.name === "EarningsRole");
+    def.type.variants.forEach((v: any, index: number) => {
+      assert.equal(EarningsRole[v.name as keyof typeof EarningsRole], index, v.name);
+    });
+    assert.equal(def.type.variants.length, 3);
+  });
+
+  test("ProgramData address of the upgradeable loader", () => {
+    const [expected] = PublicKey.findProgramAddressSync(
+      [ATTRIBUTION_PAYOUT_PROGRAM_ID.toBytes()],
+      new PublicKey("BPFLoaderUpgradeab1e11111111111111111111111"),
+    );
+    assert.ok(programDataPda(ATTRIBUTION_PAYOUT_PROGRAM_ID).equals(expected));
+  });
+});
+
+describe("payout math is payout-math's", () => {
+  test("split hands every remainder to the treasury (payout-math's vector)", () => {
+    const s = splitFee(1_000_003n, 250, [3_333, 3_333, 3_334]);
+    assert.deepEqual(s.parts, [324_968n, 324_968n, 325_066n]);
+    assert.equal(s.protocol, 25_000n);
+    assert.equal(s.dust, 1n);
+    assert.throws(() => splitFee(1n, 0, [5_000, 4_999]));
+  });
+
+  test("accrue carries fractions (payout-math's vector)", () => {
+    // distribute(10, weight 3) three times: reward_per_weight = floor(30 · 2^64 / 3) with carries.
+    let rpw = 0n;
+    let carry = 0n;
+    const distribute = (amount: bigint, total: bigint) => {
+      const num = (amount << 64n) + carry;
+      rpw += num / total;
+      carry = num % total;
+    };
+    for (let i = 0; i < 3; i++) distribute(10n, 3n);
+    const a = accrue(1n, 0n, rpw, 0n);
+    assert.equal(a.amount, 10n);
+    assert.equal(accrue(2n, 0n, rpw, 0n).amount, 20n);
+    const rpw1 = rpw;
+    distribute(4n, 3n);
+    const next = accrue(1n, rpw1, rpw, a.fraction);
+    const once = accrue(1n, 0n, rpw, 0n);
+    assert.equal(a.amount + next.amount, once.amount);
+    assert.equal(once.amount, 11n);
+    assert.throws(() => accrue(1n, 5n, 4n, 0n));
+  });
+});
+
+describe("program errors decode by name", () => {
+  test("from a code and program id: the IDL's errors, then Anchor's", () => {
+    const fee = errorFromCode(ATTRIBUTION_PAYOUT_PROGRAM_ID, 6009)!;
+    assert.equal(fee.name, "FeeAboveMax");
+    assert.equal(fee.program, "attribution_payout");
+    assert.equal(errorFromCode(DATANET_REGISTRY_PROGRAM_ID, 6005)!.name, "DuplicateContribution");
+    assert.equal(errorFromCode(MODEL_REGISTRY_PROGRAM_ID, 6009)!.name, "SharesNotWhole");
+    const seeds = errorFromCode(MODEL_REGISTRY_PROGRAM_ID, 2006)!;
+    assert.equal(seeds.name, "ConstraintSeeds");
+    assert.equal(seeds.anchor, true);
+    assert.equal(errorFromCode(MODEL_REGISTRY_PROGRAM_ID, 9999), null);
+  });
+
+  test("from transaction logs (the failing program's line), and from error objects carrying logs", () => {
+    const logs = [
+      `Program ${ATTRIBUTION_PAYOUT_PROGRAM_ID.toBase58()} invoke [1]`,
+      "Program log: Instruction: InferencePay",
+      "Program log: AnchorError occurred. Error Code: FeeAboveMax. Error Number: 6009. Error Message: The fee (price × calls) is above the max fee you allowed.",
+      `Program ${ATTRIBUTION_PAYOUT_PROGRAM_ID.toBase58()} consumed 5000 of 200000 compute units`,
+      `Program ${ATTRIBUTION_PAYOUT_PROGRAM_ID.toBase58()} failed: custom program error: 0x1779`,
+    ];
+    assert.equal(decodeProgramError(logs)!.name, "FeeAboveMax");
+    assert.equal(decodeProgramError({ logs })!.code, 6009);
+    assert.equal(decodeProgramError({ transactionLogs: logs })!.program, "attribution_payout");
+    assert.equal(decodeProgramError({ programId: DATANET_REGISTRY_PROGRAM_ID, code: 6005 })!.name, "DuplicateContribution");
+    // Another program's Anchor error: the name comes from its log line.
+    const other = Keypair.generate().publicKey.toBase58();
+    const foreign = decodeProgramError([
+      `Program ${other} invoke [1]`,
+      "Program log: AnchorError occurred. Error Code: SomethingElse. Error Number: 6001. Error Message: Nope.",
+      `Program ${other} failed: custom program error: 0x1771`,
+    ])!;
+    assert.equal(foreign.name, "SomethingElse");
+    assert.equal(foreign.program, null);
+    assert.equal(decodeProgramError(["Program log: hello"]), null);
+    assert.equal(decodeProgramError(new Error("network down")), null);
+  });
+});
