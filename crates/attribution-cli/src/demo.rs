@@ -29,49 +29,64 @@ struct Actor {
 
 fn progress(len: usize, what: &str) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
-    bar.set_style(ProgressStyle::with_template("  {msg:<28} [{bar:40}] {pos}/{len}").expect("template").progress_chars("=> "));
+    bar.set_style(
+        ProgressStyle::with_template("  {msg:<28} [{bar:40}] {pos}/{len}").expect("template").progress_chars("=> "),
+    );
     bar.set_message(what.to_string());
     bar
 }
 
 /// Samples of each datanet's contents: real text, one piece per contribution.
 const DATANETS: [(&str, &[&str]); 3] = [
-    ("clinical-notes", &[
-        "Patient presented with intermittent chest pain radiating to the left arm",
-        "Follow-up echocardiogram showed preserved ejection fraction",
-        "Metformin dose adjusted after repeated fasting glucose above target",
-        "Discharged with instructions to monitor blood pressure twice daily",
-    ]),
-    ("legal-contracts", &[
-        "The licensee shall not sublicense the software without prior written consent",
-        "Either party may terminate this agreement with thirty days written notice",
-        "Confidential information excludes information already in the public domain",
-        "This agreement is governed by the laws of the State of New York",
-    ]),
-    ("code-reviews", &[
-        "Prefer borrowing the slice over cloning the vector in the hot loop",
-        "This unwrap can panic when the account is missing; return an error instead",
-        "Split the handler into validation and state changes for readability",
-        "Add a property test for the rounding of the fee split",
-    ]),
+    (
+        "clinical-notes",
+        &[
+            "Patient presented with intermittent chest pain radiating to the left arm",
+            "Follow-up echocardiogram showed preserved ejection fraction",
+            "Metformin dose adjusted after repeated fasting glucose above target",
+            "Discharged with instructions to monitor blood pressure twice daily",
+        ],
+    ),
+    (
+        "legal-contracts",
+        &[
+            "The licensee shall not sublicense the software without prior written consent",
+            "Either party may terminate this agreement with thirty days written notice",
+            "Confidential information excludes information already in the public domain",
+            "This agreement is governed by the laws of the State of New York",
+        ],
+    ),
+    (
+        "code-reviews",
+        &[
+            "Prefer borrowing the slice over cloning the vector in the hot loop",
+            "This unwrap can panic when the account is missing; return an error instead",
+            "Split the handler into validation and state changes for readability",
+            "Add a property test for the rounding of the fee split",
+        ],
+    ),
 ];
 
 pub fn run() -> Result<()> {
     println!("Attribution & payout suite: demo on an embedded SVM");
-    println!("(LiteSVM running target/deploy/*.so with the real SPL Token program; every step is a signed transaction)\n");
+    println!(
+        "(LiteSVM running target/deploy/*.so with the real SPL Token program; every step is a signed transaction)\n"
+    );
     let mut w = World::new(TokenProgram::Token);
-    println!("OPEN mint {} ({} decimals), protocol fee 2.5 % to treasury {}\n", short(&w.open.mint), 9, short(&w.treasury.pubkey()));
+    println!(
+        "OPEN mint {} ({} decimals), protocol fee 2.5 % to treasury {}\n",
+        short(&w.open.mint),
+        9,
+        short(&w.treasury.pubkey())
+    );
 
     // Who contributed.
     let curators: Vec<Actor> = ["Ada (clinical)", "Lex (legal)", "Rue (code)"]
         .into_iter()
         .map(|name| Actor { name, wallet: w.wallet() })
         .collect();
-    let datanets: Vec<Pubkey> = curators
-        .iter()
-        .enumerate()
-        .map(|(i, c)| w.datanet(&c.wallet, i as u64 + 1, DatanetPolicy::Curated))
-        .collect();
+    let datanets: Vec<Pubkey> =
+        curators.iter().enumerate().map(|(i, c)| w.datanet(&c.wallet, i as u64 + 1, DatanetPolicy::Curated)).collect();
     let mut contributors = Vec::new();
     let bar = progress(60, "contributions reviewed");
     for i in 0..60usize {
@@ -83,7 +98,13 @@ pub fn run() -> Result<()> {
         let weight = 10 + (i as u64 * 37) % 90;
         w.accept(&datanets[d], &curators[d].wallet, &contribution, weight);
         w.enroll(&wallet, &datanets[d], &contribution);
-        contributors.push(Contributor { name: format!("contributor-{i:02}"), wallet, datanet: d, contribution, weight });
+        contributors.push(Contributor {
+            name: format!("contributor-{i:02}"),
+            wallet,
+            datanet: d,
+            contribution,
+            weight,
+        });
         bar.inc(1);
     }
     bar.finish_and_clear();
@@ -91,7 +112,13 @@ pub fn run() -> Result<()> {
     let mut t = Table::new(&["datanet", "curator", "contributors", "total weight", "address"]);
     for (d, key) in datanets.iter().enumerate() {
         let state: Datanet = w.svm.get(key);
-        t.row(vec![DATANETS[d].0.into(), curators[d].name.into(), state.accepted.to_string(), state.total_accepted_weight.to_string(), short(key)]);
+        t.row(vec![
+            DATANETS[d].0.into(),
+            curators[d].name.into(),
+            state.accepted.to_string(),
+            state.total_accepted_weight.to_string(),
+            short(key),
+        ]);
     }
     t.print();
 
@@ -99,21 +126,38 @@ pub fn run() -> Result<()> {
     let base_owner = Actor { name: "Bea (base model)", wallet: w.wallet() };
     let tune_owner = Actor { name: "Fin (fine-tune)", wallet: w.wallet() };
     let adapter_owner = Actor { name: "Ari (LoRA adapter)", wallet: w.wallet() };
-    let base = w.model(&base_owner.wallet, 1, ModelKind::Base, None, 20_000_000, Shares {
-        entries: vec![datanet_entry(datanets[2], 3_000)],
-        owner_bps: 5_000,
-        operator_bps: 2_000,
-    });
-    let tune = w.model(&tune_owner.wallet, 1, ModelKind::FineTune, None, 50_000_000, Shares {
-        entries: vec![datanet_entry(datanets[0], 2_500), datanet_entry(datanets[1], 2_000), model_entry(base, 1_500)],
-        owner_bps: 2_500,
-        operator_bps: 1_500,
-    });
-    let adapter = w.model(&adapter_owner.wallet, 1, ModelKind::Adapter, Some(base), 12_500_000, Shares {
-        entries: vec![model_entry(base, 4_000)],
-        owner_bps: 4_500,
-        operator_bps: 1_500,
-    });
+    let base = w.model(
+        &base_owner.wallet,
+        1,
+        ModelKind::Base,
+        None,
+        20_000_000,
+        Shares { entries: vec![datanet_entry(datanets[2], 3_000)], owner_bps: 5_000, operator_bps: 2_000 },
+    );
+    let tune = w.model(
+        &tune_owner.wallet,
+        1,
+        ModelKind::FineTune,
+        None,
+        50_000_000,
+        Shares {
+            entries: vec![
+                datanet_entry(datanets[0], 2_500),
+                datanet_entry(datanets[1], 2_000),
+                model_entry(base, 1_500),
+            ],
+            owner_bps: 2_500,
+            operator_bps: 1_500,
+        },
+    );
+    let adapter = w.model(
+        &adapter_owner.wallet,
+        1,
+        ModelKind::Adapter,
+        Some(base),
+        12_500_000,
+        Shares { entries: vec![model_entry(base, 4_000)], owner_bps: 4_500, operator_bps: 1_500 },
+    );
     let models = [(&base_owner, base, "base"), (&tune_owner, tune, "fine-tune"), (&adapter_owner, adapter, "adapter")];
     println!("\nWHO REFINED (lineage frozen at publish; shares in % of each fee after the protocol fee)");
     let mut t = Table::new(&["model", "owner", "price / call", "owner", "operator", "lineage"]);
@@ -124,7 +168,9 @@ pub fn run() -> Result<()> {
             .iter()
             .map(|e| {
                 let name = match e.source {
-                    LineageSource::Datanet => DATANETS[datanets.iter().position(|d| *d == e.target).expect("known")].0.to_string(),
+                    LineageSource::Datanet => {
+                        DATANETS[datanets.iter().position(|d| *d == e.target).expect("known")].0.to_string()
+                    }
                     LineageSource::Model => "base model".to_string(),
                 };
                 format!("{name} {}%", f64::from(e.share_bps) / 100.0)
@@ -162,7 +208,8 @@ pub fn run() -> Result<()> {
         let (user, token) = &users[i % users.len()];
         let model = models[i % 3].1;
         let calls = 1 + (i as u64 * 7) % 20;
-        let done = w.pay(user, token, &model, &operator.wallet.pubkey(), calls).map_err(crate::chain::decode_failure)?;
+        let done =
+            w.pay(user, token, &model, &operator.wallet.pubkey(), calls).map_err(crate::chain::decode_failure)?;
         let paid: InferencePaid = done.event();
         fees += paid.fee;
         protocol += paid.protocol_fee;
@@ -170,13 +217,21 @@ pub fn run() -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    println!("{PAYMENTS} inference payments: {} OPEN in fees ({} protocol fee, {} rounding dust, both to the treasury)", amount(fees), amount(protocol), amount(dust));
+    println!(
+        "{PAYMENTS} inference payments: {} OPEN in fees ({} protocol fee, {} rounding dust, both to the treasury)",
+        amount(fees),
+        amount(protocol),
+        amount(dust)
+    );
 
     // The upstream crank: the fine-tune and the adapter paid the base model through its escrow.
     let cranker = w.wallet();
     let done = w.distribute(&cranker, &base).map_err(crate::chain::decode_failure)?;
     let crank: EscrowDistributed = done.event();
-    println!("escrow_distribute(base): {} OPEN that downstream models owed the base model, split by its own lineage\n", amount(crank.amount));
+    println!(
+        "escrow_distribute(base): {} OPEN that downstream models owed the base model, split by its own lineage\n",
+        amount(crank.amount)
+    );
 
     // Every claim.
     let bar = progress(contributors.len(), "position claims");
@@ -218,14 +273,20 @@ pub fn run() -> Result<()> {
     for (name, role, got) in &earner_rows {
         t.row(vec![name.to_string(), format!("{role:?}"), amount(*got)]);
     }
-    for d in 0..3 {
+    for (d, (datanet_name, _)) in DATANETS.iter().enumerate() {
         let mine: Vec<usize> = (0..contributors.len()).filter(|i| contributors[*i].datanet == d).collect();
         let total: u64 = mine.iter().map(|i| per_contributor[*i]).sum();
         let top = mine.iter().max_by_key(|i| per_contributor[**i]).expect("contributors");
         t.row(vec![
-            format!("{} contributors of {}", mine.len(), DATANETS[d].0),
+            format!("{} contributors of {datanet_name}", mine.len()),
             "Position".into(),
-            format!("{} (top: {} with weight {}: {})", amount(total), contributors[*top].name, contributors[*top].weight, amount(per_contributor[*top])),
+            format!(
+                "{} (top: {} with weight {}: {})",
+                amount(total),
+                contributors[*top].name,
+                contributors[*top].weight,
+                amount(per_contributor[*top])
+            ),
         ]);
     }
     t.print();
@@ -237,7 +298,11 @@ pub fn run() -> Result<()> {
         let mine: Vec<&Contributor> = contributors.iter().filter(|c| c.datanet == d).collect();
         for c in &mine {
             let p: Position = w.svm.get(&pda::position(&c.contribution));
-            ensure!(p.pending(pool.reward_per_weight).context("pending")?.0 == 0, "{} left something unclaimed", c.name);
+            ensure!(
+                p.pending(pool.reward_per_weight).context("pending")?.0 == 0,
+                "{} left something unclaimed",
+                c.name
+            );
             let state: Contribution = w.svm.get(&c.contribution);
             ensure!(state.weight == p.weight, "weights agree");
         }
@@ -250,9 +315,18 @@ pub fn run() -> Result<()> {
     let claimed = claimed_by_contributors + claimed_by_earners;
     println!("\nRECONCILIATION");
     println!("  fees paid by users                      {:>20}", amount(fees));
-    println!("  claimed by {:>2} contributors              {:>20}", contributors.len(), amount(claimed_by_contributors));
+    println!(
+        "  claimed by {:>2} contributors              {:>20}",
+        contributors.len(),
+        amount(claimed_by_contributors)
+    );
     println!("  claimed by owners, operator, treasury   {:>20}", amount(claimed_by_earners));
-    println!("  left in pools as sub-unit dust          {:>20}  ({} base units over {} positions)", amount(dust_left), dust_left, contributors.len());
+    println!(
+        "  left in pools as sub-unit dust          {:>20}  ({} base units over {} positions)",
+        amount(dust_left),
+        dust_left,
+        contributors.len()
+    );
     println!("  vault balance                           {:>20}", amount(vault));
     ensure!(vault == dust_left, "the vault holds exactly the pools' dust");
     ensure!(claimed + dust_left == fees, "claims and dust add up to the fees");

@@ -1,28 +1,327 @@
-//! `attribution`: the suite's command line. `attribution demo` runs the whole flow on an
-//! embedded SVM (LiteSVM with the built `.so` programs and the real SPL Token program).
+//! `attribution`: the suite's command line.
+//!
+//! By default every command runs on an embedded SVM (LiteSVM with the built `.so` programs and
+//! the real SPL Token program) whose accounts are kept in a state file, so that successive
+//! commands see each other; `--url` runs the same commands against any cluster's RPC endpoint,
+//! signed by `--keypair`. `attribution demo` runs the whole economy in one go.
 mod chain;
+mod commands;
 mod demo;
 mod output;
 
-use clap::{Parser, Subcommand};
+use anyhow::Result;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "attribution", version, about = "Attribution & payout suite: datanets, models, inference fees, claims")]
-struct Cli {
+#[command(
+    name = "attribution",
+    version,
+    about = "Attribution & payout suite: datanets, models, inference fees, claims"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
     #[command(subcommand)]
-    command: Command,
+    pub command: Command,
+}
+
+#[derive(Args)]
+pub struct Global {
+    /// RPC endpoint of a cluster; without it, commands run on the embedded SVM.
+    #[arg(long, global = true)]
+    pub url: Option<String>,
+    /// Signer's keypair file (Solana CLI format). Default: the embedded wallet in the state
+    /// folder, or ~/.config/solana/id.json with --url.
+    #[arg(long, global = true)]
+    pub keypair: Option<PathBuf>,
+    /// The embedded SVM's state file.
+    #[arg(long, global = true, default_value = ".attribution/state.json")]
+    pub state: PathBuf,
+    /// Print JSON instead of tables.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, Debug)]
+pub enum Role {
+    Treasury,
+    ModelOwner,
+    Operator,
+}
+
+#[derive(Clone, Copy, ValueEnum, Debug)]
+pub enum Kind {
+    Base,
+    FineTune,
+    Adapter,
 }
 
 #[derive(Subcommand)]
-enum Command {
-    /// Runs the whole economy on an embedded SVM and prints who contributed, refined, executed and earned.
+pub enum Command {
+    /// Runs the whole economy on a fresh embedded SVM and prints who contributed, refined, executed and earned.
     Demo,
+    /// Prints the signer's address (creating the embedded wallet if needed).
+    Address,
+    /// Embedded SVM only: lamports and, once initialised, test OPEN for a wallet.
+    Airdrop {
+        /// Whom to fund (default: the signer).
+        #[arg(long)]
+        to: Option<String>,
+        /// SOL to airdrop.
+        #[arg(long, default_value_t = 10)]
+        sol: u64,
+        /// OPEN (whole tokens) to mint to its associated token account.
+        #[arg(long, default_value_t = 0)]
+        open: u64,
+    },
+    /// Initialises the payout program: adopts an OPEN mint (or, embedded, creates a test one) and
+    /// creates the config, the vaults and the treasury's earnings account. Upgrade authority only.
+    Init {
+        /// An existing OPEN mint (required with --url).
+        #[arg(long)]
+        mint: Option<String>,
+        /// Governance authority (default: the signer).
+        #[arg(long)]
+        authority: Option<String>,
+        /// Treasury wallet (default: the signer).
+        #[arg(long)]
+        treasury: Option<String>,
+        #[arg(long, default_value_t = 250)]
+        protocol_fee_bps: u16,
+        /// Minimum operator stake, whole OPEN.
+        #[arg(long, default_value_t = 1_000)]
+        min_stake: u64,
+        #[arg(long, default_value_t = 7 * 24 * 3600)]
+        cooldown_secs: i64,
+    },
+    #[command(subcommand)]
+    Datanet(DatanetCommand),
+    #[command(subcommand)]
+    Contribution(ContributionCommand),
+    #[command(subcommand)]
+    Model(ModelCommand),
+    #[command(subcommand)]
+    Operator(OperatorCommand),
+    #[command(subcommand)]
+    Stake(StakeCommand),
+    /// Pays for inference calls of a model served by an operator (the fee is price × calls).
+    Pay {
+        model: String,
+        /// The operator's wallet.
+        #[arg(long)]
+        operator: String,
+        #[arg(long, default_value_t = 1)]
+        calls: u64,
+        /// The most you accept to pay, whole OPEN (default: exactly the current price × calls).
+        #[arg(long)]
+        max_fee: Option<f64>,
+    },
+    /// Permissionless crank: splits an upstream model's escrow by that model's lineage.
+    Distribute { model: String },
+    /// Permissionless: enrols an accepted contribution in its datanet's reward pool.
+    Enroll { contribution: String },
+    #[command(subcommand)]
+    Claim(ClaimCommand),
+    /// Shows one account, decoded.
+    #[command(subcommand)]
+    Show(ShowCommand),
+    /// Lists accounts of a kind.
+    #[command(subcommand)]
+    List(ListCommand),
+}
+
+#[derive(Subcommand)]
+pub enum DatanetCommand {
+    /// Creates a datanet (curated unless --open-weight is given) and its reward pool.
+    Create {
+        #[arg(long)]
+        id: u64,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        uri: String,
+        /// Open policy: accept every submission with this weight.
+        #[arg(long)]
+        open_weight: Option<u64>,
+    },
+    /// Changes the URI and/or the policy (curator only).
+    Update {
+        datanet: String,
+        #[arg(long)]
+        uri: Option<String>,
+        /// Switch to the open policy with this weight.
+        #[arg(long, conflicts_with = "curated")]
+        open_weight: Option<u64>,
+        /// Switch to the curated policy.
+        #[arg(long)]
+        curated: bool,
+    },
+    /// Proposes a new curator (it must accept).
+    ProposeAuthority { datanet: String, new_authority: String },
+    /// The proposed curator accepts.
+    AcceptAuthority { datanet: String },
+    /// Publishes the next immutable version (Merkle root of accepted contributions).
+    PublishVersion {
+        datanet: String,
+        #[arg(long)]
+        number: u32,
+        /// Hex of the 32-byte root.
+        #[arg(long)]
+        root: String,
+        #[arg(long)]
+        count: u64,
+        #[arg(long)]
+        uri: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ContributionCommand {
+    /// Hashes a file (SHA-256) and submits it to a datanet.
+    Submit {
+        datanet: String,
+        file: PathBuf,
+        /// Where the content can be fetched (default: file://<path>).
+        #[arg(long)]
+        uri: Option<String>,
+    },
+    /// Accepts (with a weight) or rejects (with a reason code) a pending contribution.
+    Review {
+        contribution: String,
+        #[arg(long, conflicts_with = "reject")]
+        accept: Option<u64>,
+        #[arg(long)]
+        reject: Option<u16>,
+    },
+    /// Takes back a pending contribution (its rent returns to you).
+    Withdraw { contribution: String },
+}
+
+#[derive(Subcommand)]
+pub enum ModelCommand {
+    /// Creates a draft model.
+    Create {
+        #[arg(long)]
+        id: u64,
+        #[arg(long, value_enum)]
+        kind: Kind,
+        /// The base model of an adapter.
+        #[arg(long)]
+        base: Option<String>,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        uri: String,
+        /// A file whose SHA-256 is the artifact hash (weights or adapter).
+        #[arg(long)]
+        artifact: PathBuf,
+        /// Price per call, whole OPEN.
+        #[arg(long)]
+        price: f64,
+    },
+    /// Sets a draft's lineage: `--datanet ADDR=BPS` and `--upstream ADDR=BPS`, repeatable.
+    Lineage {
+        model: String,
+        #[arg(long = "datanet")]
+        datanets: Vec<String>,
+        #[arg(long = "upstream")]
+        upstreams: Vec<String>,
+        #[arg(long)]
+        owner_bps: u16,
+        #[arg(long)]
+        operator_bps: u16,
+    },
+    /// Freezes the lineage; the model becomes payable.
+    Publish { model: String },
+    /// Sets the price per call, whole OPEN.
+    Price { model: String, price: f64 },
+    /// Stops new payments.
+    Retire { model: String },
+}
+
+#[derive(Subcommand)]
+pub enum OperatorCommand {
+    /// Registers the signer as an operator, with its stake and earnings accounts.
+    Register {
+        endpoint: String,
+    },
+    Update {
+        endpoint: String,
+    },
+    Deactivate,
+}
+
+#[derive(Subcommand)]
+pub enum StakeCommand {
+    /// Adds whole OPEN to the signer's stake.
+    Deposit {
+        amount: f64,
+    },
+    /// Starts unstaking (withdrawable after the cooldown).
+    Unstake {
+        amount: f64,
+    },
+    Withdraw,
+}
+
+#[derive(Subcommand)]
+pub enum ClaimCommand {
+    /// Claims what a contribution's position accrued.
+    Position { contribution: String },
+    /// Claims the signer's earnings in a role.
+    Earnings {
+        #[arg(value_enum)]
+        role: Role,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ShowCommand {
+    Config,
+    Datanet {
+        address: String,
+    },
+    Contribution {
+        address: String,
+    },
+    Model {
+        address: String,
+    },
+    /// A datanet's reward pool.
+    Pool {
+        datanet: String,
+    },
+    /// A wallet's earnings (default: the signer's).
+    Earnings {
+        wallet: Option<String>,
+    },
+    /// A contribution's position.
+    Position {
+        contribution: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum ListCommand {
+    Datanets,
+    /// Contributions of a datanet.
+    Contributions {
+        datanet: String,
+    },
+    Models,
+    /// Positions of a wallet (default: the signer's).
+    Positions {
+        wallet: Option<String>,
+    },
+    Operators,
 }
 
 fn main() {
     let cli = Cli::parse();
-    let result = match cli.command {
+    let result: Result<()> = match cli.command {
         Command::Demo => demo::run(),
+        command => commands::run(&cli.global, command),
     };
     if let Err(e) = result {
         eprintln!("error: {e:#}");

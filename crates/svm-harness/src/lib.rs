@@ -4,7 +4,6 @@
 //! The program crates are linked only for their types (accounts, instruction builders, events,
 //! error codes); what executes is always `target/deploy/<program>.so`.
 use anchor_lang::prelude::{AccountMeta, Clock};
-use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::{AccountDeserialize, AnchorDeserialize, Event};
 use base64::Engine;
 use litesvm::types::{FailedTransactionMetadata, TransactionMetadata};
@@ -18,6 +17,7 @@ use std::fmt::Debug;
 use std::path::PathBuf;
 
 pub use anchor_lang::prelude::Pubkey;
+pub use anchor_lang::solana_program::instruction::Instruction;
 pub use litesvm::types::TransactionResult;
 pub use solana_keypair::Keypair;
 pub use solana_signer::Signer;

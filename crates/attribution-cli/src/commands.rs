@@ -1,0 +1,755 @@
+//! Every user-facing instruction and every kind of state, as commands.
+use crate::chain::{Chain, Sent};
+use crate::output::{amount, Table};
+use crate::*;
+use anchor_lang::{AccountDeserialize, Discriminator};
+use anchor_spl::associated_token::{get_associated_token_address_with_program_id, spl_associated_token_account};
+use anyhow::{anyhow, bail, ensure, Context, Result};
+use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
+use attribution_payout::state::{Config, Earnings, EarningsRole, Pool, Position, Stake};
+use datanet_registry::instructions::{
+    ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
+};
+use datanet_registry::state::{Contribution, Datanet, DatanetPolicy};
+use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
+use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind, Operator};
+use serde_json::json;
+use sha2::{Digest, Sha256};
+use solana_keypair::{read_keypair_file, write_keypair_file};
+use svm_harness::ixs::{self, payout::Open};
+use svm_harness::world::OPEN_DECIMALS;
+use svm_harness::{pda, Instruction, Keypair, Pubkey, Signer};
+
+/// Lamports a new embedded wallet starts with.
+const EMBEDDED_WALLET_LAMPORTS: u64 = 100_000_000_000;
+
+struct Ctx {
+    chain: Chain,
+    signer: Keypair,
+    json: bool,
+}
+
+fn key(s: &str) -> Result<Pubkey> {
+    s.parse().map_err(|_| anyhow!("'{s}' is not a valid address"))
+}
+
+/// Whole OPEN to base units.
+fn base_units(open: f64) -> Result<u64> {
+    ensure!(open.is_finite() && open >= 0.0, "'{open}' is not an amount of OPEN");
+    Ok((open * 10f64.powi(OPEN_DECIMALS as i32)).round() as u64)
+}
+
+fn file_hash(path: &std::path::Path) -> Result<([u8; 32], u64)> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    ensure!(!bytes.is_empty(), "{} is empty", path.display());
+    Ok((Sha256::digest(&bytes).into(), bytes.len() as u64))
+}
+
+impl Ctx {
+    fn open(global: &Global) -> Result<Ctx> {
+        let chain = match &global.url {
+            Some(url) => Chain::rpc(url)?,
+            None => Chain::embedded(&global.state)?,
+        };
+        let embedded_wallet = global.state.with_file_name("wallet.json");
+        let path = match (&global.keypair, chain.is_embedded()) {
+            (Some(path), _) => path.clone(),
+            (None, true) => embedded_wallet,
+            (None, false) => {
+                let home = std::env::var_os("HOME").ok_or_else(|| anyhow!("no HOME: pass --keypair"))?;
+                PathBuf::from(home).join(".config/solana/id.json")
+            }
+        };
+        let mut ctx = if path.exists() {
+            let signer =
+                read_keypair_file(&path).map_err(|e| anyhow!("cannot read keypair {}: {e}", path.display()))?;
+            Ctx { chain, signer, json: global.json }
+        } else if chain.is_embedded() {
+            // A new embedded wallet, funded so that it can pay for its transactions.
+            let signer = Keypair::new();
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            write_keypair_file(&signer, &path).map_err(|e| anyhow!("cannot write {}: {e}", path.display()))?;
+            Ctx { chain, signer, json: global.json }
+        } else {
+            bail!("keypair file {} not found: pass --keypair", path.display());
+        };
+        if ctx.chain.is_embedded() && ctx.chain.account(&ctx.signer.pubkey())?.is_none() {
+            let me = ctx.signer.pubkey();
+            ctx.chain.airdrop(&me, EMBEDDED_WALLET_LAMPORTS)?;
+        }
+        Ok(ctx)
+    }
+
+    fn me(&self) -> Pubkey {
+        self.signer.pubkey()
+    }
+
+    fn send(&mut self, what: &str, instructions: &[Instruction]) -> Result<Sent> {
+        let signer = self.signer.insecure_clone();
+        let sent = self.chain.send(&signer, instructions, &[]).with_context(|| format!("{what} failed"))?;
+        if self.json {
+            println!("{}", json!({ "ok": what, "signature": sent.signature }));
+        } else {
+            println!("{what}: ok (signature {})", sent.signature);
+        }
+        Ok(sent)
+    }
+
+    fn get<T: AccountDeserialize>(&self, address: &Pubkey, what: &str) -> Result<T> {
+        let account = self.chain.account(address)?.ok_or_else(|| anyhow!("no {what} at {address}"))?;
+        T::try_deserialize(&mut account.data.as_slice()).map_err(|_| anyhow!("{address} is not a {what}"))
+    }
+
+    fn config(&self) -> Result<Config> {
+        self.get(&pda::config(), "config").context("the payout program is not initialised: run `attribution init`")
+    }
+
+    fn open_token(&self) -> Result<Open> {
+        let config = self.config()?;
+        Ok(Open { mint: config.mint, token_program: config.token_program })
+    }
+
+    /// The signer's associated OPEN account, created if missing.
+    fn my_token_account(&mut self) -> Result<Pubkey> {
+        let open = self.open_token()?;
+        let me = self.me();
+        let ata = get_associated_token_address_with_program_id(&me, &open.mint, &open.token_program);
+        if self.chain.account(&ata)?.is_none() {
+            let ix = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+                &me,
+                &me,
+                &open.mint,
+                &open.token_program,
+            );
+            self.send("create OPEN token account", &[ix])?;
+        }
+        Ok(ata)
+    }
+
+    fn list<T: AccountDeserialize + Discriminator>(&self, program: &Pubkey) -> Result<Vec<(Pubkey, T)>> {
+        self.chain
+            .program_accounts(program, T::DISCRIMINATOR)?
+            .into_iter()
+            .map(|(k, a)| Ok((k, T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{k}: {e}"))?)))
+            .collect()
+    }
+}
+
+pub fn run(global: &Global, command: Command) -> Result<()> {
+    let mut ctx = Ctx::open(global)?;
+    let result = dispatch(&mut ctx, command);
+    // The embedded state is kept even when a command fails: earlier transactions happened.
+    ctx.chain.save()?;
+    result
+}
+
+fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
+    match command {
+        Command::Demo => unreachable!("handled in main"),
+        Command::Address => {
+            println!("{}", ctx.me());
+            Ok(())
+        }
+        Command::Airdrop { to, sol, open } => airdrop(ctx, to, sol, open),
+        Command::Init { mint, authority, treasury, protocol_fee_bps, min_stake, cooldown_secs } => {
+            let me = ctx.me();
+            let authority = authority.as_deref().map(key).transpose()?.unwrap_or(me);
+            let treasury = treasury.as_deref().map(key).transpose()?.unwrap_or(me);
+            let args = ConfigInitArgs {
+                authority,
+                treasury,
+                protocol_fee_bps,
+                min_operator_stake: min_stake * 10u64.pow(OPEN_DECIMALS.into()),
+                unstake_cooldown_secs: cooldown_secs,
+            };
+            init(ctx, mint, args)
+        }
+        Command::Datanet(c) => datanet(ctx, c),
+        Command::Contribution(c) => contribution(ctx, c),
+        Command::Model(c) => model(ctx, c),
+        Command::Operator(c) => operator(ctx, c),
+        Command::Stake(c) => stake(ctx, c),
+        Command::Pay { model, operator, calls, max_fee } => {
+            let model_key = key(&model)?;
+            let state: Model = ctx.get(&model_key, "model")?;
+            let fee = state.price_per_call.checked_mul(calls).ok_or_else(|| anyhow!("fee overflows"))?;
+            let max_fee = max_fee.map(base_units).transpose()?.unwrap_or(fee);
+            let open = ctx.open_token()?;
+            let treasury = ctx.config()?.treasury;
+            let token = ctx.my_token_account()?;
+            let me = ctx.me();
+            let args = InferencePayArgs { calls, max_fee };
+            let ix =
+                ixs::payout::inference_pay(&open, &treasury, &me, &token, &model_key, &state, &key(&operator)?, args);
+            let sent = ctx.send("inference_pay", &[ix])?;
+            if let Some(paid) = events::<attribution_payout::events::InferencePaid>(&sent.logs).first() {
+                print_payment(ctx.json, paid);
+            }
+            Ok(())
+        }
+        Command::Distribute { model } => {
+            let model_key = key(&model)?;
+            let state: Model = ctx.get(&model_key, "model")?;
+            let treasury = ctx.config()?.treasury;
+            ctx.send("escrow_distribute", &[ixs::payout::escrow_distribute(&treasury, &model_key, &state)])?;
+            Ok(())
+        }
+        Command::Enroll { contribution } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let me = ctx.me();
+            ctx.send("position_enroll", &[ixs::payout::position_enroll(&me, &state.datanet, &c)])?;
+            Ok(())
+        }
+        Command::Claim(ClaimCommand::Position { contribution }) => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let open = ctx.open_token()?;
+            let to = ctx.my_token_account()?;
+            let me = ctx.me();
+            ctx.send("position_claim", &[ixs::payout::position_claim(&open, &state.datanet, &c, &me, &to)])?;
+            let position: Position = ctx.get(&pda::position(&c), "position")?;
+            report(ctx.json, "claimed in total", position.total_claimed);
+            Ok(())
+        }
+        Command::Claim(ClaimCommand::Earnings { role }) => {
+            let role = earnings_role(role);
+            let open = ctx.open_token()?;
+            let to = ctx.my_token_account()?;
+            let me = ctx.me();
+            let before: Earnings = ctx.get(&pda::earnings(&me, role), "earnings account")?;
+            ctx.send("earnings_claim", &[ixs::payout::earnings_claim(&open, &me, role, &to)])?;
+            report(ctx.json, "claimed", before.balance);
+            Ok(())
+        }
+        Command::Show(c) => show(ctx, c),
+        Command::List(c) => list(ctx, c),
+    }
+}
+
+fn earnings_role(role: Role) -> EarningsRole {
+    match role {
+        Role::Treasury => EarningsRole::Treasury,
+        Role::ModelOwner => EarningsRole::ModelOwner,
+        Role::Operator => EarningsRole::Operator,
+    }
+}
+
+fn report(json: bool, what: &str, base: u64) {
+    if json {
+        println!("{}", json!({ what: base }));
+    } else {
+        println!("{what}: {} OPEN", amount(base));
+    }
+}
+
+/// Decoded Anchor events of type `E` from a transaction's logs.
+fn events<E: anchor_lang::Event + anchor_lang::AnchorDeserialize>(logs: &[String]) -> Vec<E> {
+    svm_harness::Executed { compute_units: 0, logs: logs.to_vec() }.events()
+}
+
+fn print_payment(json: bool, paid: &attribution_payout::events::InferencePaid) {
+    if json {
+        let lineage: Vec<_> =
+            paid.lineage.iter().map(|c| json!({ "target": c.target.to_string(), "amount": c.amount })).collect();
+        println!(
+            "{}",
+            json!({ "fee": paid.fee, "protocol_fee": paid.protocol_fee, "dust": paid.dust, "owner": paid.owner.to_string(),
+                    "owner_amount": paid.owner_amount, "operator": paid.operator.to_string(),
+                    "operator_amount": paid.operator_amount, "lineage": lineage })
+        );
+        return;
+    }
+    let mut t = Table::new(&["who", "role", "OPEN"]);
+    t.row(vec!["treasury".into(), "protocol fee + dust".into(), amount(paid.protocol_fee + paid.dust)]);
+    t.row(vec![paid.owner.to_string(), "refined (model owner)".into(), amount(paid.owner_amount)]);
+    t.row(vec![paid.operator.to_string(), "executed (operator)".into(), amount(paid.operator_amount)]);
+    for c in &paid.lineage {
+        t.row(vec![c.target.to_string(), "contributed (pool or upstream escrow)".into(), amount(c.amount)]);
+    }
+    println!("fee {} OPEN for {} call(s):", amount(paid.fee), paid.calls);
+    t.print();
+}
+
+fn airdrop(ctx: &mut Ctx, to: Option<String>, sol: u64, open: u64) -> Result<()> {
+    ensure!(ctx.chain.is_embedded(), "airdrop is for the embedded SVM; fund wallets on a cluster with its own tools");
+    let to = to.as_deref().map(key).transpose()?.unwrap_or(ctx.me());
+    ctx.chain.airdrop(&to, sol * 1_000_000_000)?;
+    if open > 0 {
+        let token = ctx.open_token()?;
+        let ata = get_associated_token_address_with_program_id(&to, &token.mint, &token.token_program);
+        let me = ctx.me();
+        let create = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+            &me,
+            &to,
+            &token.mint,
+            &token.token_program,
+        );
+        let mint = anchor_spl::token_2022::spl_token_2022::instruction::mint_to(
+            &token.token_program,
+            &token.mint,
+            &ata,
+            &me,
+            &[],
+            open * 10u64.pow(OPEN_DECIMALS.into()),
+        )?;
+        ctx.send("mint test OPEN", &[create, mint])
+            .context("only the embedded test mint's authority (the `init` signer) can mint")?;
+    }
+    println!("funded {to}: {sol} SOL, {open} OPEN");
+    Ok(())
+}
+
+fn init(ctx: &mut Ctx, mint: Option<String>, args: ConfigInitArgs) -> Result<()> {
+    let treasury = args.treasury;
+    let (deployer, mint, token_program) = match (mint, ctx.chain.embedded_deployer()) {
+        (Some(mint), _) => {
+            let mint = key(&mint)?;
+            let owner = ctx.chain.account(&mint)?.ok_or_else(|| anyhow!("no mint at {mint}"))?.owner;
+            let deployer = ctx.chain.embedded_deployer().unwrap_or(ctx.signer.insecure_clone());
+            (deployer, mint, owner)
+        }
+        (None, Some(deployer)) => {
+            // A test OPEN mint whose authority is the signer, so `airdrop --open` can mint.
+            let mint = Keypair::new();
+            let me = ctx.me();
+            let program = anchor_spl::token::ID;
+            let space = 82u64;
+            let rent = 1_461_600; // rent-exempt minimum of a mint account
+            let create = anchor_lang::solana_program::system_instruction::create_account(
+                &me,
+                &mint.pubkey(),
+                rent,
+                space,
+                &program,
+            );
+            let init = anchor_spl::token_2022::spl_token_2022::instruction::initialize_mint2(
+                &program,
+                &mint.pubkey(),
+                &me,
+                None,
+                OPEN_DECIMALS,
+            )?;
+            let signer = ctx.signer.insecure_clone();
+            ctx.chain.send(&signer, &[create, init], &[&mint])?;
+            println!("created the test OPEN mint {} ({OPEN_DECIMALS} decimals, mint authority {me})", mint.pubkey());
+            (deployer, mint.pubkey(), program)
+        }
+        (None, None) => bail!("on a cluster, pass the OPEN mint: --mint <ADDRESS>"),
+    };
+    let config_ix = ixs::payout::config_init(&deployer.pubkey(), &mint, &token_program, args);
+    let treasury_ix = ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury);
+    ctx.chain.send(&deployer, &[config_ix, treasury_ix], &[])?;
+    println!("initialised: config {}, OPEN {mint}, treasury {treasury}", pda::config());
+    Ok(())
+}
+
+fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
+    let me = ctx.me();
+    match command {
+        DatanetCommand::Create { id, name, uri, open_weight } => {
+            let policy = open_weight.map_or(DatanetPolicy::Curated, |weight| DatanetPolicy::Open { weight });
+            let address = pda::datanet(&me, id);
+            let create = ixs::datanet::create(&me, DatanetCreateArgs { id, name, uri, policy });
+            ctx.send("datanet_create + pool_init", &[create, ixs::payout::pool_init(&me, &address)])?;
+            println!("datanet {address}");
+        }
+        DatanetCommand::Update { datanet, uri, open_weight, curated } => {
+            let policy = match (open_weight, curated) {
+                (Some(weight), _) => Some(DatanetPolicy::Open { weight }),
+                (None, true) => Some(DatanetPolicy::Curated),
+                (None, false) => None,
+            };
+            ctx.send(
+                "datanet_update",
+                &[ixs::datanet::update(&key(&datanet)?, &me, DatanetUpdateArgs { uri, policy })],
+            )?;
+        }
+        DatanetCommand::ProposeAuthority { datanet, new_authority } => {
+            let ix = ixs::datanet::authority_propose(&key(&datanet)?, &me, Some(key(&new_authority)?));
+            ctx.send("datanet_authority_propose", &[ix])?;
+        }
+        DatanetCommand::AcceptAuthority { datanet } => {
+            ctx.send("datanet_authority_accept", &[ixs::datanet::authority_accept(&key(&datanet)?, &me)])?;
+        }
+        DatanetCommand::PublishVersion { datanet, number, root, count, uri } => {
+            let bytes = (0..root.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(root.get(i..i + 2).unwrap_or("x"), 16))
+                .collect::<Result<Vec<u8>, _>>()
+                .ok()
+                .and_then(|v| <[u8; 32]>::try_from(v).ok())
+                .ok_or_else(|| anyhow!("--root must be 64 hex characters"))?;
+            let args = DatanetVersionPublishArgs { number, contributions_root: bytes, contribution_count: count, uri };
+            ctx.send("datanet_version_publish", &[ixs::datanet::version_publish(&key(&datanet)?, &me, args)])?;
+        }
+    }
+    Ok(())
+}
+
+fn contribution(ctx: &mut Ctx, command: ContributionCommand) -> Result<()> {
+    let me = ctx.me();
+    match command {
+        ContributionCommand::Submit { datanet, file, uri } => {
+            let datanet = key(&datanet)?;
+            let (content_hash, size) = file_hash(&file)?;
+            let uri = uri.unwrap_or_else(|| format!("file://{}", file.display()));
+            ctx.send(
+                "contribution_submit",
+                &[ixs::datanet::contribution_submit(&datanet, &me, ContributionSubmitArgs { content_hash, uri, size })],
+            )?;
+            println!("contribution {}", pda::contribution(&datanet, &content_hash));
+        }
+        ContributionCommand::Review { contribution, accept, reject } => {
+            let decision = match (accept, reject) {
+                (Some(weight), None) => ReviewDecision::Accept { weight },
+                (None, Some(reason)) => ReviewDecision::Reject { reason },
+                _ => bail!("pass --accept <WEIGHT> or --reject <REASON>"),
+            };
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            ctx.send("contribution_review", &[ixs::datanet::contribution_review(&state.datanet, &c, &me, decision)])?;
+        }
+        ContributionCommand::Withdraw { contribution } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            ctx.send("contribution_withdraw", &[ixs::datanet::contribution_withdraw(&state.datanet, &c, &me)])?;
+        }
+    }
+    Ok(())
+}
+
+/// `ADDRESS=BPS` into a lineage entry.
+fn entry(spec: &str, source: LineageSource) -> Result<LineageEntry> {
+    let (target, bps) = spec.split_once('=').ok_or_else(|| anyhow!("'{spec}': expected ADDRESS=BPS"))?;
+    let share_bps = bps.parse().map_err(|_| anyhow!("'{bps}' is not a share in basis points"))?;
+    Ok(LineageEntry { source, target: key(target)?, datanet_version: None, share_bps, proof_attributed: false })
+}
+
+fn model(ctx: &mut Ctx, command: ModelCommand) -> Result<()> {
+    let me = ctx.me();
+    match command {
+        ModelCommand::Create { id, kind, base, name, uri, artifact, price } => {
+            let kind = match kind {
+                Kind::Base => ModelKind::Base,
+                Kind::FineTune => ModelKind::FineTune,
+                Kind::Adapter => ModelKind::Adapter,
+            };
+            let (artifact_hash, _) = file_hash(&artifact)?;
+            let args = ModelCreateArgs { id, kind, name, uri, artifact_hash, price_per_call: base_units(price)? };
+            let base = base.as_deref().map(key).transpose()?;
+            let address = pda::model(&me, id);
+            ctx.send(
+                "model_create + escrow_init",
+                &[ixs::model::create(&me, base, args), ixs::payout::escrow_init(&me, &address)],
+            )?;
+            if ctx.chain.account(&pda::earnings(&me, EarningsRole::ModelOwner))?.is_none() {
+                ctx.send(
+                    "earnings_init (model owner)",
+                    &[ixs::payout::earnings_init(&me, &me, EarningsRole::ModelOwner)],
+                )?;
+            }
+            println!("model {address}");
+        }
+        ModelCommand::Lineage { model, datanets, upstreams, owner_bps, operator_bps } => {
+            let mut entries = datanets.iter().map(|s| entry(s, LineageSource::Datanet)).collect::<Result<Vec<_>>>()?;
+            entries.extend(upstreams.iter().map(|s| entry(s, LineageSource::Model)).collect::<Result<Vec<_>>>()?);
+            let args = ModelLineageSetArgs { entries, owner_share_bps: owner_bps, operator_share_bps: operator_bps };
+            ctx.send("model_lineage_set", &[ixs::model::lineage_set(&key(&model)?, &me, args)])?;
+        }
+        ModelCommand::Publish { model } => {
+            ctx.send("model_publish", &[ixs::model::publish(&key(&model)?, &me, None)])?;
+        }
+        ModelCommand::Price { model, price } => {
+            ctx.send("model_price_set", &[ixs::model::price_set(&key(&model)?, &me, base_units(price)?)])?;
+        }
+        ModelCommand::Retire { model } => {
+            ctx.send("model_retire", &[ixs::model::retire(&key(&model)?, &me)])?;
+        }
+    }
+    Ok(())
+}
+
+fn operator(ctx: &mut Ctx, command: OperatorCommand) -> Result<()> {
+    let me = ctx.me();
+    match command {
+        OperatorCommand::Register { endpoint } => {
+            let ixs = [
+                ixs::model::operator_register(&me, &endpoint),
+                ixs::payout::stake_init(&me),
+                ixs::payout::earnings_init(&me, &me, EarningsRole::Operator),
+            ];
+            ctx.send("operator_register + stake_init + earnings_init", &ixs)?;
+        }
+        OperatorCommand::Update { endpoint } => {
+            ctx.send("operator_update", &[ixs::model::operator_update(&me, &endpoint)])?;
+        }
+        OperatorCommand::Deactivate => {
+            ctx.send("operator_deactivate", &[ixs::model::operator_deactivate(&me)])?;
+        }
+    }
+    Ok(())
+}
+
+fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
+    let me = ctx.me();
+    let open = ctx.open_token()?;
+    match command {
+        StakeCommand::Deposit { amount } => {
+            let token = ctx.my_token_account()?;
+            ctx.send("stake_deposit", &[ixs::payout::stake_deposit(&open, &me, &token, base_units(amount)?)])?;
+        }
+        StakeCommand::Unstake { amount } => {
+            ctx.send("stake_unstake_request", &[ixs::payout::stake_unstake_request(&me, base_units(amount)?)])?;
+        }
+        StakeCommand::Withdraw => {
+            let token = ctx.my_token_account()?;
+            ctx.send("stake_withdraw", &[ixs::payout::stake_withdraw(&open, &me, &token)])?;
+        }
+    }
+    Ok(())
+}
+
+fn policy(p: &DatanetPolicy) -> String {
+    match p {
+        DatanetPolicy::Curated => "curated".into(),
+        DatanetPolicy::Open { weight } => format!("open (weight {weight})"),
+    }
+}
+
+fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
+    let (title, fields): (&str, Vec<(&str, String)>) = match command {
+        ShowCommand::Config => {
+            let c = ctx.config()?;
+            (
+                "config",
+                vec![
+                    ("authority", c.authority.to_string()),
+                    ("treasury", c.treasury.to_string()),
+                    ("OPEN mint", c.mint.to_string()),
+                    ("token program", c.token_program.to_string()),
+                    ("protocol fee (bps)", c.protocol_fee_bps.to_string()),
+                    ("min operator stake", amount(c.min_operator_stake)),
+                    ("unstake cooldown (s)", c.unstake_cooldown_secs.to_string()),
+                    ("paused", c.paused.to_string()),
+                ],
+            )
+        }
+        ShowCommand::Datanet { address } => {
+            let d: Datanet = ctx.get(&key(&address)?, "datanet")?;
+            (
+                "datanet",
+                vec![
+                    ("name", d.name),
+                    ("uri", d.uri),
+                    ("curator", d.authority.to_string()),
+                    ("policy", policy(&d.policy)),
+                    ("submitted", d.submitted.to_string()),
+                    ("accepted", d.accepted.to_string()),
+                    ("total accepted weight", d.total_accepted_weight.to_string()),
+                    ("versions", d.versions.to_string()),
+                ],
+            )
+        }
+        ShowCommand::Contribution { address } => {
+            let c: Contribution = ctx.get(&key(&address)?, "contribution")?;
+            (
+                "contribution",
+                vec![
+                    ("datanet", c.datanet.to_string()),
+                    ("contributor", c.contributor.to_string()),
+                    ("content sha256", c.content_hash.iter().map(|b| format!("{b:02x}")).collect()),
+                    ("size", c.size.to_string()),
+                    ("status", format!("{:?}", c.status)),
+                    ("weight", c.weight.to_string()),
+                    ("uri", c.uri),
+                ],
+            )
+        }
+        ShowCommand::Model { address } => {
+            let m: Model = ctx.get(&key(&address)?, "model")?;
+            let lineage =
+                m.lineage.iter().map(|e| format!("{:?} {} {}bps", e.source, e.target, e.share_bps)).collect::<Vec<_>>();
+            (
+                "model",
+                vec![
+                    ("name", m.name),
+                    ("owner", m.owner.to_string()),
+                    ("kind", format!("{:?}", m.kind)),
+                    ("state", format!("{:?}", m.state)),
+                    ("price per call", amount(m.price_per_call)),
+                    ("owner share (bps)", m.owner_share_bps.to_string()),
+                    ("operator share (bps)", m.operator_share_bps.to_string()),
+                    ("lineage", lineage.join("; ")),
+                ],
+            )
+        }
+        ShowCommand::Pool { datanet } => {
+            let p: Pool = ctx.get(&pda::pool(&key(&datanet)?), "pool")?;
+            (
+                "pool",
+                vec![
+                    ("datanet", p.datanet.to_string()),
+                    ("positions", p.positions.to_string()),
+                    ("total weight", p.total_weight.to_string()),
+                    ("credited", amount(p.total_credited)),
+                    ("claimed", amount(p.total_claimed)),
+                    ("waiting for weight", amount(p.undistributed)),
+                ],
+            )
+        }
+        ShowCommand::Earnings { wallet } => {
+            let wallet = wallet.as_deref().map(key).transpose()?.unwrap_or(ctx.me());
+            let mut fields = Vec::new();
+            for (name, role) in [
+                ("treasury", EarningsRole::Treasury),
+                ("model owner", EarningsRole::ModelOwner),
+                ("operator", EarningsRole::Operator),
+            ] {
+                if let Some(account) = ctx.chain.account(&pda::earnings(&wallet, role))? {
+                    let e = Earnings::try_deserialize(&mut account.data.as_slice())?;
+                    fields.push((
+                        name,
+                        format!(
+                            "claimable {} / earned {} / claimed {}",
+                            amount(e.balance),
+                            amount(e.total_earned),
+                            amount(e.total_claimed)
+                        ),
+                    ));
+                }
+            }
+            ("earnings", fields)
+        }
+        ShowCommand::Position { contribution } => {
+            let position: Position = ctx.get(&pda::position(&key(&contribution)?), "position")?;
+            let pool: Pool = ctx.get(&position.pool, "pool")?;
+            let (claimable, _) = position.pending(pool.reward_per_weight).map_err(|e| anyhow!("{e}"))?;
+            (
+                "position",
+                vec![
+                    ("beneficiary", position.beneficiary.to_string()),
+                    ("weight", position.weight.to_string()),
+                    ("claimable", amount(claimable)),
+                    ("claimed", amount(position.total_claimed)),
+                ],
+            )
+        }
+    };
+    if ctx.json {
+        let map: serde_json::Map<String, serde_json::Value> =
+            fields.into_iter().map(|(k, v)| (k.to_string(), v.into())).collect();
+        println!("{}", serde_json::Value::Object(map));
+    } else {
+        println!("{title}");
+        let mut t = Table::new(&["field", "value"]);
+        for (k, v) in fields {
+            t.row(vec![k.to_string(), v]);
+        }
+        t.print();
+    }
+    Ok(())
+}
+
+fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
+    let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match command {
+        ListCommand::Datanets => (
+            vec!["address", "name", "policy", "accepted", "weight"],
+            ctx.list::<Datanet>(&datanet_registry::ID)?
+                .into_iter()
+                .map(|(k, d)| {
+                    vec![
+                        k.to_string(),
+                        d.name.clone(),
+                        policy(&d.policy),
+                        d.accepted.to_string(),
+                        d.total_accepted_weight.to_string(),
+                    ]
+                })
+                .collect(),
+        ),
+        ListCommand::Contributions { datanet } => {
+            let datanet = key(&datanet)?;
+            (
+                vec!["address", "contributor", "status", "weight", "size"],
+                ctx.list::<Contribution>(&datanet_registry::ID)?
+                    .into_iter()
+                    .filter(|(_, c)| c.datanet == datanet)
+                    .map(|(k, c)| {
+                        vec![
+                            k.to_string(),
+                            c.contributor.to_string(),
+                            format!("{:?}", c.status),
+                            c.weight.to_string(),
+                            c.size.to_string(),
+                        ]
+                    })
+                    .collect(),
+            )
+        }
+        ListCommand::Models => (
+            vec!["address", "name", "kind", "state", "price"],
+            ctx.list::<Model>(&model_registry::ID)?
+                .into_iter()
+                .map(|(k, m)| {
+                    vec![
+                        k.to_string(),
+                        m.name.clone(),
+                        format!("{:?}", m.kind),
+                        format!("{:?}", m.state),
+                        amount(m.price_per_call),
+                    ]
+                })
+                .collect(),
+        ),
+        ListCommand::Positions { wallet } => {
+            let wallet = wallet.as_deref().map(key).transpose()?.unwrap_or(ctx.me());
+            let pools: Vec<(Pubkey, Pool)> = ctx.list(&attribution_payout::ID)?;
+            let mut rows = Vec::new();
+            for (k, p) in
+                ctx.list::<Position>(&attribution_payout::ID)?.into_iter().filter(|(_, p)| p.beneficiary == wallet)
+            {
+                let rpw = pools.iter().find(|(pk, _)| *pk == p.pool).map_or(0, |(_, pool)| pool.reward_per_weight);
+                let claimable = p.pending(rpw).map_or(0, |(a, _)| a);
+                rows.push(vec![
+                    k.to_string(),
+                    p.contribution.to_string(),
+                    p.weight.to_string(),
+                    amount(claimable),
+                    amount(p.total_claimed),
+                ]);
+            }
+            (vec!["position", "contribution", "weight", "claimable", "claimed"], rows)
+        }
+        ListCommand::Operators => {
+            let stakes: Vec<(Pubkey, Stake)> = ctx.list(&attribution_payout::ID)?;
+            (
+                vec!["authority", "status", "endpoint", "active stake"],
+                ctx.list::<Operator>(&model_registry::ID)?
+                    .into_iter()
+                    .map(|(_, o)| {
+                        let staked =
+                            stakes.iter().find(|(_, s)| s.authority == o.authority).map_or(0, |(_, s)| s.active);
+                        vec![o.authority.to_string(), format!("{:?}", o.status), o.endpoint.clone(), amount(staked)]
+                    })
+                    .collect(),
+            )
+        }
+    };
+    if ctx.json {
+        let items: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| header.iter().zip(r).map(|(h, v)| (h.to_string(), serde_json::Value::from(v.clone()))).collect())
+            .collect();
+        println!("{}", serde_json::Value::Array(items));
+    } else {
+        let mut t = Table::new(&header);
+        for r in rows {
+            t.row(r);
+        }
+        t.print();
+    }
+    Ok(())
+}
