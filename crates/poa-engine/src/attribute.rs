@@ -309,6 +309,17 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_span_goes_to_the_contribution_the_output_supports_most() {
+        let text = "a b c d e f g h i j k l";
+        let params = Params { min_span_words: 2, max_contributions_per_span: 10 };
+        // 0..3 is in contributions 1 and 2 (parallel texts); 4..10 only in 2.
+        let got = merge(text, &[shard(&[(0, 3, &[1, 2]), (4, 6, &[2])])], &params).unwrap();
+        assert_eq!(got.spans[0].contributions.len(), 2);
+        assert_eq!(got.spans[0].credited, [Key32([2; 32])]);
+        assert_eq!(got.contributions.iter().map(|c| (c.id.0[0], c.ppm)).collect::<Vec<_>>(), [(2, 750_000)]);
+    }
+
+    #[test]
     fn mismatched_shards_are_refused() {
         let params = Params::default();
         assert!(matches!(merge("one two", &[shard(&[])], &params), Err(Error::ShardMismatch(_))));

@@ -45,7 +45,10 @@ struct SizeResult {
 
 fn peak_rss_bytes() -> u64 {
     let status = fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
     kb.unwrap_or(0) * 1024
 }
 
@@ -125,7 +128,10 @@ pub fn run(repo: &Path) {
         fs::write(&path, &text).expect("write a generated contribution");
         let id = key(&format!("poa-bench contribution {name}"));
         let contributor = key(&format!("poa-bench contributor {}", part % 97));
-        sources.push((ContributionSource { id, contributor, content_hash: Key32(Sha256::digest(&text).into()), path }, false));
+        sources.push((
+            ContributionSource { id, contributor, content_hash: Key32(Sha256::digest(&text).into()), path },
+            false,
+        ));
         total += text.len();
         part += 1;
     }
@@ -147,9 +153,11 @@ pub fn run(repo: &Path) {
             .collect();
         let manifest = folder.join(format!("{mb}mb.json"));
         let list: Vec<&ContributionSource> = chosen.iter().map(|(s, _)| s).collect();
-        fs::write(&manifest, serde_json::to_string(&serde_json::json!({ "contributions": list })).unwrap()).expect("write a manifest");
+        fs::write(&manifest, serde_json::to_string(&serde_json::json!({ "contributions": list })).unwrap())
+            .expect("write a manifest");
         let index_path = folder.join(format!("{mb}mb.poaidx"));
-        let output = Command::new(&exe).arg("build-one").arg(&manifest).arg(&index_path).output().expect("run build-one");
+        let output =
+            Command::new(&exe).arg("build-one").arg(&manifest).arg(&index_path).output().expect("run build-one");
         assert!(output.status.success(), "build-one failed: {}", String::from_utf8_lossy(&output.stderr));
         let build: BuildRun = serde_json::from_slice(&output.stdout).expect("build-one's JSON");
         let corpus_bytes = build.summary.corpus_bytes as f64;
@@ -161,7 +169,8 @@ pub fn run(repo: &Path) {
         let latency = OUTPUT_WORDS
             .iter()
             .map(|&words| {
-                let outputs: Vec<String> = (0..QUERIES).map(|_| mixed_output(&mut rng, &real_words[..real_chosen], &outside, words)).collect();
+                let outputs: Vec<String> =
+                    (0..QUERIES).map(|_| mixed_output(&mut rng, &real_words[..real_chosen], &outside, words)).collect();
                 for o in outputs.iter().take(10) {
                     attribute(&[&index], o, &params).expect("attribute");
                 }
@@ -174,7 +183,12 @@ pub fn run(repo: &Path) {
                     })
                     .collect();
                 ms.sort_by(f64::total_cmp);
-                Latency { output_words: words, queries: QUERIES, p50_ms: percentile(&ms, 0.5), p99_ms: percentile(&ms, 0.99) }
+                Latency {
+                    output_words: words,
+                    queries: QUERIES,
+                    p50_ms: percentile(&ms, 0.5),
+                    p99_ms: percentile(&ms, 0.99),
+                }
             })
             .collect();
         let result = SizeResult {
@@ -191,7 +205,8 @@ pub fn run(repo: &Path) {
         results.push(result);
     }
     fs::create_dir_all(repo.join("target/bench")).expect("create target/bench");
-    fs::write(repo.join("target/bench/attribution.json"), serde_json::to_string_pretty(&results).unwrap()).expect("write attribution.json");
+    fs::write(repo.join("target/bench/attribution.json"), serde_json::to_string_pretty(&results).unwrap())
+        .expect("write attribution.json");
     fs::write(repo.join("docs/attribution-bench.md"), report(&results)).expect("write docs/attribution-bench.md");
     println!("wrote target/bench/attribution.json and docs/attribution-bench.md");
 }
@@ -205,7 +220,11 @@ fn mixed_output(rng: &mut Rng, real: &[Words], outside: &Words, words: usize) ->
         let len = (8 + rng.below(33)).min(words - count);
         let source = if rng.chance(50) {
             let c = &real[rng.below(real.len())];
-            if c.ranges.len() < len { outside } else { c }
+            if c.ranges.len() < len {
+                outside
+            } else {
+                c
+            }
         } else {
             outside
         };
@@ -222,7 +241,11 @@ fn mixed_output(rng: &mut Rng, real: &[Words], outside: &Words, words: usize) ->
 }
 
 fn verdict(ok: bool) -> &'static str {
-    if ok { "met" } else { "**not met**" }
+    if ok {
+        "met"
+    } else {
+        "**not met**"
+    }
 }
 
 fn report(results: &[SizeResult]) -> String {
@@ -269,7 +292,11 @@ fn report(results: &[SizeResult]) -> String {
     let min_build = results.iter().map(|r| r.build_mb_per_s).fold(f64::INFINITY, f64::min);
     let max_index = results.iter().map(|r| r.index_bytes_per_corpus_byte).fold(0.0, f64::max);
     let _ = writeln!(md, "| build ≥ 20 MB/s | {min_build:.1} MB/s (slowest size) | {} |", verdict(min_build >= 20.0));
-    let _ = writeln!(md, "| ≤ 6 bytes of index per corpus byte | {max_index:.2} (largest) | {} |", verdict(max_index <= 6.0));
+    let _ = writeln!(
+        md,
+        "| ≤ 6 bytes of index per corpus byte | {max_index:.2} (largest) | {} |",
+        verdict(max_index <= 6.0)
+    );
     let p50 = largest.latency[1].p50_ms;
     let _ = writeln!(md, "| 1,000-word output ≤ 10 ms p50 at 100 MB | {p50:.2} ms | {} |", verdict(p50 <= 10.0));
     md
