@@ -72,11 +72,16 @@ export interface AccountInfoLike {
   owner: PublicKey;
 }
 
+/** Anything with a Connection-like `getAccountInfo`. */
+export interface AccountSource {
+  getAccountInfo(address: PublicKey): Promise<AccountInfoLike | null>;
+}
+
 /** Reads one account (null when it does not exist): a Connection, LiteSVM, a cache... */
 export type AccountReader = (address: PublicKey) => Promise<AccountInfoLike | null>;
 
-/** An `AccountReader` over an RPC connection. */
-export function connectionReader(connection: Connection): AccountReader {
+/** An `AccountReader` over an RPC connection (or anything with its `getAccountInfo`). */
+export function connectionReader(connection: Pick<Connection, "getAccountInfo"> | AccountSource): AccountReader {
   return async (address) => {
     const info = await connection.getAccountInfo(address);
     return info ? { data: info.data, owner: info.owner } : null;

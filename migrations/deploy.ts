@@ -1,0 +1,233 @@
+/**
+ * Anchor migration: `anchor migrate` runs it (with ts-node, from .anchor/) after `anchor deploy`,
+ * passing an AnchorProvider on the cluster and wallet of Anchor.toml (or --provider.cluster /
+ * --provider.wallet). ts-node must be on PATH: `PATH="$PWD/node_modules/.bin:$PATH" anchor migrate`.
+ *
+ * It initialises the suite on that cluster, idempotently:
+ *   - if attribution_payout's config already exists, it prints it and changes nothing;
+ *   - otherwise it creates OPEN (a new SPL Token mint, OPEN_DECIMALS = 9 decimals, mint authority
+ *     = the provider wallet, no freeze authority) and mints an initial supply to the wallet's
+ *     associated token account, or adopts an existing mint (SUITE_OPEN_MINT);
+ *   - then, in one transaction, `config_init` and the treasury's earnings account (role 0).
+ *
+ * `config_init` is signed by the provider wallet, which must be attribution_payout's upgrade
+ * authority (the wallet that ran `anchor deploy`); the script checks that before creating anything
+ * and stops with a clear message otherwise.
+ *
+ * Environment (all optional):
+ *   SUITE_PROTOCOL_FEE_BPS        protocol fee, bps of every fee, at most 1000      default 250
+ *   SUITE_MIN_OPERATOR_STAKE      OPEN base units an operator must stake             default 1000 OPEN (1e12)
+ *   SUITE_UNSTAKE_COOLDOWN_SECS   seconds between unstake request and withdrawal     default 604800 (7 days)
+ *                                 (at most 30 days)
+ *   SUITE_TREASURY                pubkey receiving the protocol fee                  default the wallet
+ *   SUITE_CONFIG_AUTHORITY        governance pubkey (config_update, pause)           default the wallet
+ *   SUITE_OPEN_MINT               adopt this existing OPEN mint instead of creating one
+ *   SUITE_OPEN_INITIAL_SUPPLY     OPEN base units minted to the wallet's ATA         default 1e9 OPEN (1e18)
+ *                                 when the script creates the mint
+ */
+import { Keypair, PublicKey, type Signer, Transaction, type TransactionInstruction } from "@solana/web3.js";
+import {
+  ATTRIBUTION_PAYOUT_PROGRAM_ID,
+  AttributionClient,
+  EarningsRole,
+  MAX_PROTOCOL_FEE_BPS,
+  MAX_UNSTAKE_COOLDOWN_SECS,
+  MINT_SIZE,
+  OPEN,
+  OPEN_DECIMALS,
+  TOKEN_2022_PROGRAM_ID,
+  TOKEN_PROGRAM_ID,
+  associatedTokenAddress,
+  configPda,
+  connectionReader,
+  createAssociatedTokenAccountIdempotentInstruction,
+  createMintInstructions,
+  createMintToInstruction,
+  decodeMint,
+  decodeProgramError,
+  earningsPda,
+  programDataPda,
+} from "../packages/client/src";
+
+/** What the migration needs of Anchor's provider (an AnchorProvider has all of it). */
+interface MigrationProvider {
+  connection: {
+    getAccountInfo(address: PublicKey): Promise<{ data: Uint8Array; owner: PublicKey; executable?: boolean } | null>;
+    getMinimumBalanceForRentExemption(size: number): Promise<number>;
+    rpcEndpoint?: string;
+  };
+  wallet: { publicKey: PublicKey };
+  /** Sets fee payer and blockhash, signs with the wallet and `signers`, sends, confirms. */
+  sendAndConfirm(tx: Transaction, signers?: Signer[]): Promise<string>;
+}
+
+interface DeployResult {
+  status: "exists" | "initialized";
+  config: PublicKey;
+  mint: PublicKey;
+  treasury: PublicKey;
+  /** True when this run created the mint. */
+  mintCreated: boolean;
+}
+
+interface Params {
+  protocolFeeBps: number;
+  minOperatorStake: bigint;
+  unstakeCooldownSecs: bigint;
+  treasury: PublicKey;
+  authority: PublicKey;
+  openMint: PublicKey | null;
+  initialSupply: bigint;
+}
+
+const log = (line: string) => console.log(`[migrate] ${line}`);
+
+function readParams(env: NodeJS.ProcessEnv, wallet: PublicKey): Params {
+  const int = (name: string, fallback: bigint, min: bigint, max: bigint): bigint => {
+    const raw = env[name]?.trim();
+    if (!raw) return fallback;
+    if (!/^\d+$/.test(raw)) throw new Error(`${name}=${raw}: expected a non-negative integer`);
+    const value = BigInt(raw);
+    if (value < min || value > max) throw new Error(`${name}=${raw}: expected ${min}..=${max}`);
+    return value;
+  };
+  const key = (name: string): PublicKey | null => {
+    const raw = env[name]?.trim();
+    if (!raw) return null;
+    try {
+      return new PublicKey(raw);
+    } catch {
+      throw new Error(`${name}=${raw}: not a base58 public key`);
+    }
+  };
+  const u64Max = (1n << 64n) - 1n;
+  return {
+    protocolFeeBps: Number(int("SUITE_PROTOCOL_FEE_BPS", 250n, 0n, BigInt(MAX_PROTOCOL_FEE_BPS))),
+    minOperatorStake: int("SUITE_MIN_OPERATOR_STAKE", 1_000n * OPEN, 0n, u64Max),
+    unstakeCooldownSecs: int("SUITE_UNSTAKE_COOLDOWN_SECS", 7n * 24n * 3600n, 0n, BigInt(MAX_UNSTAKE_COOLDOWN_SECS)),
+    treasury: key("SUITE_TREASURY") ?? wallet,
+    authority: key("SUITE_CONFIG_AUTHORITY") ?? wallet,
+    openMint: key("SUITE_OPEN_MINT"),
+    initialSupply: int("SUITE_OPEN_INITIAL_SUPPLY", 1_000_000_000n * OPEN, 0n, u64Max),
+  };
+}
+
+async function send(
+  provider: MigrationProvider,
+  what: string,
+  instructions: TransactionInstruction[],
+  signers: Signer[] = [],
+): Promise<string> {
+  try {
+    const signature = await provider.sendAndConfirm(new Transaction().add(...instructions), signers);
+    log(`${what}: ${signature}`);
+    return signature;
+  } catch (err) {
+    const decoded = decodeProgramError(err);
+    const reason = decoded ? `${decoded.name}: ${decoded.message}` : (err as Error).message;
+    throw new Error(`${what} failed: ${reason}`, { cause: err });
+  }
+}
+
+/** The upgrade authority recorded in `program`'s ProgramData account (null if immutable). */
+async function upgradeAuthority(provider: MigrationProvider, program: PublicKey): Promise<PublicKey | null> {
+  const programData = await provider.connection.getAccountInfo(programDataPda(program));
+  if (!programData || programData.data.length < 45 || new DataView(programData.data.buffer, programData.data.byteOffset).getUint32(0, true) !== 3) {
+    throw new Error(
+      `attribution_payout (${program.toBase58()}) is not deployed with the upgradeable loader on this cluster: run \`anchor deploy\` first`,
+    );
+  }
+  return programData.data[12] === 1 ? new PublicKey(programData.data.subarray(13, 45)) : null;
+}
+
+async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = process.env): Promise<DeployResult> {
+  const wallet = provider.wallet.publicKey;
+  const client = new AttributionClient({ reader: connectionReader(provider.connection) });
+  log(`cluster ${provider.connection.rpcEndpoint ?? "(provider)"}, wallet ${wallet.toBase58()}`);
+
+  const existing = await client.fetchConfigOrNull();
+  if (existing) {
+    log(`config ${configPda().toBase58()} exists: nothing to do`);
+    log(`  OPEN mint ${existing.mint.toBase58()} (${existing.decimals} decimals, token program ${existing.tokenProgram.toBase58()})`);
+    log(`  authority ${existing.authority.toBase58()}, treasury ${existing.treasury.toBase58()}`);
+    log(
+      `  protocol fee ${existing.protocolFeeBps} bps, min operator stake ${existing.minOperatorStake.toString()}, ` +
+        `unstake cooldown ${existing.unstakeCooldownSecs.toString()} s, paused ${existing.paused}`,
+    );
+    return { status: "exists", config: configPda(), mint: existing.mint, treasury: existing.treasury, mintCreated: false };
+  }
+
+  const params = readParams(env, wallet);
+  const authority = await upgradeAuthority(provider, ATTRIBUTION_PAYOUT_PROGRAM_ID);
+  if (!authority || !authority.equals(wallet)) {
+    throw new Error(
+      `the provider wallet ${wallet.toBase58()} is not attribution_payout's upgrade authority ` +
+        `(${authority ? authority.toBase58() : "none: the program is immutable"}); config_init must be signed by it. ` +
+        "Run `anchor migrate` with the deployer's wallet (Anchor.toml [provider] wallet, or --provider.wallet).",
+    );
+  }
+
+  let mint: PublicKey;
+  let tokenProgram: PublicKey;
+  let mintCreated = false;
+  if (params.openMint) {
+    const info = await provider.connection.getAccountInfo(params.openMint);
+    if (!info) throw new Error(`SUITE_OPEN_MINT ${params.openMint.toBase58()} does not exist on this cluster`);
+    if (!info.owner.equals(TOKEN_PROGRAM_ID) && !info.owner.equals(TOKEN_2022_PROGRAM_ID)) {
+      throw new Error(`SUITE_OPEN_MINT ${params.openMint.toBase58()} is not a token mint (owner ${info.owner.toBase58()})`);
+    }
+    mint = params.openMint;
+    tokenProgram = info.owner;
+    log(`adopting OPEN mint ${mint.toBase58()} (${decodeMint(info.data).decimals} decimals)`);
+  } else {
+    const mintKeypair = Keypair.generate();
+    mint = mintKeypair.publicKey;
+    tokenProgram = TOKEN_PROGRAM_ID;
+    const ata = associatedTokenAddress(wallet, mint, tokenProgram);
+    const instructions = [
+      ...createMintInstructions({
+        payer: wallet,
+        mint,
+        decimals: OPEN_DECIMALS,
+        mintAuthority: wallet,
+        lamports: await provider.connection.getMinimumBalanceForRentExemption(MINT_SIZE),
+        tokenProgram,
+      }),
+      createAssociatedTokenAccountIdempotentInstruction(wallet, wallet, mint, tokenProgram),
+    ];
+    if (params.initialSupply > 0n) {
+      instructions.push(createMintToInstruction(mint, ata, wallet, params.initialSupply, tokenProgram));
+    }
+    await send(provider, `OPEN mint ${mint.toBase58()}, ${params.initialSupply} base units to ${ata.toBase58()}`, instructions, [mintKeypair]);
+    mintCreated = true;
+  }
+
+  const init = await client.configInit({
+    deployer: wallet,
+    mint,
+    tokenProgram,
+    authority: params.authority,
+    treasury: params.treasury,
+    protocolFeeBps: params.protocolFeeBps,
+    minOperatorStake: params.minOperatorStake,
+    unstakeCooldownSecs: params.unstakeCooldownSecs,
+  });
+  const treasuryEarnings = await client.earningsInit({
+    payer: wallet,
+    beneficiary: params.treasury,
+    role: EarningsRole.Treasury,
+  });
+  await send(provider, `config_init ${init.config.toBase58()} and treasury earnings ${treasuryEarnings.earnings.toBase58()}`, [
+    ...init.instructions,
+    ...treasuryEarnings.instructions,
+  ]);
+  log(`vault ${init.vault.toBase58()}, stake vault ${init.stakeVault.toBase58()}`);
+  log(
+    `authority ${params.authority.toBase58()}, treasury ${params.treasury.toBase58()} ` +
+      `(earnings ${earningsPda(params.treasury, EarningsRole.Treasury).toBase58()}), protocol fee ${params.protocolFeeBps} bps, ` +
+      `min operator stake ${params.minOperatorStake}, unstake cooldown ${params.unstakeCooldownSecs} s`,
+  );
+  return { status: "initialized", config: init.config, mint, treasury: params.treasury, mintCreated };
+}
+
+export = deploy;

@@ -1,0 +1,149 @@
+/**
+ * migrations/deploy.ts (the `anchor migrate` script) against the built programs in LiteSVM,
+ * through a provider with the AnchorProvider surface it uses (connection reads, sendAndConfirm
+ * signing with the wallet and extra signers, web3.js SendTransactionError with logs on failure).
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { Keypair, PublicKey, SendTransactionError, type Signer, type Transaction } from "@solana/web3.js";
+import {
+  AttributionClient,
+  EarningsRole,
+  OPEN,
+  associatedTokenAddress,
+  configPda,
+  decodeMint,
+  earningsPda,
+} from "@attribution-suite/client";
+import deploy from "../migrations/deploy";
+import { TestChain } from "./helpers/chain";
+
+/** The parts of an AnchorProvider the migration uses, over LiteSVM. */
+function litesvmProvider(chain: TestChain, wallet: Keypair) {
+  return {
+    connection: {
+      rpcEndpoint: "litesvm",
+      getAccountInfo: chain.reader,
+      getMinimumBalanceForRentExemption: async (size: number) =>
+        Number(chain.svm.minimumBalanceForRentExemption(BigInt(size))),
+    },
+    wallet: { publicKey: wallet.publicKey },
+    async sendAndConfirm(tx: Transaction, signers: Signer[] = []) {
+      const sent = chain.send(tx.instructions, wallet, signers as Keypair[]);
+      if (!sent.ok) {
+        throw new SendTransactionError({ action: "simulate", signature: "", transactionMessage: sent.raw, logs: sent.logs });
+      }
+      return "litesvm-signature";
+    },
+  };
+}
+
+/** Runs `fn` with console.log silenced (the migration narrates every step). */
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  const original = console.log;
+  console.log = () => {};
+  try {
+    return await fn();
+  } finally {
+    console.log = original;
+  }
+}
+
+describe("migrations/deploy.ts", () => {
+  test("refuses, before creating anything, when the wallet is not the upgrade authority", async () => {
+    const chain = new TestChain();
+    const stranger = chain.wallet();
+    await assert.rejects(
+      quietly(() => deploy(litesvmProvider(chain, stranger), {})),
+      /is not attribution_payout's upgrade authority/,
+    );
+    assert.equal(chain.exists(configPda()), false);
+  });
+
+  test("rejects out-of-range parameters by name", async () => {
+    const chain = new TestChain();
+    const provider = litesvmProvider(chain, chain.upgradeAuthority);
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_PROTOCOL_FEE_BPS: "1001" })), /SUITE_PROTOCOL_FEE_BPS=1001/);
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_TREASURY: "not-a-key" })), /SUITE_TREASURY/);
+    assert.equal(chain.exists(configPda()), false);
+  });
+
+  test("creates OPEN, the config and the treasury's earnings; a second run changes nothing", async () => {
+    const chain = new TestChain();
+    const deployer = chain.upgradeAuthority;
+    const treasury = Keypair.generate().publicKey;
+    const governance = Keypair.generate().publicKey;
+    const env = {
+      SUITE_PROTOCOL_FEE_BPS: "300",
+      SUITE_MIN_OPERATOR_STAKE: (500n * OPEN).toString(),
+      SUITE_UNSTAKE_COOLDOWN_SECS: "3600",
+      SUITE_TREASURY: treasury.toBase58(),
+      SUITE_CONFIG_AUTHORITY: governance.toBase58(),
+      SUITE_OPEN_INITIAL_SUPPLY: (42n * OPEN).toString(),
+    };
+    const first = await quietly(() => deploy(litesvmProvider(chain, deployer), env));
+    assert.equal(first.status, "initialized");
+    assert.equal(first.mintCreated, true);
+
+    const client = new AttributionClient({ reader: chain.reader });
+    const config = await client.fetchConfig();
+    assert.ok(config.mint.equals(first.mint));
+    assert.equal(config.decimals, 9);
+    assert.equal(config.protocolFeeBps, 300);
+    assert.equal(BigInt(config.minOperatorStake.toString()), 500n * OPEN);
+    assert.equal(Number(config.unstakeCooldownSecs), 3600);
+    assert.ok(config.treasury.equals(treasury));
+    assert.ok(config.authority.equals(governance));
+    const mint = decodeMint((await chain.reader(first.mint))!.data);
+    assert.ok(mint.mintAuthority!.equals(deployer.publicKey));
+    assert.equal(mint.supply, 42n * OPEN);
+    assert.equal(chain.tokenBalance(associatedTokenAddress(deployer.publicKey, first.mint)), 42n * OPEN);
+    const earnings = await client.fetchEarnings(treasury, EarningsRole.Treasury);
+    assert.ok(earnings.beneficiary.equals(treasury));
+    assert.ok(chain.exists(earningsPda(treasury, EarningsRole.Treasury)));
+
+    const lines: string[] = [];
+    const original = console.log;
+    console.log = (line: string) => lines.push(line);
+    try {
+      const second = await deploy(litesvmProvider(chain, deployer), { SUITE_PROTOCOL_FEE_BPS: "999" });
+      assert.equal(second.status, "exists");
+      assert.equal(second.mintCreated, false);
+      assert.ok(second.mint.equals(first.mint));
+    } finally {
+      console.log = original;
+    }
+    assert.ok(lines.some((l) => l.includes(`config ${configPda().toBase58()} exists`)));
+    assert.equal((await client.fetchConfig()).protocolFeeBps, 300);
+  });
+
+  test("defaults: 250 bps, 1,000 OPEN minimum stake, 7-day cooldown, the wallet as treasury and authority", async () => {
+    const chain = new TestChain();
+    const deployer = chain.upgradeAuthority;
+    const result = await quietly(() => deploy(litesvmProvider(chain, deployer), {}));
+    const config = await new AttributionClient({ reader: chain.reader }).fetchConfig();
+    assert.equal(config.protocolFeeBps, 250);
+    assert.equal(BigInt(config.minOperatorStake.toString()), 1_000n * OPEN);
+    assert.equal(Number(config.unstakeCooldownSecs), 7 * 24 * 3600);
+    assert.ok(config.treasury.equals(deployer.publicKey) && config.authority.equals(deployer.publicKey));
+    assert.equal(chain.tokenBalance(associatedTokenAddress(deployer.publicKey, result.mint)), 1_000_000_000n * OPEN);
+  });
+
+  test("adopts an existing mint (SUITE_OPEN_MINT) instead of creating one", async () => {
+    const chain = new TestChain();
+    const deployer = chain.upgradeAuthority;
+    const mintAuthority = chain.wallet();
+    const mint = chain.createMint(mintAuthority, mintAuthority.publicKey, 6);
+    const result = await quietly(() => deploy(litesvmProvider(chain, deployer), { SUITE_OPEN_MINT: mint.toBase58() }));
+    assert.equal(result.mintCreated, false);
+    const config = await new AttributionClient({ reader: chain.reader }).fetchConfig();
+    assert.ok(config.mint.equals(mint));
+    assert.equal(config.decimals, 6);
+    const fresh = new TestChain();
+    const provider = litesvmProvider(fresh, fresh.upgradeAuthority);
+    const nowhere = Keypair.generate().publicKey.toBase58();
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_OPEN_MINT: nowhere })), /does not exist/);
+    const system = PublicKey.default.toBase58(); // the system program: no mint
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_OPEN_MINT: system })), /is not a token mint/);
+  });
+});
