@@ -147,7 +147,7 @@ pub fn run(global: &Global, command: Command) -> Result<()> {
 
 fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
     match command {
-        Command::Demo => unreachable!("handled in main"),
+        Command::Demo | Command::Poa(_) => unreachable!("handled in main"),
         Command::Address => {
             println!("{}", ctx.me());
             Ok(())

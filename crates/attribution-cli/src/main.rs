@@ -8,6 +8,7 @@ mod chain;
 mod commands;
 mod demo;
 mod output;
+mod poa;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -129,6 +130,53 @@ pub enum Command {
     /// Lists accounts of a kind.
     #[command(subcommand)]
     List(ListCommand),
+    /// Proof of Attribution, off chain: index a datanet version, attribute outputs, allocate an epoch.
+    #[command(subcommand)]
+    Poa(PoaCommand),
+}
+
+#[derive(Subcommand)]
+pub enum PoaCommand {
+    /// Indexes a datanet version's contributions (each file checked against its content hash).
+    Index {
+        /// JSON: {"contributions": [{"id", "contributor", "content_hash", "path"}, ...]}, keys in hex.
+        #[arg(long)]
+        manifest: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Which contributions an output drew on.
+    Attribute {
+        /// One index, or several shards of disjoint contributions.
+        #[arg(long, required = true)]
+        index: Vec<PathBuf>,
+        /// The output text.
+        #[arg(long)]
+        text: PathBuf,
+        #[arg(long, default_value_t = 8)]
+        min_span_words: usize,
+        #[arg(long, default_value_t = 10)]
+        max_contributions: usize,
+    },
+    /// Allocates an epoch's attributable fees to claimants: amounts, Merkle root and proofs (JSON).
+    Epoch {
+        #[arg(long, required = true)]
+        index: Vec<PathBuf>,
+        /// JSON list of {"request_id", "model", "output", "fee"} (keys in hex).
+        #[arg(long)]
+        records: PathBuf,
+        #[arg(long)]
+        epoch: u64,
+        /// The amount to allocate (what the epoch accrued on chain).
+        #[arg(long)]
+        total: u64,
+        #[arg(long, default_value_t = 8)]
+        min_span_words: usize,
+        #[arg(long, default_value_t = 10)]
+        max_contributions: usize,
+        #[arg(long, default_value_t = 1)]
+        threads: usize,
+    },
 }
 
 #[derive(Subcommand)]
@@ -321,6 +369,7 @@ fn main() {
     let cli = Cli::parse();
     let result: Result<()> = match cli.command {
         Command::Demo => demo::run(),
+        Command::Poa(command) => poa::run(command, cli.global.json),
         command => commands::run(&cli.global, command),
     };
     if let Err(e) = result {
