@@ -4,13 +4,13 @@
  * TestChain on 127.0.0.1. Enough to run `anchor migrate`'s host script against the built programs
  * without a validator; not a general RPC server.
  */
-import { createServer, type Server } from "node:http";
+import { type IncomingMessage, type ServerResponse, createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PublicKey } from "@solana/web3.js";
 import { getTransactionDecoder, address } from "@solana/kit";
 import { utils } from "@anchor-lang/core";
 import { FailedTransactionMetadata } from "litesvm";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
 import type { TestChain } from "./chain";
 
 type Json = Record<string, unknown>;
@@ -87,7 +87,7 @@ export async function startRpcStub(chain: TestChain): Promise<RpcStub> {
     }
   }
 
-  const http: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
@@ -100,23 +100,19 @@ export async function startRpcStub(chain: TestChain): Promise<RpcStub> {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(response));
     });
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const port = (http.address() as AddressInfo).port;
+  };
 
   // web3.js subscribes to the signature, then asks getSignatureStatuses once subscribed; the
   // transaction has already landed, so the notification goes out at once.
-  const ws = new WebSocketServer({ host: "127.0.0.1", port: port + 1 });
   let subscriptions = 0;
-  ws.on("connection", (socket) => {
+  const onSocket = (socket: WebSocket) => {
     socket.on("message", (data) => {
       const msg = JSON.parse(data.toString()) as Json;
       if (msg.method === "signatureSubscribe") {
         const id = ++subscriptions;
         socket.send(JSON.stringify({ jsonrpc: "2.0", id: msg.id, result: id }));
         const [signature] = msg.params as [string];
-        const status = statuses.get(signature);
-        if (status) {
+        if (statuses.get(signature)) {
           socket.send(
             JSON.stringify({
               jsonrpc: "2.0",
@@ -129,20 +125,40 @@ export async function startRpcStub(chain: TestChain): Promise<RpcStub> {
         socket.send(JSON.stringify({ jsonrpc: "2.0", id: msg.id, result: true }));
       }
     });
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once("listening", resolve);
-    ws.once("error", reject);
-  });
+  };
+
+  // HTTP on a free port, the WebSocket on the next one (web3.js's convention); retried if taken.
+  let http: Server | undefined;
+  let ws: WebSocketServer | undefined;
+  let port = 0;
+  for (let attempt = 0; attempt < 10 && !ws; attempt++) {
+    const server = createServer(onRequest);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+    const wss = new WebSocketServer({ host: "127.0.0.1", port: port + 1 });
+    const ok = await new Promise<boolean>((resolve) => {
+      wss.once("listening", () => resolve(true));
+      wss.once("error", () => resolve(false));
+    });
+    if (ok) {
+      http = server;
+      ws = wss;
+    } else {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+  if (!http || !ws) throw new Error("no two consecutive free ports on 127.0.0.1 for the RPC stub");
+  ws.on("connection", onSocket);
+  const [httpServer, wsServer] = [http, ws];
 
   return {
     url: `http://127.0.0.1:${port}`,
     calls,
     close: async () => {
-      for (const client of ws.clients) client.terminate();
-      await new Promise<void>((resolve) => ws.close(() => resolve()));
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      for (const client of wsServer.clients) client.terminate();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+      httpServer.closeAllConnections();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
 }
