@@ -234,6 +234,19 @@ impl Chain {
         }
     }
 
+    /// The cluster's clock (unix time), as programs see it.
+    pub fn now(&self) -> Result<i64> {
+        match self {
+            Chain::Embedded { svm, .. } => Ok(svm.clock().unix_timestamp),
+            Chain::Rpc { client } => {
+                let clock = client.get_account(&"SysvarC1ock11111111111111111111111111111111".parse()?)?;
+                // Clock: slot, epoch_start_timestamp, epoch, leader_schedule_epoch, unix_timestamp.
+                let bytes = clock.data.get(32..40).ok_or_else(|| anyhow!("the clock sysvar is malformed"))?;
+                Ok(i64::from_le_bytes(bytes.try_into()?))
+            }
+        }
+    }
+
     pub fn is_embedded(&self) -> bool {
         matches!(self, Chain::Embedded { .. })
     }

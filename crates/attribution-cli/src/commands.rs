@@ -6,7 +6,7 @@ use anchor_lang::{AccountDeserialize, Discriminator};
 use anchor_spl::associated_token::{get_associated_token_address_with_program_id, spl_associated_token_account};
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
-use attribution_payout::state::{Config, Earnings, EarningsRole, Pool, Position, Stake};
+use attribution_payout::state::{Config, Earnings, EarningsRole, EpochTiming, Pool, Position, Stake};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -37,6 +37,18 @@ fn key(s: &str) -> Result<Pubkey> {
 fn base_units(open: f64) -> Result<u64> {
     ensure!(open.is_finite() && open >= 0.0, "'{open}' is not an amount of OPEN");
     Ok((open * 10f64.powi(OPEN_DECIMALS as i32)).round() as u64)
+}
+
+/// 64 hex characters into 32 bytes.
+fn hex32(s: &str) -> Result<[u8; 32]> {
+    let bytes: Option<Vec<u8>> =
+        (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
+    bytes.and_then(|v| <[u8; 32]>::try_from(v).ok()).ok_or_else(|| anyhow!("'{s}' is not 64 hex characters"))
+}
+
+/// 32 random bytes (from the operating system, through a fresh ed25519 key).
+fn rand32() -> [u8; 32] {
+    Keypair::new().pubkey().to_bytes()
 }
 
 fn file_hash(path: &std::path::Path) -> Result<([u8; 32], u64)> {
@@ -153,7 +165,18 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Airdrop { to, sol, open } => airdrop(ctx, to, sol, open),
-        Command::Init { mint, authority, treasury, protocol_fee_bps, min_stake, cooldown_secs } => {
+        Command::Init {
+            mint,
+            authority,
+            treasury,
+            protocol_fee_bps,
+            min_stake,
+            cooldown_secs,
+            epoch_length_secs,
+            root_deadline_secs,
+            challenge_window_secs,
+            claim_window_secs,
+        } => {
             let me = ctx.me();
             let authority = authority.as_deref().map(key).transpose()?.unwrap_or(me);
             let treasury = treasury.as_deref().map(key).transpose()?.unwrap_or(me);
@@ -163,6 +186,12 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
                 protocol_fee_bps,
                 min_operator_stake: min_stake * 10u64.pow(OPEN_DECIMALS.into()),
                 unstake_cooldown_secs: cooldown_secs,
+                epoch_timing: EpochTiming {
+                    epoch_length_secs,
+                    root_deadline_secs,
+                    challenge_window_secs,
+                    claim_window_secs,
+                },
             };
             init(ctx, mint, args)
         }
@@ -171,7 +200,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Model(c) => model(ctx, c),
         Command::Operator(c) => operator(ctx, c),
         Command::Stake(c) => stake(ctx, c),
-        Command::Pay { model, operator, calls, max_fee } => {
+        Command::Pay { model, operator, calls, max_fee, request_id } => {
             let model_key = key(&model)?;
             let state: Model = ctx.get(&model_key, "model")?;
             let fee = state.price_per_call.checked_mul(calls).ok_or_else(|| anyhow!("fee overflows"))?;
@@ -180,10 +209,18 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             let treasury = ctx.config()?.treasury;
             let token = ctx.my_token_account()?;
             let me = ctx.me();
-            let args = InferencePayArgs { calls, max_fee };
-            let ix =
-                ixs::payout::inference_pay(&open, &treasury, &me, &token, &model_key, &state, &key(&operator)?, args);
-            let sent = ctx.send("inference_pay", &[ix])?;
+            let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
+            let request_id = request_id.as_deref().map(hex32).transpose()?.unwrap_or_else(rand32);
+            let args = InferencePayArgs { calls, max_fee, request_id };
+            let operator = key(&operator)?;
+            let pay =
+                ixs::payout::inference_pay(&open, &treasury, &me, &token, &model_key, &state, &operator, index, args);
+            // A model with a proof-attributed entry pays into its current epoch: open it first.
+            let ixs = match state.has_proof_attributed_entry() {
+                true => vec![ixs::payout::epoch_open(&me, &model_key, index), pay],
+                false => vec![pay],
+            };
+            let sent = ctx.send("inference_pay", &ixs)?;
             if let Some(paid) = events::<attribution_payout::events::InferencePaid>(&sent.logs).first() {
                 print_payment(ctx.json, paid);
             }
@@ -375,14 +412,8 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
             ctx.send("datanet_authority_accept", &[ixs::datanet::authority_accept(&key(&datanet)?, &me)])?;
         }
         DatanetCommand::PublishVersion { datanet, number, root, count, uri } => {
-            let bytes = (0..root.len())
-                .step_by(2)
-                .map(|i| u8::from_str_radix(root.get(i..i + 2).unwrap_or("x"), 16))
-                .collect::<Result<Vec<u8>, _>>()
-                .ok()
-                .and_then(|v| <[u8; 32]>::try_from(v).ok())
-                .ok_or_else(|| anyhow!("--root must be 64 hex characters"))?;
-            let args = DatanetVersionPublishArgs { number, contributions_root: bytes, contribution_count: count, uri };
+            let args =
+                DatanetVersionPublishArgs { number, contributions_root: hex32(&root)?, contribution_count: count, uri };
             ctx.send("datanet_version_publish", &[ixs::datanet::version_publish(&key(&datanet)?, &me, args)])?;
         }
     }

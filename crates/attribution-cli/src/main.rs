@@ -95,6 +95,18 @@ pub enum Command {
         min_stake: u64,
         #[arg(long, default_value_t = 7 * 24 * 3600)]
         cooldown_secs: i64,
+        /// Proof of Attribution epoch length.
+        #[arg(long, default_value_t = 24 * 3600)]
+        epoch_length_secs: i64,
+        /// Time after an epoch's end to post its root.
+        #[arg(long, default_value_t = 24 * 3600)]
+        root_deadline_secs: i64,
+        /// Time after a root before claims open.
+        #[arg(long, default_value_t = 3600)]
+        challenge_window_secs: i64,
+        /// How long claims stay open.
+        #[arg(long, default_value_t = 30 * 24 * 3600)]
+        claim_window_secs: i64,
     },
     #[command(subcommand)]
     Datanet(DatanetCommand),
@@ -117,6 +129,9 @@ pub enum Command {
         /// The most you accept to pay, whole OPEN (default: exactly the current price × calls).
         #[arg(long)]
         max_fee: Option<f64>,
+        /// The request's id, 64 hex characters (default: random).
+        #[arg(long)]
+        request_id: Option<String>,
     },
     /// Permissionless crank: splits an upstream model's escrow by that model's lineage.
     Distribute { model: String },

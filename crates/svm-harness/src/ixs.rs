@@ -318,15 +318,17 @@ pub mod payout {
         )
     }
 
-    /// A model's lineage as `inference_pay` and `escrow_distribute` take it: the datanet's pool
-    /// or the upstream model's escrow per entry, writable, in order.
-    pub fn lineage_accounts(model: &Model) -> Vec<AccountMeta> {
+    /// A model's lineage as `inference_pay` (with the current epoch's index) and
+    /// `escrow_distribute` (without) take it: per entry, writable, in order, the datanet's pool,
+    /// the model's epoch for its proof-attributed entry when paying, or the upstream model's escrow.
+    pub fn lineage_accounts(model_key: &Pubkey, model: &Model, epoch_index: Option<u64>) -> Vec<AccountMeta> {
         model
             .lineage
             .iter()
-            .map(|e| match e.source {
-                LineageSource::Datanet => AccountMeta::new(pda::pool(&e.target), false),
-                LineageSource::Model => AccountMeta::new(pda::escrow(&e.target), false),
+            .map(|e| match (e.source, e.proof_attributed, epoch_index) {
+                (LineageSource::Datanet, true, Some(index)) => AccountMeta::new(pda::epoch(model_key, index), false),
+                (LineageSource::Datanet, _, _) => AccountMeta::new(pda::pool(&e.target), false),
+                (LineageSource::Model, _, _) => AccountMeta::new(pda::escrow(&e.target), false),
             })
             .collect()
     }
@@ -340,6 +342,7 @@ pub mod payout {
         model_key: &Pubkey,
         model: &Model,
         operator_authority: &Pubkey,
+        epoch_index: u64,
         args: InferencePayArgs,
     ) -> Instruction {
         let mut ix = pix(
@@ -359,7 +362,7 @@ pub mod payout {
             },
             instruction::InferencePay { args },
         );
-        ix.accounts.extend(lineage_accounts(model));
+        ix.accounts.extend(lineage_accounts(model_key, model, Some(epoch_index)));
         ix
     }
 
@@ -374,7 +377,7 @@ pub mod payout {
             },
             instruction::EscrowDistribute {},
         );
-        ix.accounts.extend(lineage_accounts(model));
+        ix.accounts.extend(lineage_accounts(model_key, model, None));
         ix
     }
 
@@ -425,6 +428,92 @@ pub mod payout {
                 token_program: open.token_program,
             },
             instruction::EarningsClaim {},
+        )
+    }
+
+    pub fn epoch_open(payer: &Pubkey, model: &Pubkey, index: u64) -> Instruction {
+        pix(
+            accounts::EpochOpen {
+                config: pda::config(),
+                model: *model,
+                epoch: pda::epoch(model, index),
+                payer: *payer,
+                system_program: system_program::ID,
+            },
+            instruction::EpochOpen { index },
+        )
+    }
+
+    pub fn attribution_root_post(
+        attestor: &Pubkey,
+        model: &Pubkey,
+        index: u64,
+        datanet: &Pubkey,
+        args: AttributionRootPostArgs,
+    ) -> Instruction {
+        pix(
+            accounts::AttributionRootPost {
+                config: pda::config(),
+                model: *model,
+                epoch: pda::epoch(model, index),
+                attestor: *attestor,
+                attestor_stake: pda::stake(attestor),
+                pool: pda::pool(datanet),
+            },
+            instruction::AttributionRootPost { args },
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn attribution_claim(
+        open: &Open,
+        cranker: &Pubkey,
+        model: &Pubkey,
+        index: u64,
+        claimant: &Pubkey,
+        destination: &Pubkey,
+        args: AttributionClaimArgs,
+    ) -> Instruction {
+        let epoch = pda::epoch(model, index);
+        pix(
+            accounts::AttributionClaim {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                epoch,
+                claimant: *claimant,
+                destination: *destination,
+                receipt: pda::receipt(&epoch, claimant),
+                cranker: *cranker,
+                token_program: open.token_program,
+                system_program: system_program::ID,
+            },
+            instruction::AttributionClaim { args },
+        )
+    }
+
+    pub fn attribution_release(model: &Pubkey, index: u64, datanet: &Pubkey) -> Instruction {
+        pix(
+            accounts::AttributionRelease {
+                config: pda::config(),
+                epoch: pda::epoch(model, index),
+                pool: pda::pool(datanet),
+            },
+            instruction::AttributionRelease {},
+        )
+    }
+
+    pub fn epoch_close(model: &Pubkey, index: u64, datanet: &Pubkey, rent_payer: &Pubkey) -> Instruction {
+        pix(
+            accounts::EpochClose { epoch: pda::epoch(model, index), pool: pda::pool(datanet), rent_payer: *rent_payer },
+            instruction::EpochClose {},
+        )
+    }
+
+    pub fn receipt_close(epoch: &Pubkey, claimant: &Pubkey, rent_payer: &Pubkey) -> Instruction {
+        pix(
+            accounts::ReceiptClose { receipt: pda::receipt(epoch, claimant), epoch: *epoch, rent_payer: *rent_payer },
+            instruction::ReceiptClose {},
         )
     }
 }

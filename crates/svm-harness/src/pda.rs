@@ -60,6 +60,14 @@ pub fn stake(authority: &Pubkey) -> Pubkey {
     find(&[payout::SEED_STAKE, authority.as_ref()], &attribution_payout::ID)
 }
 
+pub fn epoch(model: &Pubkey, index: u64) -> Pubkey {
+    find(&[payout::SEED_EPOCH, model.as_ref(), &index.to_le_bytes()], &attribution_payout::ID)
+}
+
+pub fn receipt(epoch: &Pubkey, claimant: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_RECEIPT, epoch.as_ref(), claimant.as_ref()], &attribution_payout::ID)
+}
+
 /// The upgradeable loader's ProgramData account of `program`.
 pub fn program_data(program: &Pubkey) -> Pubkey {
     find(&[program.as_ref()], &anchor_lang::solana_program::bpf_loader_upgradeable::ID)

@@ -155,6 +155,7 @@ pub fn payout(rec: &mut Recorder) {
             protocol_fee_bps: 250,
             min_operator_stake: 1_000 * OPEN,
             unstake_cooldown_secs: 7 * 24 * 3600,
+            epoch_timing: crate::world::EPOCH_TIMING,
         };
         let r = svm.run(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
         let case = match program {

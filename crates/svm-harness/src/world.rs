@@ -8,7 +8,7 @@ use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
-use attribution_payout::state::EarningsRole;
+use attribution_payout::state::{Config, EarningsRole, EpochTiming};
 use datanet_registry::instructions::{ContributionSubmitArgs, DatanetCreateArgs, ReviewDecision};
 use datanet_registry::state::DatanetPolicy;
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
@@ -19,6 +19,15 @@ use sha2::{Digest, Sha256};
 pub const OPEN_DECIMALS: u8 = 9;
 /// One OPEN in base units.
 pub const OPEN: u64 = 1_000_000_000;
+
+/// Proof of Attribution timing of the test deployments: day-long epochs, a day to post the root,
+/// an hour of challenge window, 30 days to claim.
+pub const EPOCH_TIMING: EpochTiming = EpochTiming {
+    epoch_length_secs: 24 * 3600,
+    root_deadline_secs: 24 * 3600,
+    challenge_window_secs: 3600,
+    claim_window_secs: 30 * 24 * 3600,
+};
 
 pub struct World {
     pub svm: Svm,
@@ -77,6 +86,7 @@ impl World {
             protocol_fee_bps: 250,
             min_operator_stake: 1_000 * OPEN,
             unstake_cooldown_secs: 7 * 24 * 3600,
+            epoch_timing: EPOCH_TIMING,
         };
         let mut world =
             World { svm, open: Open { mint, token_program: program.id() }, mint_authority, governance, treasury };
@@ -188,8 +198,37 @@ impl World {
         self.ensure_earnings(authority, EarningsRole::Operator);
     }
 
-    /// Pays for `calls` calls of `model`, served by `operator`, from `payer_token`, accepting
-    /// the exact fee.
+    /// The index of the Proof of Attribution epoch the clock is in.
+    pub fn epoch_index(&self) -> u64 {
+        let config: Config = self.svm.get(&pda::config());
+        config.epoch_index(self.svm.clock().unix_timestamp).expect("a time after 1970")
+    }
+
+    /// `inference_pay` for `calls` calls of `model`, served by `operator`, from `payer_token`,
+    /// accepting the exact fee, preceded by `epoch_open` when the model has a proof-attributed
+    /// entry (as a client does).
+    pub fn pay_instructions(
+        &self,
+        payer: &Pubkey,
+        payer_token: &Pubkey,
+        model: &Pubkey,
+        operator: &Pubkey,
+        calls: u64,
+        request_id: [u8; 32],
+    ) -> Vec<Instruction> {
+        let state: Model = self.svm.get(model);
+        let index = self.epoch_index();
+        let args = InferencePayArgs { calls, max_fee: state.price_per_call * calls, request_id };
+        let treasury = self.treasury.pubkey();
+        let pay =
+            ixs::payout::inference_pay(&self.open, &treasury, payer, payer_token, model, &state, operator, index, args);
+        match state.has_proof_attributed_entry() {
+            true => vec![ixs::payout::epoch_open(payer, model, index), pay],
+            false => vec![pay],
+        }
+    }
+
+    /// Pays for `calls` calls of `model` (see `pay_instructions`), with request id `[calls; 32]`.
     pub fn pay(
         &mut self,
         payer: &Keypair,
@@ -198,19 +237,8 @@ impl World {
         operator: &Pubkey,
         calls: u64,
     ) -> Result<Executed, Failed> {
-        let state: Model = self.svm.get(model);
-        let args = InferencePayArgs { calls, max_fee: state.price_per_call * calls };
-        let ix = ixs::payout::inference_pay(
-            &self.open,
-            &self.treasury.pubkey(),
-            &payer.pubkey(),
-            payer_token,
-            model,
-            &state,
-            operator,
-            args,
-        );
-        self.svm.run(payer, ix, &[])
+        let ixs = self.pay_instructions(&payer.pubkey(), payer_token, model, operator, calls, [calls as u8; 32]);
+        self.svm.send(payer, &ixs, &[])
     }
 
     /// Runs the permissionless crank on `model`'s escrow.

@@ -13,6 +13,7 @@ fn args(authority: &Keypair) -> ConfigInitArgs {
         protocol_fee_bps: 250,
         min_operator_stake: 1_000,
         unstake_cooldown_secs: 3_600,
+        epoch_timing: svm_harness::world::EPOCH_TIMING,
     }
 }
 

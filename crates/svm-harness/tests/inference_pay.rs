@@ -64,7 +64,7 @@ fn market(program: TokenProgram) -> Market {
 
 fn pay_ix(m: &Market, calls: u64, max_fee: u64) -> anchor_lang::solana_program::instruction::Instruction {
     let model: Model = m.w.svm.get(&m.tune);
-    let args = InferencePayArgs { calls, max_fee };
+    let args = InferencePayArgs { calls, max_fee, request_id: [7; 32] };
     ixs::payout::inference_pay(
         &m.w.open,
         &m.w.treasury.pubkey(),
@@ -73,6 +73,7 @@ fn pay_ix(m: &Market, calls: u64, max_fee: u64) -> anchor_lang::solana_program::
         &m.tune,
         &model,
         &m.operator.pubkey(),
+        m.w.epoch_index(),
         args,
     )
 }
@@ -127,7 +128,7 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
     let owner = m.tune_owner.insecure_clone();
     m.w.step(&owner, ixs::model::price_set(&m.tune, &owner.pubkey(), 2_000_000), &[]);
     let model: Model = m.w.svm.get(&m.tune);
-    let args = InferencePayArgs { calls: 1, max_fee: fee };
+    let args = InferencePayArgs { calls: 1, max_fee: fee, request_id: [7; 32] };
     let ix = ixs::payout::inference_pay(
         &m.w.open,
         &m.w.treasury.pubkey(),
@@ -136,6 +137,7 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
         &m.tune,
         &model,
         &m.operator.pubkey(),
+        m.w.epoch_index(),
         args,
     );
     assert_error(run(&mut m, ix), PayoutError::FeeAboveMax);
@@ -223,7 +225,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
         &[],
     );
     let model: Model = m.w.svm.get(&m.tune);
-    let args = InferencePayArgs { calls: 1, max_fee: fee };
+    let args = InferencePayArgs { calls: 1, max_fee: fee, request_id: [7; 32] };
     let ix = ixs::payout::inference_pay(
         &m.w.open,
         &m.w.treasury.pubkey(),
@@ -232,6 +234,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
         &m.tune,
         &model,
         &rich.pubkey(),
+        m.w.epoch_index(),
         args,
     );
     assert_error(m.w.svm.run(&user, ix.clone(), &[]), PayoutError::Paused);
@@ -254,6 +257,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
         &m.tune,
         &model,
         &rich.pubkey(),
+        m.w.epoch_index(),
         args,
     );
     assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::ModelRetired);
@@ -270,7 +274,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
     m.w.ensure_earnings(&drafter, EarningsRole::ModelOwner);
     let draft = pda::model(&drafter.pubkey(), 9);
     let state: Model = m.w.svm.get(&draft);
-    let args = InferencePayArgs { calls: 1, max_fee: 5 };
+    let args = InferencePayArgs { calls: 1, max_fee: 5, request_id: [7; 32] };
     let ix = ixs::payout::inference_pay(
         &m.w.open,
         &m.w.treasury.pubkey(),
@@ -279,6 +283,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
         &draft,
         &state,
         &rich.pubkey(),
+        m.w.epoch_index(),
         args,
     );
     assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::ModelNotPublished);

@@ -18,10 +18,24 @@ pub const SEED_ESCROW: &[u8] = b"escrow";
 /// `[SEED_STAKE, operator authority]`: an operator's stake.
 pub const SEED_STAKE: &[u8] = b"stake";
 
+/// `[SEED_EPOCH, model, index (u64 LE)]`: a model's Proof of Attribution epoch.
+pub const SEED_EPOCH: &[u8] = b"epoch";
+/// `[SEED_RECEIPT, epoch, claimant]`: proof that a claimant was paid from an epoch.
+pub const SEED_RECEIPT: &[u8] = b"receipt";
+
 /// Hard cap on the protocol fee: 10 %.
 pub const MAX_PROTOCOL_FEE_BPS: u16 = 1_000;
 /// Hard cap on the unstake cooldown: 30 days.
 pub const MAX_UNSTAKE_COOLDOWN_SECS: i64 = 30 * 24 * 60 * 60;
+
+const DAY: i64 = 24 * 60 * 60;
+/// Bounds of the Proof of Attribution timing parameters, in seconds.
+pub const EPOCH_LENGTH_BOUNDS: (i64, i64) = (60, 30 * DAY);
+pub const CHALLENGE_WINDOW_BOUNDS: (i64, i64) = (0, 7 * DAY);
+pub const ROOT_DEADLINE_BOUNDS: (i64, i64) = (60, 30 * DAY);
+pub const CLAIM_WINDOW_BOUNDS: (i64, i64) = (60 * 60, 365 * DAY);
+/// A Merkle proof longer than this cannot belong to any epoch (2^32 leaves).
+pub const MAX_PROOF_LEN: usize = 32;
 
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;

@@ -62,6 +62,52 @@ pub enum PayoutError {
     NotStakeAuthority,
     #[msg("The token mint has an extension this program does not support (transfer fees, hooks, permanent delegates, ...)")]
     UnsupportedMintExtension,
+    #[msg("Epoch timing out of bounds (epoch 1 min–30 days, root deadline 1 min–30 days, challenge window ≤ 7 days, claim window 1 hour–365 days)")]
+    InvalidEpochTiming,
+    #[msg("The model has no proof-attributed lineage entry")]
+    NotProofAttributed,
+    #[msg("Only the current epoch can be opened")]
+    NotCurrentEpoch,
+    #[msg("The epoch account does not match this model, epoch and its state")]
+    WrongEpoch,
+    #[msg("The epoch has not ended yet")]
+    EpochNotEnded,
+    #[msg("The deadline for posting this epoch's root has passed")]
+    RootDeadlinePassed,
+    #[msg("The deadline for posting this epoch's root has not passed yet")]
+    RootDeadlineNotPassed,
+    #[msg("This epoch's root was already posted, or the epoch was released")]
+    RootAlreadyPosted,
+    #[msg("Only the model's attestor may post its roots")]
+    NotAttestor,
+    #[msg("The attestor's active stake is below the operator minimum")]
+    AttestorNotStaked,
+    #[msg("The total allocated is more than the epoch accrued")]
+    TotalAboveAccrued,
+    #[msg("The records hash does not match the epoch's running hash of paid inferences")]
+    RecordsHashMismatch,
+    #[msg("A root allocating a positive total needs at least one leaf")]
+    NoLeaves,
+    #[msg("The epoch's root has not been posted")]
+    RootNotPosted,
+    #[msg("The challenge window has not ended: claims are not open yet")]
+    ChallengeWindowOpen,
+    #[msg("The claim period of this epoch has ended")]
+    ClaimPeriodOver,
+    #[msg("The claim period of this epoch has not ended")]
+    ClaimPeriodNotOver,
+    #[msg("The Merkle proof does not prove this claim")]
+    InvalidProof,
+    #[msg("A proof of more than 32 hashes cannot be valid")]
+    ProofTooLong,
+    #[msg("This claimant was already paid from this epoch")]
+    AlreadyClaimed,
+    #[msg("The claim would exceed the epoch's allocated total")]
+    ClaimAboveTotal,
+    #[msg("The rent goes back to whoever paid it")]
+    WrongRentPayer,
+    #[msg("The receipt's epoch is still open")]
+    EpochStillOpen,
     #[msg("An internal invariant would be broken")]
     InvariantViolated,
     #[msg("Arithmetic overflow")]

@@ -1,5 +1,5 @@
 //! One event per state change, carrying every amount an indexer needs.
-use crate::state::EarningsRole;
+use crate::state::{EarningsRole, EpochTiming};
 use anchor_lang::prelude::*;
 
 #[event]
@@ -14,6 +14,7 @@ pub struct ConfigInitialized {
     pub protocol_fee_bps: u16,
     pub min_operator_stake: u64,
     pub unstake_cooldown_secs: i64,
+    pub epoch_timing: EpochTiming,
 }
 
 #[event]
@@ -23,6 +24,7 @@ pub struct ConfigUpdated {
     pub protocol_fee_bps: u16,
     pub min_operator_stake: u64,
     pub unstake_cooldown_secs: i64,
+    pub epoch_timing: EpochTiming,
     pub paused: bool,
 }
 
@@ -96,6 +98,9 @@ pub struct LineageCredit {
 #[event]
 pub struct InferencePaid {
     pub model: Pubkey,
+    /// The caller's id of the request; with a proof-attributed entry it enters the epoch's
+    /// records hash, with `proof_attributed_amount`.
+    pub request_id: [u8; 32],
     pub payer: Pubkey,
     pub operator: Pubkey,
     pub calls: u64,
@@ -107,7 +112,10 @@ pub struct InferencePaid {
     pub owner: Pubkey,
     pub owner_amount: u64,
     pub operator_amount: u64,
+    /// One credit per lineage entry, in order; a proof-attributed entry's goes to the epoch.
     pub lineage: Vec<LineageCredit>,
+    /// The epoch credited (its index), when the model has a proof-attributed entry.
+    pub epoch: Option<u64>,
     pub timestamp: i64,
 }
 
@@ -153,4 +161,60 @@ pub struct EarningsClaimed {
     pub role: EarningsRole,
     pub amount: u64,
     pub total_claimed: u64,
+}
+
+#[event]
+pub struct EpochOpened {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub datanet: Pubkey,
+}
+
+#[event]
+pub struct AttributionRootPosted {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub attestor: Pubkey,
+    pub root: [u8; 32],
+    pub accrued: u64,
+    pub total: u64,
+    pub leaf_count: u64,
+    pub records_hash: [u8; 32],
+    /// accrued − total, credited to the datanet's pool at once.
+    pub returned: u64,
+    pub claims_open_at: i64,
+    pub expires_at: i64,
+}
+
+#[event]
+pub struct AttributionClaimed {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub claimant: Pubkey,
+    pub amount: u64,
+    pub claimed: u64,
+}
+
+/// An epoch's value went to its datanet's pool: all of it (no root by the deadline), or what
+/// was not claimed (at close).
+#[event]
+pub struct EpochReleased {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub amount: u64,
+    pub closed: bool,
+}
+
+#[event]
+pub struct ReceiptClosed {
+    pub receipt: Pubkey,
+    pub epoch: Pubkey,
+    pub claimant: Pubkey,
+    pub rent_returned: u64,
 }

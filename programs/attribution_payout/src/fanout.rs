@@ -2,7 +2,7 @@
 //! `escrow_distribute`: O(lineage entries), whatever the number of contributors behind them.
 use crate::errors::PayoutError;
 use crate::events::LineageCredit;
-use crate::state::{Escrow, Pool};
+use crate::state::{Epoch, EpochStatus, Escrow, Pool};
 use anchor_lang::prelude::*;
 use model_registry::state::{LineageSource, Model};
 use payout_math::{Split, MAX_SPLIT_PARTS};
@@ -20,26 +20,50 @@ pub fn split_by_lineage(amount: u64, protocol_bps: u16, model: &Model) -> Result
         .ok_or_else(|| PayoutError::InvariantViolated.into())
 }
 
-/// Credits each lineage entry's part to its datanet's pool or its upstream model's escrow. The
+/// A payment's identity, for the epoch that a proof-attributed entry's part goes to.
+pub struct Payment {
+    pub request_id: [u8; 32],
+    /// The epoch index the payment falls in.
+    pub epoch_index: u64,
+}
+
+/// Credits each lineage entry's part to its datanet's pool, its upstream model's escrow, or, for
+/// the proof-attributed entry of a paid inference (`payment`), the model's current epoch. The
 /// accounts must be exactly those, one per entry, in the lineage's order, writable: no
-/// substitution, no omission, nothing extra.
+/// substitution, no omission, nothing extra. At an upstream hop (`payment` is `None`) there are
+/// no outputs to attribute, and the proof-attributed entry's part goes to its pool.
 pub fn credit_lineage<'info>(
+    model_key: &Pubkey,
     model: &Model,
     parts: &[u64],
     accounts: &'info [AccountInfo<'info>],
+    payment: Option<&Payment>,
 ) -> Result<Vec<LineageCredit>> {
     require!(accounts.len() == model.lineage.len(), PayoutError::LineageAccountMismatch);
     let mut credits = Vec::with_capacity(accounts.len());
     for ((entry, amount), info) in model.lineage.iter().zip(parts).zip(accounts) {
         require!(info.is_writable, PayoutError::LineageAccountMismatch);
-        match entry.source {
-            LineageSource::Datanet => {
+        match (entry.source, entry.proof_attributed, payment) {
+            (LineageSource::Datanet, true, Some(payment)) => {
+                let mut epoch = Account::<Epoch>::try_from(info)?;
+                require!(
+                    epoch.model == *model_key
+                        && epoch.index == payment.epoch_index
+                        && epoch.status == EpochStatus::Open,
+                    PayoutError::WrongEpoch
+                );
+                epoch.accrued = epoch.accrued.checked_add(*amount).ok_or(PayoutError::MathOverflow)?;
+                epoch.records_hash = poa_merkle::records_hash_next(&epoch.records_hash, &payment.request_id, *amount);
+                epoch.record_count = epoch.record_count.checked_add(1).ok_or(PayoutError::MathOverflow)?;
+                epoch.exit(&crate::ID)?;
+            }
+            (LineageSource::Datanet, _, _) => {
                 let mut pool = Account::<Pool>::try_from(info)?;
                 require_keys_eq!(pool.datanet, entry.target, PayoutError::LineageAccountMismatch);
                 pool.credit(*amount)?;
                 pool.exit(&crate::ID)?;
             }
-            LineageSource::Model => {
+            (LineageSource::Model, _, _) => {
                 let mut escrow = Account::<Escrow>::try_from(info)?;
                 require_keys_eq!(escrow.model, entry.target, PayoutError::LineageAccountMismatch);
                 escrow.credit(*amount)?;

@@ -109,6 +109,36 @@ pub mod attribution_payout {
     pub fn earnings_claim(ctx: Context<EarningsClaim>) -> Result<()> {
         EarningsClaim::handler(ctx)
     }
+
+    /// Opens the current Proof of Attribution epoch of a model (permissionless, idempotent).
+    pub fn epoch_open(ctx: Context<EpochOpen>, index: u64) -> Result<()> {
+        EpochOpen::handler(ctx, index)
+    }
+
+    /// The model's staked attestor posts an ended epoch's allocation root (once, before the deadline).
+    pub fn attribution_root_post(ctx: Context<AttributionRootPost>, args: AttributionRootPostArgs) -> Result<()> {
+        AttributionRootPost::handler(ctx, args)
+    }
+
+    /// Pays a claimant its leaf of an epoch's root, with a Merkle proof (permissionless crank).
+    pub fn attribution_claim(ctx: Context<AttributionClaim>, args: AttributionClaimArgs) -> Result<()> {
+        AttributionClaim::handler(ctx, args)
+    }
+
+    /// Sends an epoch without a root by its deadline to the datanet's pool (permissionless).
+    pub fn attribution_release(ctx: Context<AttributionRelease>) -> Result<()> {
+        AttributionRelease::handler(ctx)
+    }
+
+    /// Closes an expired or released epoch: the unclaimed rest to the pool, rent to its payer.
+    pub fn epoch_close(ctx: Context<EpochClose>) -> Result<()> {
+        EpochClose::handler(ctx)
+    }
+
+    /// Closes a receipt of a closed epoch, rent to its payer (permissionless).
+    pub fn receipt_close(ctx: Context<ReceiptClose>) -> Result<()> {
+        ReceiptClose::handler(ctx)
+    }
 }
 
 include!("../../../tools/sbf/shims.rs");

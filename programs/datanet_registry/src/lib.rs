@@ -17,6 +17,7 @@ pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
+pub mod pda_account;
 pub mod state;
 
 use instructions::*;

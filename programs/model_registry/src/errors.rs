@@ -38,6 +38,8 @@ pub enum ModelError {
     AdapterWithoutBase,
     #[msg("Only a datanet entry can be proof-attributed")]
     ProofAttributedModel,
+    #[msg("At most one lineage entry can be proof-attributed")]
+    TooManyProofAttributed,
     #[msg("A model with proof-attributed entries must name an attestor, and only such a model may")]
     AttestorMismatch,
     #[msg("Only the operator's authority may do this")]

@@ -1,7 +1,7 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_STAKE_VAULT, SEED_VAULT};
 use crate::events::ConfigInitialized;
 use crate::program::AttributionPayout;
-use crate::state::{check_mint_extensions, Config};
+use crate::state::{check_mint_extensions, Config, EpochTiming};
 use crate::upgrade_authority::require_upgrade_authority;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
@@ -14,6 +14,7 @@ pub struct ConfigInitArgs {
     pub protocol_fee_bps: u16,
     pub min_operator_stake: u64,
     pub unstake_cooldown_secs: i64,
+    pub epoch_timing: EpochTiming,
 }
 
 /// Adopts `mint` as OPEN and creates the config and both vaults. Only the program's upgrade
@@ -57,7 +58,8 @@ impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         require_upgrade_authority(&self.program, &self.program_data, &self.deployer.key())?;
         check_mint_extensions(&self.mint.to_account_info())?;
-        Config::check_params(args.protocol_fee_bps, args.unstake_cooldown_secs)
+        Config::check_params(args.protocol_fee_bps, args.unstake_cooldown_secs)?;
+        Config::check_timing(&args.epoch_timing)
     }
 
     #[access_control(ctx.accounts.validate(&args))]
@@ -79,6 +81,10 @@ impl ConfigInit<'_> {
             protocol_fee_bps: args.protocol_fee_bps,
             min_operator_stake: args.min_operator_stake,
             unstake_cooldown_secs: args.unstake_cooldown_secs,
+            epoch_length_secs: args.epoch_timing.epoch_length_secs,
+            root_deadline_secs: args.epoch_timing.root_deadline_secs,
+            challenge_window_secs: args.epoch_timing.challenge_window_secs,
+            claim_window_secs: args.epoch_timing.claim_window_secs,
             paused: false,
             reserved: [0; 128],
         });
@@ -94,6 +100,7 @@ impl ConfigInit<'_> {
             protocol_fee_bps: args.protocol_fee_bps,
             min_operator_stake: args.min_operator_stake,
             unstake_cooldown_secs: args.unstake_cooldown_secs,
+            epoch_timing: args.epoch_timing,
         });
         Ok(())
     }

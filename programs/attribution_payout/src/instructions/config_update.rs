@@ -1,6 +1,6 @@
 use crate::errors::PayoutError;
 use crate::events::ConfigUpdated;
-use crate::state::Config;
+use crate::state::{Config, EpochTiming};
 use anchor_lang::prelude::*;
 
 /// Changes of the config; `None` leaves a field as it is. Bounds are those of `config_init`.
@@ -10,6 +10,8 @@ pub struct ConfigUpdateArgs {
     pub protocol_fee_bps: Option<u16>,
     pub min_operator_stake: Option<u64>,
     pub unstake_cooldown_secs: Option<i64>,
+    /// Applies to epochs opened from now on (an open epoch keeps the bounds it was opened with).
+    pub epoch_timing: Option<EpochTiming>,
     /// Pausing stops new payments only: claims, distributions and withdrawals keep working.
     pub paused: Option<bool>,
 }
@@ -36,6 +38,12 @@ impl ConfigUpdate<'_> {
         if let Some(secs) = args.unstake_cooldown_secs {
             config.unstake_cooldown_secs = secs;
         }
+        if let Some(timing) = args.epoch_timing {
+            config.epoch_length_secs = timing.epoch_length_secs;
+            config.root_deadline_secs = timing.root_deadline_secs;
+            config.challenge_window_secs = timing.challenge_window_secs;
+            config.claim_window_secs = timing.claim_window_secs;
+        }
         if let Some(paused) = args.paused {
             config.paused = paused;
         }
@@ -46,6 +54,7 @@ impl ConfigUpdate<'_> {
             protocol_fee_bps: config.protocol_fee_bps,
             min_operator_stake: config.min_operator_stake,
             unstake_cooldown_secs: config.unstake_cooldown_secs,
+            epoch_timing: config.timing(),
             paused: config.paused,
         });
         Ok(())

@@ -8,7 +8,9 @@ use model_registry::state::{Model, ModelState};
 /// Permissionless crank: applies an upstream model's own split to what its escrow holds, with
 /// the same code as `inference_pay` (no protocol fee: it was taken when the fee was paid; the
 /// operator share goes to the owner, since nobody executed this hop). Each hop of a derivative
-/// chain costs O(1) and writes the next hop's escrow, never recursing.
+/// chain costs O(1) and writes the next hop's escrow, never recursing. A proof-attributed entry
+/// of the upstream model takes its part into its datanet's pool here: an upstream hop has no
+/// outputs of its own to attribute.
 /// `remaining_accounts`: the model's lineage accounts, as for `inference_pay`.
 #[derive(Accounts)]
 pub struct EscrowDistribute<'info> {
@@ -46,7 +48,8 @@ impl<'info> EscrowDistribute<'info> {
         let owner_amount = parts[0].checked_add(parts[1]).ok_or(PayoutError::MathOverflow)?;
         accounts.treasury_earnings.credit(split.treasury())?;
         accounts.owner_earnings.credit(owner_amount)?;
-        let lineage = credit_lineage(&accounts.model, &parts[2..], ctx.remaining_accounts)?;
+        let model_key = accounts.model.key();
+        let lineage = credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, None)?;
 
         let escrow = &mut accounts.escrow;
         escrow.balance = 0;

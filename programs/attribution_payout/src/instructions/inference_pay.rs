@@ -1,6 +1,6 @@
 use crate::errors::PayoutError;
 use crate::events::InferencePaid;
-use crate::fanout::{credit_lineage, split_by_lineage};
+use crate::fanout::{credit_lineage, split_by_lineage, Payment};
 use crate::state::{Config, Earnings, EarningsRole, Stake};
 use crate::transfer::into_vault;
 use anchor_lang::prelude::*;
@@ -13,12 +13,17 @@ pub struct InferencePayArgs {
     pub calls: u64,
     /// The most the payer accepts to pay (the price can change until the transaction lands).
     pub max_fee: u64,
+    /// The caller's id of the request (e.g. a hash of the prompt and time). For a model with a
+    /// proof-attributed entry it enters the epoch's records hash, which an attestor's root must
+    /// match, so the set of payments an allocation covers can be checked against the chain.
+    pub request_id: [u8; 32],
 }
 
 /// A user pays `price × calls` for a published model served by an eligible operator: one
 /// transfer of the whole fee into the vault, then pure accounting by the model's frozen shares.
 /// `remaining_accounts`: the model's lineage, one writable account per entry in order: the
-/// datanet's `Pool` for a datanet entry, the upstream model's `Escrow` for a model entry.
+/// datanet's `Pool` for a datanet entry, the model's current `Epoch` for its proof-attributed
+/// entry (opened by `epoch_open`), the upstream model's `Escrow` for a model entry.
 #[derive(Accounts)]
 pub struct InferencePay<'info> {
     #[account(
@@ -97,10 +102,15 @@ impl<'info> InferencePay<'info> {
         accounts.treasury_earnings.credit(split.treasury())?;
         accounts.owner_earnings.credit(parts[0])?;
         accounts.operator_earnings.credit(parts[1])?;
-        let lineage = credit_lineage(&accounts.model, &parts[2..], ctx.remaining_accounts)?;
+        let now = Clock::get()?.unix_timestamp;
+        let payment = Payment { request_id: args.request_id, epoch_index: accounts.config.epoch_index(now)? };
+        let model_key = accounts.model.key();
+        let lineage = credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, Some(&payment))?;
+        let epoch = accounts.model.has_proof_attributed_entry().then_some(payment.epoch_index);
 
         emit!(InferencePaid {
-            model: accounts.model.key(),
+            model: model_key,
+            request_id: args.request_id,
             payer: accounts.payer.key(),
             operator: accounts.operator.authority,
             calls: args.calls,
@@ -112,7 +122,8 @@ impl<'info> InferencePay<'info> {
             owner_amount: parts[0],
             operator_amount: parts[1],
             lineage,
-            timestamp: Clock::get()?.unix_timestamp,
+            epoch,
+            timestamp: now,
         });
         Ok(())
     }

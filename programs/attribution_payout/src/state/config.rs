@@ -1,4 +1,7 @@
-use crate::constants::{MAX_PROTOCOL_FEE_BPS, MAX_UNSTAKE_COOLDOWN_SECS};
+use crate::constants::{
+    CHALLENGE_WINDOW_BOUNDS, CLAIM_WINDOW_BOUNDS, EPOCH_LENGTH_BOUNDS, MAX_PROTOCOL_FEE_BPS, MAX_UNSTAKE_COOLDOWN_SECS,
+    ROOT_DEADLINE_BOUNDS,
+};
 use crate::errors::PayoutError;
 use anchor_lang::prelude::*;
 
@@ -27,6 +30,13 @@ pub struct Config {
     /// Stake an operator must keep (not counting stake waiting to be withdrawn) to be payable.
     pub min_operator_stake: u64,
     pub unstake_cooldown_secs: i64,
+    /// Proof of Attribution timing: epochs are `epoch_length_secs` long (aligned on the Unix
+    /// epoch); an attestor posts a root within `root_deadline_secs` after an epoch ends; claims
+    /// open `challenge_window_secs` after the root and stay open `claim_window_secs`.
+    pub epoch_length_secs: i64,
+    pub root_deadline_secs: i64,
+    pub challenge_window_secs: i64,
+    pub claim_window_secs: i64,
     /// While set, no fee can be paid; claims and withdrawals keep working.
     pub paused: bool,
     pub reserved: [u8; 128],
@@ -39,9 +49,48 @@ impl Config {
         Ok(())
     }
 
-    pub fn invariant(&self) -> Result<()> {
-        Self::check_params(self.protocol_fee_bps, self.unstake_cooldown_secs)
+    pub fn check_timing(timing: &EpochTiming) -> Result<()> {
+        let within = |v: i64, (lo, hi): (i64, i64)| (lo..=hi).contains(&v);
+        require!(
+            within(timing.epoch_length_secs, EPOCH_LENGTH_BOUNDS)
+                && within(timing.root_deadline_secs, ROOT_DEADLINE_BOUNDS)
+                && within(timing.challenge_window_secs, CHALLENGE_WINDOW_BOUNDS)
+                && within(timing.claim_window_secs, CLAIM_WINDOW_BOUNDS),
+            PayoutError::InvalidEpochTiming
+        );
+        Ok(())
     }
+
+    pub fn timing(&self) -> EpochTiming {
+        EpochTiming {
+            epoch_length_secs: self.epoch_length_secs,
+            root_deadline_secs: self.root_deadline_secs,
+            challenge_window_secs: self.challenge_window_secs,
+            claim_window_secs: self.claim_window_secs,
+        }
+    }
+
+    /// The index of the epoch `now` falls in.
+    pub fn epoch_index(&self, now: i64) -> Result<u64> {
+        // Unsigned: LLVM's BPF backend has no signed division.
+        let now = u64::try_from(now).map_err(|_| PayoutError::MathOverflow)?;
+        let length = u64::try_from(self.epoch_length_secs).map_err(|_| PayoutError::MathOverflow)?;
+        Ok(now / length)
+    }
+
+    pub fn invariant(&self) -> Result<()> {
+        Self::check_params(self.protocol_fee_bps, self.unstake_cooldown_secs)?;
+        Self::check_timing(&self.timing())
+    }
+}
+
+/// The Proof of Attribution timing parameters, in seconds (bounds in `constants`).
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, Debug)]
+pub struct EpochTiming {
+    pub epoch_length_secs: i64,
+    pub root_deadline_secs: i64,
+    pub challenge_window_secs: i64,
+    pub claim_window_secs: i64,
 }
 
 /// OPEN may be a Token-2022 mint, but only with extensions that cannot move, withhold or freeze

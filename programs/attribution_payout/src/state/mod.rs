@@ -1,5 +1,6 @@
 mod config;
 mod earnings;
+mod epoch;
 mod escrow;
 mod pool;
 mod position;
@@ -7,6 +8,7 @@ mod stake;
 
 pub use config::*;
 pub use earnings::*;
+pub use epoch::*;
 pub use escrow::*;
 pub use pool::*;
 pub use position::*;

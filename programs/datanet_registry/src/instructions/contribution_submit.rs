@@ -1,9 +1,9 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_CONTRIBUTION};
 use crate::errors::DatanetError;
 use crate::events::ContributionSubmitted;
+use crate::pda_account::{create, is_vacant};
 use crate::state::{check_uri, Contribution, ContributionStatus, Datanet, DatanetPolicy};
 use anchor_lang::prelude::*;
-use anchor_lang::system_program::{self, CreateAccount, CreateAccountAllowPrefund};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct ContributionSubmitArgs {
@@ -30,37 +30,11 @@ pub struct ContributionSubmit<'info> {
     pub system_program: Program<'info, System>,
 }
 
-impl<'info> ContributionSubmit<'info> {
+impl ContributionSubmit<'_> {
     fn validate(&self, args: &ContributionSubmitArgs) -> Result<()> {
-        let existing = &self.contribution;
-        require!(existing.owner == &System::id() && existing.data_is_empty(), DatanetError::DuplicateContribution);
+        require!(is_vacant(&self.contribution), DatanetError::DuplicateContribution);
         require!(args.size > 0, DatanetError::EmptyContent);
         check_uri(&args.uri)
-    }
-
-    /// Creates the contribution account the way Anchor's `init` does, including when someone
-    /// has already sent lamports to its address.
-    fn create_account(&self, content_hash: &[u8; 32], bump: u8, space: usize) -> Result<()> {
-        let datanet = self.datanet.key();
-        let seeds: &[&[u8]] = &[SEED_CONTRIBUTION, datanet.as_ref(), content_hash, &[bump]];
-        let rent = Rent::get()?.minimum_balance(space);
-        let from = self.contributor.to_account_info();
-        let to = self.contribution.to_account_info();
-        let program = self.system_program.key();
-        match self.contribution.lamports() {
-            0 => system_program::create_account(
-                CpiContext::new_with_signer(program, CreateAccount { from, to }, &[seeds]),
-                rent,
-                space as u64,
-                &crate::ID,
-            ),
-            funded => system_program::create_account_allow_prefund(
-                CpiContext::new_with_signer(program, CreateAccountAllowPrefund { from, to }, &[seeds]),
-                rent.saturating_sub(funded),
-                space as u64,
-                &crate::ID,
-            ),
-        }
     }
 
     #[access_control(ctx.accounts.validate(&args))]
@@ -68,7 +42,16 @@ impl<'info> ContributionSubmit<'info> {
         let now = Clock::get()?.unix_timestamp;
         let bump = ctx.bumps.contribution;
         let accounts = &mut *ctx.accounts;
-        accounts.create_account(&args.content_hash, bump, 8 + Contribution::INIT_SPACE)?;
+        let datanet_key = accounts.datanet.key();
+        let seeds: &[&[u8]] = &[SEED_CONTRIBUTION, datanet_key.as_ref(), &args.content_hash, &[bump]];
+        create(
+            accounts.contributor.to_account_info(),
+            accounts.contribution.to_account_info(),
+            accounts.system_program.key(),
+            seeds,
+            8 + Contribution::INIT_SPACE,
+            &crate::ID,
+        )?;
 
         let datanet = &mut accounts.datanet;
         let (status, weight, decided_at) = match datanet.policy {

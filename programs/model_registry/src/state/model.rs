@@ -40,8 +40,9 @@ pub struct LineageEntry {
     pub datanet_version: Option<Pubkey>,
     /// Share of every fee (after the protocol fee), in basis points.
     pub share_bps: u16,
-    /// Datanet entries only: the share is allocated per output by Proof of Attribution epochs
-    /// instead of by the static weights of the datanet's pool.
+    /// Datanet entries only, at most one per model: the share is allocated per output by Proof of
+    /// Attribution epochs instead of by the static weights of the datanet's pool (which receives
+    /// whatever an epoch does not attribute).
     pub proof_attributed: bool,
 }
 
@@ -93,11 +94,18 @@ impl Model {
             total += u32::from(entry.share_bps);
         }
         require!(total == u32::from(BPS_DENOMINATOR), ModelError::SharesNotWhole);
+        // One epoch account per model and epoch collects the proof-attributed share.
+        require!(lineage.iter().filter(|e| e.proof_attributed).count() <= 1, ModelError::TooManyProofAttributed);
         Ok(())
     }
 
     pub fn has_proof_attributed_entry(&self) -> bool {
-        self.lineage.iter().any(|e| e.proof_attributed)
+        self.proof_attributed_entry().is_some()
+    }
+
+    /// The datanet entry whose share Proof of Attribution epochs allocate, if any.
+    pub fn proof_attributed_entry(&self) -> Option<&LineageEntry> {
+        self.lineage.iter().find(|e| e.proof_attributed)
     }
 
     pub fn invariant(&self) -> Result<()> {

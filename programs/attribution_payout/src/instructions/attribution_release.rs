@@ -1,0 +1,38 @@
+use crate::errors::PayoutError;
+use crate::events::EpochReleased;
+use crate::state::{Config, Epoch, EpochStatus, Pool};
+use anchor_lang::prelude::*;
+
+/// Permissionless: when no root was posted by the deadline, everything the epoch accrued goes to
+/// its datanet's pool (the static path), so unattested value still reaches contributors.
+#[derive(Accounts)]
+pub struct AttributionRelease<'info> {
+    pub config: Box<Account<'info, Config>>,
+    #[account(mut)]
+    pub epoch: Box<Account<'info, Epoch>>,
+    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    pub pool: Box<Account<'info, Pool>>,
+}
+
+impl AttributionRelease<'_> {
+    fn validate(&self) -> Result<()> {
+        require!(self.epoch.status == EpochStatus::Open, PayoutError::RootAlreadyPosted);
+        let deadline = self.epoch.ends_at.saturating_add(self.config.root_deadline_secs);
+        require!(Clock::get()?.unix_timestamp >= deadline, PayoutError::RootDeadlineNotPassed);
+        Ok(())
+    }
+
+    #[access_control(ctx.accounts.validate())]
+    pub fn handler(ctx: Context<Self>) -> Result<()> {
+        let epoch = &mut ctx.accounts.epoch;
+        let amount = epoch.balance()?;
+        ctx.accounts.pool.credit(amount)?;
+        ctx.accounts.pool.invariant()?;
+        epoch.returned += amount; // the epoch's balance, so at most what it accrued
+        epoch.status = EpochStatus::Released;
+        epoch.expires_at = Clock::get()?.unix_timestamp;
+        epoch.invariant()?;
+        emit!(EpochReleased { epoch: epoch.key(), model: epoch.model, index: epoch.index, amount, closed: false });
+        Ok(())
+    }
+}

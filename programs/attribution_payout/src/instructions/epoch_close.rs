@@ -1,0 +1,41 @@
+use crate::errors::PayoutError;
+use crate::events::EpochReleased;
+use crate::state::{Epoch, EpochStatus, Pool};
+use anchor_lang::prelude::*;
+
+/// Permissionless: after an epoch's claim period (or once it was released), sends what was not
+/// claimed to the datanet's pool and closes the epoch, its rent back to whoever paid it.
+#[derive(Accounts)]
+pub struct EpochClose<'info> {
+    #[account(mut, close = rent_payer, has_one = rent_payer @ PayoutError::WrongRentPayer)]
+    pub epoch: Box<Account<'info, Epoch>>,
+    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    pub pool: Box<Account<'info, Pool>>,
+    /// CHECK: receives the epoch's rent; must be who paid it (`has_one`).
+    #[account(mut)]
+    pub rent_payer: UncheckedAccount<'info>,
+}
+
+impl EpochClose<'_> {
+    fn validate(&self) -> Result<()> {
+        match self.epoch.status {
+            EpochStatus::Released => Ok(()),
+            EpochStatus::Posted => {
+                require!(Clock::get()?.unix_timestamp >= self.epoch.expires_at, PayoutError::ClaimPeriodNotOver);
+                Ok(())
+            }
+            EpochStatus::Open => err!(PayoutError::RootNotPosted),
+        }
+    }
+
+    #[access_control(ctx.accounts.validate())]
+    pub fn handler(ctx: Context<Self>) -> Result<()> {
+        let epoch = &mut ctx.accounts.epoch;
+        let amount = epoch.balance()?;
+        ctx.accounts.pool.credit(amount)?;
+        ctx.accounts.pool.invariant()?;
+        epoch.returned += amount;
+        emit!(EpochReleased { epoch: epoch.key(), model: epoch.model, index: epoch.index, amount, closed: true });
+        Ok(())
+    }
+}

@@ -1,0 +1,78 @@
+use crate::errors::PayoutError;
+use anchor_lang::prelude::*;
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
+pub enum EpochStatus {
+    /// Accruing (until `ends_at`), then waiting for its root.
+    Open,
+    /// The attestor's root allocates `total`; claims open at `claims_open_at`.
+    Posted,
+    /// No root came in time: everything accrued went to the datanet's pool.
+    Released,
+}
+
+/// One model's Proof of Attribution epoch: what its proof-attributed lineage entry earned from
+/// `starts_at` to `ends_at`, the running hash of the payments, then the attestor's allocation.
+/// PDA `[SEED_EPOCH, model, index (u64 LE)]`; created only there, by `epoch_open`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Epoch {
+    pub version: u8,
+    pub bump: u8,
+    pub model: Pubkey,
+    pub index: u64,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    /// The proof-attributed entry's datanet: its pool receives what the epoch does not attribute.
+    pub datanet: Pubkey,
+    pub status: EpochStatus,
+    /// Credited by `inference_pay`.
+    pub accrued: u64,
+    pub record_count: u64,
+    /// h_0 = 0; h_i = sha256(h_{i−1} ‖ request id ‖ amount (u64 LE)) over the epoch's payments.
+    pub records_hash: [u8; 32],
+    /// The attestor's Merkle root over (model, epoch, claimant, amount) leaves.
+    pub root: [u8; 32],
+    /// What the root allocates (≤ accrued); the rest went to the pool when it was posted.
+    pub total: u64,
+    pub leaf_count: u64,
+    pub claimed: u64,
+    /// Sent to the datanet's pool: the unallocated part, a release, or the unclaimed rest at close.
+    pub returned: u64,
+    pub posted_at: i64,
+    pub claims_open_at: i64,
+    pub expires_at: i64,
+    /// Paid the account's rent; gets it back at close.
+    pub rent_payer: Pubkey,
+    pub reserved: [u8; 32],
+}
+
+impl Epoch {
+    /// Value the epoch still holds in the vault.
+    pub fn balance(&self) -> Result<u64> {
+        self.accrued
+            .checked_sub(self.claimed)
+            .and_then(|v| v.checked_sub(self.returned))
+            .ok_or_else(|| PayoutError::InvariantViolated.into())
+    }
+
+    pub fn invariant(&self) -> Result<()> {
+        self.balance()?;
+        require!(self.total <= self.accrued && self.claimed <= self.total, PayoutError::InvariantViolated);
+        Ok(())
+    }
+}
+
+/// A claimant was paid `amount` from `epoch`; its existence makes a second claim fail.
+/// PDA `[SEED_RECEIPT, epoch, claimant]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Receipt {
+    pub version: u8,
+    pub bump: u8,
+    pub epoch: Pubkey,
+    pub claimant: Pubkey,
+    pub amount: u64,
+    /// Paid the account's rent; gets it back when the receipt is closed after the epoch.
+    pub rent_payer: Pubkey,
+}
