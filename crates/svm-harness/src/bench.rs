@@ -62,6 +62,14 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "escrow_distribute", "lineage=1", 16_500),
     c(P, "escrow_distribute", "lineage=8", 34_000),
     c(P, "escrow_init", "", 11_000),
+    c(P, "epoch_open", "", 18_000),
+    c(P, "inference_pay", "lineage=1 proof-attributed", 26_500),
+    c(P, "attribution_root_post", "", 16_500),
+    c(P, "attribution_claim", "depth=14", 25_000), // the target of issue 8
+    c(P, "attribution_claim", "", 24_500),
+    c(P, "epoch_close", "", 8_500),
+    c(P, "receipt_close", "", 5_500),
+    c(P, "attribution_release", "", 11_000),
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -204,6 +212,7 @@ pub fn measure_all() -> Measured {
     let mut rec = Recorder::default();
     crate::scenarios::registries(&mut rec);
     crate::scenarios::payout(&mut rec);
+    crate::scenarios::epochs(&mut rec);
     let push_max_recipients = crate::scenarios::push_baseline(&mut rec);
     Measured { rows: rec.rows, push_max_recipients }
 }

@@ -322,6 +322,108 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
     rec.record(PAYOUT, "escrow_init", "new", r);
 }
 
+/// Proof of Attribution: a paid inference into an epoch, the root, claims at proof depths 1, 10
+/// and 14 (trees of 2, 1,000 and 12,000 leaves), a release, the closes.
+pub fn epochs(rec: &mut Recorder) {
+    use crate::world::EPOCH_TIMING;
+    use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs};
+    use attribution_payout::state::Epoch;
+    use poa_merkle::{leaf, Tree};
+
+    let mut w = World::new(TokenProgram::Token);
+    let curator = w.wallet();
+    let datanet = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
+    let contributor = w.wallet();
+    let c = w.contribute(&datanet, &contributor, b"sample");
+    w.enroll(&contributor, &datanet, &c);
+    let attestor = w.wallet();
+    w.operator(&attestor, 1_000 * OPEN);
+    let user = w.wallet();
+    let user_token = w.fund(&user.pubkey(), 1_000_000 * OPEN);
+    let cranker = w.wallet();
+    let index = w.epoch_index();
+
+    // One model per tree size, each with one proof-attributed datanet entry of 40 %.
+    let mut models = Vec::new();
+    for (id, leaves) in [(1u64, 2usize), (2, 1_000), (3, 12_000)] {
+        let owner = w.wallet();
+        let mut entry = datanet_entry(datanet, 4_000);
+        entry.proof_attributed = true;
+        let shares = Shares { entries: vec![entry], owner_bps: 5_000, operator_bps: 1_000 };
+        let model = w.model_attested(&owner, id, ModelKind::Base, None, 100 * OPEN, shares, Some(attestor.pubkey()));
+        let open = ixs::payout::epoch_open(&user.pubkey(), &model, index);
+        let r = w.svm.run(&user, open, &[]);
+        rec.record(PAYOUT, "epoch_open", "new epoch", r);
+        let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [id as u8; 32]);
+        let r = w.svm.send(&user, &ixs[1..], &[]);
+        rec.record(PAYOUT, "inference_pay", "lineage=1 proof-attributed", r);
+        models.push((model, leaves));
+    }
+    let end = (index as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
+    w.svm.advance_time(end - w.svm.clock().unix_timestamp);
+
+    let mut trees = Vec::new();
+    for (model, leaves) in &models {
+        // Deterministic claimants: the receipt PDA's bump search, hence the claim's cost, depends on them.
+        let claimants: Vec<Keypair> = (0..*leaves as u64)
+            .map(|i| {
+                let mut secret = [0xc1; 32];
+                secret[..8].copy_from_slice(&i.to_le_bytes());
+                Keypair::new_from_array(secret)
+            })
+            .collect();
+        let hashes: Vec<[u8; 32]> =
+            claimants.iter().map(|k| leaf(&model.to_bytes(), index, &k.pubkey().to_bytes(), 1)).collect();
+        let tree = Tree::new(&hashes);
+        let epoch: Epoch = w.svm.get(&pda::epoch(model, index));
+        let args = AttributionRootPostArgs {
+            root: tree.root(),
+            total: *leaves as u64,
+            leaf_count: *leaves as u64,
+            records_hash: epoch.records_hash,
+        };
+        let r = w.svm.run(
+            &attestor,
+            ixs::payout::attribution_root_post(&attestor.pubkey(), model, index, &datanet, args),
+            &[],
+        );
+        rec.record(PAYOUT, "attribution_root_post", &format!("leaves={leaves}"), r);
+        trees.push((model, claimants, tree));
+    }
+    w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+    let open = w.open;
+    for (model, claimants, tree) in &trees {
+        let proof = tree.proof(0).expect("a leaf");
+        let depth = proof.len();
+        let claimant = claimants[0].pubkey();
+        let destination = w.fund(&claimant, 0);
+        let args = AttributionClaimArgs { amount: 1, proof };
+        let ix = ixs::payout::attribution_claim(&open, &cranker.pubkey(), model, index, &claimant, &destination, args);
+        let r = w.svm.run(&cranker, ix, &[]);
+        rec.record(PAYOUT, "attribution_claim", &format!("depth={depth}"), r);
+    }
+    w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
+    let (model, claimants, _) = &trees[0];
+    let r = w.svm.run(&cranker, ixs::payout::epoch_close(model, index, &datanet, &user.pubkey()), &[]);
+    rec.record(PAYOUT, "epoch_close", "after the claim period", r);
+    let r = w.svm.run(
+        &cranker,
+        ixs::payout::receipt_close(&pda::epoch(model, index), &claimants[0].pubkey(), &cranker.pubkey()),
+        &[],
+    );
+    rec.record(PAYOUT, "receipt_close", "closed epoch", r);
+
+    // An epoch nobody attests: released after the deadline.
+    let (model, _) = models[1];
+    let next = w.epoch_index();
+    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [9; 32]);
+    w.svm.send(&user, &ixs, &[]).expect("pay");
+    let end = (next as i64 + 1) * EPOCH_TIMING.epoch_length_secs + EPOCH_TIMING.root_deadline_secs;
+    w.svm.advance_time(end - w.svm.clock().unix_timestamp);
+    let r = w.svm.run(&cranker, ixs::payout::attribution_release(&model, next, &datanet), &[]);
+    rec.record(PAYOUT, "attribution_release", "no root by the deadline", r);
+}
+
 /// What the accumulator replaces: one `transfer_checked` per recipient in one transaction, for
 /// N = 1, 8, 16 and the largest N whose transaction fits in 1,232 bytes.
 pub fn push_baseline(rec: &mut Recorder) -> usize {

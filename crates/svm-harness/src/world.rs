@@ -158,6 +158,21 @@ impl World {
         price: u64,
         shares: Shares,
     ) -> Pubkey {
+        self.model_attested(owner, id, kind, base, price, shares, None)
+    }
+
+    /// `model`, published with an attestor (required by a proof-attributed lineage entry).
+    #[allow(clippy::too_many_arguments)]
+    pub fn model_attested(
+        &mut self,
+        owner: &Keypair,
+        id: u64,
+        kind: ModelKind,
+        base: Option<Pubkey>,
+        price: u64,
+        shares: Shares,
+        attestor: Option<Pubkey>,
+    ) -> Pubkey {
         let args = ModelCreateArgs {
             id,
             kind,
@@ -174,7 +189,7 @@ impl World {
             operator_share_bps: shares.operator_bps,
         };
         self.step(owner, ixs::model::lineage_set(&model, &owner.pubkey(), args), &[]);
-        self.step(owner, ixs::model::publish(&model, &owner.pubkey(), None), &[]);
+        self.step(owner, ixs::model::publish(&model, &owner.pubkey(), attestor), &[]);
         self.step(owner, ixs::payout::escrow_init(&owner.pubkey(), &model), &[]);
         self.ensure_earnings(owner, EarningsRole::ModelOwner);
         model

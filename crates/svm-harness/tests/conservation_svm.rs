@@ -4,7 +4,7 @@
 //! its positions can claim (less than one unit of dust per position), and every token that left
 //! the vault in a beneficiary's own account.
 use anchor_lang::prelude::Pubkey;
-use attribution_payout::state::{Earnings, EarningsRole, Escrow, Pool, Position, Stake};
+use attribution_payout::state::{Earnings, EarningsRole, Epoch, Escrow, Pool, Position, Stake};
 use datanet_registry::state::DatanetPolicy;
 use model_registry::state::ModelKind;
 use svm_harness::token::TokenProgram;
@@ -45,6 +45,7 @@ fn check(
     w: &World,
     datanets: &[Pubkey],
     models: &[Pubkey],
+    epochs: &[Pubkey],
     earners: &[(Pubkey, EarningsRole)],
     contributors: &[Contributor],
     paid_out: u64,
@@ -64,8 +65,9 @@ fn check(
         assert!(owed + pool.undistributed <= balance, "pool over-committed");
         assert!(balance - owed - pool.undistributed <= mine.len() as u64 + 1, "dust bounded");
     }
+    let epochs: u64 = epochs.iter().filter_map(|e| w.svm.try_get::<Epoch>(e)).map(|e| e.balance().unwrap()).sum();
     let vault = w.svm.token_balance(&pda::vault());
-    assert_eq!(vault, earnings + pools + escrows, "vault = Σ earnings + Σ pools + Σ escrows");
+    assert_eq!(vault, earnings + pools + escrows + epochs, "vault = Σ earnings + Σ pools + Σ escrows + Σ epochs");
     let received: u64 = contributors.iter().map(|c| w.svm.token_balance(&c.token)).sum::<u64>()
         + earners.iter().map(|(k, r)| w.svm.get::<Earnings>(&pda::earnings(k, *r)).total_claimed).sum::<u64>();
     assert_eq!(received, paid_out, "every token that left the vault reached a beneficiary");
@@ -115,18 +117,28 @@ fn random_sequences_conserve_value_on_chain() {
         );
         let operator = w.wallet();
         w.operator(&operator, 1_000 * OPEN);
+        // A model whose datanet entry is proof-attributed: its share accrues in an epoch.
+        let attributed_owner = w.wallet();
+        let mut attributed = datanet_entry(datanets[0], 4_400);
+        attributed.proof_attributed = true;
+        let shares = Shares { entries: vec![attributed], owner_bps: 4_600, operator_bps: 1_000 };
+        let epoch_model =
+            w.model_attested(&attributed_owner, 2, ModelKind::FineTune, None, 999, shares, Some(operator.pubkey()));
+        let epochs = [pda::epoch(&epoch_model, w.epoch_index())];
         let user = w.wallet();
         let user_token = w.fund(&user.pubkey(), 1_000_000 * OPEN);
         let earners = [
             (w.treasury.pubkey(), EarningsRole::Treasury),
             (base_owner.pubkey(), EarningsRole::ModelOwner),
             (tune_owner.pubkey(), EarningsRole::ModelOwner),
+            (attributed_owner.pubkey(), EarningsRole::ModelOwner),
             (operator.pubkey(), EarningsRole::Operator),
         ];
         let keys = [
             w.treasury.insecure_clone(),
             base_owner.insecure_clone(),
             tune_owner.insecure_clone(),
+            attributed_owner.insecure_clone(),
             operator.insecure_clone(),
         ];
         let earner_tokens: Vec<Pubkey> = keys.iter().map(|k| w.fund(&k.pubkey(), 0)).collect();
@@ -134,7 +146,7 @@ fn random_sequences_conserve_value_on_chain() {
         for _ in 0..40 {
             match rng.below(5) {
                 0 | 1 => {
-                    let model = if rng.below(3) == 0 { base } else { tune };
+                    let model = [base, tune, epoch_model][rng.below(3) as usize];
                     w.pay(&user, &user_token, &model, &operator.pubkey(), 1 + rng.below(50)).unwrap();
                 }
                 2 => {
@@ -161,7 +173,7 @@ fn random_sequences_conserve_value_on_chain() {
                     if rng.below(2) == 0 {
                         ok_or_nothing(w.distribute(&user, &base), "NothingToDistribute");
                     } else {
-                        let i = rng.below(4) as usize;
+                        let i = rng.below(keys.len() as u64) as usize;
                         let before = w.svm.token_balance(&earner_tokens[i]);
                         if ok_or_nothing(w.claim_earnings(&keys[i], earners[i].1, &earner_tokens[i]), "NothingToClaim")
                         {
@@ -170,7 +182,7 @@ fn random_sequences_conserve_value_on_chain() {
                     }
                 }
             }
-            check(&w, &datanets, &[base, tune], &earners, &contributors, paid_out);
+            check(&w, &datanets, &[base, tune, epoch_model], &epochs, &earners, &contributors, paid_out);
         }
         let stake: Stake = w.svm.get(&pda::stake(&operator.pubkey()));
         assert_eq!(w.svm.token_balance(&pda::stake_vault()), stake.total().unwrap());
