@@ -1,6 +1,7 @@
 //! `attribution demo`: the whole economy on an embedded SVM (LiteSVM running the built `.so`
 //! programs and the real SPL Token program), from datanets to claims, with totals that reconcile
 //! to the base unit.
+use crate::demo_epoch;
 use crate::output::{amount, short, Table};
 use anyhow::{ensure, Context, Result};
 use attribution_payout::events::{EscrowDistributed, InferencePaid};
@@ -85,7 +86,7 @@ pub fn run() -> Result<()> {
         .into_iter()
         .map(|name| Actor { name, wallet: w.wallet() })
         .collect();
-    let datanets: Vec<Pubkey> =
+    let mut datanets: Vec<Pubkey> =
         curators.iter().enumerate().map(|(i, c)| w.datanet(&c.wallet, i as u64 + 1, DatanetPolicy::Curated)).collect();
     let mut contributors = Vec::new();
     let bar = progress(60, "contributions reviewed");
@@ -190,7 +191,27 @@ pub fn run() -> Result<()> {
     // Who executed.
     let operator = Actor { name: "Opal (operator)", wallet: w.wallet() };
     w.operator(&operator.wallet, 5_000 * OPEN);
-    println!("\nWHO EXECUTED\n  {} staked {} OPEN (minimum 1000) and serves all three models\n", operator.name, 5_000);
+    println!("\nWHO EXECUTED\n  {} staked {} OPEN (minimum 1000) and serves every model\n", operator.name, 5_000);
+
+    // A fourth datanet of real texts, and a model whose share of it is allocated per output.
+    let bard = demo_epoch::setup(&mut w, &curators[0].wallet, base, &operator.wallet.pubkey())?;
+    datanets.push(bard.datanet);
+    for (poet, contribution, path) in &bard.acts {
+        let name = path.file_stem().map_or("act".into(), |s| s.to_string_lossy().into_owned());
+        contributors.push(Contributor {
+            name,
+            wallet: poet.insecure_clone(),
+            datanet: 3,
+            contribution: *contribution,
+            weight: 10,
+        });
+    }
+    println!(
+        "PROOF OF ATTRIBUTION SET-UP\n  datanet bard-texts: {} acts of Hamlet and Macbeth by 4 poets; model bard-chat ({} OPEN per call): 30 % of each fee to the\n  bard-texts entry, proof-attributed (allocated per output by the engine), 10 % to the base model; attestor {}\n",
+        bard.acts.len(),
+        amount(30_000_000),
+        operator.name
+    );
 
     // 1,000 paid inferences from five users.
     let users: Vec<(Keypair, Pubkey)> = (0..5)
@@ -204,13 +225,26 @@ pub fn run() -> Result<()> {
     let mut fees = 0u64;
     let mut protocol = 0u64;
     let mut dust = 0u64;
+    let paid_models = [base, tune, adapter, bard.model];
+    let mut records = Vec::new();
     for i in 0..PAYMENTS {
         let (user, token) = &users[i % users.len()];
-        let model = models[i % 3].1;
+        let model = paid_models[i % paid_models.len()];
         let calls = 1 + (i as u64 * 7) % 20;
-        let done =
-            w.pay(user, token, &model, &operator.wallet.pubkey(), calls).map_err(crate::chain::decode_failure)?;
+        let output = bard.output(i);
+        let request_id = demo_epoch::Bard::request_id(&output);
+        let ixs = w.pay_instructions(&user.pubkey(), token, &model, &operator.wallet.pubkey(), calls, request_id);
+        let done = w.svm.send(user, &ixs, &[]).map_err(crate::chain::decode_failure)?;
         let paid: InferencePaid = done.event();
+        if model == bard.model {
+            // The engine needs the output and the proof-attributed part of its fee.
+            records.push(poa_engine::EpochRecord {
+                request_id: poa_engine::Key32(request_id),
+                model: poa_engine::Key32(model.to_bytes()),
+                output,
+                fee: paid.lineage[0].amount,
+            });
+        }
         fees += paid.fee;
         protocol += paid.protocol_fee;
         dust += paid.dust;
@@ -232,6 +266,8 @@ pub fn run() -> Result<()> {
         "escrow_distribute(base): {} OPEN that downstream models owed the base model, split by its own lineage\n",
         amount(crank.amount)
     );
+
+    let poa = demo_epoch::settle(&mut w, &bard, &operator.wallet, records)?;
 
     // Every claim.
     let bar = progress(contributors.len(), "position claims");
@@ -255,6 +291,7 @@ pub fn run() -> Result<()> {
     for (owner, _, _) in &models {
         earners.push((owner.name, owner.wallet.insecure_clone(), EarningsRole::ModelOwner));
     }
+    earners.push(("Sha (bard-chat)", bard.owner.insecure_clone(), EarningsRole::ModelOwner));
     earners.push((operator.name, operator.wallet.insecure_clone(), EarningsRole::Operator));
     let mut claimed_by_earners = 0u64;
     let mut earner_rows = Vec::new();
@@ -273,7 +310,8 @@ pub fn run() -> Result<()> {
     for (name, role, got) in &earner_rows {
         t.row(vec![name.to_string(), format!("{role:?}"), amount(*got)]);
     }
-    for (d, (datanet_name, _)) in DATANETS.iter().enumerate() {
+    let names: Vec<&str> = DATANETS.iter().map(|(name, _)| *name).chain(["bard-texts"]).collect();
+    for (d, datanet_name) in names.iter().enumerate() {
         let mine: Vec<usize> = (0..contributors.len()).filter(|i| contributors[*i].datanet == d).collect();
         let total: u64 = mine.iter().map(|i| per_contributor[*i]).sum();
         let top = mine.iter().max_by_key(|i| per_contributor[**i]).expect("contributors");
@@ -312,7 +350,11 @@ pub fn run() -> Result<()> {
         dust_left += left;
     }
     let vault = w.svm.token_balance(&pda::vault());
-    let claimed = claimed_by_contributors + claimed_by_earners;
+    let claimed = claimed_by_contributors + claimed_by_earners + poa.claimed;
+    ensure!(
+        poa.claimed + poa.returned == poa.accrued,
+        "the epoch's claims and its return to the pool are what it accrued"
+    );
     println!("\nRECONCILIATION");
     println!("  fees paid by users                      {:>20}", amount(fees));
     println!(
@@ -321,6 +363,7 @@ pub fn run() -> Result<()> {
         amount(claimed_by_contributors)
     );
     println!("  claimed by owners, operator, treasury   {:>20}", amount(claimed_by_earners));
+    println!("  claimed by poets through the epoch root {:>20}", amount(poa.claimed));
     println!(
         "  left in pools as sub-unit dust          {:>20}  ({} base units over {} positions)",
         amount(dust_left),

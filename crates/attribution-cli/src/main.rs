@@ -7,6 +7,7 @@
 mod chain;
 mod commands;
 mod demo;
+mod demo_epoch;
 mod output;
 mod poa;
 

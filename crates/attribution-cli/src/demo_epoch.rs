@@ -1,0 +1,195 @@
+//! The demo's Proof of Attribution part: a datanet of real public-domain texts (acts of Hamlet
+//! and Macbeth, `testdata/poa/sample/shakespeare`) whose share of a model's fees is allocated per
+//! output by the engine, posted as an epoch root by the staked attestor and claimed leaf by leaf.
+use crate::output::{amount, short, Table};
+use anyhow::{ensure, Context, Result};
+use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs};
+use attribution_payout::state::{Epoch, EpochStatus};
+use datanet_registry::state::DatanetPolicy;
+use model_registry::state::ModelKind;
+use poa_engine::{allocate_epoch, build_index, BuildOptions, ContributionSource, EpochRecord, Index, Key32, Params};
+use sha2::{Digest, Sha256};
+use std::path::PathBuf;
+use svm_harness::world::{content_hash, datanet_entry, model_entry, Shares, World, EPOCH_TIMING};
+use svm_harness::{ixs, pda, Keypair, Pubkey, Signer};
+
+/// Words no play of the corpus contains, for the parts of outputs the model wrote itself.
+const FILLER: &[&str] = &[
+    "summarise",
+    "the",
+    "tokenizer",
+    "gradient",
+    "latency",
+    "dashboard",
+    "deploy",
+    "cluster",
+    "refactor",
+    "embedding",
+    "benchmark",
+    "okay",
+    "so",
+    "basically",
+    "pipeline",
+    "checkpoint",
+];
+
+pub struct Bard {
+    pub datanet: Pubkey,
+    pub model: Pubkey,
+    pub owner: Keypair,
+    /// (poet, contribution, path) per act.
+    pub acts: Vec<(Keypair, Pubkey, PathBuf)>,
+    texts: Vec<Vec<String>>,
+}
+
+fn sample_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample/shakespeare")
+}
+
+/// The datanet of acts (four poets, weight 10 each, enrolled) and a proof-attributed model on it.
+pub fn setup(w: &mut World, curator: &Keypair, base: Pubkey, attestor: &Pubkey) -> Result<Bard> {
+    let datanet = w.datanet(curator, 4, DatanetPolicy::Curated);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(sample_dir())
+        .with_context(|| format!("reading {}", sample_dir().display()))?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    files.sort();
+    let poets: Vec<Keypair> = (0..4).map(|_| w.wallet()).collect();
+    let mut acts = Vec::new();
+    let mut texts = Vec::new();
+    for (i, path) in files.into_iter().enumerate() {
+        let content = std::fs::read(&path)?;
+        let poet = poets[i % poets.len()].insecure_clone();
+        let contribution = w.contribute(&datanet, &poet, &content);
+        w.accept(&datanet, curator, &contribution, 10);
+        w.enroll(&poet, &datanet, &contribution);
+        texts.push(String::from_utf8_lossy(&content).split_whitespace().map(str::to_string).collect());
+        acts.push((poet, contribution, path));
+    }
+    let owner = w.wallet();
+    let mut attributed = datanet_entry(datanet, 3_000);
+    attributed.proof_attributed = true;
+    let shares = Shares { entries: vec![attributed, model_entry(base, 1_000)], owner_bps: 4_500, operator_bps: 1_500 };
+    let model = w.model_attested(&owner, 1, ModelKind::FineTune, None, 30_000_000, shares, Some(*attestor));
+    Ok(Bard { datanet, model, owner, acts, texts })
+}
+
+impl Bard {
+    /// An output of the model for request `i`: a passage of one act, inside words of its own.
+    pub fn output(&self, i: usize) -> String {
+        let act = &self.texts[i % self.texts.len()];
+        let start = (i * 7919) % (act.len() - 40);
+        let quote = act[start..start + 24].join(" ");
+        let filler = |k: usize| (0..12).map(|j| FILLER[(i + j * k) % FILLER.len()]).collect::<Vec<_>>().join(" ");
+        format!("{} {quote} {}", filler(3), filler(5))
+    }
+
+    pub fn request_id(output: &str) -> [u8; 32] {
+        Sha256::digest(output.as_bytes()).into()
+    }
+}
+
+/// What the epoch did, for the demo's reconciliation.
+pub struct EpochResult {
+    pub accrued: u64,
+    pub claimed: u64,
+    pub returned: u64,
+}
+
+/// Ends the epoch, allocates it with the engine, posts the root, claims every leaf, closes it.
+pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<EpochRecord>) -> Result<EpochResult> {
+    let index = w.epoch_index();
+    let epoch_key = pda::epoch(&bard.model, index);
+    let epoch: Epoch = w.svm.get(&epoch_key);
+    let end = epoch.ends_at - w.svm.clock().unix_timestamp;
+    w.svm.advance_time(end);
+
+    // Anyone holding the datanet version's contents and the epoch's outputs can recompute this.
+    let dir = std::env::temp_dir().join(format!("attribution-demo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let sources: Vec<ContributionSource> = bard
+        .acts
+        .iter()
+        .map(|(poet, contribution, path)| {
+            Ok(ContributionSource {
+                id: Key32(contribution.to_bytes()),
+                contributor: Key32(poet.pubkey().to_bytes()),
+                content_hash: Key32(content_hash(&std::fs::read(path)?)),
+                path: path.clone(),
+            })
+        })
+        .collect::<Result<_>>()?;
+    let index_path = dir.join("bard.idx");
+    build_index(&sources, &index_path, &BuildOptions { progress: false })?;
+    let engine = Index::open(&index_path)?;
+    let allocation = allocate_epoch(&[&engine], index, epoch.accrued, &records, &Params::default(), 2)?;
+    std::fs::remove_dir_all(&dir).ok();
+    ensure!(allocation.records_hash.0 == epoch.records_hash, "the engine saw exactly the payments the chain recorded");
+
+    let args = AttributionRootPostArgs {
+        root: allocation.root.0,
+        total: allocation.attributed,
+        leaf_count: allocation.claims.len() as u64,
+        records_hash: allocation.records_hash.0,
+    };
+    let post = ixs::payout::attribution_root_post(&attestor.pubkey(), &bard.model, index, &bard.datanet, args);
+    w.svm.run(attestor, post, &[]).map_err(crate::chain::decode_failure)?;
+    w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+
+    let cranker = w.wallet();
+    let mut rows = Vec::new();
+    for claim in &allocation.claims {
+        let claimant = Pubkey::new_from_array(claim.claimant.0);
+        let destination = w.fund(&claimant, 0);
+        let args = AttributionClaimArgs { amount: claim.amount, proof: claim.proof.iter().map(|h| h.0).collect() };
+        let ix = ixs::payout::attribution_claim(
+            &w.open,
+            &cranker.pubkey(),
+            &bard.model,
+            index,
+            &claimant,
+            &destination,
+            args,
+        );
+        w.svm.run(&cranker, ix, &[]).map_err(crate::chain::decode_failure)?;
+        ensure!(w.svm.token_balance(&destination) == claim.amount, "claimed into the poet's own account");
+        rows.push((claimant, claim.amount, claim.proof.len()));
+    }
+
+    w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
+    let rent_payer = epoch.rent_payer;
+    w.svm
+        .run(&cranker, ixs::payout::epoch_close(&bard.model, index, &bard.datanet, &rent_payer), &[])
+        .map_err(crate::chain::decode_failure)?;
+    for (claimant, _, _) in &rows {
+        let ix = ixs::payout::receipt_close(&epoch_key, claimant, &cranker.pubkey());
+        w.svm.run(&cranker, ix, &[]).map_err(crate::chain::decode_failure)?;
+    }
+    ensure!(w.svm.account(&epoch_key).is_none(), "the epoch is closed, its rent returned");
+
+    println!("PROOF OF ATTRIBUTION (epoch {index} of the bard model: outputs quoting acts of Hamlet and Macbeth)");
+    println!(
+        "  {} paid outputs; the proof-attributed share accrued {} OPEN; the engine attributed {} OPEN to {} poets (root {})",
+        records.len(),
+        amount(epoch.accrued),
+        amount(allocation.attributed),
+        rows.len(),
+        hex8(&allocation.root.0)
+    );
+    let mut t = Table::new(&["poet", "claimed OPEN", "proof depth"]);
+    for (claimant, got, depth) in &rows {
+        t.row(vec![short(claimant), amount(*got), depth.to_string()]);
+    }
+    t.print();
+    println!(
+        "  unattributed {} OPEN went to the datanet's pool (static weights) when the root was posted; epoch and receipts closed, rent returned\n",
+        amount(allocation.unattributed)
+    );
+    let status_ok = matches!(epoch.status, EpochStatus::Open);
+    ensure!(status_ok, "the epoch was open until settled");
+    Ok(EpochResult { accrued: epoch.accrued, claimed: allocation.attributed, returned: allocation.unattributed })
+}
+
+fn hex8(bytes: &[u8; 32]) -> String {
+    bytes[..8].iter().map(|b| format!("{b:02x}")).collect::<String>() + "…"
+}
