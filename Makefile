@@ -10,13 +10,15 @@ ANCHOR := env -u RUSTUP_TOOLCHAIN anchor
 HOST := cd crates && cargo
 PROGRAMS := datanet_registry model_registry attribution_payout
 
-.PHONY: help setup build test lint fmt idl-check test-rust bench demo clean
+.PHONY: help setup build test lint fmt idl-check test-rust test-ts test-localnet cli bench eval localnet demo clean
 
 help:
 	@echo "make demo   the main job: the suite's flow on an embedded SVM"
 	@echo "make test   every check and test (installs what it needs first)"
 	@echo "make build  anchor build: target/deploy/*.so and the IDLs"
-	@echo "make bench  compute units: target/bench/compute-units.json, docs/compute-units.md"
+	@echo "make bench  compute units (docs/compute-units.md) and Proof of Attribution speed (docs/attribution-bench.md)"
+	@echo "make eval   Proof of Attribution against BM25 and 8-gram Jaccard (docs/attribution-eval.md)"
+	@echo "make localnet  the local validator with the programs, on 127.0.0.1:8899"
 
 setup:
 	tools/setup
@@ -47,10 +49,32 @@ lint: setup
 test-rust: build
 	$(HOST) test
 
-test: idl-check lint test-rust
+node_modules: package-lock.json
+	npm ci --no-audit --no-fund
+	touch node_modules
+
+# The TypeScript client against the built programs in LiteSVM (npm's litesvm).
+test-ts: build node_modules
+	npm test
+
+cli: build
+	$(HOST) build -q -p attribution-cli
+
+# anchor deploy, anchor migrate, upgrades and the CLI's --url mode against the local validator.
+test-localnet: cli node_modules
+	tests/localnet-deploy.sh
+
+test: idl-check lint test-rust test-ts test-localnet
 
 bench: build
 	$(HOST) run -q -p svm-harness --bin bench
+	$(HOST) run --release -q -p poa-engine --bin poa-eval -- bench
+
+eval:
+	$(HOST) run --release -q -p poa-engine --bin poa-eval -- eval
+
+localnet: build
+	@pid=$$(tools/localnet --programs) && echo "local validator (PID $$pid) on http://127.0.0.1:8899; logs in target/localnet.log; stop with: kill $$pid"
 
 demo: build
 	$(HOST) run -q -p attribution-cli -- demo

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The users' deploy path against the project's local validator (RPC on 127.0.0.1:18899):
+#   1. the real `anchor deploy` deploys the three programs to an empty validator;
+#   2. `anchor migrate` runs migrations/deploy.ts (config and OPEN, idempotently: run twice);
+#   3. `anchor program upgrade` by the upgrade authority succeeds, by anyone else fails;
+#   4. the Rust CLI's --url drives the flow on it: datanet → contribution → review → model →
+#      operator and stake → paid inference → claims.
+# Needs: make build, npm ci. Run by `make test-localnet`.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+export PATH="$repo/.tools/bin:$repo/node_modules/.bin:$PATH"
+port=18899
+url="http://127.0.0.1:$port"
+work=$(mktemp -d)
+pid=$(tools/localnet --rpc-port "$port")
+trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+anchor() { env -u RUSTUP_TOOLCHAIN "$repo/.tools/bin/anchor" --provider.cluster "$url" --provider.wallet keys/deployer-keypair.json "$@"; }
+step() { echo "== $*"; }
+fail() { echo "localnet-deploy: FAILED: $*" >&2; exit 1; }
+
+step "anchor deploy (three programs into an empty validator)"
+anchor deploy --no-idl >"$work/deploy.log" 2>&1 || { cat "$work/deploy.log"; fail "anchor deploy"; }
+for p in datanet_registry model_registry attribution_payout; do
+  id=$(grep "^$p = " Anchor.toml | head -1 | cut -d'"' -f2)
+  curl -sf "$url" -H 'content-type: application/json' \
+    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"getAccountInfo\",\"params\":[\"$id\",{\"encoding\":\"base64\"}]}" \
+    | grep -q '"executable":true' || fail "$p is not deployed at $id"
+done
+
+step "anchor migrate (twice: the second run finds the config and changes nothing)"
+anchor migrate >"$work/migrate1.log" 2>&1 || { cat "$work/migrate1.log"; fail "anchor migrate"; }
+grep -qi "config" "$work/migrate1.log" || { cat "$work/migrate1.log"; fail "the migration said nothing of the config"; }
+anchor migrate >"$work/migrate2.log" 2>&1 || { cat "$work/migrate2.log"; fail "anchor migrate (second run)"; }
+
+step "upgrade by the upgrade authority succeeds, by anyone else fails"
+id=$(grep "^datanet_registry = " Anchor.toml | head -1 | cut -d'"' -f2)
+anchor program upgrade "$id" --program-filepath target/deploy/datanet_registry.so --use-rpc >"$work/up.log" 2>&1 \
+  || { cat "$work/up.log"; fail "upgrade by the authority"; }
+tools/sbf/keygen "$work/stranger.json"
+stranger=$(target/host/debug/attribution --keypair "$work/stranger.json" --url "$url" address)
+curl -sf "$url" -H 'content-type: application/json' \
+  -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"requestAirdrop\",\"params\":[\"$stranger\",10000000000]}" >/dev/null
+sleep 1
+if env -u RUSTUP_TOOLCHAIN "$repo/.tools/bin/anchor" --provider.cluster "$url" --provider.wallet "$work/stranger.json" \
+     program upgrade "$id" --program-filepath target/deploy/datanet_registry.so --use-rpc >"$work/up2.log" 2>&1; then
+  fail "an upgrade signed by a stranger succeeded"
+fi
+echo "   (refused: $(grep -io 'authority[^"]*' "$work/up2.log" | head -1))"
+
+step "the Rust CLI against the validator (--url)"
+cli() { target/host/debug/attribution --url "$url" --keypair keys/deployer-keypair.json "$@"; }
+printf 'anonymised clinical notes %s' "$RANDOM" >"$work/notes.txt"
+printf 'weights' >"$work/weights.bin"
+datanet=$(cli datanet create --id 7 --name clinical --uri ipfs://c | sed -n 's/^datanet //p')
+contribution=$(cli contribution submit "$datanet" "$work/notes.txt" | sed -n 's/^contribution //p')
+cli contribution review "$contribution" --accept 5 >/dev/null
+cli enroll "$contribution" >/dev/null
+model=$(cli model create --id 7 --kind base --name m --uri ipfs://m --artifact "$work/weights.bin" --price 0.5 | sed -n 's/^model //p')
+cli model lineage "$model" --datanet "$datanet=6000" --owner-bps 3000 --operator-bps 1000 >/dev/null
+cli model publish "$model" >/dev/null
+cli operator register https://inference.example >/dev/null
+cli stake deposit 1000 >/dev/null
+me=$(cli address)
+paid=$(cli pay "$model" --operator "$me" --calls 4)
+echo "$paid" | grep -q "fee 2.000000000 OPEN for 4 call(s)" || { echo "$paid"; fail "inference_pay over RPC"; }
+claimed=$(cli claim position "$contribution")
+echo "$claimed" | grep -q "claimed in total: 1.170000000 OPEN" || { echo "$claimed"; fail "position_claim over RPC"; }
+cli list models | grep -q "$model" || fail "list models over RPC"
+if out=$(cli pay "$model" --operator "$me" --calls 4 --max-fee 1 2>&1); then fail "a fee above the max fee was paid"; fi
+echo "$out" | grep -q "FeeAboveMax" || { echo "$out"; fail "the program error was not decoded over RPC"; }
+echo "localnet-deploy: ok"
