@@ -19,6 +19,11 @@
  *   SUITE_MIN_OPERATOR_STAKE      OPEN base units an operator must stake             default 1000 OPEN (1e12)
  *   SUITE_UNSTAKE_COOLDOWN_SECS   seconds between unstake request and withdrawal     default 604800 (7 days)
  *                                 (at most 30 days)
+ *   SUITE_EPOCH_LENGTH_SECS       Proof of Attribution epoch length (60 s–30 days)  default 86400 (1 day)
+ *   SUITE_ROOT_DEADLINE_SECS      time after an epoch ends for the attestor's root   default 86400 (1 day)
+ *                                 (60 s–30 days)
+ *   SUITE_CHALLENGE_WINDOW_SECS   delay between a root and its claims (0–7 days)     default 3600 (1 hour)
+ *   SUITE_CLAIM_WINDOW_SECS       how long claims stay open (1 hour–365 days)        default 2592000 (30 days)
  *   SUITE_TREASURY                pubkey receiving the protocol fee                  default the wallet
  *   SUITE_CONFIG_AUTHORITY        governance pubkey (config_update, pause)           default the wallet
  *   SUITE_OPEN_MINT               adopt this existing OPEN mint instead of creating one
@@ -29,6 +34,7 @@ import { Keypair, PublicKey, type Signer, Transaction, type TransactionInstructi
 import {
   ATTRIBUTION_PAYOUT_PROGRAM_ID,
   AttributionClient,
+  EPOCH_TIMING_BOUNDS,
   EarningsRole,
   MAX_PROTOCOL_FEE_BPS,
   MAX_UNSTAKE_COOLDOWN_SECS,
@@ -74,6 +80,7 @@ interface Params {
   protocolFeeBps: number;
   minOperatorStake: bigint;
   unstakeCooldownSecs: bigint;
+  epochTiming: { epochLengthSecs: bigint; rootDeadlineSecs: bigint; challengeWindowSecs: bigint; claimWindowSecs: bigint };
   treasury: PublicKey;
   authority: PublicKey;
   openMint: PublicKey | null;
@@ -101,10 +108,18 @@ function readParams(env: NodeJS.ProcessEnv, wallet: PublicKey): Params {
     }
   };
   const u64Max = (1n << 64n) - 1n;
+  const secs = (name: string, fallback: bigint, [min, max]: readonly [number, number]) =>
+    int(name, fallback, BigInt(min), BigInt(max));
   return {
     protocolFeeBps: Number(int("SUITE_PROTOCOL_FEE_BPS", 250n, 0n, BigInt(MAX_PROTOCOL_FEE_BPS))),
     minOperatorStake: int("SUITE_MIN_OPERATOR_STAKE", 1_000n * OPEN, 0n, u64Max),
     unstakeCooldownSecs: int("SUITE_UNSTAKE_COOLDOWN_SECS", 7n * 24n * 3600n, 0n, BigInt(MAX_UNSTAKE_COOLDOWN_SECS)),
+    epochTiming: {
+      epochLengthSecs: secs("SUITE_EPOCH_LENGTH_SECS", 86_400n, EPOCH_TIMING_BOUNDS.epochLengthSecs),
+      rootDeadlineSecs: secs("SUITE_ROOT_DEADLINE_SECS", 86_400n, EPOCH_TIMING_BOUNDS.rootDeadlineSecs),
+      challengeWindowSecs: secs("SUITE_CHALLENGE_WINDOW_SECS", 3_600n, EPOCH_TIMING_BOUNDS.challengeWindowSecs),
+      claimWindowSecs: secs("SUITE_CLAIM_WINDOW_SECS", 2_592_000n, EPOCH_TIMING_BOUNDS.claimWindowSecs),
+    },
     treasury: key("SUITE_TREASURY") ?? wallet,
     authority: key("SUITE_CONFIG_AUTHORITY") ?? wallet,
     openMint: key("SUITE_OPEN_MINT"),
@@ -153,6 +168,10 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
     log(
       `  protocol fee ${existing.protocolFeeBps} bps, min operator stake ${existing.minOperatorStake.toString()}, ` +
         `unstake cooldown ${existing.unstakeCooldownSecs.toString()} s, paused ${existing.paused}`,
+    );
+    log(
+      `  epochs ${existing.epochLengthSecs.toString()} s, root deadline ${existing.rootDeadlineSecs.toString()} s, ` +
+        `challenge window ${existing.challengeWindowSecs.toString()} s, claim window ${existing.claimWindowSecs.toString()} s`,
     );
     return { status: "exists", config: configPda(), mint: existing.mint, treasury: existing.treasury, mintCreated: false };
   }
@@ -211,6 +230,7 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
     protocolFeeBps: params.protocolFeeBps,
     minOperatorStake: params.minOperatorStake,
     unstakeCooldownSecs: params.unstakeCooldownSecs,
+    epochTiming: params.epochTiming,
   });
   const treasuryEarnings = await client.earningsInit({
     payer: wallet,
@@ -226,6 +246,11 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
     `authority ${params.authority.toBase58()}, treasury ${params.treasury.toBase58()} ` +
       `(earnings ${earningsPda(params.treasury, EarningsRole.Treasury).toBase58()}), protocol fee ${params.protocolFeeBps} bps, ` +
       `min operator stake ${params.minOperatorStake}, unstake cooldown ${params.unstakeCooldownSecs} s`,
+  );
+  const t = params.epochTiming;
+  log(
+    `epochs ${t.epochLengthSecs} s, root deadline ${t.rootDeadlineSecs} s, challenge window ${t.challengeWindowSecs} s, ` +
+      `claim window ${t.claimWindowSecs} s`,
   );
   return { status: "initialized", config: init.config, mint, treasury: params.treasury, mintCreated };
 }

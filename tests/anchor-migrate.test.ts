@@ -68,13 +68,15 @@ test("anchor migrate's ts-node host runs migrations/deploy.ts with an AnchorProv
     assert.notEqual(refused.code, 0, refused.output);
     assert.match(refused.output, /is not attribution_payout's upgrade authority/, refused.output);
 
-    const env = { ...process.env, ANCHOR_WALLET: walletPath, SUITE_PROTOCOL_FEE_BPS: "275" };
+    const env = { ...process.env, ANCHOR_WALLET: walletPath, SUITE_PROTOCOL_FEE_BPS: "275", SUITE_EPOCH_LENGTH_SECS: "3600" };
     const first = await run(tsNode, ["deploy.ts"], dir, env, 150_000);
     assert.equal(first.code, 0, first.output);
     assert.match(first.output, /\[migrate\] config_init /, first.output);
 
     const config = await new AttributionClient({ reader: chain.reader }).fetchConfig();
     assert.equal(config.protocolFeeBps, 275);
+    assert.equal(Number(config.epochLengthSecs), 3600);
+    assert.equal(Number(config.claimWindowSecs), 2_592_000);
     assert.ok(config.authority.equals(chain.upgradeAuthority.publicKey));
     assert.ok(rpc.calls.includes("sendTransaction"));
 

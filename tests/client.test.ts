@@ -34,6 +34,7 @@ const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 20_000_000n; // 0.02 OPEN per call
 const MIN_STAKE = 1_000n * OPEN;
 const COOLDOWN = 7 * 24 * 3600;
+const EPOCH_TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
 
 test("the built programs are present (run `make build` otherwise)", () => {
   requireBuiltPrograms();
@@ -83,6 +84,7 @@ describe("client against the built programs in LiteSVM", () => {
       protocolFeeBps: 250,
       minOperatorStake: MIN_STAKE,
       unstakeCooldownSecs: COOLDOWN,
+      epochTiming: EPOCH_TIMING,
     };
     const stranger = chain.wallet();
     const refused = await client.configInit({ ...args, deployer: stranger.publicKey });
@@ -104,6 +106,11 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(config.decimals, OPEN_DECIMALS);
     assert.equal(big(config.minOperatorStake), MIN_STAKE);
     assert.equal(Number(config.unstakeCooldownSecs), COOLDOWN);
+    assert.equal(Number(config.epochLengthSecs), EPOCH_TIMING.epochLengthSecs);
+    assert.equal(Number(config.rootDeadlineSecs), EPOCH_TIMING.rootDeadlineSecs);
+    assert.equal(Number(config.challengeWindowSecs), EPOCH_TIMING.challengeWindowSecs);
+    assert.equal(Number(config.claimWindowSecs), EPOCH_TIMING.claimWindowSecs);
+    assert.equal(Number(event.epochTiming.claimWindowSecs), EPOCH_TIMING.claimWindowSecs);
     assert.deepEqual(await client.openToken(), { mint, tokenProgram: config.tokenProgram, decimals: 9 });
 
     const treasuryEarnings = await client.earningsInit({
@@ -340,6 +347,10 @@ describe("client against the built programs in LiteSVM", () => {
       calls,
       maxFee: fee,
     });
+    // No proof-attributed entry: no epoch, one instruction, a random request id.
+    assert.equal(pay.instructions.length, 1);
+    assert.equal(pay.epoch, null);
+    assert.equal(pay.requestId.length, 32);
     // The pool of the datanet entry rides as a writable remaining account.
     const last = pay.instructions[0].keys.at(-1)!;
     assert.ok(last.pubkey.equals(poolPda(datanet)) && last.isWritable);
@@ -358,6 +369,8 @@ describe("client against the built programs in LiteSVM", () => {
     });
     const [paid] = findEvents(logs, "attribution_payout", "inferencePaid");
     assert.ok(paid.model.equals(baseModel) && paid.payer.equals(user.publicKey) && paid.operator.equals(operator.publicKey));
+    assert.deepEqual(Uint8Array.from(paid.requestId), pay.requestId);
+    assert.equal(paid.epoch, null);
     assert.equal(big(paid.fee), fee);
     assert.equal(big(paid.protocolFee), quote.protocol);
     assert.equal(big(paid.dust), quote.dust);
@@ -482,6 +495,23 @@ describe("client against the built programs in LiteSVM", () => {
     const notGov = await client.configUpdate({ authority: user.publicKey, paused: false });
     assert.equal(chain.sendErr(notGov.instructions, user).name, "NotConfigAuthority");
     chain.sendOk((await client.configUpdate({ authority: governance.publicKey, paused: false })).instructions, governance);
+
+    // Epoch timing: bounded (a 59-second epoch is refused), applied to epochs opened from then on.
+    const badTiming = await client.configUpdate({
+      authority: governance.publicKey,
+      epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 59 },
+    });
+    assert.equal(chain.sendErr(badTiming.instructions, governance).name, "InvalidEpochTiming");
+    const timing = await client.configUpdate({
+      authority: governance.publicKey,
+      epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 7_200, challengeWindowSecs: 0 },
+    });
+    const [updated] = findEvents(chain.sendOk(timing.instructions, governance), "attribution_payout", "configUpdated");
+    assert.equal(Number(updated.epochTiming.epochLengthSecs), 7_200);
+    const afterTiming = await client.fetchConfig();
+    assert.equal(Number(afterTiming.epochLengthSecs), 7_200);
+    assert.equal(Number(afterTiming.challengeWindowSecs), 0);
+    assert.equal(big(afterTiming.minOperatorStake), MIN_STAKE); // untouched
 
     const next = chain.wallet();
     const propose = await client.configAuthorityPropose({ authority: governance.publicKey, newAuthority: next.publicKey });

@@ -65,6 +65,10 @@ describe("migrations/deploy.ts", () => {
     const provider = litesvmProvider(chain, chain.upgradeAuthority);
     await assert.rejects(quietly(() => deploy(provider, { SUITE_PROTOCOL_FEE_BPS: "1001" })), /SUITE_PROTOCOL_FEE_BPS=1001/);
     await assert.rejects(quietly(() => deploy(provider, { SUITE_TREASURY: "not-a-key" })), /SUITE_TREASURY/);
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_EPOCH_LENGTH_SECS: "59" })), /SUITE_EPOCH_LENGTH_SECS=59: expected 60\.\.=2592000/);
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_CHALLENGE_WINDOW_SECS: "604801" })), /SUITE_CHALLENGE_WINDOW_SECS/);
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_CLAIM_WINDOW_SECS: "3599" })), /SUITE_CLAIM_WINDOW_SECS/);
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_ROOT_DEADLINE_SECS: "-1" })), /SUITE_ROOT_DEADLINE_SECS/);
     assert.equal(chain.exists(configPda()), false);
   });
 
@@ -77,6 +81,10 @@ describe("migrations/deploy.ts", () => {
       SUITE_PROTOCOL_FEE_BPS: "300",
       SUITE_MIN_OPERATOR_STAKE: (500n * OPEN).toString(),
       SUITE_UNSTAKE_COOLDOWN_SECS: "3600",
+      SUITE_EPOCH_LENGTH_SECS: "600",
+      SUITE_ROOT_DEADLINE_SECS: "1200",
+      SUITE_CHALLENGE_WINDOW_SECS: "0",
+      SUITE_CLAIM_WINDOW_SECS: "7200",
       SUITE_TREASURY: treasury.toBase58(),
       SUITE_CONFIG_AUTHORITY: governance.toBase58(),
       SUITE_OPEN_INITIAL_SUPPLY: (42n * OPEN).toString(),
@@ -92,6 +100,10 @@ describe("migrations/deploy.ts", () => {
     assert.equal(config.protocolFeeBps, 300);
     assert.equal(BigInt(config.minOperatorStake.toString()), 500n * OPEN);
     assert.equal(Number(config.unstakeCooldownSecs), 3600);
+    assert.deepEqual(
+      [config.epochLengthSecs, config.rootDeadlineSecs, config.challengeWindowSecs, config.claimWindowSecs].map(Number),
+      [600, 1200, 0, 7200],
+    );
     assert.ok(config.treasury.equals(treasury));
     assert.ok(config.authority.equals(governance));
     const mint = decodeMint((await chain.reader(first.mint))!.data);
@@ -117,7 +129,7 @@ describe("migrations/deploy.ts", () => {
     assert.equal((await client.fetchConfig()).protocolFeeBps, 300);
   });
 
-  test("defaults: 250 bps, 1,000 OPEN minimum stake, 7-day cooldown, the wallet as treasury and authority", async () => {
+  test("defaults: 250 bps, 1,000 OPEN minimum stake, 7-day cooldown, day-long epochs, the wallet as treasury and authority", async () => {
     const chain = new TestChain();
     const deployer = chain.upgradeAuthority;
     const result = await quietly(() => deploy(litesvmProvider(chain, deployer), {}));
@@ -125,6 +137,10 @@ describe("migrations/deploy.ts", () => {
     assert.equal(config.protocolFeeBps, 250);
     assert.equal(BigInt(config.minOperatorStake.toString()), 1_000n * OPEN);
     assert.equal(Number(config.unstakeCooldownSecs), 7 * 24 * 3600);
+    assert.deepEqual(
+      [config.epochLengthSecs, config.rootDeadlineSecs, config.challengeWindowSecs, config.claimWindowSecs].map(Number),
+      [86_400, 86_400, 3_600, 2_592_000],
+    );
     assert.ok(config.treasury.equals(deployer.publicKey) && config.authority.equals(deployer.publicKey));
     assert.equal(chain.tokenBalance(associatedTokenAddress(deployer.publicKey, result.mint)), 1_000_000_000n * OPEN);
   });

@@ -166,6 +166,22 @@ export class TestChain {
     return account.exists ? decodeTokenAccount(Uint8Array.from(account.data)).amount : 0n;
   }
 
+  /** The lamports of `key` (0 when it does not exist). */
+  lamports(key: PublicKey): bigint {
+    return this.svm.getBalance(kitAddress(key)) ?? 0n;
+  }
+
+  /** The clock's unix timestamp. */
+  now(): bigint {
+    return this.svm.getClock().unixTimestamp;
+  }
+
+  /** Sets the clock's unix timestamp (the Clock sysvar the programs and the client read). */
+  setTime(unixTimestamp: bigint | number): void {
+    const c = this.svm.getClock();
+    this.svm.setClock(new Clock(c.slot + 1n, c.epochStartTimestamp, c.epoch, c.leaderScheduleEpoch, BigInt(unixTimestamp)));
+  }
+
   /** Moves the clock's unix timestamp forward by `seconds`. */
   advanceTime(seconds: number): void {
     const c = this.svm.getClock();

@@ -13,6 +13,7 @@ import {
   type AccountMeta,
   type Connection,
   PublicKey,
+  SYSVAR_CLOCK_PUBKEY,
   SystemProgram,
   Transaction,
   type TransactionInstruction,
@@ -34,12 +35,14 @@ import {
   datanetPda,
   datanetVersionPda,
   earningsPda,
+  epochPda,
   escrowPda,
   modelPda,
   operatorPda,
   poolPda,
   positionPda,
   programDataPda,
+  receiptPda,
   stakePda,
   stakeVaultPda,
   vaultPda,
@@ -57,6 +60,8 @@ export type PositionAccount = IdlAccounts<AttributionPayout>["position"];
 export type EarningsAccount = IdlAccounts<AttributionPayout>["earnings"];
 export type EscrowAccount = IdlAccounts<AttributionPayout>["escrow"];
 export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
+export type EpochAccount = IdlAccounts<AttributionPayout>["epoch"];
+export type ReceiptAccount = IdlAccounts<AttributionPayout>["receipt"];
 export type DatanetAccount = IdlAccounts<DatanetRegistry>["datanet"];
 export type ContributionAccount = IdlAccounts<DatanetRegistry>["contribution"];
 export type DatanetVersionAccount = IdlAccounts<DatanetRegistry>["datanetVersion"];
@@ -65,6 +70,18 @@ export type OperatorAccount = IdlAccounts<ModelRegistry>["operator"];
 
 export type DatanetPolicy = IdlTypes<DatanetRegistry>["datanetPolicy"];
 export type ModelKindName = "base" | "fineTune" | "adapter";
+/**
+ * Proof of Attribution timing, in seconds (bounds: `EPOCH_TIMING_BOUNDS`): epochs are
+ * `epochLengthSecs` long, aligned on the Unix epoch; the attestor posts a root within
+ * `rootDeadlineSecs` after an epoch ends; claims open `challengeWindowSecs` after the root and
+ * stay open `claimWindowSecs`.
+ */
+export interface EpochTimingInput {
+  epochLengthSecs: Integer;
+  rootDeadlineSecs: Integer;
+  challengeWindowSecs: Integer;
+  claimWindowSecs: Integer;
+}
 
 /** An account as the client needs it: its data and owner. */
 export interface AccountInfoLike {
@@ -112,6 +129,12 @@ export interface LineageEntryInput {
 export type ReviewDecisionInput = { accept: { weight: Integer } } | { reject: { reason: number } };
 
 const bn = (v: Integer | BN): BN => (BN.isBN(v) ? (v as BN) : new BN(v.toString()));
+const timingArg = (t: EpochTimingInput) => ({
+  epochLengthSecs: bn(t.epochLengthSecs),
+  rootDeadlineSecs: bn(t.rootDeadlineSecs),
+  challengeWindowSecs: bn(t.challengeWindowSecs),
+  claimWindowSecs: bn(t.claimWindowSecs),
+});
 const bytes32 = (v: Uint8Array | number[], what: string): number[] => {
   if (v.length !== 32) throw new RangeError(`${what} must be 32 bytes, not ${v.length}`);
   return Array.from(v);
@@ -144,10 +167,60 @@ export function buildTransaction(
 
 /**
  * The remaining accounts of `inference_pay` and `escrow_distribute` for `model`: per lineage
- * entry, in order, the datanet's pool or the upstream model's escrow, writable.
+ * entry, in order, writable, the datanet's pool or the upstream model's escrow. When paying
+ * (`paying`: the model's address and the current epoch index), the proof-attributed datanet entry
+ * takes the model's epoch instead of the pool; `escrow_distribute` passes no `paying` and keeps
+ * the pool for every datanet entry.
  */
-export function payoutLineageAccounts(model: Pick<ModelAccount, "lineage">): AccountMeta[] {
-  return model.lineage.map((e) => writableMeta("datanet" in e.source ? poolPda(e.target) : escrowPda(e.target)));
+export function payoutLineageAccounts(
+  model: Pick<ModelAccount, "lineage">,
+  paying?: { model: PublicKey; epochIndex: Integer },
+): AccountMeta[] {
+  return model.lineage.map((e) => {
+    if ("model" in e.source) return writableMeta(escrowPda(e.target));
+    if (e.proofAttributed && paying) return writableMeta(epochPda(paying.model, paying.epochIndex));
+    return writableMeta(poolPda(e.target));
+  });
+}
+
+/** Whether `model` has a proof-attributed lineage entry (its payments go through epochs). */
+export function hasProofAttributedEntry(model: Pick<ModelAccount, "lineage">): boolean {
+  return model.lineage.some((e) => e.proofAttributed);
+}
+
+/** The index of the epoch `unixTimestamp` falls in: floor(timestamp / epoch length). */
+export function epochIndexAt(unixTimestamp: Integer | BN, epochLengthSecs: Integer | BN): bigint {
+  const now = BigInt(unixTimestamp.toString());
+  const length = BigInt(epochLengthSecs.toString());
+  if (now < 0n || length <= 0n) throw new RangeError(`no epoch index for time ${now} and epoch length ${length}`);
+  return now / length;
+}
+
+/** The fields of the Clock sysvar (`SysvarC1ock…`), decoded from its account data. */
+export interface ClockSysvar {
+  slot: bigint;
+  epochStartTimestamp: bigint;
+  epoch: bigint;
+  leaderScheduleEpoch: bigint;
+  unixTimestamp: bigint;
+}
+
+/** Decodes the Clock sysvar's account data (five little-endian 64-bit fields). */
+export function decodeClock(data: Uint8Array): ClockSysvar {
+  if (data.length < 40) throw new RangeError(`the Clock sysvar is 40 bytes, not ${data.length}`);
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  return {
+    slot: view.getBigUint64(0, true),
+    epochStartTimestamp: view.getBigInt64(8, true),
+    epoch: view.getBigUint64(16, true),
+    leaderScheduleEpoch: view.getBigUint64(24, true),
+    unixTimestamp: view.getBigInt64(32, true),
+  };
+}
+
+/** A random 32-byte request id (WebCrypto). */
+export function randomRequestId(): Uint8Array {
+  return globalThis.crypto.getRandomValues(new Uint8Array(32));
 }
 
 /**
@@ -463,6 +536,7 @@ export class AttributionClient {
     protocolFeeBps: number;
     minOperatorStake: Integer;
     unstakeCooldownSecs: Integer;
+    epochTiming: EpochTimingInput;
   }): Promise<Built<{ config: PublicKey; vault: PublicKey; stakeVault: PublicKey }>> {
     const config = configPda();
     const vault = vaultPda();
@@ -474,6 +548,7 @@ export class AttributionClient {
         protocolFeeBps: a.protocolFeeBps,
         minOperatorStake: bn(a.minOperatorStake),
         unstakeCooldownSecs: bn(a.unstakeCooldownSecs),
+        epochTiming: timingArg(a.epochTiming),
       })
       .accountsStrict({
         config,
@@ -490,13 +565,17 @@ export class AttributionClient {
     return { instructions: [ix], config, vault, stakeVault };
   }
 
-  /** `config_update` (config authority): any of the parameters; `paused` stops new payments only. */
+  /**
+   * `config_update` (config authority): any of the parameters; `paused` stops new payments only;
+   * `epochTiming` applies to epochs opened from then on.
+   */
   async configUpdate(a: {
     authority: PublicKey;
     treasury?: PublicKey | null;
     protocolFeeBps?: number | null;
     minOperatorStake?: Integer | null;
     unstakeCooldownSecs?: Integer | null;
+    epochTiming?: EpochTimingInput | null;
     paused?: boolean | null;
   }): Promise<Built> {
     const ix = await this.payoutProgram.methods
@@ -505,6 +584,7 @@ export class AttributionClient {
         protocolFeeBps: a.protocolFeeBps ?? null,
         minOperatorStake: a.minOperatorStake == null ? null : bn(a.minOperatorStake),
         unstakeCooldownSecs: a.unstakeCooldownSecs == null ? null : bn(a.unstakeCooldownSecs),
+        epochTiming: a.epochTiming == null ? null : timingArg(a.epochTiming),
         paused: a.paused ?? null,
       })
       .accountsStrict({ config: configPda(), authority: a.authority })
@@ -665,8 +745,15 @@ export class AttributionClient {
   /**
    * `inference_pay`: `price × calls` of `model`, served by the operator whose authority is
    * `operator`, from `payerToken` (default: the payer's ATA); fails with `FeeAboveMax` when the
-   * fee exceeds `maxFee`. Reads the model (lineage, owner) and the config (mint, treasury) when
-   * they are not given.
+   * fee exceeds `maxFee`. `requestId` (32 bytes, default random) identifies the request; for a
+   * model with a proof-attributed entry it enters the epoch's records hash. Reads the model
+   * (lineage, owner) and the config (mint, treasury) when they are not given.
+   *
+   * For a model with a proof-attributed entry the instructions are `[epoch_open, inference_pay]`
+   * for the current epoch (`epochIndex`, default: read from the Clock sysvar), to be sent in one
+   * transaction: the payer opens the epoch if it is the first payment of it (and pays its rent,
+   * returned at `epoch_close`). A transaction landing after the epoch boundary fails with
+   * `NotCurrentEpoch`: rebuild it.
    */
   async inferencePay(a: {
     payer: PublicKey;
@@ -674,14 +761,23 @@ export class AttributionClient {
     operator: PublicKey;
     calls: Integer;
     maxFee: Integer;
+    requestId?: Uint8Array | number[];
+    epochIndex?: Integer;
     payerToken?: PublicKey;
     modelAccount?: ModelAccount;
     config?: ConfigAccount;
-  }): Promise<Built> {
+  }): Promise<Built<{ requestId: Uint8Array; epoch: PublicKey | null; epochIndex: bigint | null }>> {
     const model = a.modelAccount ?? (await this.fetchModel(a.model));
     const config = a.config ?? (await this.fetchConfig());
+    const requestId = Uint8Array.from(bytes32(a.requestId ?? randomRequestId(), "requestId"));
+    const proofAttributed = hasProofAttributedEntry(model);
+    const epochIndex = proofAttributed
+      ? a.epochIndex != null
+        ? BigInt(a.epochIndex)
+        : await this.currentEpochIndex(config)
+      : null;
     const ix = await this.payoutProgram.methods
-      .inferencePay({ calls: bn(a.calls), maxFee: bn(a.maxFee) })
+      .inferencePay({ calls: bn(a.calls), maxFee: bn(a.maxFee), requestId: Array.from(requestId) })
       .accountsStrict({
         config: configPda(),
         vault: config.vault,
@@ -696,9 +792,13 @@ export class AttributionClient {
         operatorEarnings: earningsPda(a.operator, EarningsRole.Operator),
         tokenProgram: config.tokenProgram,
       })
-      .remainingAccounts(payoutLineageAccounts(model))
+      .remainingAccounts(
+        payoutLineageAccounts(model, epochIndex === null ? undefined : { model: a.model, epochIndex }),
+      )
       .instruction();
-    return { instructions: [ix] };
+    if (epochIndex === null) return { instructions: [ix], requestId, epoch: null, epochIndex: null };
+    const open = await this.epochOpen({ payer: a.payer, model: a.model, index: epochIndex });
+    return { instructions: [...open.instructions, ix], requestId, epoch: open.epoch, epochIndex };
   }
 
   /** `escrow_distribute` (permissionless crank): an upstream model's escrow, by its own split. */
@@ -787,13 +887,173 @@ export class AttributionClient {
     open: OpenToken,
     given: PublicKey | undefined,
     create = true,
+    payer: PublicKey = owner,
   ): { destination: PublicKey; pre: TransactionInstruction[] } {
     if (given) return { destination: given, pre: [] };
     const destination = associatedTokenAddress(owner, open.mint, open.tokenProgram);
     const pre = create
-      ? [createAssociatedTokenAccountIdempotentInstruction(owner, owner, open.mint, open.tokenProgram)]
+      ? [createAssociatedTokenAccountIdempotentInstruction(payer, owner, open.mint, open.tokenProgram)]
       : [];
     return { destination, pre };
+  }
+
+  // ---------------------------------------------------------------- attribution_payout: epochs
+
+  /**
+   * `epoch_open` (permissionless, idempotent): `model`'s epoch `index` (default: the current one,
+   * from the Clock sysvar), `payer` paying its rent if it creates it. Only the current epoch of a
+   * published model with a proof-attributed entry can be opened (`NotCurrentEpoch`).
+   */
+  async epochOpen(a: {
+    payer: PublicKey;
+    model: PublicKey;
+    index?: Integer;
+    config?: ConfigAccount;
+  }): Promise<Built<{ epoch: PublicKey; index: bigint }>> {
+    const index = a.index != null ? BigInt(a.index) : await this.currentEpochIndex(a.config);
+    const epoch = epochPda(a.model, index);
+    const ix = await this.payoutProgram.methods
+      .epochOpen(bn(index))
+      .accountsStrict({
+        config: configPda(),
+        model: a.model,
+        epoch,
+        payer: a.payer,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], epoch, index };
+  }
+
+  /**
+   * `attribution_root_post`: the model's attestor (holding at least the minimum operator stake)
+   * posts the allocation of an ended epoch, once, before the root deadline: the Merkle `root`
+   * over its `leafCount` leaves, their `total` (at most what the epoch accrued; the rest goes to
+   * the datanet's pool at once), and `recordsHash`, which must equal the epoch's running hash.
+   * `datanet` (the epoch's) is read from the epoch when absent.
+   */
+  async attributionRootPost(a: {
+    attestor: PublicKey;
+    model: PublicKey;
+    index: Integer;
+    root: Uint8Array | number[];
+    total: Integer;
+    leafCount: Integer;
+    recordsHash: Uint8Array | number[];
+    datanet?: PublicKey;
+  }): Promise<Built<{ epoch: PublicKey }>> {
+    const epoch = epochPda(a.model, a.index);
+    const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
+    const ix = await this.payoutProgram.methods
+      .attributionRootPost({
+        root: bytes32(a.root, "root"),
+        total: bn(a.total),
+        leafCount: bn(a.leafCount),
+        recordsHash: bytes32(a.recordsHash, "recordsHash"),
+      })
+      .accountsStrict({
+        config: configPda(),
+        model: a.model,
+        epoch,
+        attestor: a.attestor,
+        attestorStake: stakePda(a.attestor),
+        pool: poolPda(datanet),
+      })
+      .instruction();
+    return { instructions: [ix], epoch };
+  }
+
+  /**
+   * `attribution_claim` (permissionless crank): pays `claimant` its leaf (`amount`, with the
+   * Merkle `proof` from `merkle.ts`) of `model`'s epoch `index`, into the claimant's own OPEN
+   * account (default: its ATA, created first, paid by the cranker, unless `createDestination`
+   * is false). The cranker signs and pays the receipt's rent (returned by `receipt_close`).
+   */
+  async attributionClaim(a: {
+    cranker: PublicKey;
+    model: PublicKey;
+    index: Integer;
+    claimant: PublicKey;
+    amount: Integer;
+    proof: readonly (Uint8Array | number[])[];
+    destination?: PublicKey;
+    open?: OpenToken;
+    createDestination?: boolean;
+  }): Promise<Built<{ epoch: PublicKey; receipt: PublicKey; destination: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const epoch = epochPda(a.model, a.index);
+    const receipt = receiptPda(epoch, a.claimant);
+    const { destination, pre } = this.destination(a.claimant, open, a.destination, a.createDestination, a.cranker);
+    const ix = await this.payoutProgram.methods
+      .attributionClaim({ amount: bn(a.amount), proof: a.proof.map((p, i) => bytes32(p, `proof[${i}]`)) })
+      .accountsStrict({
+        config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
+        epoch,
+        claimant: a.claimant,
+        destination,
+        receipt,
+        cranker: a.cranker,
+        tokenProgram: open.tokenProgram,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [...pre, ix], epoch, receipt, destination };
+  }
+
+  /**
+   * `attribution_release` (permissionless): an epoch with no root by its deadline sends all it
+   * accrued to its datanet's pool. `datanet` is read from the epoch when absent.
+   */
+  async attributionRelease(a: { model: PublicKey; index: Integer; datanet?: PublicKey }): Promise<Built<{ epoch: PublicKey }>> {
+    const epoch = epochPda(a.model, a.index);
+    const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
+    const ix = await this.payoutProgram.methods
+      .attributionRelease()
+      .accountsStrict({ config: configPda(), epoch, pool: poolPda(datanet) })
+      .instruction();
+    return { instructions: [ix], epoch };
+  }
+
+  /**
+   * `epoch_close` (permissionless): after the claim window (or once released), what was not
+   * claimed goes to the datanet's pool and the epoch's rent to its `rentPayer`. `datanet` and
+   * `rentPayer` are read from the epoch when absent.
+   */
+  async epochClose(a: {
+    model: PublicKey;
+    index: Integer;
+    datanet?: PublicKey;
+    rentPayer?: PublicKey;
+  }): Promise<Built<{ epoch: PublicKey; rentPayer: PublicKey }>> {
+    const epoch = epochPda(a.model, a.index);
+    const state = a.datanet && a.rentPayer ? null : await this.fetchEpoch(a.model, a.index);
+    const datanet = a.datanet ?? state!.datanet;
+    const rentPayer = a.rentPayer ?? state!.rentPayer;
+    const ix = await this.payoutProgram.methods
+      .epochClose()
+      .accountsStrict({ epoch, pool: poolPda(datanet), rentPayer })
+      .instruction();
+    return { instructions: [ix], epoch, rentPayer };
+  }
+
+  /**
+   * `receipt_close` (permissionless): once its epoch is closed, `claimant`'s receipt of `epoch`
+   * goes, its rent to its `rentPayer` (read from the receipt when absent).
+   */
+  async receiptClose(a: {
+    epoch: PublicKey;
+    claimant: PublicKey;
+    rentPayer?: PublicKey;
+  }): Promise<Built<{ receipt: PublicKey; rentPayer: PublicKey }>> {
+    const receipt = receiptPda(a.epoch, a.claimant);
+    const rentPayer = a.rentPayer ?? (await this.fetchDecoded<ReceiptAccount>(this.payoutProgram, "receipt", receipt)).rentPayer;
+    const ix = await this.payoutProgram.methods
+      .receiptClose()
+      .accountsStrict({ receipt, epoch: a.epoch, rentPayer })
+      .instruction();
+    return { instructions: [ix], receipt, rentPayer };
   }
 
   // ---------------------------------------------------------------- reads
@@ -861,6 +1121,39 @@ export class AttributionClient {
   /** The stake of the operator `authority`. */
   fetchStake(authority: PublicKey): Promise<StakeAccount> {
     return this.fetchDecoded(this.payoutProgram, "stake", stakePda(authority));
+  }
+
+  /** `model`'s epoch `index`. */
+  fetchEpoch(model: PublicKey, index: Integer): Promise<EpochAccount> {
+    return this.fetchDecoded(this.payoutProgram, "epoch", epochPda(model, index));
+  }
+  /** `model`'s epoch `index`, or null (not opened yet, or closed). */
+  fetchEpochOrNull(model: PublicKey, index: Integer): Promise<EpochAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "epoch", epochPda(model, index));
+  }
+  /** The receipt of `claimant`'s claim from `epoch` (the epoch's address: `epochPda`). */
+  fetchReceipt(epoch: PublicKey, claimant: PublicKey): Promise<ReceiptAccount> {
+    return this.fetchDecoded(this.payoutProgram, "receipt", receiptPda(epoch, claimant));
+  }
+  /** The receipt, or null (not claimed, or closed). */
+  fetchReceiptOrNull(epoch: PublicKey, claimant: PublicKey): Promise<ReceiptAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "receipt", receiptPda(epoch, claimant));
+  }
+
+  /** The Clock sysvar as the chain (or LiteSVM) has it now. */
+  async fetchClock(): Promise<ClockSysvar> {
+    const info = await this.getAccount(SYSVAR_CLOCK_PUBKEY);
+    if (!info) throw new Error("the Clock sysvar account could not be read");
+    return decodeClock(info.data);
+  }
+
+  /**
+   * The index of the current Proof of Attribution epoch: floor(Clock unix_timestamp / the
+   * config's epoch length), as the program computes it.
+   */
+  async currentEpochIndex(config?: Pick<ConfigAccount, "epochLengthSecs">): Promise<bigint> {
+    const { epochLengthSecs } = config ?? (await this.fetchConfig());
+    return epochIndexAt((await this.fetchClock()).unixTimestamp, epochLengthSecs);
   }
 
   /** What `contribution`'s position can claim now, in OPEN base units (the program's exact math). */

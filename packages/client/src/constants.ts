@@ -43,8 +43,15 @@ export const ATTRIBUTION_PAYOUT_CONSTANTS = {
   SEED_EARNINGS: "earnings",
   SEED_ESCROW: "escrow",
   SEED_STAKE: "stake",
+  SEED_EPOCH: "epoch",
+  SEED_RECEIPT: "receipt",
   MAX_PROTOCOL_FEE_BPS: 1_000,
   MAX_UNSTAKE_COOLDOWN_SECS: 30 * 24 * 60 * 60,
+  EPOCH_LENGTH_BOUNDS: [60, 30 * 24 * 60 * 60],
+  CHALLENGE_WINDOW_BOUNDS: [0, 7 * 24 * 60 * 60],
+  ROOT_DEADLINE_BOUNDS: [60, 30 * 24 * 60 * 60],
+  CLAIM_WINDOW_BOUNDS: [60 * 60, 365 * 24 * 60 * 60],
+  MAX_PROOF_LEN: 32,
   ACCOUNT_VERSION: 1,
 } as const;
 
@@ -56,6 +63,16 @@ export const MAX_LINEAGE_ENTRIES = MODEL_REGISTRY_CONSTANTS.MAX_LINEAGE_ENTRIES;
 export const MAX_PROTOCOL_FEE_BPS = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_PROTOCOL_FEE_BPS;
 /** Hard cap on the unstake cooldown (30 days). */
 export const MAX_UNSTAKE_COOLDOWN_SECS = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_UNSTAKE_COOLDOWN_SECS;
+
+/** Inclusive `[min, max]` bounds, in seconds, of each Proof of Attribution timing parameter. */
+export const EPOCH_TIMING_BOUNDS = {
+  epochLengthSecs: ATTRIBUTION_PAYOUT_CONSTANTS.EPOCH_LENGTH_BOUNDS,
+  rootDeadlineSecs: ATTRIBUTION_PAYOUT_CONSTANTS.ROOT_DEADLINE_BOUNDS,
+  challengeWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.CHALLENGE_WINDOW_BOUNDS,
+  claimWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.CLAIM_WINDOW_BOUNDS,
+} as const;
+/** The longest Merkle proof `attribution_claim` accepts (trees of up to 2^32 leaves). */
+export const MAX_PROOF_LEN = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_PROOF_LEN;
 
 /**
  * OPEN's decimals when the project mints it (tests, the demo, the migration). The program stores

@@ -10,5 +10,6 @@ export * from "./idl";
 export * from "./errors";
 export * from "./events";
 export * from "./math";
+export * from "./merkle";
 export * from "./client";
 export { BN } from "@anchor-lang/core";

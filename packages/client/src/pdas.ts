@@ -92,5 +92,13 @@ export const escrowPda = (model: PublicKey) =>
 export const stakePda = (authority: PublicKey) =>
   find([utf8(P.SEED_STAKE), authority.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
+/** `[b"epoch", model, index u64 LE]` in attribution_payout: a model's Proof of Attribution epoch. */
+export const epochPda = (model: PublicKey, index: Integer) =>
+  find([utf8(P.SEED_EPOCH), model.toBytes(), u64Le(index)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+
+/** `[b"receipt", epoch, claimant]` in attribution_payout: `claimant` was paid from `epoch`. */
+export const receiptPda = (epoch: PublicKey, claimant: PublicKey) =>
+  find([utf8(P.SEED_RECEIPT), epoch.toBytes(), claimant.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+
 /** The upgradeable loader's ProgramData account of `program` (`[program]` under the loader). */
 export const programDataPda = (program: PublicKey) => find([program.toBytes()], BPF_LOADER_UPGRADEABLE_PROGRAM_ID);
