@@ -30,7 +30,7 @@
  *   SUITE_OPEN_INITIAL_SUPPLY     OPEN base units minted to the wallet's ATA         default 1e9 OPEN (1e18)
  *                                 when the script creates the mint
  */
-import { Keypair, PublicKey, type Signer, Transaction, type TransactionInstruction } from "@solana/web3.js";
+import { type Commitment, Keypair, PublicKey, type Signer, Transaction, type TransactionInstruction } from "@solana/web3.js";
 import {
   ATTRIBUTION_PAYOUT_PROGRAM_ID,
   AttributionClient,
@@ -64,7 +64,7 @@ interface MigrationProvider {
   };
   wallet: { publicKey: PublicKey };
   /** Sets fee payer and blockhash, signs with the wallet and `signers`, sends, confirms. */
-  sendAndConfirm(tx: Transaction, signers?: Signer[]): Promise<string>;
+  sendAndConfirm(tx: Transaction, signers?: Signer[], opts?: { commitment?: Commitment; preflightCommitment?: Commitment }): Promise<string>;
 }
 
 interface DeployResult {
@@ -127,6 +127,8 @@ function readParams(env: NodeJS.ProcessEnv, wallet: PublicKey): Params {
   };
 }
 
+const CONFIRMED = { commitment: "confirmed", preflightCommitment: "confirmed" } as const;
+
 async function send(
   provider: MigrationProvider,
   what: string,
@@ -134,7 +136,9 @@ async function send(
   signers: Signer[] = [],
 ): Promise<string> {
   try {
-    const signature = await provider.sendAndConfirm(new Transaction().add(...instructions), signers);
+    // `confirmed`, not the provider's default `processed`: local validators (surfpool) can miss
+    // `processed` signature notifications, and `confirmed` is what later reads should see.
+    const signature = await provider.sendAndConfirm(new Transaction().add(...instructions), signers, CONFIRMED);
     log(`${what}: ${signature}`);
     return signature;
   } catch (err) {
