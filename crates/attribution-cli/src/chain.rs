@@ -247,6 +247,17 @@ impl Chain {
         }
     }
 
+    /// Moves the embedded SVM's clock forward by `secs`.
+    pub fn warp(&mut self, secs: i64) -> Result<()> {
+        match self {
+            Chain::Embedded { svm, .. } => {
+                svm.advance_time(secs);
+                Ok(())
+            }
+            Chain::Rpc { .. } => bail!("warp is for the embedded SVM: a cluster's clock is its own"),
+        }
+    }
+
     pub fn is_embedded(&self) -> bool {
         matches!(self, Chain::Embedded { .. })
     }

@@ -5,8 +5,10 @@ use crate::*;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use anchor_spl::associated_token::{get_associated_token_address_with_program_id, spl_associated_token_account};
 use anyhow::{anyhow, bail, ensure, Context, Result};
-use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
-use attribution_payout::state::{Config, Earnings, EarningsRole, EpochTiming, Pool, Position, Stake};
+use attribution_payout::instructions::{
+    AttributionClaimArgs, AttributionRootPostArgs, ConfigInitArgs, InferencePayArgs,
+};
+use attribution_payout::state::{Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -165,6 +167,11 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Airdrop { to, sol, open } => airdrop(ctx, to, sol, open),
+        Command::Warp { secs } => {
+            ctx.chain.warp(secs)?;
+            println!("clock now {}", ctx.chain.now()?);
+            Ok(())
+        }
         Command::Init {
             mint,
             authority,
@@ -261,6 +268,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             report(ctx.json, "claimed", before.balance);
             Ok(())
         }
+        Command::Epoch(c) => epoch(ctx, c),
         Command::Show(c) => show(ctx, c),
         Command::List(c) => list(ctx, c),
     }
@@ -484,14 +492,18 @@ fn model(ctx: &mut Ctx, command: ModelCommand) -> Result<()> {
             }
             println!("model {address}");
         }
-        ModelCommand::Lineage { model, datanets, upstreams, owner_bps, operator_bps } => {
+        ModelCommand::Lineage { model, datanets, attributed, upstreams, owner_bps, operator_bps } => {
             let mut entries = datanets.iter().map(|s| entry(s, LineageSource::Datanet)).collect::<Result<Vec<_>>>()?;
+            if let Some(spec) = attributed {
+                entries.push(LineageEntry { proof_attributed: true, ..entry(&spec, LineageSource::Datanet)? });
+            }
             entries.extend(upstreams.iter().map(|s| entry(s, LineageSource::Model)).collect::<Result<Vec<_>>>()?);
             let args = ModelLineageSetArgs { entries, owner_share_bps: owner_bps, operator_share_bps: operator_bps };
             ctx.send("model_lineage_set", &[ixs::model::lineage_set(&key(&model)?, &me, args)])?;
         }
-        ModelCommand::Publish { model } => {
-            ctx.send("model_publish", &[ixs::model::publish(&key(&model)?, &me, None)])?;
+        ModelCommand::Publish { model, attestor } => {
+            let attestor = attestor.as_deref().map(key).transpose()?;
+            ctx.send("model_publish", &[ixs::model::publish(&key(&model)?, &me, attestor)])?;
         }
         ModelCommand::Price { model, price } => {
             ctx.send("model_price_set", &[ixs::model::price_set(&key(&model)?, &me, base_units(price)?)])?;
@@ -669,7 +681,13 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
             )
         }
     };
-    if ctx.json {
+    print_fields(ctx.json, title, fields);
+    Ok(())
+}
+
+/// One account's fields: a two-column table, or a JSON object.
+fn print_fields(json: bool, title: &str, fields: Vec<(&str, String)>) {
+    if json {
         let map: serde_json::Map<String, serde_json::Value> =
             fields.into_iter().map(|(k, v)| (k.to_string(), v.into())).collect();
         println!("{}", serde_json::Value::Object(map));
@@ -681,7 +699,6 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
         }
         t.print();
     }
-    Ok(())
 }
 
 fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
@@ -781,6 +798,110 @@ fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
             t.row(r);
         }
         t.print();
+    }
+    Ok(())
+}
+
+fn read_allocation(path: &std::path::Path) -> Result<poa_engine::EpochAllocation> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{} is not an epoch allocation (`attribution poa epoch`)", path.display()))
+}
+
+fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
+    let me = ctx.me();
+    match command {
+        EpochCommand::Open { model } => {
+            let model = key(&model)?;
+            let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
+            ctx.send("epoch_open", &[ixs::payout::epoch_open(&me, &model, index)])?;
+            println!("epoch {index}: {}", pda::epoch(&model, index));
+        }
+        EpochCommand::Show { model, index } => {
+            let model = key(&model)?;
+            let index = match index {
+                Some(i) => i,
+                None => ctx.config()?.epoch_index(ctx.chain.now()?)?,
+            };
+            let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;
+            let hex = |b: &[u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+            let fields = [
+                ("index", e.index.to_string()),
+                ("status", format!("{:?}", e.status)),
+                ("ends at (unix)", e.ends_at.to_string()),
+                ("accrued", amount(e.accrued)),
+                ("payments", e.record_count.to_string()),
+                ("records hash", hex(&e.records_hash)),
+                ("root", hex(&e.root)),
+                ("allocated", amount(e.total)),
+                ("claimed", amount(e.claimed)),
+                ("returned to the pool", amount(e.returned)),
+                ("claims open at (unix)", e.claims_open_at.to_string()),
+                ("expires at (unix)", e.expires_at.to_string()),
+            ];
+            print_fields(ctx.json, "epoch", fields.to_vec());
+        }
+        EpochCommand::Post { model, allocation } => {
+            let model = key(&model)?;
+            let a = read_allocation(&allocation)?;
+            let e: Epoch = ctx.get(&pda::epoch(&model, a.epoch), "epoch")?;
+            let args = AttributionRootPostArgs {
+                root: a.root.0,
+                total: a.attributed,
+                leaf_count: a.claims.len() as u64,
+                records_hash: a.records_hash.0,
+            };
+            ctx.send(
+                "attribution_root_post",
+                &[ixs::payout::attribution_root_post(&me, &model, a.epoch, &e.datanet, args)],
+            )?;
+        }
+        EpochCommand::Claim { model, allocation, claimant } => {
+            let model = key(&model)?;
+            let a = read_allocation(&allocation)?;
+            let only = claimant.as_deref().map(key).transpose()?;
+            let open = ctx.open_token()?;
+            let mut paid = 0;
+            for claim in a.claims.iter().filter(|c| only.is_none_or(|k| k.to_bytes() == c.claimant.0)) {
+                let claimant = Pubkey::new_from_array(claim.claimant.0);
+                let destination =
+                    get_associated_token_address_with_program_id(&claimant, &open.mint, &open.token_program);
+                let create = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+                    &me,
+                    &claimant,
+                    &open.mint,
+                    &open.token_program,
+                );
+                let args =
+                    AttributionClaimArgs { amount: claim.amount, proof: claim.proof.iter().map(|h| h.0).collect() };
+                let ix = ixs::payout::attribution_claim(&open, &me, &model, a.epoch, &claimant, &destination, args);
+                ctx.send(&format!("attribution_claim {claimant}: {} OPEN", amount(claim.amount)), &[create, ix])?;
+                paid += 1;
+            }
+            ensure!(paid > 0, "no claim of that claimant in the allocation");
+        }
+        EpochCommand::Release { model, index } => {
+            let model = key(&model)?;
+            let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;
+            ctx.send("attribution_release", &[ixs::payout::attribution_release(&model, index, &e.datanet)])?;
+        }
+        EpochCommand::Close { model, index, allocation } => {
+            let model = key(&model)?;
+            let epoch_key = pda::epoch(&model, index);
+            let e: Epoch = ctx.get(&epoch_key, "epoch")?;
+            ctx.send("epoch_close", &[ixs::payout::epoch_close(&model, index, &e.datanet, &e.rent_payer)])?;
+            if let Some(path) = allocation {
+                for claim in read_allocation(&path)?.claims {
+                    let claimant = Pubkey::new_from_array(claim.claimant.0);
+                    let Some(account) = ctx.chain.account(&pda::receipt(&epoch_key, &claimant))? else { continue };
+                    let receipt = Receipt::try_deserialize(&mut account.data.as_slice())?;
+                    ctx.send(
+                        "receipt_close",
+                        &[ixs::payout::receipt_close(&epoch_key, &claimant, &receipt.rent_payer)],
+                    )?;
+                }
+            }
+        }
     }
     Ok(())
 }

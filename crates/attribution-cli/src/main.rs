@@ -77,6 +77,8 @@ pub enum Command {
         #[arg(long, default_value_t = 0)]
         open: u64,
     },
+    /// Embedded SVM only: moves the clock forward (to end an epoch, pass a cooldown, ...).
+    Warp { secs: i64 },
     /// Initialises the payout program: adopts an OPEN mint (or, embedded, creates a test one) and
     /// creates the config, the vaults and the treasury's earnings account. Upgrade authority only.
     Init {
@@ -149,6 +151,50 @@ pub enum Command {
     /// Proof of Attribution, off chain: index a datanet version, attribute outputs, allocate an epoch.
     #[command(subcommand)]
     Poa(PoaCommand),
+    /// Proof of Attribution, on chain: a model's epochs, their roots and claims.
+    #[command(subcommand)]
+    Epoch(EpochCommand),
+}
+
+#[derive(Subcommand)]
+pub enum EpochCommand {
+    /// Opens the model's current epoch (payments do it too).
+    Open { model: String },
+    /// Shows an epoch (default: the current one).
+    Show {
+        model: String,
+        #[arg(long)]
+        index: Option<u64>,
+    },
+    /// The attestor posts an ended epoch's allocation (`attribution poa epoch` output).
+    Post {
+        model: String,
+        #[arg(long)]
+        allocation: PathBuf,
+    },
+    /// Pays the allocation's claims (all, or one claimant's) into the claimants' own accounts.
+    Claim {
+        model: String,
+        #[arg(long)]
+        allocation: PathBuf,
+        #[arg(long)]
+        claimant: Option<String>,
+    },
+    /// Sends an epoch without a root by its deadline to the datanet's pool.
+    Release {
+        model: String,
+        #[arg(long)]
+        index: u64,
+    },
+    /// Closes an expired or released epoch (rent to its payer) and the receipts of its claims.
+    Close {
+        model: String,
+        #[arg(long)]
+        index: u64,
+        /// The allocation whose claims' receipts to close as well.
+        #[arg(long)]
+        allocation: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +206,10 @@ pub enum PoaCommand {
         manifest: PathBuf,
         #[arg(long)]
         out: PathBuf,
+        /// Check every manifest entry against this datanet's accepted contributions on chain (the
+        /// embedded SVM, or --url): same contributor and content hash.
+        #[arg(long)]
+        datanet: Option<String>,
     },
     /// Which contributions an output drew on.
     Attribute {
@@ -284,11 +334,14 @@ pub enum ModelCommand {
         #[arg(long)]
         price: f64,
     },
-    /// Sets a draft's lineage: `--datanet ADDR=BPS` and `--upstream ADDR=BPS`, repeatable.
+    /// Sets a draft's lineage: `--datanet ADDR=BPS` and `--upstream ADDR=BPS`, repeatable, and at
+    /// most one `--attributed-datanet ADDR=BPS`, whose share Proof of Attribution epochs allocate.
     Lineage {
         model: String,
         #[arg(long = "datanet")]
         datanets: Vec<String>,
+        #[arg(long = "attributed-datanet")]
+        attributed: Option<String>,
         #[arg(long = "upstream")]
         upstreams: Vec<String>,
         #[arg(long)]
@@ -297,7 +350,12 @@ pub enum ModelCommand {
         operator_bps: u16,
     },
     /// Freezes the lineage; the model becomes payable.
-    Publish { model: String },
+    Publish {
+        model: String,
+        /// Who posts the model's Proof of Attribution roots (required with an attributed datanet).
+        #[arg(long)]
+        attestor: Option<String>,
+    },
     /// Sets the price per call, whole OPEN.
     Price { model: String, price: f64 },
     /// Stops new payments.
@@ -385,7 +443,7 @@ fn main() {
     let cli = Cli::parse();
     let result: Result<()> = match cli.command {
         Command::Demo => demo::run(),
-        Command::Poa(command) => poa::run(command, cli.global.json),
+        Command::Poa(command) => poa::run(command, &cli.global),
         command => commands::run(&cli.global, command),
     };
     if let Err(e) = result {

@@ -1,9 +1,14 @@
 //! `attribution poa`: the Proof of Attribution engine (crates/poa-engine) from the command line.
+use crate::chain::Chain;
 use crate::output::Table;
-use crate::PoaCommand;
+use crate::{Global, PoaCommand};
+use anchor_lang::AccountDeserialize;
 use anyhow::{bail, ensure, Context, Result};
+use datanet_registry::state::{Contribution, ContributionStatus};
+use poa_engine::ContributionSource;
 use poa_engine::{allocate_epoch, attribute, build_index, load_manifest, BuildOptions, EpochRecord, Index, Params};
 use std::path::{Path, PathBuf};
+use svm_harness::Pubkey;
 
 fn open_all(paths: &[PathBuf]) -> Result<Vec<Index>> {
     ensure!(!paths.is_empty(), "pass at least one --index");
@@ -18,10 +23,43 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
 }
 
-pub fn run(command: PoaCommand, json: bool) -> Result<()> {
+/// Every manifest entry must be an accepted contribution of `datanet` on chain, by the same
+/// contributor, with the same content hash.
+fn check_on_chain(chain: &Chain, datanet: &Pubkey, contributions: &[ContributionSource]) -> Result<()> {
+    for c in contributions {
+        let key = Pubkey::new_from_array(c.id.0);
+        let account = chain.account(&key)?.ok_or_else(|| anyhow::anyhow!("contribution {key} is not on chain"))?;
+        let state = Contribution::try_deserialize(&mut account.data.as_slice())
+            .map_err(|_| anyhow::anyhow!("{key} is not a contribution"))?;
+        ensure!(account.owner == datanet_registry::ID, "{key} is not owned by datanet_registry");
+        ensure!(state.datanet == *datanet, "contribution {key} belongs to another datanet");
+        ensure!(state.status == ContributionStatus::Accepted, "contribution {key} is not accepted");
+        ensure!(
+            state.content_hash == c.content_hash.0,
+            "contribution {key}: the manifest's content hash is not the one on chain"
+        );
+        ensure!(
+            state.contributor.to_bytes() == c.contributor.0,
+            "contribution {key}: the manifest's contributor is not the one on chain"
+        );
+    }
+    Ok(())
+}
+
+pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
+    let json = global.json;
     match command {
-        PoaCommand::Index { manifest, out } => {
+        PoaCommand::Index { manifest, out, datanet } => {
             let contributions = load_manifest(&manifest)?;
+            if let Some(datanet) = datanet {
+                let datanet: Pubkey =
+                    datanet.parse().map_err(|_| anyhow::anyhow!("'{datanet}' is not a valid address"))?;
+                let chain = match &global.url {
+                    Some(url) => Chain::rpc(url)?,
+                    None => Chain::embedded(&global.state)?,
+                };
+                check_on_chain(&chain, &datanet, &contributions)?;
+            }
             let summary = build_index(&contributions, &out, &BuildOptions::default())?;
             if json {
                 println!("{}", serde_json::to_string(&summary)?);
