@@ -12,4 +12,5 @@ export * from "./events";
 export * from "./math";
 export * from "./merkle";
 export * from "./client";
+export * from "./pack";
 export { BN } from "@anchor-lang/core";

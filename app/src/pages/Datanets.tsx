@@ -1,0 +1,587 @@
+/**
+ * Datanets: browse and create; a datanet's page: contribute a file (SHA-256 in the browser,
+ * WebCrypto), the curator's review queue (accept with a weight, reject with a reason), enrolment
+ * of accepted contributions into the reward pool, and the published versions.
+ */
+import {
+  BN,
+  type ContributionAccount,
+  DATANET_REGISTRY_CONSTANTS,
+  type DatanetAccount,
+  type DatanetVersionAccount,
+  datanetVersionPda,
+  merkleRoot,
+  sha256,
+} from "@attribution-suite/client";
+import { useWallet } from "@solana/wallet-adapter-react";
+import { PublicKey } from "@solana/web3.js";
+import { useState } from "react";
+import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
+import { useAction, useAsync, useChain } from "../lib/chain";
+import { type Row, listContributions, listDatanets, listPools, listPositions, listVersions } from "../lib/data";
+import { big, bpsText, timeText, toHex, variant } from "../lib/format";
+import { href } from "../lib/router";
+
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+export function policyText(policy: DatanetAccount["policy"]): string {
+  return "open" in policy && policy.open ? `open (weight ${policy.open.weight.toString()})` : "curated";
+}
+
+export function DatanetsPage({ id }: { id?: string }) {
+  if (id) {
+    let address: PublicKey | null = null;
+    try {
+      address = new PublicKey(id);
+    } catch {
+      return <Notice kind="error">Not a datanet address: {id}</Notice>;
+    }
+    return <DatanetDetail address={address} />;
+  }
+  return <DatanetList />;
+}
+
+function DatanetList() {
+  const { client } = useChain();
+  const list = useAsync(async () => {
+    const [datanets, pools] = await Promise.all([listDatanets(client), listPools(client)]);
+    return { datanets, pools };
+  }, [client]);
+  return (
+    <>
+      <Section title="Datanets" testId="datanets">
+        {list.error ? <ReadError error={list.error} /> : null}
+        {!list.data && !list.error ? <Loading what="datanets" /> : null}
+        {list.data && list.data.datanets.length === 0 ? <p className="muted">No datanet yet: create the first one below.</p> : null}
+        {list.data && list.data.datanets.length > 0 ? (
+          <table data-testid="datanet-table">
+            <thead>
+              <tr>
+                <th>Name</th>
+                <th>Curator</th>
+                <th>Policy</th>
+                <th className="num">Submitted</th>
+                <th className="num">Accepted</th>
+                <th className="num">Rejected</th>
+                <th className="num">Accepted weight</th>
+                <th className="num">Versions</th>
+                <th className="num">Fees received</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.datanets.map(({ address, account }) => {
+                const pool = list.data!.pools.get(address.toBase58());
+                return (
+                  <tr key={address.toBase58()} data-testid="datanet-row" data-address={address.toBase58()}>
+                    <td>
+                      <a href={href("datanets", address.toBase58())}>{account.name}</a>
+                      <div className="sub">
+                        <Addr value={address} />
+                      </div>
+                    </td>
+                    <td>
+                      <Addr value={account.authority} />
+                    </td>
+                    <td>{policyText(account.policy)}</td>
+                    <td className="num">{account.submitted.toString()}</td>
+                    <td className="num">{account.accepted.toString()}</td>
+                    <td className="num">{account.rejected.toString()}</td>
+                    <td className="num">{account.totalAcceptedWeight.toString()}</td>
+                    <td className="num">{account.versions}</td>
+                    <td className="num">{pool ? <Open amount={big(pool.account.totalCredited)} /> : <span className="muted">no pool</span>}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        ) : null}
+      </Section>
+      <CreateDatanet existing={list.data?.datanets ?? []} />
+    </>
+  );
+}
+
+function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
+  const { publicKey } = useWallet();
+  const { client } = useChain();
+  const [run, state] = useAction();
+  const [name, setName] = useState("");
+  const [uri, setUri] = useState("");
+  const [policy, setPolicy] = useState<"curated" | "open">("curated");
+  const [weight, setWeight] = useState("1");
+  const nameBytes = utf8Length(name.trim());
+  const uriText = uri.trim() || `ipfs://${name.trim().toLowerCase().replace(/\s+/g, "-")}`;
+  const problem =
+    !publicKey
+      ? "Connect a wallet to create a datanet."
+      : nameBytes === 0 || nameBytes > DATANET_REGISTRY_CONSTANTS.MAX_NAME_LEN
+        ? `A name of 1 to ${DATANET_REGISTRY_CONSTANTS.MAX_NAME_LEN} bytes.`
+        : utf8Length(uriText) > DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN
+          ? `A URI of at most ${DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN} bytes.`
+          : policy === "open" && !/^[1-9]\d*$/.test(weight.trim())
+            ? "An open datanet needs a weight above zero for each contribution."
+            : null;
+
+  const submit = async () => {
+    if (!publicKey || problem) return;
+    // The next id of this creator: one above the highest it used.
+    const mine = existing.filter((d) => d.account.creator.equals(publicKey));
+    const id = mine.reduce((max, d) => (big(d.account.id) > max ? big(d.account.id) : max), 0n) + 1n;
+    await run(`Create datanet "${name.trim()}"`, async () => {
+      const created = await client.datanetCreate({
+        creator: publicKey,
+        id,
+        name: name.trim(),
+        uri: uriText,
+        policy: policy === "open" ? { open: { weight: new BN(weight.trim()) } } : { curated: {} },
+      });
+      const pool = await client.poolInit({ payer: publicKey, datanet: created.datanet });
+      return [...created.instructions, ...pool.instructions];
+    });
+  };
+
+  return (
+    <Section title="Create a datanet" testId="create-datanet">
+      <p className="muted">You become its curator. Its reward pool is created in the same transaction.</p>
+      <div className="form-grid">
+        <label>
+          Name
+          <input data-testid="datanet-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="radiology-reports" />
+        </label>
+        <label>
+          Metadata URI
+          <input data-testid="datanet-uri" value={uri} onChange={(e) => setUri(e.target.value)} placeholder={uriText} />
+        </label>
+        <label>
+          Policy
+          <select data-testid="datanet-policy" value={policy} onChange={(e) => setPolicy(e.target.value as "curated" | "open")}>
+            <option value="curated">Curated: the curator reviews each contribution</option>
+            <option value="open">Open: accepted on submission with a fixed weight</option>
+          </select>
+        </label>
+        {policy === "open" && (
+          <label>
+            Weight per contribution
+            <input data-testid="datanet-open-weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" />
+          </label>
+        )}
+      </div>
+      {problem && name !== "" ? <p className="hint">{problem}</p> : null}
+      <button data-testid="datanet-create" disabled={!!problem || state.status === "signing"} onClick={submit}>
+        Create datanet
+      </button>
+      <TxStatus state={state} testId="tx-create-datanet" />
+    </Section>
+  );
+}
+
+function DatanetDetail({ address }: { address: PublicKey }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const data = useAsync(async () => {
+    const [datanet, contributions, versions, positions, pools] = await Promise.all([
+      client.fetchDatanet(address),
+      listContributions(client, { datanet: address }),
+      listVersions(client, address),
+      listPositions(client, { datanet: address }),
+      listPools(client),
+    ]);
+    return {
+      datanet,
+      contributions,
+      versions,
+      enrolled: new Set(positions.map((p) => p.account.contribution.toBase58())),
+      pool: pools.get(address.toBase58())?.account ?? null,
+    };
+  }, [client, address.toBase58()]);
+
+  if (data.error && !data.data) return <ReadError error={data.error} />;
+  if (!data.data) return <Loading what="the datanet" />;
+  const { datanet, contributions, versions, enrolled, pool } = data.data;
+  const isCurator = !!publicKey && datanet.authority.equals(publicKey);
+  const pending = contributions.filter((c) => "pending" in c.account.status);
+  return (
+    <>
+      <p>
+        <a href={href("datanets")}>← All datanets</a>
+      </p>
+      <Section title={<span data-testid="datanet-title">{datanet.name}</span>} testId="datanet-detail">
+        <dl className="facts">
+          <dt>Address</dt>
+          <dd>
+            <Addr value={address} full />
+          </dd>
+          <dt>Curator</dt>
+          <dd>
+            <Addr value={datanet.authority} full /> {isCurator && <span className="badge">you</span>}
+          </dd>
+          <dt>Policy</dt>
+          <dd data-testid="datanet-policy-text">{policyText(datanet.policy)}</dd>
+          <dt>URI</dt>
+          <dd>{datanet.uri}</dd>
+          <dt>Contributions</dt>
+          <dd data-testid="datanet-counts">
+            {datanet.submitted.toString()} submitted, {datanet.accepted.toString()} accepted, {datanet.rejected.toString()} rejected,{" "}
+            {datanet.withdrawn.toString()} withdrawn; accepted weight {datanet.totalAcceptedWeight.toString()}
+          </dd>
+          <dt>Reward pool</dt>
+          <dd>
+            {pool ? (
+              <>
+                {pool.positions.toString()} positions, weight {pool.totalWeight.toString()}; received <Open amount={big(pool.totalCredited)} />, claimed{" "}
+                <Open amount={big(pool.totalClaimed)} />
+                {big(pool.undistributed) > 0n ? (
+                  <>
+                    , waiting for the first enrolment: <Open amount={big(pool.undistributed)} />
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <PoolInit datanet={address} />
+            )}
+          </dd>
+        </dl>
+      </Section>
+      <Contribute datanet={address} datanetAccount={datanet} />
+      {isCurator ? <ReviewQueue datanet={address} pending={pending} /> : null}
+      <Contributions datanet={address} contributions={contributions} enrolled={enrolled} hasPool={!!pool} />
+      <Versions datanet={address} datanetAccount={datanet} versions={versions} contributions={contributions} isCurator={isCurator} />
+    </>
+  );
+}
+
+function PoolInit({ datanet }: { datanet: PublicKey }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const [run, state] = useAction();
+  return (
+    <>
+      <span className="muted">none yet </span>
+      <button
+        className="small"
+        disabled={!publicKey}
+        onClick={() => run("Create the reward pool", async () => (await client.poolInit({ payer: publicKey!, datanet })).instructions)}
+      >
+        Create pool
+      </button>
+      <TxStatus state={state} testId="tx-pool-init" />
+    </>
+  );
+}
+
+function Contribute({ datanet, datanetAccount }: { datanet: PublicKey; datanetAccount: DatanetAccount }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const [run, state] = useAction();
+  const [file, setFile] = useState<File | null>(null);
+  const [hash, setHash] = useState<Uint8Array | null>(null);
+  const [uri, setUri] = useState("");
+  const [hashing, setHashing] = useState(false);
+
+  const pick = async (f: File | null) => {
+    setFile(f);
+    setHash(null);
+    if (!f) return;
+    setHashing(true);
+    try {
+      setHash(await sha256(f)); // WebCrypto, in this page: the file never leaves the browser
+    } finally {
+      setHashing(false);
+    }
+  };
+  const uriText = uri.trim() || (file ? `file://${file.name}` : "");
+  const problem = !publicKey
+    ? "Connect a wallet to contribute."
+    : !file
+      ? "Choose a file."
+      : file.size === 0
+        ? "The file is empty."
+        : utf8Length(uriText) > DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN
+          ? `A URI of at most ${DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN} bytes.`
+          : null;
+
+  return (
+    <Section title="Contribute a file" testId="contribute">
+      <p className="muted">
+        The file is hashed here with SHA-256; only its hash, size and URI go on chain.{" "}
+        {"open" in datanetAccount.policy ? "This datanet is open: it is accepted at once." : "The curator reviews it."}
+      </p>
+      <div className="form-grid">
+        <label>
+          File
+          <input type="file" data-testid="contribute-file" onChange={(e) => void pick(e.target.files?.[0] ?? null)} />
+        </label>
+        <label>
+          Where the content lives (URI)
+          <input data-testid="contribute-uri" value={uri} onChange={(e) => setUri(e.target.value)} placeholder={uriText || "ipfs://…"} />
+        </label>
+      </div>
+      {hashing ? <p className="muted">Hashing…</p> : null}
+      {hash && file ? (
+        <p>
+          SHA-256 of <strong>{file.name}</strong> ({file.size} bytes):{" "}
+          <span className="mono" data-testid="content-hash">
+            {toHex(hash)}
+          </span>
+        </p>
+      ) : null}
+      <button
+        data-testid="contribute-submit"
+        disabled={!!problem || !hash}
+        onClick={() =>
+          run(`Contribute ${file!.name}`, async () => {
+            const built = await client.contributionSubmit({ datanet, contributor: publicKey!, contentHash: hash!, uri: uriText, size: file!.size });
+            return built.instructions;
+          })
+        }
+      >
+        Submit contribution
+      </button>
+      <TxStatus state={state} testId="tx-contribute" />
+    </Section>
+  );
+}
+
+function ReviewQueue({ datanet, pending }: { datanet: PublicKey; pending: Row<ContributionAccount>[] }) {
+  return (
+    <Section title={`Review queue (${pending.length})`} testId="review-queue">
+      {pending.length === 0 ? (
+        <p className="muted">Nothing waits for review.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Contributor</th>
+              <th>Content hash</th>
+              <th className="num">Size</th>
+              <th>URI</th>
+              <th>Accept with weight</th>
+              <th>Reject with reason code</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pending.map((c) => (
+              <ReviewRow key={c.address.toBase58()} datanet={datanet} row={c} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Section>
+  );
+}
+
+function ReviewRow({ datanet, row }: { datanet: PublicKey; row: Row<ContributionAccount> }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const [run, state] = useAction();
+  const [weight, setWeight] = useState("1");
+  const [reason, setReason] = useState("1");
+  const id = row.address.toBase58();
+  const weightOk = /^[1-9]\d*$/.test(weight.trim());
+  const reasonOk = /^\d+$/.test(reason.trim()) && Number(reason) <= 65535;
+  const review = (decision: { accept: { weight: bigint } } | { reject: { reason: number } }, label: string) =>
+    run(label, async () => (await client.contributionReview({ datanet, contribution: row.address, authority: publicKey!, decision })).instructions);
+  return (
+    <>
+      <tr data-testid="review-row" data-contribution={id}>
+        <td>{row.account.index.toString()}</td>
+        <td>
+          <Addr value={row.account.contributor} />
+        </td>
+        <td className="mono">{toHex(row.account.contentHash).slice(0, 16)}…</td>
+        <td className="num">{row.account.size.toString()}</td>
+        <td className="ellipsis">{row.account.uri}</td>
+        <td>
+          <input className="narrow" data-testid="review-weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" />
+          <button className="small" data-testid="review-accept" disabled={!weightOk} onClick={() => review({ accept: { weight: BigInt(weight.trim()) } }, `Accept contribution #${row.account.index} with weight ${weight.trim()}`)}>
+            Accept
+          </button>
+        </td>
+        <td>
+          <input className="narrow" data-testid="review-reason" value={reason} onChange={(e) => setReason(e.target.value)} inputMode="numeric" />
+          <button className="small danger" data-testid="review-reject" disabled={!reasonOk} onClick={() => review({ reject: { reason: Number(reason) } }, `Reject contribution #${row.account.index} (reason ${reason.trim()})`)}>
+            Reject
+          </button>
+        </td>
+      </tr>
+      {state.status !== "idle" ? (
+        <tr>
+          <td colSpan={7}>
+            <TxStatus state={state} testId="tx-review" />
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}
+
+function Contributions(props: { datanet: PublicKey; contributions: Row<ContributionAccount>[]; enrolled: Set<string>; hasPool: boolean }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const [run, state] = useAction();
+  const totalWeight = props.contributions
+    .filter((c) => "accepted" in c.account.status)
+    .reduce((sum, c) => sum + big(c.account.weight), 0n);
+  return (
+    <Section title="Contributions" testId="contributions">
+      {props.contributions.length === 0 ? (
+        <p className="muted">No contribution yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Contributor</th>
+              <th>Content hash (SHA-256)</th>
+              <th className="num">Size</th>
+              <th>Status</th>
+              <th className="num">Weight</th>
+              <th>Reward pool</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.contributions.map((c) => {
+              const status = variant(c.account.status);
+              const isEnrolled = props.enrolled.has(c.address.toBase58());
+              const mine = !!publicKey && c.account.contributor.equals(publicKey);
+              return (
+                <tr key={c.address.toBase58()} data-testid="contribution-row" data-contribution={c.address.toBase58()} data-status={status}>
+                  <td>{c.account.index.toString()}</td>
+                  <td>
+                    <Addr value={c.account.contributor} /> {mine ? <span className="badge">you</span> : null}
+                  </td>
+                  <td className="mono" title={toHex(c.account.contentHash)}>
+                    {toHex(c.account.contentHash).slice(0, 24)}…
+                  </td>
+                  <td className="num">{c.account.size.toString()}</td>
+                  <td>
+                    <Status value={status} />
+                    {status === "rejected" ? <span className="sub"> reason {c.account.rejectReason}</span> : null}
+                  </td>
+                  <td className="num">
+                    {status === "accepted" ? (
+                      <>
+                        {c.account.weight.toString()}
+                        {totalWeight > 0n ? <span className="sub"> ({bpsText(Number((big(c.account.weight) * 10_000n) / totalWeight))})</span> : null}
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                  <td>
+                    {status === "accepted" && isEnrolled ? <span className="badge badge-accepted">enrolled</span> : null}
+                    {status === "accepted" && !isEnrolled ? (
+                      <button
+                        className="small"
+                        data-testid="enroll"
+                        disabled={!publicKey || !props.hasPool}
+                        onClick={() =>
+                          run(`Enroll contribution #${c.account.index}`, async () =>
+                            (await client.positionEnroll({ payer: publicKey!, contribution: c.address, datanet: props.datanet })).instructions,
+                          )
+                        }
+                      >
+                        Enroll
+                      </button>
+                    ) : null}
+                    {status === "pending" && mine ? (
+                      <button
+                        className="small ghost"
+                        onClick={() =>
+                          run(`Withdraw contribution #${c.account.index}`, async () =>
+                            (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, contributor: publicKey! })).instructions,
+                          )
+                        }
+                      >
+                        Withdraw
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <TxStatus state={state} testId="tx-contribution-action" />
+    </Section>
+  );
+}
+
+function Versions(props: {
+  datanet: PublicKey;
+  datanetAccount: DatanetAccount;
+  versions: Row<DatanetVersionAccount>[];
+  contributions: Row<ContributionAccount>[];
+  isCurator: boolean;
+}) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const [run, state] = useAction();
+  const [uri, setUri] = useState("");
+  const accepted = props.contributions.filter((c) => "accepted" in c.account.status);
+  const next = props.datanetAccount.versions + 1;
+  const uriText = uri.trim() || `${props.datanetAccount.uri.replace(/\/$/, "")}/v${next}`;
+  return (
+    <Section title="Published versions" testId="versions">
+      {props.versions.length === 0 ? (
+        <p className="muted">No version published yet.</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th>Version</th>
+              <th>Contributions root</th>
+              <th className="num">Contributions</th>
+              <th>URI</th>
+              <th>Published</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.versions.map((v) => (
+              <tr key={v.address.toBase58()} data-testid="version-row">
+                <td>v{v.account.number}</td>
+                <td className="mono">{toHex(v.account.contributionsRoot).slice(0, 24)}…</td>
+                <td className="num">{v.account.contributionCount.toString()}</td>
+                <td>{v.account.uri}</td>
+                <td>{timeText(v.account.publishedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {props.isCurator ? (
+        <div className="inline-form">
+          <p className="muted">
+            Version {next} will cover the {accepted.length} accepted contributions: its root is the Merkle root (sorted pairs, SHA-256) of their
+            content hashes, in submission order. Versions are immutable; models cite them.
+          </p>
+          <input data-testid="version-uri" value={uri} onChange={(e) => setUri(e.target.value)} placeholder={uriText} />
+          <button
+            data-testid="version-publish"
+            disabled={accepted.length === 0 || !publicKey}
+            onClick={() =>
+              run(`Publish version ${next}`, async () => {
+                const root = await merkleRoot(accepted.map((c) => Uint8Array.from(c.account.contentHash)));
+                const built = await client.datanetVersionPublish({
+                  datanet: props.datanet,
+                  authority: publicKey!,
+                  number: next,
+                  contributionsRoot: root,
+                  contributionCount: accepted.length,
+                  uri: uriText,
+                });
+                if (!built.datanetVersion.equals(datanetVersionPda(props.datanet, next))) throw new Error("version address mismatch");
+                return built.instructions;
+              })
+            }
+          >
+            Publish version {next}
+          </button>
+          <TxStatus state={state} testId="tx-version" />
+        </div>
+      ) : null}
+    </Section>
+  );
+}

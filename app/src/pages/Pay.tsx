@@ -1,0 +1,387 @@
+/**
+ * Pay: a published model, a payable operator, a number of calls; the price is read from the chain
+ * and the fee bounded by a max fee (the program refuses a fee above it). After confirmation, the
+ * fee's breakdown from the `InferencePaid` event: who contributed, refined, executed, earned.
+ */
+import {
+  EarningsRole,
+  type ModelAccount,
+  earningsPda,
+  escrowPda,
+  findEvents,
+  quoteInference,
+} from "@attribution-suite/client";
+import { useWallet } from "@solana/wallet-adapter-react";
+import type { PublicKey } from "@solana/web3.js";
+import { useEffect, useMemo, useState } from "react";
+import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
+import { useAction, useAsync, useChain } from "../lib/chain";
+import { type Row, exists, listDatanets, listModels, listOperators, listPositions, walletBalances } from "../lib/data";
+import { big, bpsText, formatUnits, tryParseUnits, variant } from "../lib/format";
+import { href } from "../lib/router";
+import { operatorPayable } from "./Models";
+
+type InferencePaid = ReturnType<typeof findEvents<"attribution_payout", "inferencePaid">>[number];
+
+export function PayPage({ model: initialModel }: { model?: string }) {
+  const { client, config, decimals } = useChain();
+  const { publicKey } = useWallet();
+  const data = useAsync(async () => {
+    const [models, operators, datanets] = await Promise.all([listModels(client), listOperators(client), listDatanets(client)]);
+    return { models, operators, datanets };
+  }, [client]);
+  const balances = useAsync(async () => (publicKey && config ? walletBalances(client, publicKey) : null), [client, publicKey, config]);
+  const [modelKey, setModelKey] = useState(initialModel ?? "");
+  const [operatorKey, setOperatorKey] = useState("");
+  const [calls, setCalls] = useState("1");
+  const [maxFee, setMaxFee] = useState("");
+  const [maxFeeEdited, setMaxFeeEdited] = useState(false);
+  const [paid, setPaid] = useState<{ event: InferencePaid; model: ModelAccount } | null>(null);
+  const [run, state] = useAction();
+
+  const minStake = config ? big(config.minOperatorStake) : 0n;
+  const published = (data.data?.models ?? []).filter((m) => "published" in m.account.state);
+  const payable = (data.data?.operators ?? []).filter((o) => operatorPayable(o, minStake));
+  useEffect(() => {
+    if (!modelKey && published.length > 0) setModelKey(published[0].address.toBase58());
+  }, [modelKey, published]);
+  useEffect(() => {
+    if (!operatorKey && payable.length > 0) setOperatorKey(payable[0].account.authority.toBase58());
+  }, [operatorKey, payable]);
+
+  const model: Row<ModelAccount> | undefined = (data.data?.models ?? []).find((m) => m.address.toBase58() === modelKey);
+  const callsN = /^[1-9]\d{0,8}$/.test(calls.trim()) ? BigInt(calls.trim()) : null;
+  const price = model ? big(model.account.pricePerCall) : null;
+  const fee = price !== null && callsN !== null ? price * callsN : null;
+  useEffect(() => {
+    if (!maxFeeEdited && fee !== null) setMaxFee(formatUnits(fee, decimals).replace(/,/g, ""));
+  }, [fee, maxFeeEdited, decimals]);
+  const maxFeeUnits = tryParseUnits(maxFee, decimals);
+  const quote = useMemo(() => {
+    if (!model || callsN === null || !config) return null;
+    return quoteInference({
+      pricePerCall: big(model.account.pricePerCall),
+      calls: callsN,
+      protocolFeeBps: config.protocolFeeBps,
+      lineageSharesBps: model.account.lineage.map((e) => e.shareBps),
+      ownerShareBps: model.account.ownerShareBps,
+      operatorShareBps: model.account.operatorShareBps,
+    });
+  }, [model, callsN, config]);
+
+  const open = balances.data?.open ?? null;
+  const insufficient = fee !== null && open !== null && fee > open;
+  const aboveMax = fee !== null && maxFeeUnits !== null && fee > maxFeeUnits;
+  const notPublished = model && !("published" in model.account.state);
+  const problem = !publicKey
+    ? "Connect a wallet to pay."
+    : !config
+      ? "The suite is not initialised on this cluster."
+      : !model
+        ? "Choose a model."
+        : notPublished
+          ? `This model is ${variant(model.account.state)}: it takes no payments.`
+          : !operatorKey
+            ? "Choose an operator (none is payable yet: an operator must register and stake the minimum)."
+            : callsN === null
+              ? "Calls: a whole number above zero."
+              : maxFeeUnits === null
+                ? "Max fee: an amount in OPEN."
+                : null;
+
+  const pay = async () => {
+    if (!model || !publicKey || callsN === null || maxFeeUnits === null || !config) return;
+    setPaid(null);
+    const operator = payable.find((o) => o.account.authority.toBase58() === operatorKey)!.account.authority;
+    const fresh = await client.fetchModel(model.address).catch(() => model.account);
+    const sent = await run(`Pay ${callsN} call${callsN === 1n ? "" : "s"} of "${model.account.name}"`, async () => {
+      const ixs = [];
+      // Earnings accounts the split credits must exist; anyone may create them (the payer pays their rent).
+      for (const [beneficiary, role] of [
+        [config.treasury, EarningsRole.Treasury],
+        [fresh.owner, EarningsRole.ModelOwner],
+        [operator, EarningsRole.Operator],
+      ] as [PublicKey, EarningsRole][]) {
+        if (!(await exists(client, earningsPda(beneficiary, role)))) {
+          ixs.push(...(await client.earningsInit({ payer: publicKey, beneficiary, role })).instructions);
+        }
+      }
+      for (const e of fresh.lineage) {
+        if ("model" in e.source && !(await exists(client, escrowPda(e.target)))) {
+          ixs.push(...(await client.escrowInit({ payer: publicKey, model: e.target })).instructions);
+        }
+      }
+      const built = await client.inferencePay({
+        payer: publicKey,
+        model: model.address,
+        operator,
+        calls: callsN,
+        maxFee: maxFeeUnits,
+        modelAccount: fresh,
+        config,
+      });
+      return [...ixs, ...built.instructions];
+    });
+    const logs = sent?.[sent.length - 1]?.logs;
+    if (logs) {
+      const [event] = findEvents(logs, "attribution_payout", "inferencePaid");
+      if (event) setPaid({ event, model: fresh });
+    }
+  };
+
+  if (data.error && !data.data) return <ReadError error={data.error} />;
+  if (!data.data) return <Loading what="models and operators" />;
+  return (
+    <>
+      <Section title="Pay for inference" testId="pay">
+        <div className="form-grid">
+          <label>
+            Model
+            <select data-testid="pay-model" value={modelKey} onChange={(e) => setModelKey(e.target.value)}>
+              <option value="">Choose…</option>
+              {published.map((m) => (
+                <option key={m.address.toBase58()} value={m.address.toBase58()}>
+                  {m.account.name} ({m.address.toBase58().slice(0, 4)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Operator
+            <select data-testid="pay-operator" value={operatorKey} onChange={(e) => setOperatorKey(e.target.value)}>
+              <option value="">Choose…</option>
+              {payable.map((o) => (
+                <option key={o.address.toBase58()} value={o.account.authority.toBase58()}>
+                  {o.account.endpoint} ({o.account.authority.toBase58().slice(0, 4)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Calls
+            <input data-testid="pay-calls" value={calls} onChange={(e) => setCalls(e.target.value)} inputMode="numeric" />
+          </label>
+          <label>
+            Max fee (OPEN)
+            <input
+              data-testid="pay-max-fee"
+              value={maxFee}
+              onChange={(e) => {
+                setMaxFee(e.target.value);
+                setMaxFeeEdited(true);
+              }}
+              inputMode="decimal"
+            />
+          </label>
+        </div>
+        <dl className="facts">
+          <dt>Price per call (on chain)</dt>
+          <dd data-testid="pay-price">{price !== null ? <Open amount={price} /> : "—"}</dd>
+          <dt>Fee</dt>
+          <dd data-testid="pay-fee">{fee !== null ? <Open amount={fee} /> : "—"}</dd>
+          <dt>Your OPEN balance</dt>
+          <dd data-testid="pay-balance">{open !== null ? <Open amount={open} /> : "—"}</dd>
+        </dl>
+        {quote && model ? <QuotePreview quote={quote} model={model.account} datanets={data.data.datanets} /> : null}
+        {problem ? <p className="hint">{problem}</p> : null}
+        {insufficient ? (
+          <Notice kind="error" testId="pay-insufficient">
+            Insufficient OPEN balance: the fee is <Open amount={fee!} />, you hold <Open amount={open!} />.
+          </Notice>
+        ) : null}
+        {aboveMax && !insufficient ? (
+          <Notice kind="warn" testId="pay-above-max">
+            The fee is above your max fee: the program will refuse the payment (FeeAboveMax).
+          </Notice>
+        ) : null}
+        <button data-testid="pay-submit" disabled={!!problem || insufficient} onClick={() => void pay()}>
+          Pay {fee !== null ? formatUnits(fee, decimals) : ""} OPEN
+        </button>
+        <TxStatus state={state} testId="tx-pay" />
+      </Section>
+      {paid ? <Breakdown event={paid.event} model={paid.model} datanets={data.data.datanets} models={data.data.models} /> : null}
+    </>
+  );
+}
+
+function QuotePreview({ quote, model, datanets }: { quote: ReturnType<typeof quoteInference>; model: ModelAccount; datanets: { address: PublicKey; account: { name: string } }[] }) {
+  const name = (t: PublicKey) => datanets.find((d) => d.address.equals(t))?.account.name ?? t.toBase58().slice(0, 6);
+  return (
+    <details className="quote" data-testid="pay-quote">
+      <summary>Expected split (the program's own arithmetic)</summary>
+      <ul>
+        <li>
+          Protocol fee and rounding to the treasury: <Open amount={quote.treasury} />
+        </li>
+        <li>
+          Model owner ({bpsText(model.ownerShareBps)}): <Open amount={quote.owner} />
+        </li>
+        <li>
+          Operator ({bpsText(model.operatorShareBps)}): <Open amount={quote.operator} />
+        </li>
+        {model.lineage.map((e, i) => (
+          <li key={i}>
+            {"datanet" in e.source ? `Datanet ${name(e.target)}` : `Upstream model ${e.target.toBase58().slice(0, 6)}`} ({bpsText(e.shareBps)}):{" "}
+            <Open amount={quote.lineage[i]} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** The confirmed payment's split, from its InferencePaid event, with who is behind each part. */
+function Breakdown(props: {
+  event: InferencePaid;
+  model: ModelAccount;
+  datanets: { address: PublicKey; account: { name: string } }[];
+  models: Row<ModelAccount>[];
+}) {
+  const { client } = useChain();
+  const e = props.event;
+  const datanetTargets = props.model.lineage.filter((l) => "datanet" in l.source).map((l) => l.target);
+  const contributors = useAsync(async () => {
+    const out = new Map<string, { beneficiary: PublicKey; contribution: PublicKey; weight: bigint }[]>();
+    for (const d of datanetTargets) {
+      const positions = await listPositions(client, { datanet: d });
+      out.set(
+        d.toBase58(),
+        positions.map((p) => ({ beneficiary: p.account.beneficiary, contribution: p.account.contribution, weight: big(p.account.weight) })),
+      );
+    }
+    return out;
+  }, [client, datanetTargets.map((d) => d.toBase58()).join()]);
+  const nameOf = (t: PublicKey) =>
+    props.datanets.find((d) => d.address.equals(t))?.account.name ?? props.models.find((m) => m.address.equals(t))?.account.name ?? t.toBase58();
+  const earned = new Map<string, bigint>();
+  const add = (who: PublicKey, amount: bigint) => earned.set(who.toBase58(), (earned.get(who.toBase58()) ?? 0n) + amount);
+  add(e.owner, big(e.ownerAmount));
+  add(e.operator, big(e.operatorAmount));
+
+  return (
+    <Section title="Where the fee went" testId="breakdown">
+      <p>
+        <span data-testid="breakdown-fee">
+          Fee <Open amount={big(e.fee)} testId="breakdown-fee-amount" />
+        </span>{" "}
+        = {e.calls.toString()} calls × <Open amount={big(e.pricePerCall)} />, paid by <Addr value={e.payer} />. Request id{" "}
+        <span className="mono">{Array.from(e.requestId.slice(0, 6), (b) => b.toString(16).padStart(2, "0")).join("")}…</span>
+      </p>
+      <table className="breakdown">
+        <tbody>
+          <tr className="group">
+            <th colSpan={3}>Who contributed</th>
+          </tr>
+          {e.lineage.map((credit, i) => {
+            const entry = props.model.lineage[i];
+            const isDatanet = entry && "datanet" in entry.source;
+            const positions = isDatanet ? (contributors.data?.get(credit.target.toBase58()) ?? []) : [];
+            const totalWeight = positions.reduce((s, p) => s + p.weight, 0n);
+            return (
+              <tr key={i} data-testid="breakdown-lineage" data-target={credit.target.toBase58()} data-raw={big(credit.amount).toString()}>
+                <td>
+                  {isDatanet ? "Datanet" : "Upstream model"}{" "}
+                  <a href={href(isDatanet ? "datanets" : "models", credit.target.toBase58())}>{nameOf(credit.target)}</a>
+                  {entry ? <span className="sub"> ({bpsText(entry.shareBps)})</span> : null}
+                </td>
+                <td className="num">
+                  <Open amount={big(credit.amount)} />
+                </td>
+                <td>
+                  {isDatanet ? (
+                    positions.length === 0 ? (
+                      <span className="muted">into the reward pool; no contribution enrolled yet, so it waits for the first enrolment</span>
+                    ) : (
+                      <ul className="contributors">
+                        {positions.map((p) => {
+                          const share = totalWeight > 0n ? (big(credit.amount) * p.weight) / totalWeight : 0n;
+                          add(p.beneficiary, share);
+                          return (
+                            <li key={p.contribution.toBase58()} data-testid="breakdown-contributor">
+                              <Addr value={p.beneficiary} /> weight {p.weight.toString()}/{totalWeight.toString()} ≈ <Open amount={share} />
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    )
+                  ) : (
+                    <span className="muted">into its escrow; the escrow_distribute crank splits it by that model's own lineage</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+          <tr className="group">
+            <th colSpan={3}>Who refined</th>
+          </tr>
+          <tr data-testid="breakdown-owner" data-raw={big(e.ownerAmount).toString()}>
+            <td>
+              Model owner <Addr value={e.owner} /> <span className="sub">({bpsText(props.model.ownerShareBps)})</span>
+            </td>
+            <td className="num">
+              <Open amount={big(e.ownerAmount)} />
+            </td>
+            <td className="muted">credited to its earnings</td>
+          </tr>
+          <tr className="group">
+            <th colSpan={3}>Who executed</th>
+          </tr>
+          <tr data-testid="breakdown-operator" data-raw={big(e.operatorAmount).toString()}>
+            <td>
+              Operator <Addr value={e.operator} /> <span className="sub">({bpsText(props.model.operatorShareBps)})</span>
+            </td>
+            <td className="num">
+              <Open amount={big(e.operatorAmount)} />
+            </td>
+            <td className="muted">credited to its earnings</td>
+          </tr>
+          <tr className="group">
+            <th colSpan={3}>Protocol</th>
+          </tr>
+          <tr data-testid="breakdown-protocol" data-raw={(big(e.protocolFee) + big(e.dust)).toString()}>
+            <td>Treasury (protocol fee + rounding dust)</td>
+            <td className="num">
+              <Open amount={big(e.protocolFee) + big(e.dust)} />
+            </td>
+            <td className="muted">
+              <Open amount={big(e.protocolFee)} /> + <Open amount={big(e.dust)} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <h3>Who earned</h3>
+      <ul data-testid="breakdown-earned">
+        {[...earned.entries()].map(([who, amount]) => (
+          <li key={who}>
+            <Addr value={who} />: <Open amount={amount} />
+          </li>
+        ))}
+      </ul>
+      {e.lineage.some((_, i) => props.model.lineage[i] && "model" in props.model.lineage[i].source) ? <EscrowCrank model={props.model} /> : null}
+    </Section>
+  );
+}
+
+function EscrowCrank({ model }: { model: ModelAccount }) {
+  const { client } = useChain();
+  const [run, state] = useAction();
+  const upstream = model.lineage.filter((l) => "model" in l.source).map((l) => l.target);
+  return (
+    <div className="subcard">
+      <button
+        className="ghost"
+        data-testid="escrow-distribute"
+        onClick={() =>
+          run("Distribute upstream escrows", async () => {
+            const ixs = [];
+            for (const m of upstream) ixs.push(...(await client.escrowDistribute({ model: m })).instructions);
+            return ixs;
+          })
+        }
+      >
+        Distribute the upstream escrow{upstream.length > 1 ? "s" : ""} now (permissionless)
+      </button>
+      <TxStatus state={state} testId="tx-escrow" />
+    </div>
+  );
+}

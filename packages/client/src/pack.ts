@@ -1,0 +1,62 @@
+/**
+ * Fitting instructions into transactions: a legacy transaction is at most 1,232 bytes on the
+ * wire (signatures included). `packInstructions` puts as many groups of instructions as fit into
+ * each transaction, in order, never splitting a group (e.g. a claim and the creation of its
+ * destination account).
+ */
+import { PublicKey, Transaction, type TransactionInstruction } from "@solana/web3.js";
+
+/** The largest transaction on the wire, in bytes (`PACKET_DATA_SIZE`: 1280 − 48 bytes of headers). */
+export const MAX_TRANSACTION_SIZE = 1232;
+
+const PLACEHOLDER_BLOCKHASH = PublicKey.default.toBase58();
+
+/** Bytes of Solana's compact-u16 ("shortvec") encoding of `n`. */
+function shortvecLength(n: number): number {
+  return n < 0x80 ? 1 : n < 0x4000 ? 2 : 3;
+}
+
+/**
+ * The wire size of a legacy transaction of `instructions` paid by `feePayer`, with all its
+ * signatures: compact length + 64 bytes per required signer + the message.
+ */
+export function transactionSize(instructions: readonly TransactionInstruction[], feePayer: PublicKey): number {
+  const tx = new Transaction();
+  tx.add(...instructions);
+  tx.feePayer = feePayer;
+  tx.recentBlockhash = PLACEHOLDER_BLOCKHASH;
+  const message = tx.compileMessage();
+  const signers = message.header.numRequiredSignatures;
+  return shortvecLength(signers) + 64 * signers + message.serialize().length;
+}
+
+/**
+ * Groups of instructions packed into as few transactions as fit in `maxSize` bytes each, keeping
+ * the order and never splitting a group. Throws if one group alone does not fit.
+ */
+export function packInstructions(
+  groups: readonly (readonly TransactionInstruction[])[],
+  feePayer: PublicKey,
+  maxSize: number = MAX_TRANSACTION_SIZE,
+): TransactionInstruction[][] {
+  const packed: TransactionInstruction[][] = [];
+  let current: TransactionInstruction[] = [];
+  for (const [i, group] of groups.entries()) {
+    if (group.length === 0) continue;
+    const candidate = [...current, ...group];
+    if (transactionSize(candidate, feePayer) <= maxSize) {
+      current = candidate;
+      continue;
+    }
+    if (current.length === 0) {
+      throw new RangeError(`group ${i} alone is ${transactionSize(group, feePayer)} bytes, above ${maxSize}`);
+    }
+    packed.push(current);
+    current = [...group];
+    if (transactionSize(current, feePayer) > maxSize) {
+      throw new RangeError(`group ${i} alone is ${transactionSize(current, feePayer)} bytes, above ${maxSize}`);
+    }
+  }
+  if (current.length > 0) packed.push(current);
+  return packed;
+}
