@@ -106,3 +106,126 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A base58 address as the 64 hex characters the engine's JSON uses.
+fn address_hex(address: &str) -> String {
+    hex(&address.parse::<svm_harness::Pubkey>().unwrap().to_bytes())
+}
+
+#[test]
+fn a_proof_of_attribution_epoch_through_the_cli() {
+    use sha2::{Digest, Sha256};
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let act =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample/shakespeare/hamlet-01.txt");
+    let act = act.to_str().unwrap();
+    std::fs::write(d.join("weights.bin"), "model weights").unwrap();
+    ok(d, &["init"]);
+    ok(d, &["airdrop", "--open", "5000"]);
+    let me = ok(d, &["address"]).trim().to_string();
+    let datanet =
+        address(&ok(d, &["datanet", "create", "--id", "1", "--name", "bard", "--uri", "ipfs://b"]), "datanet");
+    let contribution = address(&ok(d, &["contribution", "submit", &datanet, act]), "contribution");
+    ok(d, &["contribution", "review", &contribution, "--accept", "10"]);
+    ok(d, &["enroll", &contribution]);
+    let model = address(
+        &ok(
+            d,
+            &[
+                "model",
+                "create",
+                "--id",
+                "1",
+                "--kind",
+                "base",
+                "--name",
+                "m",
+                "--uri",
+                "ipfs://m",
+                "--artifact",
+                "weights.bin",
+                "--price",
+                "1",
+            ],
+        ),
+        "model",
+    );
+    ok(
+        d,
+        &[
+            "model",
+            "lineage",
+            &model,
+            "--attributed-datanet",
+            &format!("{datanet}=5000"),
+            "--owner-bps",
+            "4000",
+            "--operator-bps",
+            "1000",
+        ],
+    );
+    ok(d, &["model", "publish", &model, "--attestor", &me]);
+    ok(d, &["operator", "register", "https://inference.example"]);
+    ok(d, &["stake", "deposit", "1000"]);
+
+    // One paid output quoting the act; the attestor keeps (request id, output, attributable fee).
+    let text = std::fs::read_to_string(act).unwrap();
+    let output =
+        format!("okay so {} tokenizer gradient", text.split_whitespace().take(40).collect::<Vec<_>>().join(" "));
+    let request_id = hex(&Sha256::digest(output.as_bytes()));
+    let paid = ok(d, &["--json", "pay", &model, "--operator", &me, "--calls", "2", "--request-id", &request_id]);
+    let paid: serde_json::Value = serde_json::from_str(paid.lines().last().unwrap()).unwrap();
+    let fee = paid["lineage"][0]["amount"].as_u64().unwrap();
+    assert_eq!(fee, 975_000_000, "half of 2 OPEN after the 2.5 % protocol fee");
+    let records =
+        serde_json::json!([{ "request_id": request_id, "model": address_hex(&model), "output": output, "fee": fee }]);
+    std::fs::write(d.join("records.json"), records.to_string()).unwrap();
+    let content_hash = hex(&Sha256::digest(std::fs::read(act).unwrap()));
+    let manifest = serde_json::json!({ "contributions": [{
+        "id": address_hex(&contribution), "contributor": address_hex(&me), "content_hash": content_hash, "path": act }] });
+    std::fs::write(d.join("manifest.json"), manifest.to_string()).unwrap();
+
+    // The engine, with the manifest checked against the chain.
+    ok(d, &["poa", "index", "--manifest", "manifest.json", "--out", "bard.idx", "--datanet", &datanet]);
+    ok(d, &["warp", "86400"]);
+    let allocation = ok(
+        d,
+        &[
+            "poa",
+            "epoch",
+            "--index",
+            "bard.idx",
+            "--records",
+            "records.json",
+            "--epoch",
+            "0",
+            "--total",
+            &fee.to_string(),
+        ],
+    );
+    std::fs::write(d.join("allocation.json"), &allocation).unwrap();
+    let allocation: serde_json::Value = serde_json::from_str(&allocation).unwrap();
+    let attributed = allocation["attributed"].as_u64().unwrap();
+    assert!(attributed > fee / 2, "most of the output is the act: {attributed} of {fee}");
+    let epoch: serde_json::Value =
+        serde_json::from_str(&ok(d, &["--json", "epoch", "show", &model, "--index", "0"])).unwrap();
+    assert_eq!(epoch["records hash"], allocation["records_hash"], "the engine saw exactly the chain's payments");
+
+    ok(d, &["epoch", "post", &model, "--allocation", "allocation.json"]);
+    let early = run(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
+    assert!(String::from_utf8_lossy(&early.stderr).contains("ChallengeWindowOpen"));
+    ok(d, &["warp", "3600"]);
+    ok(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
+    let again = run(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
+    assert!(String::from_utf8_lossy(&again.stderr).contains("AlreadyClaimed"));
+    ok(d, &["warp", "2592000"]);
+    ok(d, &["epoch", "close", &model, "--index", "0", "--allocation", "allocation.json"]);
+    let pool: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "pool", &datanet])).unwrap();
+    let unattributed = allocation["unattributed"].as_u64().unwrap();
+    assert_eq!(pool["credited"], format!("{}.{:09}", unattributed / 1_000_000_000, unattributed % 1_000_000_000));
+}
