@@ -40,21 +40,42 @@ export async function useWallet(page: Page, keypair: Keypair): Promise<void> {
   await page.locator(".top .wallet-adapter-button", { hasText: shortKey(address) }).waitFor({ timeout: 15_000 });
 }
 
-/** Waits until the action status `testId` is confirmed or failed; returns it, its status and its first signature. */
-export async function txResult(page: Page, testId: string, timeout = 30_000): Promise<{ status: string; kind: string; text: string; signatures: string[]; box: Locator }> {
+/**
+ * Does `click` and waits for the outcome of the action it starts, shown in the status box
+ * `testId` (a newer run than before the click, confirmed or failed); returns its status, failure
+ * kind, text and signatures.
+ */
+export async function txResult(page: Page, testId: string, click: () => Promise<void>, timeout = 30_000) {
   const box = page.getByTestId(testId).last();
-  await box.and(page.locator('[data-status="confirmed"], [data-status="failed"]')).waitFor({ timeout });
+  const before = (await box.count()) > 0 ? Number((await box.getAttribute("data-run")) ?? 0) : 0;
+  await click();
+  await page.waitForFunction(
+    ([id, previous]) => {
+      const all = document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`);
+      const el = all[all.length - 1];
+      return !!el && Number(el.dataset.run) > previous && (el.dataset.status === "confirmed" || el.dataset.status === "failed");
+    },
+    [testId, before] as const,
+    { timeout },
+  );
   const status = (await box.getAttribute("data-status")) ?? "";
   const kind = (await box.getAttribute("data-kind")) ?? "";
   const text = (await box.textContent()) ?? "";
   const signatures = await box.getByTestId("signature").allTextContents();
-  return { status, kind, text, signatures, box };
+  return { status, kind, text, signatures, box: box as Locator };
 }
 
-/** Like txResult, asserting it confirmed with at least one signature. */
-export async function confirmed(page: Page, testId: string, timeout?: number) {
-  const r = await txResult(page, testId, timeout);
+/** Like txResult, asserting it confirmed and shows its signatures. */
+export async function confirmed(page: Page, testId: string, click: () => Promise<void>, timeout?: number) {
+  const r = await txResult(page, testId, click, timeout);
   assert.equal(r.status, "confirmed", `${testId}: ${r.text}`);
   assert.ok(r.signatures.length > 0 && r.signatures.every((s) => /^[1-9A-HJ-NP-Za-km-z]{80,90}$/.test(s)), `${testId} shows its signature`);
   return r;
+}
+
+declare global {
+  interface Window {
+    /** The test wallet's controls (src/wallet/testWallet.ts). */
+    testWallet?: { setSecretKey(secretKey: number[]): string; rejectNext(count?: number): void; publicKey: string | null; signedCount: number };
+  }
 }

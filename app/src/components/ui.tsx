@@ -33,7 +33,7 @@ export function TxStatus({ state, testId }: { state: ActionState; testId: string
   if (state.status === "idle") return null;
   const kind = state.error?.kind;
   return (
-    <div className={`tx tx-${state.status}`} data-testid={testId} data-status={state.status} data-kind={kind ?? ""}>
+    <div className={`tx tx-${state.status}`} data-testid={testId} data-status={state.status} data-kind={kind ?? ""} data-run={state.run}>
       <div>
         <strong>{state.label}</strong>: {STAGE_TEXT[state.status]}
         {state.status === "failed" && state.error && (

@@ -142,6 +142,8 @@ export function useAsync<T>(fn: () => Promise<T>, deps: unknown[]): { data?: T; 
 }
 
 export interface ActionState {
+  /** Counts this action's runs: tells one attempt's outcome from the previous one's. */
+  run: number;
   status: "idle" | "building" | Stage | "confirmed" | "failed";
   label: string;
   signatures: string[];
@@ -160,16 +162,18 @@ export function useAction(): [(label: string, build: Build) => Promise<SentTx[] 
   const { connection } = useConnection();
   const wallet = useWallet();
   const chain = useChain();
-  const [state, setState] = useState<ActionState>({ status: "idle", label: "", signatures: [] });
+  const [state, setState] = useState<ActionState>({ run: 0, status: "idle", label: "", signatures: [] });
+  const runs = useRef(0);
 
   const run = useCallback(
     async (label: string, build: Build): Promise<SentTx[] | null> => {
       let logId: number | undefined;
+      const attempt = ++runs.current;
       try {
         if (!wallet.publicKey || !wallet.signTransaction) {
           throw new TxFailure("wallet", "Connect a wallet first.");
         }
-        setState({ status: "building", label, signatures: [] });
+        setState({ run: attempt, status: "building", label, signatures: [] });
         const built = await build();
         const groups = (built.length > 0 && Array.isArray(built[0]) ? built : [built]) as TransactionInstruction[][];
         const signer = {
@@ -180,19 +184,19 @@ export function useAction(): [(label: string, build: Build) => Promise<SentTx[] 
         const sent = await sendTransactions(connection, signer, groups, {
           rpcUrl: chain.rpcUrl,
           onStage: (stage, signatures) => {
-            setState({ status: stage, label, signatures });
+            setState({ run: attempt, status: stage, label, signatures });
             if (stage !== "signing") logId = chain.logTx({ label, status: "pending", signatures }, logId);
           },
         });
         const signatures = sent.map((s) => s.signature);
-        setState({ status: "confirmed", label, signatures, sent });
+        setState({ run: attempt, status: "confirmed", label, signatures, sent });
         chain.logTx({ label, status: "confirmed", signatures }, logId);
         chain.refresh();
         return sent;
       } catch (err) {
         const failure = classifyError(err, { rpcUrl: chain.rpcUrl });
         const signatures = [...failure.sent.map((s) => s.signature), ...(failure.signature ? [failure.signature] : [])];
-        setState({ status: "failed", label, signatures, error: failure });
+        setState({ run: attempt, status: "failed", label, signatures, error: failure });
         if (signatures.length > 0 || logId !== undefined) {
           chain.logTx({ label, status: "failed", signatures, error: failure.message }, logId);
         }
@@ -202,6 +206,6 @@ export function useAction(): [(label: string, build: Build) => Promise<SentTx[] 
     },
     [wallet.publicKey, wallet.signTransaction, wallet.signAllTransactions, connection, chain],
   );
-  const reset = useCallback(() => setState({ status: "idle", label: "", signatures: [] }), []);
+  const reset = useCallback(() => setState({ run: runs.current, status: "idle", label: "", signatures: [] }), []);
   return [run, state, reset];
 }

@@ -343,6 +343,8 @@ function Contribute({ datanet, datanetAccount }: { datanet: PublicKey; datanetAc
 }
 
 function ReviewQueue({ datanet, pending }: { datanet: PublicKey; pending: Row<ContributionAccount>[] }) {
+  // One action for the queue: a reviewed row leaves the queue, its status stays here.
+  const [run, state] = useAction();
   return (
     <Section title={`Review queue (${pending.length})`} testId="review-queue">
       {pending.length === 0 ? (
@@ -362,19 +364,19 @@ function ReviewQueue({ datanet, pending }: { datanet: PublicKey; pending: Row<Co
           </thead>
           <tbody>
             {pending.map((c) => (
-              <ReviewRow key={c.address.toBase58()} datanet={datanet} row={c} />
+              <ReviewRow key={c.address.toBase58()} datanet={datanet} row={c} run={run} />
             ))}
           </tbody>
         </table>
       )}
+      <TxStatus state={state} testId="tx-review" />
     </Section>
   );
 }
 
-function ReviewRow({ datanet, row }: { datanet: PublicKey; row: Row<ContributionAccount> }) {
+function ReviewRow({ datanet, row, run }: { datanet: PublicKey; row: Row<ContributionAccount>; run: ReturnType<typeof useAction>[0] }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
-  const [run, state] = useAction();
   const [weight, setWeight] = useState("1");
   const [reason, setReason] = useState("1");
   const id = row.address.toBase58();
@@ -383,36 +385,27 @@ function ReviewRow({ datanet, row }: { datanet: PublicKey; row: Row<Contribution
   const review = (decision: { accept: { weight: bigint } } | { reject: { reason: number } }, label: string) =>
     run(label, async () => (await client.contributionReview({ datanet, contribution: row.address, authority: publicKey!, decision })).instructions);
   return (
-    <>
-      <tr data-testid="review-row" data-contribution={id}>
-        <td>{row.account.index.toString()}</td>
-        <td>
-          <Addr value={row.account.contributor} />
-        </td>
-        <td className="mono">{toHex(row.account.contentHash).slice(0, 16)}…</td>
-        <td className="num">{row.account.size.toString()}</td>
-        <td className="ellipsis">{row.account.uri}</td>
-        <td>
-          <input className="narrow" data-testid="review-weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" />
-          <button className="small" data-testid="review-accept" disabled={!weightOk} onClick={() => review({ accept: { weight: BigInt(weight.trim()) } }, `Accept contribution #${row.account.index} with weight ${weight.trim()}`)}>
-            Accept
-          </button>
-        </td>
-        <td>
-          <input className="narrow" data-testid="review-reason" value={reason} onChange={(e) => setReason(e.target.value)} inputMode="numeric" />
-          <button className="small danger" data-testid="review-reject" disabled={!reasonOk} onClick={() => review({ reject: { reason: Number(reason) } }, `Reject contribution #${row.account.index} (reason ${reason.trim()})`)}>
-            Reject
-          </button>
-        </td>
-      </tr>
-      {state.status !== "idle" ? (
-        <tr>
-          <td colSpan={7}>
-            <TxStatus state={state} testId="tx-review" />
-          </td>
-        </tr>
-      ) : null}
-    </>
+    <tr data-testid="review-row" data-contribution={id}>
+      <td>{row.account.index.toString()}</td>
+      <td>
+        <Addr value={row.account.contributor} />
+      </td>
+      <td className="mono">{toHex(row.account.contentHash).slice(0, 16)}…</td>
+      <td className="num">{row.account.size.toString()}</td>
+      <td className="ellipsis">{row.account.uri}</td>
+      <td>
+        <input className="narrow" data-testid="review-weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" />
+        <button className="small" data-testid="review-accept" disabled={!weightOk} onClick={() => review({ accept: { weight: BigInt(weight.trim()) } }, `Accept contribution #${row.account.index} with weight ${weight.trim()}`)}>
+          Accept
+        </button>
+      </td>
+      <td>
+        <input className="narrow" data-testid="review-reason" value={reason} onChange={(e) => setReason(e.target.value)} inputMode="numeric" />
+        <button className="small danger" data-testid="review-reject" disabled={!reasonOk} onClick={() => review({ reject: { reason: Number(reason) } }, `Reject contribution #${row.account.index} (reason ${reason.trim()})`)}>
+          Reject
+        </button>
+      </td>
+    </tr>
   );
 }
 

@@ -263,6 +263,8 @@ function CreateModel({ models }: { models: Row<ModelAccount>[] }) {
 function ModelDetail({ address }: { address: PublicKey }) {
   const catalog = useCatalog();
   const { publicKey } = useWallet();
+  // The lineage editor's action lives here: publishing unmounts the editor, its status stays.
+  const [runLineage, lineageState] = useAction();
   if (catalog.error && !catalog.data) return <ReadError error={catalog.error} />;
   if (!catalog.data) return <Loading what="the model" />;
   const row = catalog.data.models.find((m) => m.address.equals(address));
@@ -319,7 +321,7 @@ function ModelDetail({ address }: { address: PublicKey }) {
         </dl>
       </Section>
       {state === "draft" && isOwner ? (
-        <LineageEditor address={address} model={model} catalog={catalog.data} />
+        <LineageEditor address={address} model={model} catalog={catalog.data} run={runLineage} />
       ) : (
         <Section title="Lineage" testId="lineage">
           {model.lineage.length === 0 ? (
@@ -332,6 +334,7 @@ function ModelDetail({ address }: { address: PublicKey }) {
           </p>
         </Section>
       )}
+      <TxStatus state={lineageState} testId="tx-lineage" />
       {isOwner && state !== "retired" ? <PriceAndRetire address={address} model={model} /> : null}
     </>
   );
@@ -344,10 +347,10 @@ interface EditEntry {
   share: string;
 }
 
-function LineageEditor({ address, model, catalog }: { address: PublicKey; model: ModelAccount; catalog: Catalog }) {
+function LineageEditor(props: { address: PublicKey; model: ModelAccount; catalog: Catalog; run: ReturnType<typeof useAction>[0] }) {
+  const { address, model, catalog, run } = props;
   const { client } = useChain();
   const { publicKey } = useWallet();
-  const [run, state] = useAction();
   const [entries, setEntries] = useState<EditEntry[]>(() =>
     model.lineage.length
       ? model.lineage.map((e) => ({
@@ -553,7 +556,6 @@ function LineageEditor({ address, model, catalog }: { address: PublicKey; model:
           Publish (freezes the lineage)
         </button>
       </div>
-      <TxStatus state={state} testId="tx-lineage" />
     </Section>
   );
 }
