@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import { after, before, describe, test } from "node:test";
 import {
   AttributionClient,
+  BN,
   EarningsRole,
   OPEN,
   associatedTokenAddress,
@@ -23,14 +24,15 @@ import {
   merkleRoot,
   modelPda,
   operatorPda,
+  packInstructions,
   poolPda,
   positionPda,
   stakeVaultPda,
   vaultPda,
 } from "@attribution-suite/client";
-import type { Keypair, PublicKey } from "@solana/web3.js";
+import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import type { Page } from "playwright-core";
-import { fundedWallet } from "../scripts/node-chain";
+import { fundedWallet, send } from "../scripts/node-chain";
 import { type World, startWorld } from "./harness";
 import { confirmed, go, txResult, useWallet } from "./ui";
 
@@ -316,6 +318,58 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     const opOwed = big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance);
     await confirmed(page, "tx-earnings", () => page.getByTestId(`claim-earnings-${EarningsRole.Operator}`).click());
     assert.equal(await tokenBalance(operator.publicKey), 500n * OPEN + opOwed);
+  });
+
+  test("claim all: 25 positions and an earnings account in several transactions of at most 1,232 bytes, one approval", async () => {
+    // Set up on the Node side: an open datanet (weight 1 each), 25 contributions by one wallet,
+    // enrolled; a model on it; a payment.
+    const many = await fundedWallet(world.connection, world.deployer, 20, 0n);
+    const d = world.deployer;
+    const created = await client.datanetCreate({ creator: d.publicKey, id: 7, name: "bulk-open", uri: "ipfs://bulk", policy: { open: { weight: new BN(1) } } });
+    const pool = await client.poolInit({ payer: d.publicKey, datanet: created.datanet });
+    await send(world.connection, [...created.instructions, ...pool.instructions], d);
+    const contributions: PublicKey[] = [];
+    const submits: TransactionInstruction[][] = [];
+    for (let i = 0; i < 25; i++) {
+      const sub = await client.submitFile({ datanet: created.datanet, contributor: many.publicKey, content: Buffer.from(`bulk item ${i}`), uri: `ipfs://bulk/${i}` });
+      contributions.push(sub.contribution);
+      submits.push(sub.instructions);
+    }
+    for (const ixs of packInstructions(submits, many.publicKey)) await send(world.connection, ixs, many);
+    const enrolls = await Promise.all(contributions.map(async (c) => (await client.positionEnroll({ payer: many.publicKey, contribution: c, datanet: created.datanet })).instructions));
+    for (const ixs of packInstructions(enrolls, many.publicKey)) await send(world.connection, ixs, many);
+    const bulk = await client.modelCreate({ owner: many.publicKey, id: 1, kind: "base", name: "bulk-model", uri: "ipfs://bulk-model", artifactHash: new Uint8Array(32).fill(7), pricePerCall: OPEN });
+    const lineage = await client.modelLineageSet({ model: bulk.model, owner: many.publicKey, entries: [{ source: "datanet", target: created.datanet, shareBps: 5_000 }], ownerShareBps: 4_000, operatorShareBps: 1_000 });
+    const publish = await client.modelPublish({ model: bulk.model, owner: many.publicKey });
+    const earnings = await client.earningsInit({ payer: many.publicKey, beneficiary: many.publicKey, role: EarningsRole.ModelOwner });
+    await send(world.connection, [...bulk.instructions, ...lineage.instructions, ...publish.instructions, ...earnings.instructions], many);
+    const pay = await client.inferencePay({ payer: payer.publicKey, model: bulk.model, operator: operator.publicKey, calls: 10, maxFee: 10n * OPEN });
+    await send(world.connection, pay.instructions, payer);
+
+    let owed = big((await client.fetchEarnings(many.publicKey, EarningsRole.ModelOwner)).balance);
+    for (const c of contributions) owed += await client.positionClaimable(c);
+    await useWallet(page, many);
+    await go(page, world, "earnings");
+    await page.getByTestId("earnings-total-claimable").locator(`[data-raw="${owed}"]`).waitFor();
+    assert.equal(await page.getByTestId("position-row").count(), 25);
+    const before = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
+    const all = await confirmed(page, "tx-earnings", () => page.getByTestId("claim-all").click(), 60_000);
+    assert.ok(all.signatures.length >= 2, `${all.signatures.length} transactions`);
+    const afterCounts = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
+    assert.equal(afterCounts.signed - before.signed, all.signatures.length);
+    assert.equal(afterCounts.requests - before.requests, 1, "one wallet approval for all the transactions");
+    const claimsPerTx: number[] = [];
+    for (const signature of all.signatures) {
+      const tx = await world.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+      assert.ok(tx && tx.meta?.err === null);
+      assert.ok(tx.transaction.message.serialize().length + 1 + 64 <= 1_232);
+      claimsPerTx.push(tx.transaction.message.compiledInstructions.length);
+    }
+    // Every claim went, plus the destination account creation.
+    assert.equal(claimsPerTx.reduce((a, b) => a + b, 0), 1 + 26);
+    assert.equal(await tokenBalance(many.publicKey), owed);
+    for (const c of contributions) assert.equal(await client.positionClaimable(c), 0n);
+    await page.getByTestId("earnings-total-claimable").locator('[data-raw="0"]').waitFor();
   });
 
   test("usage: calls, fees and payouts from the programs' events", async () => {

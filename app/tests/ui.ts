@@ -76,6 +76,6 @@ export async function confirmed(page: Page, testId: string, click: () => Promise
 declare global {
   interface Window {
     /** The test wallet's controls (src/wallet/testWallet.ts). */
-    testWallet?: { setSecretKey(secretKey: number[]): string; rejectNext(count?: number): void; publicKey: string | null; signedCount: number };
+    testWallet?: { setSecretKey(secretKey: number[]): string; rejectNext(count?: number): void; publicKey: string | null; signedCount: number; requestCount: number };
   }
 }

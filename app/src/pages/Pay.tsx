@@ -182,7 +182,7 @@ export function PayPage({ model: initialModel }: { model?: string }) {
           <dt>Your OPEN balance</dt>
           <dd data-testid="pay-balance">{open !== null ? <Open amount={open} /> : "—"}</dd>
         </dl>
-        {quote && model ? <QuotePreview quote={quote} model={model.account} datanets={data.data.datanets} /> : null}
+        {quote && model ? <QuotePreview quote={quote} model={model.account} names={[...data.data.datanets, ...data.data.models]} /> : null}
         {problem ? <p className="hint">{problem}</p> : null}
         {insufficient ? (
           <Notice kind="error" testId="pay-insufficient">
@@ -204,8 +204,8 @@ export function PayPage({ model: initialModel }: { model?: string }) {
   );
 }
 
-function QuotePreview({ quote, model, datanets }: { quote: ReturnType<typeof quoteInference>; model: ModelAccount; datanets: { address: PublicKey; account: { name: string } }[] }) {
-  const name = (t: PublicKey) => datanets.find((d) => d.address.equals(t))?.account.name ?? t.toBase58().slice(0, 6);
+function QuotePreview({ quote, model, names }: { quote: ReturnType<typeof quoteInference>; model: ModelAccount; names: { address: PublicKey; account: { name: string } }[] }) {
+  const name = (t: PublicKey) => names.find((d) => d.address.equals(t))?.account.name ?? t.toBase58().slice(0, 6);
   return (
     <details className="quote" data-testid="pay-quote">
       <summary>Expected split (the program's own arithmetic)</summary>
@@ -221,7 +221,7 @@ function QuotePreview({ quote, model, datanets }: { quote: ReturnType<typeof quo
         </li>
         {model.lineage.map((e, i) => (
           <li key={i}>
-            {"datanet" in e.source ? `Datanet ${name(e.target)}` : `Upstream model ${e.target.toBase58().slice(0, 6)}`} ({bpsText(e.shareBps)}):{" "}
+            {"datanet" in e.source ? "Datanet" : "Upstream model"} {name(e.target)} ({bpsText(e.shareBps)}):{" "}
             <Open amount={quote.lineage[i]} />
           </li>
         ))}

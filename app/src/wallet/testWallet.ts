@@ -7,6 +7,7 @@
  *   window.testWallet.setSecretKey([64 bytes])        (at any time: switches the account)
  *   window.testWallet.rejectNext()                    (the next signature request is refused, as a user would)
  *   window.testWallet.signedCount                     (how many transactions it signed)
+ *   window.testWallet.requestCount                    (how many signature requests it got: one approval each)
  */
 import { Keypair, VersionedTransaction } from "@solana/web3.js";
 import {
@@ -54,6 +55,7 @@ export interface TestWalletControl {
   rejectNext(count?: number): void;
   readonly publicKey: string | null;
   readonly signedCount: number;
+  readonly requestCount: number;
 }
 
 class TestWallet implements Wallet {
@@ -66,6 +68,7 @@ class TestWallet implements Wallet {
   #connected = false;
   #rejections = 0;
   #signed = 0;
+  #requests = 0;
   #listeners: StandardEventsListeners["change"][] = [];
 
   get accounts(): readonly WalletAccount[] {
@@ -107,6 +110,10 @@ class TestWallet implements Wallet {
     return this.#signed;
   }
 
+  get requestCount() {
+    return this.#requests;
+  }
+
   // "change" is the only Wallet Standard event.
   #emit(_event: "change", properties: Parameters<StandardEventsListeners["change"]>[0]) {
     for (const listener of this.#listeners) listener(properties);
@@ -143,6 +150,7 @@ class TestWallet implements Wallet {
   }
 
   #signTransaction: SolanaSignTransactionMethod = async (...inputs) => {
+    this.#requests++;
     this.#takeRejection();
     const keypair = this.#keypair;
     if (!keypair || !this.#connected) throw new Error("The test wallet is not connected");

@@ -18,7 +18,9 @@ function shortvecLength(n: number): number {
 
 /**
  * The wire size of a legacy transaction of `instructions` paid by `feePayer`, with all its
- * signatures: compact length + 64 bytes per required signer + the message.
+ * signatures: compact length + 64 bytes per required signer + the message (header, account
+ * keys, blockhash, instructions). Computed from the compiled message, so that it also measures
+ * transactions too large to serialize.
  */
 export function transactionSize(instructions: readonly TransactionInstruction[], feePayer: PublicKey): number {
   const tx = new Transaction();
@@ -27,7 +29,16 @@ export function transactionSize(instructions: readonly TransactionInstruction[],
   tx.recentBlockhash = PLACEHOLDER_BLOCKHASH;
   const message = tx.compileMessage();
   const signers = message.header.numRequiredSignatures;
-  return shortvecLength(signers) + 64 * signers + message.serialize().length;
+  const keys = message.accountKeys.length;
+  let size = shortvecLength(signers) + 64 * signers + 3 + shortvecLength(keys) + 32 * keys + 32;
+  size += shortvecLength(message.instructions.length);
+  // Compiled instructions are the transaction's, in order: account indexes from the message,
+  // data as given.
+  for (const [i, ix] of message.instructions.entries()) {
+    const dataLength = instructions[i].data.length;
+    size += 1 + shortvecLength(ix.accounts.length) + ix.accounts.length + shortvecLength(dataLength) + dataLength;
+  }
+  return size;
 }
 
 /**
