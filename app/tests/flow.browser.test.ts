@@ -3,8 +3,9 @@
  * validator with the three programs: one walk through the whole flow — connect the test wallet,
  * create a datanet, contribute a file, review it, publish a version, create and publish a model,
  * register and stake an operator, pay, enroll, claim — checking after each step both the chain
- * (web3.js Connection: accounts and balances) and what the page shows; then the error paths: a
- * rejected signature, a fee above the max, a claim with nothing owed, an unreachable RPC.
+ * (web3.js Connection: accounts and balances) and what the page shows; claim-all packing; price
+ * and retirement; and the error paths: a rejected signature, a fee above the max, a claim with
+ * nothing owed, insufficient OPEN, a duplicate contribution, an unreachable RPC.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -383,6 +384,22 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(await net.getAttribute("data-paid-out"), big((await client.fetchPool(datanet)).totalClaimed).toString());
     assert.equal(await page.getByTestId("chart-model-calls").getAttribute("data-total"), "4");
     assert.ok(poolPda(datanet));
+  });
+
+  test("the owner sets a new price, then retires the model: no longer payable", async () => {
+    await useWallet(page, curator);
+    await go(page, world, `models/${model.toBase58()}`);
+    await page.getByTestId("price-input").fill("0.75");
+    await confirmed(page, "tx-price-retire", () => page.getByTestId("price-set").click());
+    assert.equal(big((await client.fetchModel(model)).pricePerCall), 750_000_000n);
+    await page.getByTestId("model-price-text").filter({ hasText: "0.75 OPEN" }).waitFor();
+    page.once("dialog", (dialog) => void dialog.accept());
+    await confirmed(page, "tx-price-retire", () => page.getByTestId("model-retire").click());
+    assert.ok("retired" in (await client.fetchModel(model)).state);
+    await page.getByTestId("model-state").filter({ hasText: "retired" }).waitFor();
+    await go(page, world, "pay");
+    await page.getByTestId("pay-model").waitFor();
+    assert.equal(await page.locator(`[data-testid="pay-model"] option[value="${model.toBase58()}"]`).count(), 0);
   });
 
   test("an unreachable RPC is a clear state, and the app recovers when it is back", async () => {

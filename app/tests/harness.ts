@@ -36,10 +36,10 @@ export function ensureChromium(): string {
   }
   log("installing chromium with apt-get");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  let r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+  let r = spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env });
   if (r.status !== 0) {
     spawnSync("apt-get", ["update"], { stdio: "inherit", env });
-    r = spawnSync("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], { stdio: "inherit", env });
+    r = spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env });
   }
   if (r.status !== 0 || !existsSync(CHROMIUM)) throw new Error("apt-get install chromium failed");
   return CHROMIUM;

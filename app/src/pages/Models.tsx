@@ -335,7 +335,7 @@ function ModelDetail({ address }: { address: PublicKey }) {
         </Section>
       )}
       <TxStatus state={lineageState} testId="tx-lineage" />
-      {isOwner && state !== "retired" ? <PriceAndRetire address={address} model={model} /> : null}
+      {isOwner ? <PriceAndRetire address={address} model={model} /> : null}
     </>
   );
 }
@@ -566,32 +566,37 @@ function PriceAndRetire({ address, model }: { address: PublicKey; model: ModelAc
   const [run, state] = useAction();
   const [price, setPrice] = useState("");
   const units = tryParseUnits(price, decimals);
+  const retired = "retired" in model.state;
   return (
     <Section title="Price and retirement" testId="price-retire">
-      <div className="inline-form">
-        <label>
-          New price per call (OPEN; now {formatOpen(big(model.pricePerCall), decimals)})
-          <input data-testid="price-input" value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" />
-        </label>
-        <button
-          data-testid="price-set"
-          disabled={units === null || units <= 0n}
-          onClick={() => run(`Set price to ${price.trim()} OPEN`, async () => (await client.modelPriceSet({ model: address, owner: publicKey!, pricePerCall: units! })).instructions)}
-        >
-          Set price
-        </button>
-        <button
-          className="danger"
-          data-testid="model-retire"
-          onClick={() => {
-            if (window.confirm(`Retire "${model.name}"? It takes no new payments; what was earned stays claimable.`)) {
-              void run(`Retire "${model.name}"`, async () => (await client.modelRetire({ model: address, owner: publicKey! })).instructions);
-            }
-          }}
-        >
-          Retire
-        </button>
-      </div>
+      {retired ? (
+        <p className="muted">Retired: it takes no new payments; what it earned stays claimable.</p>
+      ) : (
+        <div className="inline-form">
+          <label>
+            New price per call (OPEN; now {formatOpen(big(model.pricePerCall), decimals)})
+            <input data-testid="price-input" value={price} onChange={(e) => setPrice(e.target.value)} inputMode="decimal" />
+          </label>
+          <button
+            data-testid="price-set"
+            disabled={units === null || units <= 0n}
+            onClick={() => run(`Set price to ${price.trim()} OPEN`, async () => (await client.modelPriceSet({ model: address, owner: publicKey!, pricePerCall: units! })).instructions)}
+          >
+            Set price
+          </button>
+          <button
+            className="danger"
+            data-testid="model-retire"
+            onClick={() => {
+              if (window.confirm(`Retire "${model.name}"? It takes no new payments; what was earned stays claimable.`)) {
+                void run(`Retire "${model.name}"`, async () => (await client.modelRetire({ model: address, owner: publicKey! })).instructions);
+              }
+            }}
+          >
+            Retire
+          </button>
+        </div>
+      )}
       <TxStatus state={state} testId="tx-price-retire" />
     </Section>
   );
