@@ -31,7 +31,7 @@ import {
   stakeVaultPda,
   vaultPda,
 } from "@attribution-suite/client";
-import type { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
+import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import type { Page } from "playwright-core";
 import { fundedWallet, send } from "../scripts/node-chain";
 import { type World, startWorld } from "./harness";
@@ -400,6 +400,18 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await go(page, world, "pay");
     await page.getByTestId("pay-model").waitFor();
     assert.equal(await page.locator(`[data-testid="pay-model"] option[value="${model.toBase58()}"]`).count(), 0);
+  });
+
+  test("a wallet without SOL: insufficient SOL, nothing created", async () => {
+    const broke = Keypair.generate();
+    await useWallet(page, broke);
+    await go(page, world, "datanets");
+    await page.getByTestId("datanet-name").fill("no-sol");
+    const r = await txResult(page, "tx-create-datanet", () => page.getByTestId("datanet-create").click());
+    assert.equal(r.status, "failed");
+    assert.equal(r.kind, "insufficient-sol");
+    assert.match(r.text, /Insufficient SOL/);
+    assert.equal(await world.connection.getAccountInfo(datanetPda(broke.publicKey, 1)), null);
   });
 
   test("an unreachable RPC is a clear state, and the app recovers when it is back", async () => {
