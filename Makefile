@@ -10,7 +10,7 @@ ANCHOR := env -u RUSTUP_TOOLCHAIN anchor
 HOST := cd crates && cargo
 PROGRAMS := datanet_registry model_registry attribution_payout
 
-.PHONY: help setup build test lint fmt idl-check test-rust test-ts test-localnet cli bench eval localnet demo clean
+.PHONY: help setup build test lint fmt idl-check test-rust test-ts test-localnet test-app cli bench eval localnet app screenshots demo clean
 
 help:
 	@echo "make demo   the main job: the suite's flow on an embedded SVM"
@@ -19,6 +19,8 @@ help:
 	@echo "make bench  compute units (docs/compute-units.md) and Proof of Attribution speed (docs/attribution-bench.md)"
 	@echo "make eval   Proof of Attribution against BM25 and 8-gram Jaccard (docs/attribution-eval.md)"
 	@echo "make localnet  the local validator with the programs, on 127.0.0.1:8899"
+	@echo "make app    the local validator, bootstrapped, and the dApp on http://127.0.0.1:5173"
+	@echo "make screenshots  docs/screenshots/ from a scenario on a fresh validator"
 
 setup:
 	tools/setup
@@ -64,7 +66,13 @@ cli: build
 test-localnet: cli node_modules
 	tests/localnet-deploy.sh
 
-test: idl-check lint test-rust test-ts test-localnet
+# The dApp: unit tests, then the whole flow in Debian's chromium (installed if missing) against
+# the local validator, with a test Wallet Standard wallet signing real transactions.
+test-app: build node_modules
+	npm test -w app
+	npm run test:browser -w app
+
+test: idl-check lint test-rust test-ts test-localnet test-app
 
 bench: build
 	$(HOST) run -q -p svm-harness --bin bench
@@ -75,6 +83,13 @@ eval:
 
 localnet: build
 	@pid=$$(tools/localnet --programs) && echo "local validator (PID $$pid) on http://127.0.0.1:8899; logs in target/localnet.log; stop with: kill $$pid"
+
+app: localnet node_modules
+	npm run bootstrap -w app -- --url http://127.0.0.1:8899
+	npm run dev -w app
+
+screenshots: build node_modules
+	npm run screenshots -w app
 
 demo: build
 	$(HOST) run -q -p attribution-cli -- demo
