@@ -25,10 +25,7 @@ impl AttributionRelease<'_> {
     #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let epoch = &mut ctx.accounts.epoch;
-        let amount = epoch.balance()?;
-        ctx.accounts.pool.credit(amount)?;
-        ctx.accounts.pool.invariant()?;
-        epoch.returned += amount; // the epoch's balance, so at most what it accrued
+        let amount = epoch.return_balance(&mut ctx.accounts.pool)?;
         epoch.status = EpochStatus::Released;
         epoch.expires_at = Clock::get()?.unix_timestamp;
         epoch.invariant()?;

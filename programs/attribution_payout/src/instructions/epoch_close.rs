@@ -31,10 +31,7 @@ impl EpochClose<'_> {
     #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let epoch = &mut ctx.accounts.epoch;
-        let amount = epoch.balance()?;
-        ctx.accounts.pool.credit(amount)?;
-        ctx.accounts.pool.invariant()?;
-        epoch.returned += amount;
+        let amount = epoch.return_balance(&mut ctx.accounts.pool)?;
         emit!(EpochReleased { epoch: epoch.key(), model: epoch.model, index: epoch.index, amount, closed: true });
         Ok(())
     }

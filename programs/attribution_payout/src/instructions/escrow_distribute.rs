@@ -20,14 +20,12 @@ pub struct EscrowDistribute<'info> {
     pub model: Box<Account<'info, Model>>,
     #[account(
         mut,
-        constraint = treasury_earnings.beneficiary == config.treasury
-            && treasury_earnings.role == EarningsRole::Treasury @ PayoutError::WrongEarnings,
+        constraint = treasury_earnings.belongs_to(&config.treasury, EarningsRole::Treasury) @ PayoutError::WrongEarnings,
     )]
     pub treasury_earnings: Box<Account<'info, Earnings>>,
     #[account(
         mut,
-        constraint = owner_earnings.beneficiary == model.owner
-            && owner_earnings.role == EarningsRole::ModelOwner @ PayoutError::WrongEarnings,
+        constraint = owner_earnings.belongs_to(&model.owner, EarningsRole::ModelOwner) @ PayoutError::WrongEarnings,
     )]
     pub owner_earnings: Box<Account<'info, Earnings>>,
 }

@@ -49,20 +49,17 @@ pub struct InferencePay<'info> {
     pub operator_stake: Box<Account<'info, Stake>>,
     #[account(
         mut,
-        constraint = treasury_earnings.beneficiary == config.treasury
-            && treasury_earnings.role == EarningsRole::Treasury @ PayoutError::WrongEarnings,
+        constraint = treasury_earnings.belongs_to(&config.treasury, EarningsRole::Treasury) @ PayoutError::WrongEarnings,
     )]
     pub treasury_earnings: Box<Account<'info, Earnings>>,
     #[account(
         mut,
-        constraint = owner_earnings.beneficiary == model.owner
-            && owner_earnings.role == EarningsRole::ModelOwner @ PayoutError::WrongEarnings,
+        constraint = owner_earnings.belongs_to(&model.owner, EarningsRole::ModelOwner) @ PayoutError::WrongEarnings,
     )]
     pub owner_earnings: Box<Account<'info, Earnings>>,
     #[account(
         mut,
-        constraint = operator_earnings.beneficiary == operator.authority
-            && operator_earnings.role == EarningsRole::Operator @ PayoutError::WrongEarnings,
+        constraint = operator_earnings.belongs_to(&operator.authority, EarningsRole::Operator) @ PayoutError::WrongEarnings,
     )]
     pub operator_earnings: Box<Account<'info, Earnings>>,
     pub token_program: Interface<'info, TokenInterface>,

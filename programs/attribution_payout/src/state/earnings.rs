@@ -37,6 +37,12 @@ pub struct Earnings {
 }
 
 impl Earnings {
+    /// Whether this is `beneficiary`'s account for `role`. (Earnings accounts exist only at their
+    /// canonical PDA, so the stored pair identifies the account as well as its seeds would.)
+    pub fn belongs_to(&self, beneficiary: &Pubkey, role: EarningsRole) -> bool {
+        self.beneficiary == *beneficiary && self.role == role
+    }
+
     pub fn credit(&mut self, amount: u64) -> Result<()> {
         self.balance = self.balance.checked_add(amount).ok_or(PayoutError::MathOverflow)?;
         self.total_earned = self.total_earned.checked_add(amount).ok_or(PayoutError::MathOverflow)?;

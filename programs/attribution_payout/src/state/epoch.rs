@@ -1,4 +1,5 @@
 use crate::errors::PayoutError;
+use crate::state::Pool;
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
@@ -54,6 +55,15 @@ impl Epoch {
             .checked_sub(self.claimed)
             .and_then(|v| v.checked_sub(self.returned))
             .ok_or_else(|| PayoutError::InvariantViolated.into())
+    }
+
+    /// Sends everything the epoch still holds to its datanet's pool (the static path); returns it.
+    pub fn return_balance(&mut self, pool: &mut Pool) -> Result<u64> {
+        let amount = self.balance()?;
+        pool.credit(amount)?;
+        pool.invariant()?;
+        self.returned += amount; // the epoch's balance: `returned` stays at most `accrued`
+        Ok(amount)
     }
 
     pub fn invariant(&self) -> Result<()> {
