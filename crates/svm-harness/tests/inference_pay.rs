@@ -1,5 +1,6 @@
 use anchor_lang::error::ErrorCode as Anchor;
 use anchor_lang::prelude::{AccountMeta, Pubkey};
+use anchor_lang::solana_program::instruction::Instruction;
 use attribution_payout::errors::PayoutError;
 use attribution_payout::events::InferencePaid;
 use attribution_payout::instructions::{ConfigUpdateArgs, InferencePayArgs};
@@ -62,20 +63,27 @@ fn market(program: TokenProgram) -> Market {
     Market { w, d1, d2, base, tune, tune_owner, operator, user, user_token }
 }
 
-fn pay_ix(m: &Market, calls: u64, max_fee: u64) -> anchor_lang::solana_program::instruction::Instruction {
-    let model: Model = m.w.svm.get(&m.tune);
+/// The user's `inference_pay` for `model` (as it is on chain now) served by `operator`.
+fn pay_model_ix(m: &Market, model: &Pubkey, operator: &Pubkey, calls: u64, max_fee: u64) -> Instruction {
+    let state: Model = m.w.svm.get(model);
     let args = InferencePayArgs { calls, max_fee, request_id: [7; 32] };
+    let treasury = m.w.treasury.pubkey();
     ixs::payout::inference_pay(
         &m.w.open,
-        &m.w.treasury.pubkey(),
+        &treasury,
         &m.user.pubkey(),
         &m.user_token,
-        &m.tune,
-        &model,
-        &m.operator.pubkey(),
+        model,
+        &state,
+        operator,
         m.w.epoch_index(),
         args,
     )
+}
+
+/// The user's `inference_pay` for the fine-tune, served by the market's operator.
+fn pay_ix(m: &Market, calls: u64, max_fee: u64) -> Instruction {
+    pay_model_ix(m, &m.tune, &m.operator.pubkey(), calls, max_fee)
 }
 
 fn earnings(m: &Market, who: &Pubkey, role: EarningsRole) -> u64 {
@@ -127,19 +135,7 @@ fn bad_input_is_refused_by_name_and_changes_nothing() {
     // The owner raises the price after the user signed: the max fee protects the user.
     let owner = m.tune_owner.insecure_clone();
     m.w.step(&owner, ixs::model::price_set(&m.tune, &owner.pubkey(), 2_000_000), &[]);
-    let model: Model = m.w.svm.get(&m.tune);
-    let args = InferencePayArgs { calls: 1, max_fee: fee, request_id: [7; 32] };
-    let ix = ixs::payout::inference_pay(
-        &m.w.open,
-        &m.w.treasury.pubkey(),
-        &user.pubkey(),
-        &m.user_token,
-        &m.tune,
-        &model,
-        &m.operator.pubkey(),
-        m.w.epoch_index(),
-        args,
-    );
+    let ix = pay_ix(&m, 1, fee);
     assert_error(run(&mut m, ix), PayoutError::FeeAboveMax);
     assert_eq!(m.w.svm.token_balance(&pda::vault()), 0);
     assert_eq!(m.w.svm.token_balance(&m.user_token), 1_000 * OPEN);
@@ -224,19 +220,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
         ixs::payout::config_update(&gov.pubkey(), ConfigUpdateArgs { paused: Some(true), ..Default::default() }),
         &[],
     );
-    let model: Model = m.w.svm.get(&m.tune);
-    let args = InferencePayArgs { calls: 1, max_fee: fee, request_id: [7; 32] };
-    let ix = ixs::payout::inference_pay(
-        &m.w.open,
-        &m.w.treasury.pubkey(),
-        &user.pubkey(),
-        &m.user_token,
-        &m.tune,
-        &model,
-        &rich.pubkey(),
-        m.w.epoch_index(),
-        args,
-    );
+    let ix = pay_model_ix(&m, &m.tune, &rich.pubkey(), 1, fee);
     assert_error(m.w.svm.run(&user, ix.clone(), &[]), PayoutError::Paused);
     m.w.step(
         &gov,
@@ -248,18 +232,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
     // A retired model takes no new payments; a draft never did.
     let owner = m.tune_owner.insecure_clone();
     m.w.step(&owner, ixs::model::retire(&m.tune, &owner.pubkey()), &[]);
-    let model: Model = m.w.svm.get(&m.tune);
-    let ix = ixs::payout::inference_pay(
-        &m.w.open,
-        &m.w.treasury.pubkey(),
-        &user.pubkey(),
-        &m.user_token,
-        &m.tune,
-        &model,
-        &rich.pubkey(),
-        m.w.epoch_index(),
-        args,
-    );
+    let ix = pay_model_ix(&m, &m.tune, &rich.pubkey(), 1, fee);
     assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::ModelRetired);
     let drafter = m.w.wallet();
     let draft_args = model_registry::instructions::ModelCreateArgs {
@@ -273,19 +246,7 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
     m.w.step(&drafter, ixs::model::create(&drafter.pubkey(), None, draft_args), &[]);
     m.w.ensure_earnings(&drafter, EarningsRole::ModelOwner);
     let draft = pda::model(&drafter.pubkey(), 9);
-    let state: Model = m.w.svm.get(&draft);
-    let args = InferencePayArgs { calls: 1, max_fee: 5, request_id: [7; 32] };
-    let ix = ixs::payout::inference_pay(
-        &m.w.open,
-        &m.w.treasury.pubkey(),
-        &user.pubkey(),
-        &m.user_token,
-        &draft,
-        &state,
-        &rich.pubkey(),
-        m.w.epoch_index(),
-        args,
-    );
+    let ix = pay_model_ix(&m, &draft, &rich.pubkey(), 1, 5);
     assert_error(m.w.svm.run(&user, ix, &[]), PayoutError::ModelNotPublished);
 }
 
