@@ -2,7 +2,8 @@
 # The users' deploy path against the project's local validator (RPC on 127.0.0.1:18899):
 #   1. the real `anchor deploy` deploys the three programs to an empty validator;
 #   2. `anchor migrate` runs migrations/deploy.ts (config and OPEN, idempotently: run twice);
-#   3. `anchor program upgrade` by the upgrade authority succeeds, by anyone else fails;
+#   3. `anchor program upgrade` by the upgrade authority succeeds, by anyone else fails (refused
+#      by anchor, and by the loader when sent to it directly: tests/stranger-upgrade.ts);
 #   4. the Rust CLI's --url drives the flow on it: datanet → contribution → review → model →
 #      operator and stake → paid inference → claims.
 # Needs: make build, npm ci. Run by `make test-localnet`.
@@ -46,7 +47,10 @@ if env -u RUSTUP_TOOLCHAIN "$repo/.tools/bin/anchor" --provider.cluster "$url" -
      program upgrade "$id" --program-filepath target/deploy/datanet_registry.so --use-rpc >"$work/up2.log" 2>&1; then
   fail "an upgrade signed by a stranger succeeded"
 fi
-echo "   (refused: $(grep -io 'authority[^"]*' "$work/up2.log" | head -1))"
+echo "   (refused by anchor: $(grep -io 'authority[^"]*' "$work/up2.log" | head -1))"
+# anchor refuses before sending anything; send the stranger's Upgrade to the loader itself.
+refused=$(tsx tests/stranger-upgrade.ts "$url" "$id" "$work/stranger.json") || fail "the loader's refusal"
+echo "   ($refused)"
 
 step "the Rust CLI against the validator (--url)"
 cli() { target/host/debug/attribution --url "$url" --keypair keys/deployer-keypair.json "$@"; }
