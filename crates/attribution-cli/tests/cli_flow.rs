@@ -24,19 +24,16 @@ fn address(stdout: &str, label: &str) -> String {
         .to_string()
 }
 
-#[test]
-fn create_contribute_review_pay_and_claim_across_invocations() {
-    let dir = tempfile::tempdir().unwrap();
-    let d = dir.path();
-    std::fs::write(d.join("notes.txt"), "anonymised clinical notes").unwrap();
+/// A fresh embedded chain in `d` with a wallet holding 5,000 OPEN, a datanet whose one
+/// contribution (`file`) is accepted with `weight` and enrolled, and a draft base model at
+/// `price` OPEN a call: (datanet, contribution, model).
+fn datanet_and_draft_model(d: &Path, file: &str, weight: &str, price: &str) -> (String, String, String) {
     std::fs::write(d.join("weights.bin"), "model weights").unwrap();
-
     ok(d, &["init"]);
     ok(d, &["airdrop", "--open", "5000"]);
-    let datanet =
-        address(&ok(d, &["datanet", "create", "--id", "1", "--name", "clinical", "--uri", "ipfs://c"]), "datanet");
-    let contribution = address(&ok(d, &["contribution", "submit", &datanet, "notes.txt"]), "contribution");
-    ok(d, &["contribution", "review", &contribution, "--accept", "5"]);
+    let datanet = address(&ok(d, &["datanet", "create", "--id", "1", "--name", "d", "--uri", "ipfs://d"]), "datanet");
+    let contribution = address(&ok(d, &["contribution", "submit", &datanet, file]), "contribution");
+    ok(d, &["contribution", "review", &contribution, "--accept", weight]);
     ok(d, &["enroll", &contribution]);
     let model = address(
         &ok(
@@ -55,11 +52,20 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
                 "--artifact",
                 "weights.bin",
                 "--price",
-                "0.5",
+                price,
             ],
         ),
         "model",
     );
+    (datanet, contribution, model)
+}
+
+#[test]
+fn create_contribute_review_pay_and_claim_across_invocations() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("notes.txt"), "anonymised clinical notes").unwrap();
+    let (datanet, contribution, model) = datanet_and_draft_model(d, "notes.txt", "5", "0.5");
     ok(
         d,
         &[
@@ -124,37 +130,8 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
     let act =
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample/shakespeare/hamlet-01.txt");
     let act = act.to_str().unwrap();
-    std::fs::write(d.join("weights.bin"), "model weights").unwrap();
-    ok(d, &["init"]);
-    ok(d, &["airdrop", "--open", "5000"]);
+    let (datanet, contribution, model) = datanet_and_draft_model(d, act, "10", "1");
     let me = ok(d, &["address"]).trim().to_string();
-    let datanet =
-        address(&ok(d, &["datanet", "create", "--id", "1", "--name", "bard", "--uri", "ipfs://b"]), "datanet");
-    let contribution = address(&ok(d, &["contribution", "submit", &datanet, act]), "contribution");
-    ok(d, &["contribution", "review", &contribution, "--accept", "10"]);
-    ok(d, &["enroll", &contribution]);
-    let model = address(
-        &ok(
-            d,
-            &[
-                "model",
-                "create",
-                "--id",
-                "1",
-                "--kind",
-                "base",
-                "--name",
-                "m",
-                "--uri",
-                "ipfs://m",
-                "--artifact",
-                "weights.bin",
-                "--price",
-                "1",
-            ],
-        ),
-        "model",
-    );
     ok(
         d,
         &[
