@@ -73,31 +73,16 @@ fn the_program_verifies_every_committed_vector() {
             w.svm.mint_to(&authority, &mint, &pda::vault(), amount).expect("fund the vault");
             let destination = w.svm.create_token_account(&cranker, &mint, &claimant);
 
+            let claim = |proof: Vec<[u8; 32]>| {
+                let args = AttributionClaimArgs { amount, proof };
+                ixs::payout::attribution_claim(&w.open, &cranker.pubkey(), &model, index, &claimant, &destination, args)
+            };
             if !proof.is_empty() {
                 let mut altered = proof.clone();
                 altered[0][0] ^= 1;
-                let args = AttributionClaimArgs { amount, proof: altered };
-                let ix = ixs::payout::attribution_claim(
-                    &w.open,
-                    &cranker.pubkey(),
-                    &model,
-                    index,
-                    &claimant,
-                    &destination,
-                    args,
-                );
-                assert_error(w.svm.run(&cranker, ix, &[]), PayoutError::InvalidProof);
+                assert_error(w.svm.run(&cranker, claim(altered), &[]), PayoutError::InvalidProof);
             }
-            let args = AttributionClaimArgs { amount, proof };
-            let ix = ixs::payout::attribution_claim(
-                &w.open,
-                &cranker.pubkey(),
-                &model,
-                index,
-                &claimant,
-                &destination,
-                args,
-            );
+            let ix = claim(proof);
             w.svm
                 .run(&cranker, ix, &[])
                 .unwrap_or_else(|f| panic!("vector leaf {} refused: {:#?}", leaf["leaf"], f.logs));
