@@ -1,18 +1,56 @@
 /**
- * A small economy on a bootstrapped validator, for the screenshots and for trying the app by
- * hand: four datanets (curated and open) with contributions accepted, rejected and pending, and
- * published versions; five models (base models, a fine-tune on a base model, a LoRA adapter, a
- * draft); two staked operators; enrolments; payments spread over about a minute; the upstream
- * escrow crank; some claims. Everything is signed by fresh keypairs funded by the deployer.
+ * The CLI demo's economy (`attribution demo`, crates/attribution-cli/src/demo.rs, built with the
+ * svm-harness World, crates/svm-harness/src/world.rs) rebuilt over RPC with the TypeScript client
+ * on a bootstrapped validator, for the screenshots and for trying the app by hand:
  *
- *   npm run scenario -w app -- [--url http://127.0.0.1:8899] [--fast]
+ * - three curated datanets, each with its pool: clinical-notes (curator Ada, id 1), legal-contracts
+ *   (Lex, id 2), code-reviews (Rue, id 3), URIs `ipfs://datanet-<id>` as the World's;
+ * - 60 contributors: contributor i submits to datanet i % 3 "<sample i % 4> (contributor i)" with
+ *   demo.rs's sample sentences (SHA-256 on chain, URI `ipfs://<first 8 bytes of the hash in hex>`),
+ *   the curator accepts it with weight 10 + (i × 37) % 90, the contributor enrolls it;
+ * - the three models, id 1 of each owner, URI `ipfs://model-1` and artifact hash
+ *   SHA-256("weights-1") as the World's, each published with its escrow and its owner's earnings
+ *   account: base (Bea, 0.02 OPEN per call; code-reviews 30 %, owner 50 %, operator 20 %),
+ *   fine-tune (Fin, 0.05 OPEN; clinical-notes 25 %, legal-contracts 20 %, base 15 %, owner 25 %,
+ *   operator 15 %), adapter on the base (Ari, 0.0125 OPEN; base 40 %, owner 45 %, operator 15 %);
+ * - one operator, Opal (endpoint https://inference.example/v1), staking 5,000 OPEN (checked
+ *   against the bootstrapped config's minimum, 1,000 OPEN by default as in the demo), with its
+ *   earnings account; it serves every model;
+ * - five users with 100,000 OPEN each; payment i: user i % 5, model i % 3, 1 + (i × 7) % 20 calls,
+ *   request id SHA-256("request <i>"), paced over `spreadMs` so the Usage charts have a time axis;
+ * - the upstream crank (escrow_distribute of the base model, by a fresh wallet), then the demo's
+ *   claims: every contributor's position, the treasury's (the deployer, bootstrap's treasury) and
+ *   the model owners' and the operator's earnings.
  *
- * Standalone, it writes the keypairs to app/.scenario/<name>.json (the "builder" is a model owner
- * and a contributor: import it to see earnings).
+ * Differences from the demo:
+ * - Names: the World names datanets "datanet-<id>" and models "model-<id>" on chain (all three
+ *   models are "model-1"); here they carry the names the demo prints (clinical-notes,
+ *   legal-contracts, code-reviews; base, fine-tune, adapter).
+ * - Left out: the demo's Proof of Attribution part (the bard-texts datanet, the bard-chat model,
+ *   its epoch, root and claims): the app has no page for it. So payments cycle over three models,
+ *   not four, and request ids are not the demo's (those hash the bard outputs).
+ * - Payments: PAYMENTS (1,000, as in the demo), PAY_CONCURRENCY in flight at once. Measured on
+ *   this 2-core machine against the local validator: the 1,000 take 25 s unpaced (`--fast`);
+ *   paced over spreadMs = 90 s (the screenshots' setting) they take 90 s, and the whole scenario
+ *   2 min 13 s (wallets 3 s, datanets and contributions 27 s, the rest 13 s); `npm run screenshots
+ *   -w app` takes 2 min 28 s in all.
+ * - Left unclaimed so the Earnings page has something claimable (the demo claims everything):
+ *   the positions of contributors 45–59 and the earnings of Bea (base model owner) and Opal
+ *   (operator).
+ * - Added for the pages' states the demo does not have: three more clinical-notes contributions
+ *   (by contributors 0, 3 and 6) left pending for Ada's review queue, and one (by contributor 9)
+ *   rejected with reason code 1; version 1 of each datanet (Merkle root of its accepted
+ *   contributions' hashes); a draft model, legal-drafting (Fin's id 2, a fine-tune), never
+ *   published (the lineage editor's page).
+ *
+ *   npm run scenario -w app -- [--url http://127.0.0.1:8899] [--fast] [--payments N]
+ *
+ * Standalone, it writes the keypairs to app/.scenario/<name>.json (ada, lex, rue, bea, fin, ari,
+ * opal, user-1..5, cranker, contributor-00..59): import one into a wallet to see its earnings.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AttributionClient, BN, EarningsRole, OPEN, merkleRoot, sha256 } from "@attribution-suite/client";
+import { AttributionClient, type ConfigAccount, EarningsRole, type LineageEntryInput, type ModelAccount, OPEN, merkleRoot, sha256 } from "@attribution-suite/client";
 import type { Connection, Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { APP_ROOT, connect, fundedWallet, loadDeployer, send } from "./node-chain";
 
@@ -23,197 +61,303 @@ export interface Scenario {
   payments: number;
 }
 
+/** demo.rs's PAYMENTS. */
+export const PAYMENTS = 1_000;
+/** Payments in flight at once (one at a time over RPC would take about 8 minutes). */
+const PAY_CONCURRENCY = 16;
+
+/** demo.rs's DATANETS: each datanet's samples, one per contribution. */
+const DATANETS: [string, string[]][] = [
+  [
+    "clinical-notes",
+    [
+      "Patient presented with intermittent chest pain radiating to the left arm",
+      "Follow-up echocardiogram showed preserved ejection fraction",
+      "Metformin dose adjusted after repeated fasting glucose above target",
+      "Discharged with instructions to monitor blood pressure twice daily",
+    ],
+  ],
+  [
+    "legal-contracts",
+    [
+      "The licensee shall not sublicense the software without prior written consent",
+      "Either party may terminate this agreement with thirty days written notice",
+      "Confidential information excludes information already in the public domain",
+      "This agreement is governed by the laws of the State of New York",
+    ],
+  ],
+  [
+    "code-reviews",
+    [
+      "Prefer borrowing the slice over cloning the vector in the hot loop",
+      "This unwrap can panic when the account is missing; return an error instead",
+      "Split the handler into validation and state changes for readability",
+      "Add a property test for the rounding of the fee split",
+    ],
+  ],
+];
+const CONTRIBUTORS = 60;
+/** Contributors whose positions stay unclaimed (the demo claims all 60). */
+const UNCLAIMED_FROM = 45;
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const text = (s: string) => new TextEncoder().encode(s);
+const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
 
-export async function runScenario(connection: Connection, options: { spreadMs?: number; log?: (line: string) => void } = {}): Promise<Scenario> {
-  const log = options.log ?? (() => {});
+/** Runs `fn` over `items`, at most `limit` at a time; results in order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}
+
+export async function runScenario(
+  connection: Connection,
+  options: { spreadMs?: number; payments?: number; log?: (line: string) => void } = {},
+): Promise<Scenario> {
+  const started = Date.now();
+  const log = (line: string) => options.log?.(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   const spreadMs = options.spreadMs ?? 60_000;
+  const paymentCount = options.payments ?? PAYMENTS;
   const deployer = loadDeployer();
   const client = new AttributionClient({ connection });
-  const names = ["mercy", "collective", "alice", "bob", "carol", "dave", "erin", "builder", "op1", "op2", "user1", "user2"] as const;
-  const opens: Partial<Record<(typeof names)[number], bigint>> = { op1: 2_000n * OPEN, op2: 1_500n * OPEN, user1: 500n * OPEN, user2: 300n * OPEN };
-  const list = await Promise.all(names.map((n) => fundedWallet(connection, deployer, 20, opens[n] ?? 0n)));
-  const w = Object.fromEntries(names.map((n, i) => [n, list[i]])) as Record<(typeof names)[number], Keypair>;
-  const tx = (ixs: TransactionInstruction[], signer: Keypair) => send(connection, ixs, signer);
-  log("wallets funded");
+  const config: ConfigAccount = await client.fetchConfig();
+  const tx = (ixs: TransactionInstruction[], signer: Keypair, signers: Keypair[] = []) => send(connection, ixs, signer, signers);
 
-  // Datanets and their pools.
-  const datanets: Record<string, PublicKey> = {};
-  const specs: [string, Keypair, number, string, { curated: object } | { open: { weight: BN } }][] = [
-    ["radiology-reports", w.mercy, 1, "ipfs://bafy-radiology-reports", { curated: {} }],
-    ["clinical-notes", w.mercy, 2, "ipfs://bafy-clinical-notes", { curated: {} }],
-    ["open-source-code", w.collective, 1, "ipfs://bafy-open-source-code", { open: { weight: new BN(1) } }],
-    ["legal-contracts", w.collective, 2, "ipfs://bafy-legal-contracts", { curated: {} }],
+  // Wallets: SOL for fees and rent; OPEN where the demo funds it (users 100,000, Opal its stake).
+  const stake = 5_000n * OPEN;
+  const minStake = BigInt(config.minOperatorStake.toString());
+  if (stake < minStake) throw new Error(`the config's minimum stake (${minStake} base units) is above Opal's 5,000 OPEN`);
+  const named: [string, number, bigint][] = [
+    ["ada", 10, 0n],
+    ["lex", 10, 0n],
+    ["rue", 10, 0n],
+    ["bea", 10, 0n],
+    ["fin", 10, 0n],
+    ["ari", 10, 0n],
+    ["opal", 10, stake],
+    ...[1, 2, 3, 4, 5].map((u): [string, number, bigint] => [`user-${u}`, 10, 100_000n * OPEN]),
+    ["cranker", 1, 0n],
+    ...Array.from({ length: CONTRIBUTORS }, (_, i): [string, number, bigint] => [`contributor-${String(i).padStart(2, "0")}`, 1, 0n]),
   ];
-  for (const [name, curator, id, uri, policy] of specs) {
-    const created = await client.datanetCreate({ creator: curator.publicKey, id, name, uri, policy: policy as never });
+  const funded = await mapLimit(named, 12, ([, sol, open]) => fundedWallet(connection, deployer, sol, open));
+  const wallets: Record<string, Keypair> = Object.fromEntries(named.map(([name], i) => [name, funded[i]]));
+  const w = wallets;
+  const contributorWallet = (i: number) => w[`contributor-${String(i).padStart(2, "0")}`];
+  log(`${named.length} wallets funded`);
+
+  // Who contributed: the curators' datanets (curated, ids 1, 2, 3) and their pools. The app lists
+  // datanets and models by creation time (seconds), then address: a second apart, they are listed
+  // in the demo's order.
+  const curators = [w.ada, w.lex, w.rue];
+  const datanets: Record<string, PublicKey> = {};
+  const datanetKeys: PublicKey[] = [];
+  for (const [d, [name]] of DATANETS.entries()) {
+    if (d > 0) await sleep(1_100);
+    const curator = curators[d];
+    const id = d + 1;
+    const created = await client.datanetCreate({ creator: curator.publicKey, id, name, uri: `ipfs://datanet-${id}`, policy: { curated: {} } });
     const pool = await client.poolInit({ payer: curator.publicKey, datanet: created.datanet });
     await tx([...created.instructions, ...pool.instructions], curator);
     datanets[name] = created.datanet;
-  }
-  log("datanets created");
-
-  // Contributions: [datanet, contributor, content, decision].
-  const contributions: [string, Keypair, string, number | "pending" | { reject: number }][] = [
-    ["radiology-reports", w.alice, "CT chest, 2,400 de-identified reports with findings and impressions", 5],
-    ["radiology-reports", w.bob, "MRI brain, 1,100 reports labelled by two radiologists", 3],
-    ["radiology-reports", w.carol, "Chest X-ray, 900 pediatric reports, normal/abnormal labels", 2],
-    ["radiology-reports", w.erin, "Scraped forum posts about X-rays (unlicensed)", { reject: 2 }],
-    ["radiology-reports", w.dave, "Ultrasound, 300 reports (awaiting consent forms)", "pending"],
-    ["clinical-notes", w.alice, "Discharge summaries, cardiology ward, 2019-2023", 4],
-    ["clinical-notes", w.builder, "Nursing notes with structured vitals", 2],
-    ["clinical-notes", w.dave, "Medication reconciliation notes", 1],
-    ["open-source-code", w.bob, "Rust crates: parsers and serializers, MIT", 0],
-    ["open-source-code", w.carol, "TypeScript UI components, Apache-2.0", 0],
-    ["open-source-code", w.erin, "Python data tooling, BSD-3", 0],
-    ["open-source-code", w.builder, "Solana programs and tests, Apache-2.0", 0],
-    ["legal-contracts", w.alice, "NDAs and MSAs, anonymised", "pending"],
-  ];
-  const accepted: { contribution: PublicKey; datanet: PublicKey; payer: Keypair }[] = [];
-  for (const [i, [dn, who, content, decision]] of contributions.entries()) {
-    const datanet = datanets[dn];
-    const submitted = await client.submitFile({ datanet, contributor: who.publicKey, content: text(content), uri: `ipfs://bafy-contribution-${i + 1}` });
-    await tx(submitted.instructions, who);
-    const curator = specs.find((s) => s[0] === dn)![1];
-    if (typeof decision === "number" && decision > 0) {
-      const r = await client.contributionReview({ datanet, contribution: submitted.contribution, authority: curator.publicKey, decision: { accept: { weight: decision } } });
-      await tx(r.instructions, curator);
-    } else if (typeof decision === "object") {
-      const r = await client.contributionReview({ datanet, contribution: submitted.contribution, authority: curator.publicKey, decision: { reject: { reason: decision.reject } } });
-      await tx(r.instructions, curator);
-    }
-    if (decision === 0 || (typeof decision === "number" && decision > 0)) accepted.push({ contribution: submitted.contribution, datanet, payer: who });
-  }
-  log("contributions submitted and reviewed");
-
-  // Versions of the two curated datanets with accepted contributions.
-  const versions: Record<string, PublicKey> = {};
-  for (const dn of ["radiology-reports", "clinical-notes"]) {
-    const datanet = datanets[dn];
-    const acc = accepted.filter((a) => a.datanet.equals(datanet));
-    const hashes = await Promise.all(acc.map(async (a) => Uint8Array.from((await client.fetchContribution(a.contribution)).contentHash)));
-    const v = await client.datanetVersionPublish({
-      datanet,
-      authority: w.mercy.publicKey,
-      number: 1,
-      contributionsRoot: await merkleRoot(hashes),
-      contributionCount: acc.length,
-      uri: `ipfs://bafy-${dn}/v1`,
-    });
-    await tx(v.instructions, w.mercy);
-    versions[dn] = v.datanetVersion;
+    datanetKeys.push(created.datanet);
   }
 
-  // Most accepted contributions enroll before the payments; two wait until half-way.
-  const late = new Set([accepted[2].contribution.toBase58(), accepted[accepted.length - 1].contribution.toBase58()]);
-  for (const a of accepted.filter((x) => !late.has(x.contribution.toBase58()))) {
-    await tx((await client.positionEnroll({ payer: a.payer.publicKey, contribution: a.contribution, datanet: a.datanet })).instructions, a.payer);
-  }
-  log("versions published, positions enrolled");
-
-  // Models by the builder.
-  const b = w.builder;
-  const models: Record<string, PublicKey> = {};
-  const artifact = (s: string) => sha256(text(s));
-  const createModel = async (id: number, name: string, kind: "base" | "fineTune" | "adapter", price: bigint, base?: PublicKey) => {
-    const m = await client.modelCreate({ owner: b.publicKey, id, kind, baseModel: base ?? null, name, uri: `ipfs://bafy-model-${name}`, artifactHash: await artifact(name), pricePerCall: price });
-    await tx(m.instructions, b);
-    models[name] = m.model;
-    return m.model;
+  // 60 contributions, submitted, accepted and enrolled; the three datanets side by side, each in
+  // the demo's order (so contributor i is contribution #i/3 of datanet i % 3).
+  const submit = async (datanet: PublicKey, who: Keypair, content: string) => {
+    const bytes = text(content);
+    const contentHash = await sha256(bytes);
+    const built = await client.contributionSubmit({ datanet, contributor: who.publicKey, contentHash, uri: `ipfs://${hex(contentHash.slice(0, 8))}`, size: bytes.length });
+    await tx(built.instructions, who);
+    return { contribution: built.contribution, contentHash };
   };
-  const publish = async (model: PublicKey, entries: Parameters<AttributionClient["modelLineageSet"]>[0]["entries"], owner: number, operator: number) => {
-    const lineage = await client.modelLineageSet({ model, owner: b.publicKey, entries, ownerShareBps: owner, operatorShareBps: operator });
-    const pub = await client.modelPublish({ model, owner: b.publicKey });
-    const escrow = await client.escrowInit({ payer: b.publicKey, model });
-    await tx([...lineage.instructions, ...pub.instructions, ...escrow.instructions], b);
-  };
-  const base = await createModel(1, "radiology-base", "base", 50_000_000n);
-  await publish(base, [
-    { source: "datanet", target: datanets["radiology-reports"], datanetVersion: versions["radiology-reports"], shareBps: 4_500 },
-    { source: "datanet", target: datanets["clinical-notes"], datanetVersion: versions["clinical-notes"], shareBps: 1_500 },
-  ], 2_500, 1_500);
-  await tx((await client.earningsInit({ payer: b.publicKey, beneficiary: b.publicKey, role: EarningsRole.ModelOwner })).instructions, b);
-  const ft = await createModel(2, "radiology-ft-chest", "fineTune", 120_000_000n);
-  await publish(ft, [
-    { source: "model", target: base, shareBps: 3_000 },
-    { source: "datanet", target: datanets["clinical-notes"], datanetVersion: versions["clinical-notes"], shareBps: 2_000 },
-  ], 3_000, 2_000);
-  const code = await createModel(3, "code-assistant-7b", "base", 20_000_000n);
-  await publish(code, [{ source: "datanet", target: datanets["open-source-code"], shareBps: 5_000 }], 3_000, 2_000);
-  const lora = await createModel(4, "code-lora-rust", "adapter", 10_000_000n, code);
-  await publish(lora, [
-    { source: "model", target: code, shareBps: 4_000 },
-    { source: "datanet", target: datanets["open-source-code"], shareBps: 2_000 },
-  ], 2_500, 1_500);
-  await createModel(5, "legal-drafting", "fineTune", 80_000_000n);
-  log("models published");
-
-  // Operators.
-  for (const [op, endpoint, stake] of [
-    [w.op1, "https://infer.northwind.example/v1", 1_500n * OPEN],
-    [w.op2, "https://gpu.eastbay.example/api", 1_000n * OPEN],
-  ] as const) {
-    const reg = await client.operatorRegister({ authority: op.publicKey, endpoint });
-    const init = await client.stakeInit({ authority: op.publicKey });
-    const earn = await client.earningsInit({ payer: op.publicKey, beneficiary: op.publicKey, role: EarningsRole.Operator });
-    const dep = await client.stakeDeposit({ authority: op.publicKey, amount: stake });
-    await tx([...reg.instructions, ...init.instructions, ...earn.instructions, ...dep.instructions], op);
-  }
-  log("operators staked");
-
-  // Payments over time.
-  const plan: [Keypair, PublicKey, Keypair, number][] = [];
-  const rota = [
-    [base, 12],
-    [ft, 5],
-    [code, 30],
-    [lora, 40],
-    [base, 8],
-    [code, 18],
-    [ft, 9],
-    [lora, 25],
-  ] as const;
-  for (let i = 0; i < 24; i++) {
-    const [model, calls] = rota[i % rota.length];
-    plan.push([i % 3 === 2 ? w.user2 : w.user1, model, i % 2 ? w.op2 : w.op1, calls + (i % 5)]);
-  }
-  const pause = Math.floor(spreadMs / plan.length);
-  let payments = 0;
-  for (const [i, [user, model, op, calls]] of plan.entries()) {
-    const account = await client.fetchModel(model);
-    const pay = await client.inferencePay({ payer: user.publicKey, model, operator: op.publicKey, calls, maxFee: BigInt(account.pricePerCall.toString()) * BigInt(calls), modelAccount: account });
-    await tx(pay.instructions, user);
-    payments++;
-    if (i === 11) {
-      for (const a of accepted.filter((x) => late.has(x.contribution.toBase58()))) {
-        await tx((await client.positionEnroll({ payer: a.payer.publicKey, contribution: a.contribution, datanet: a.datanet })).instructions, a.payer);
+  const contributions: { contribution: PublicKey; contentHash: Uint8Array; datanet: number; weight: number }[] = new Array(CONTRIBUTORS);
+  await Promise.all(
+    DATANETS.map(async ([, samples], d) => {
+      for (let i = d; i < CONTRIBUTORS; i += 3) {
+        const who = contributorWallet(i);
+        const datanet = datanetKeys[d];
+        const { contribution, contentHash } = await submit(datanet, who, `${samples[i % samples.length]} (contributor ${i})`);
+        const weight = 10 + ((i * 37) % 90);
+        const review = await client.contributionReview({ datanet, contribution, authority: curators[d].publicKey, decision: { accept: { weight } } });
+        await tx(review.instructions, curators[d]);
+        await tx((await client.positionEnroll({ payer: who.publicKey, contribution, datanet })).instructions, who);
+        contributions[i] = { contribution, contentHash, datanet: d, weight };
       }
-      for (const up of [base, code]) await tx((await client.escrowDistribute({ model: up })).instructions, w.user1);
-      await tx((await client.positionClaim({ beneficiary: w.alice.publicKey, contribution: accepted[0].contribution })).instructions, w.alice);
-      await tx((await client.earningsClaim({ beneficiary: w.op1.publicKey, role: EarningsRole.Operator })).instructions, w.op1);
-    }
-    if (i === 19) {
-      await tx((await client.positionClaim({ beneficiary: w.bob.publicKey, contribution: accepted[1].contribution })).instructions, w.bob);
-      await tx((await client.positionClaim({ beneficiary: w.carol.publicKey, contribution: accepted[7].contribution })).instructions, w.carol);
-    }
-    await sleep(pause);
+    }),
+  );
+  log(`3 datanets, ${CONTRIBUTORS} contributions accepted and enrolled`);
+
+  // Added for the app's pages (not in the demo): clinical-notes contributions left pending for
+  // Ada's review queue and one rejected with a reason code; version 1 of each datanet.
+  const clinical = datanetKeys[0];
+  for (const [i, content] of [
+    [0, "Referral to cardiology after an abnormal exercise stress test (contributor 0, second note)"],
+    [3, "Post-operative day one: afebrile, wound clean, tolerating oral intake (contributor 3, second note)"],
+    [6, "Penicillin allergy documented as a rash in childhood; no anaphylaxis (contributor 6, second note)"],
+  ] as const) {
+    await submit(clinical, contributorWallet(i), content);
   }
-  for (const up of [base, code]) await tx((await client.escrowDistribute({ model: up })).instructions, w.user2);
-  await tx((await client.positionClaim({ beneficiary: w.alice.publicKey, contribution: accepted[3].contribution })).instructions, w.alice);
-  log(`${payments} payments`);
-  return { wallets: w, datanets, models, payments };
+  const rejected = await submit(clinical, contributorWallet(9), "Discharge summary pasted with the patient's name and date of birth (contributor 9)");
+  await tx((await client.contributionReview({ datanet: clinical, contribution: rejected.contribution, authority: w.ada.publicKey, decision: { reject: { reason: 1 } } })).instructions, w.ada);
+  for (const d of DATANETS.keys()) {
+    const mine = contributions.filter((c) => c.datanet === d);
+    const v = await client.datanetVersionPublish({
+      datanet: datanetKeys[d],
+      authority: curators[d].publicKey,
+      number: 1,
+      contributionsRoot: await merkleRoot(mine.map((c) => c.contentHash)),
+      contributionCount: mine.length,
+      uri: `ipfs://datanet-${d + 1}/v1`,
+    });
+    await tx(v.instructions, curators[d]);
+  }
+  log("added: 3 pending contributions, 1 rejected, version 1 of each datanet");
+
+  // Who refined: as World::model (create, lineage, publish, escrow, owner's earnings account).
+  const models: Record<string, PublicKey> = {};
+  const artifactHash = await sha256(text("weights-1"));
+  const model = async (
+    name: string,
+    owner: Keypair,
+    kind: "base" | "fineTune" | "adapter",
+    base: PublicKey | null,
+    price: bigint,
+    entries: LineageEntryInput[],
+    ownerShareBps: number,
+    operatorShareBps: number,
+  ) => {
+    if (Object.keys(models).length > 0) await sleep(1_100);
+    const created = await client.modelCreate({ owner: owner.publicKey, id: 1, kind, baseModel: base, name, uri: "ipfs://model-1", artifactHash, pricePerCall: price });
+    await tx(created.instructions, owner);
+    const lineage = await client.modelLineageSet({ model: created.model, owner: owner.publicKey, entries, ownerShareBps, operatorShareBps });
+    const publish = await client.modelPublish({ model: created.model, owner: owner.publicKey });
+    const escrow = await client.escrowInit({ payer: owner.publicKey, model: created.model });
+    const earnings = await client.earningsInit({ payer: owner.publicKey, beneficiary: owner.publicKey, role: EarningsRole.ModelOwner });
+    await tx([...lineage.instructions, ...publish.instructions, ...escrow.instructions, ...earnings.instructions], owner);
+    models[name] = created.model;
+    return created.model;
+  };
+  const [clinicalNotes, legalContracts, codeReviews] = datanetKeys;
+  const base = await model("base", w.bea, "base", null, 20_000_000n, [{ source: "datanet", target: codeReviews, shareBps: 3_000 }], 5_000, 2_000);
+  const tune = await model(
+    "fine-tune",
+    w.fin,
+    "fineTune",
+    null,
+    50_000_000n,
+    [
+      { source: "datanet", target: clinicalNotes, shareBps: 2_500 },
+      { source: "datanet", target: legalContracts, shareBps: 2_000 },
+      { source: "model", target: base, shareBps: 1_500 },
+    ],
+    2_500,
+    1_500,
+  );
+  const adapter = await model("adapter", w.ari, "adapter", base, 12_500_000n, [{ source: "model", target: base, shareBps: 4_000 }], 4_500, 1_500);
+  // Added (not in the demo): a draft that is never published, for the lineage editor.
+  await sleep(1_100);
+  const draft = await client.modelCreate({
+    owner: w.fin.publicKey,
+    id: 2,
+    kind: "fineTune",
+    name: "legal-drafting",
+    uri: "ipfs://model-2",
+    artifactHash: await sha256(text("weights-2")),
+    pricePerCall: 80_000_000n,
+  });
+  await tx(draft.instructions, w.fin);
+  models["legal-drafting"] = draft.model;
+  log("models: base, fine-tune, adapter published; legal-drafting a draft");
+
+  // Who executed: Opal, as World::operator.
+  const op = w.opal;
+  const reg = await client.operatorRegister({ authority: op.publicKey, endpoint: "https://inference.example/v1" });
+  const init = await client.stakeInit({ authority: op.publicKey });
+  const dep = await client.stakeDeposit({ authority: op.publicKey, amount: stake });
+  const earn = await client.earningsInit({ payer: op.publicKey, beneficiary: op.publicKey, role: EarningsRole.Operator });
+  await tx([...reg.instructions, ...init.instructions, ...dep.instructions, ...earn.instructions], op);
+  log(`Opal staked 5,000 OPEN (config minimum ${Number(minStake) / Number(OPEN)} OPEN)`);
+
+  // Paid inferences from five users, paced over spreadMs.
+  const users = [1, 2, 3, 4, 5].map((u) => w[`user-${u}`]);
+  const paid = [base, tune, adapter];
+  const accounts = new Map<string, ModelAccount>();
+  for (const m of paid) accounts.set(m.toBase58(), await client.fetchModel(m));
+  const payStart = Date.now();
+  let payments = 0;
+  await mapLimit(
+    Array.from({ length: paymentCount }, (_, i) => i),
+    PAY_CONCURRENCY,
+    async (i) => {
+      const due = payStart + Math.floor((i * spreadMs) / paymentCount);
+      if (due > Date.now()) await sleep(due - Date.now());
+      const user = users[i % users.length];
+      const m = paid[i % paid.length];
+      const account = accounts.get(m.toBase58())!;
+      const calls = 1 + ((i * 7) % 20);
+      const pay = await client.inferencePay({
+        payer: user.publicKey,
+        model: m,
+        operator: op.publicKey,
+        calls,
+        maxFee: BigInt(account.pricePerCall.toString()) * BigInt(calls),
+        requestId: await sha256(text(`request ${i}`)),
+        modelAccount: account,
+        config,
+      });
+      await tx(pay.instructions, user);
+      payments++;
+      if (payments % 100 === 0) log(`${payments} payments`);
+    },
+  );
+  log(`${payments} payments in ${((Date.now() - payStart) / 1000).toFixed(1)} s`);
+
+  // The upstream crank: the fine-tune and the adapter paid the base model through its escrow.
+  await tx((await client.escrowDistribute({ model: base, modelAccount: accounts.get(base.toBase58()), config })).instructions, w.cranker);
+
+  // The demo's claims, but for those left unclaimed (see the header).
+  const open = await client.openToken();
+  await mapLimit(contributions.slice(0, UNCLAIMED_FROM), 8, async (c, i) => {
+    const who = contributorWallet(i);
+    await tx((await client.positionClaim({ beneficiary: who.publicKey, contribution: c.contribution, datanet: datanetKeys[c.datanet], open })).instructions, who);
+  });
+  // The treasury is bootstrap's default, the deployer (claimed only when it is).
+  const earners: [Keypair, EarningsRole][] = [
+    [w.fin, EarningsRole.ModelOwner],
+    [w.ari, EarningsRole.ModelOwner],
+  ];
+  if (config.treasury.equals(deployer.publicKey)) earners.unshift([deployer, EarningsRole.Treasury]);
+  for (const [who, role] of earners) {
+    await tx((await client.earningsClaim({ beneficiary: who.publicKey, role, open })).instructions, who);
+  }
+  log(`crank on base; claimed: ${UNCLAIMED_FROM} positions, treasury, Fin, Ari (left: contributors ${UNCLAIMED_FROM}-${CONTRIBUTORS - 1}, Bea, Opal)`);
+  return { wallets, datanets, models, payments };
 }
 
 async function main() {
   const args = process.argv.slice(2);
-  const url = args.includes("--url") ? args[args.indexOf("--url") + 1] : "http://127.0.0.1:8899";
+  const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+  const url = option("--url") ?? "http://127.0.0.1:8899";
   const connection = connect(url);
-  const scenario = await runScenario(connection, { spreadMs: args.includes("--fast") ? 0 : 60_000, log: (l) => console.log(`[scenario] ${l}`) });
+  const scenario = await runScenario(connection, {
+    spreadMs: args.includes("--fast") ? 0 : 90_000,
+    payments: option("--payments") ? Number(option("--payments")) : undefined,
+    log: (l) => console.log(`[scenario] ${l}`),
+  });
   const dir = join(APP_ROOT, ".scenario");
   mkdirSync(dir, { recursive: true });
   for (const [name, kp] of Object.entries(scenario.wallets)) writeFileSync(join(dir, `${name}.json`), JSON.stringify(Array.from(kp.secretKey)));
-  console.log(`[scenario] keypairs in ${dir} (builder: ${scenario.wallets.builder.publicKey.toBase58()})`);
+  console.log(`[scenario] ${Object.keys(scenario.wallets).length} keypairs in ${dir} (Bea, base model owner with unclaimed earnings: ${scenario.wallets.bea.publicKey.toBase58()})`);
 }
 
 if (require.main === module) {

@@ -1,8 +1,10 @@
 /**
  * Regenerates docs/screenshots/*.png: a fresh validator, the suite bootstrapped, the scenario
- * (scripts/scenario.ts: datanets, contributions, models, operators, payments over a minute), then
- * every page of the built app in Debian's chromium with the test wallet as the scenario's
- * wallets; one payment is made through the Pay page so its breakdown shows.
+ * (scripts/scenario.ts: the CLI demo's economy over RPC: Ada's, Lex's and Rue's datanets with 60
+ * contributions, the base, fine-tune and adapter models, Opal the operator, 1,000 payments over a
+ * minute and a half, the crank and claims), then every page of the built app in Debian's chromium
+ * with the test wallet as the scenario's wallets; one payment is made through the Pay page so its
+ * breakdown shows.
  *
  *   npm run screenshots -w app
  */
@@ -36,26 +38,27 @@ async function main() {
     appPort: Number(process.env.APP_PORT ?? 4178),
     viewport: { width: 1366, height: 860 },
     beforeBrowser: async (connection) => {
-      scenario = await runScenario(connection, { spreadMs: 60_000, log: (l) => process.stderr.write(`[scenario] ${l}\n`) });
+      scenario = await runScenario(connection, { spreadMs: 90_000, log: (l) => process.stderr.write(`[scenario] ${l}\n`) });
     },
   });
   try {
     const { page } = world;
     const s = scenario!;
+    // Ada curates clinical-notes: her datanet, and its review queue (the scenario's pending ones).
     await go(page, world, "datanets");
-    await useWallet(page, s.wallets.builder);
+    await useWallet(page, s.wallets.ada);
     await shot(page, "datanets");
 
-    await go(page, world, `datanets/${s.datanets["radiology-reports"].toBase58()}`);
-    await useWallet(page, s.wallets.mercy);
+    await go(page, world, `datanets/${s.datanets["clinical-notes"].toBase58()}`);
     await page.getByTestId("review-queue").waitFor();
     await shot(page, "datanet-review");
 
-    await useWallet(page, s.wallets.builder);
+    // Fin owns the fine-tune (on the base model) and the draft legal-drafting.
+    await useWallet(page, s.wallets.fin);
     await go(page, world, "models");
     await shot(page, "models");
 
-    await go(page, world, `models/${s.models["radiology-ft-chest"].toBase58()}`);
+    await go(page, world, `models/${s.models["fine-tune"].toBase58()}`);
     await page.getByTestId("lineage-graph").waitFor();
     await shot(page, "model-lineage");
 
@@ -67,25 +70,33 @@ async function main() {
     await page.getByTestId("lineage-add").click();
     const second = page.getByTestId("lineage-entry").nth(1);
     await second.getByTestId("lineage-source").selectOption("model");
-    await second.getByTestId("lineage-target").selectOption(s.models["radiology-base"].toBase58());
+    await second.getByTestId("lineage-target").selectOption(s.models["base"].toBase58());
     await second.getByTestId("lineage-share").fill("1500");
     await page.getByTestId("lineage-owner-share").fill("2000");
     await page.getByTestId("lineage-operator-share").fill("1000");
     await shot(page, "model-lineage-editor");
 
-    await useWallet(page, s.wallets.user1);
-    await go(page, world, `pay/${s.models["radiology-ft-chest"].toBase58()}`);
+    // One of the demo's five users pays for 6 calls of the fine-tune (0.05 OPEN a call), served by Opal.
+    await useWallet(page, s.wallets["user-1"]);
+    await go(page, world, `pay/${s.models["fine-tune"].toBase58()}`);
     await page.getByTestId("pay-calls").fill("6");
-    await page.getByTestId("pay-fee").filter({ hasText: "0.72 OPEN" }).waitFor();
+    await page.getByTestId("pay-fee").filter({ hasText: "0.3 OPEN" }).waitFor();
     const paid = await txResult(page, "tx-pay", () => page.getByTestId("pay-submit").click());
     if (paid.status !== "confirmed") throw new Error(`payment failed: ${paid.text}`);
     await page.getByTestId("breakdown").waitFor();
     await page.locator("details.quote summary").click();
     await shot(page, "pay");
 
-    await useWallet(page, s.wallets.builder);
+    // Bea, the base model's owner, left her earnings unclaimed (direct payments and the crank).
+    await useWallet(page, s.wallets.bea);
     await go(page, world, "earnings");
     await shot(page, "earnings");
+
+    // A contributor whose position was left unclaimed (clinical-notes, weight 55).
+    await useWallet(page, s.wallets["contributor-45"]);
+    await go(page, world, "earnings");
+    await page.getByTestId("earnings-total-claimable").filter({ hasNotText: /^0 OPEN$/ }).waitFor();
+    await shot(page, "earnings-contributor");
 
     await go(page, world, "usage");
     await page.getByTestId("chart-model-fees").waitFor({ timeout: 60_000 });
