@@ -485,6 +485,23 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(chain.tokenBalance(stakeVaultPda()), MIN_STAKE);
   });
 
+  test("stake_slash: governance only (NotConfigAuthority), at most the stake (SlashAboveStake), to the treasury", async () => {
+    const stranger = await client.stakeSlash({ authority: user.publicKey, operator: operator.publicKey, amount: OPEN, reason: 3 });
+    assert.equal(chain.sendErr(stranger.instructions, user).name, "NotConfigAuthority");
+    const stake = await client.fetchStake(operator.publicKey);
+    const total = big(stake.active) + big(stake.unstaking);
+    const tooMuch = await client.stakeSlash({ authority: governance.publicKey, operator: operator.publicKey, amount: total + 1n, reason: 3 });
+    assert.equal(chain.sendErr(tooMuch.instructions, governance).name, "SlashAboveStake");
+    const treasuryBefore = big((await client.fetchEarnings(treasury.publicKey, EarningsRole.Treasury)).balance);
+    const slash = await client.stakeSlash({ authority: governance.publicKey, operator: operator.publicKey, amount: OPEN, reason: 3 });
+    chain.sendOk(slash.instructions, governance);
+    assert.equal(big((await client.fetchStake(operator.publicKey)).active), big(stake.active) - OPEN);
+    assert.equal(big((await client.fetchEarnings(treasury.publicKey, EarningsRole.Treasury)).balance), treasuryBefore + OPEN);
+    // Restore the operator's minimum for the tests that follow.
+    const topUp = await client.stakeDeposit({ authority: operator.publicKey, amount: OPEN });
+    chain.sendOk(topUp.instructions, operator);
+  });
+
   test("governance: pause stops payments (Paused), authority handover; price, retire, deactivate", async () => {
     const pay = () =>
       client.inferencePay({ payer: user.publicKey, model: baseModel, operator: operator.publicKey, calls: 1, maxFee: OPEN });

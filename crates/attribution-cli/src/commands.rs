@@ -6,7 +6,7 @@ use anchor_lang::{AccountDeserialize, Discriminator};
 use anchor_spl::associated_token::{get_associated_token_address_with_program_id, spl_associated_token_account};
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use attribution_payout::instructions::{
-    AttributionClaimArgs, AttributionRootPostArgs, ConfigInitArgs, InferencePayArgs,
+    AttributionClaimArgs, AttributionRootPostArgs, ConfigInitArgs, InferencePayArgs, StakeSlashArgs,
 };
 use attribution_payout::state::{Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake};
 use datanet_registry::instructions::{
@@ -550,6 +550,11 @@ fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
         StakeCommand::Withdraw => {
             let token = ctx.my_token_account()?;
             ctx.send("stake_withdraw", &[ixs::payout::stake_withdraw(&open, &me, &token)])?;
+        }
+        StakeCommand::Slash { operator, amount, reason } => {
+            let treasury = ctx.config()?.treasury;
+            let args = StakeSlashArgs { amount: base_units(amount)?, reason };
+            ctx.send("stake_slash", &[ixs::payout::stake_slash(&open, &me, &treasury, &key(&operator)?, args)])?;
         }
     }
     Ok(())

@@ -386,6 +386,15 @@ pub enum StakeCommand {
         amount: f64,
     },
     Withdraw,
+    /// Governance (the config's authority signs): slashes an operator's stake to the treasury.
+    Slash {
+        /// The operator's wallet.
+        operator: String,
+        amount: f64,
+        /// Why, as governance's published reason code.
+        #[arg(long)]
+        reason: u16,
+    },
 }
 
 #[derive(Subcommand)]

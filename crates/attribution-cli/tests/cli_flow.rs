@@ -104,6 +104,14 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("FeeAboveMax") && stderr.contains("above the max fee you allowed"), "{stderr}");
+    // The wallet is also governance and the treasury: it slashes its own stake; 2.5 % of the 2 OPEN
+    // fee plus the 1.5 OPEN slashed is the treasury's.
+    ok(d, &["stake", "slash", &me, "1.5", "--reason", "2"]);
+    let earnings: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "earnings"])).unwrap();
+    assert!(earnings["treasury"].as_str().unwrap().starts_with("claimable 1.550000000"), "{earnings}");
+    let out = run(d, &["stake", "slash", &me, "999", "--reason", "2"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("SlashAboveStake"));
+
     // So is bad input.
     let out = run(d, &["show", "model", "not-an-address"]);
     assert!(!out.status.success());

@@ -50,6 +50,7 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "stake_deposit", "", 11_000),
     c(P, "stake_unstake_request", "", 6_500),
     c(P, "stake_withdraw", "", 11_500),
+    c(P, "stake_slash", "", 13_500),
     c(P, "earnings_init", "", 10_000),
     c(P, "pool_init", "", 21_500),
     c(P, "position_enroll", "", 14_500),

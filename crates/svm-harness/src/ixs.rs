@@ -283,6 +283,28 @@ pub mod payout {
         )
     }
 
+    pub fn stake_slash(
+        open: &Open,
+        authority: &Pubkey,
+        treasury: &Pubkey,
+        operator: &Pubkey,
+        args: StakeSlashArgs,
+    ) -> Instruction {
+        pix(
+            accounts::StakeSlash {
+                config: pda::config(),
+                authority: *authority,
+                stake: pda::stake(operator),
+                treasury_earnings: pda::earnings(treasury, EarningsRole::Treasury),
+                stake_vault: pda::stake_vault(),
+                vault: pda::vault(),
+                mint: open.mint,
+                token_program: open.token_program,
+            },
+            instruction::StakeSlash { args },
+        )
+    }
+
     pub fn pool_init(payer: &Pubkey, datanet: &Pubkey) -> Instruction {
         pix(
             accounts::PoolInit {

@@ -8,7 +8,7 @@ use crate::world::{content_hash, datanet_entry, model_entry, Shares, World, OPEN
 use crate::{pda, Executed, Failed, Keypair, Signer};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use attribution_payout::instructions::{ConfigInitArgs, ConfigUpdateArgs};
+use attribution_payout::instructions::{ConfigInitArgs, ConfigUpdateArgs, StakeSlashArgs};
 use attribution_payout::state::EarningsRole;
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
@@ -194,6 +194,11 @@ pub fn payout(rec: &mut Recorder) {
     rec.record(PAYOUT, "earnings_init", "operator", r);
 
     fan_out(rec, &mut w, &operator);
+
+    // `next` became the config's authority above.
+    let args = StakeSlashArgs { amount: 100 * OPEN, reason: 1 };
+    let r = w.svm.run(&next, ixs::payout::stake_slash(&open, &next.pubkey(), &w.treasury.pubkey(), &okey, args), &[]);
+    rec.record(PAYOUT, "stake_slash", "from active", r);
 }
 
 /// Contributions of one datanet, submitted (accepted at once: open policy) and enrolled in

@@ -1,15 +1,16 @@
-//! A randomised run against the .so programs in LiteSVM: payments, enrolments, claims and
-//! distributions in random order, with the conservation invariant checked on chain state after
+//! A randomised run against the .so programs in LiteSVM: payments, enrolments, claims,
+//! distributions and slashes of a stake in random order, with the conservation invariant checked on chain state after
 //! every transaction: vault = Σ earnings + Σ pool balances + Σ escrows, each pool covering what
 //! its positions can claim (less than one unit of dust per position), and every token that left
 //! the vault in a beneficiary's own account.
 use anchor_lang::prelude::Pubkey;
+use attribution_payout::instructions::StakeSlashArgs;
 use attribution_payout::state::{Earnings, EarningsRole, Epoch, Escrow, Pool, Position, Stake};
 use datanet_registry::state::DatanetPolicy;
 use model_registry::state::ModelKind;
 use svm_harness::token::TokenProgram;
 use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
-use svm_harness::{pda, Keypair, Signer};
+use svm_harness::{ixs, pda, Keypair, Signer};
 
 /// Claims and cranks may find nothing to do; any other failure is a bug.
 fn ok_or_nothing(result: Result<svm_harness::Executed, svm_harness::Failed>, nothing: &str) -> bool {
@@ -75,6 +76,7 @@ fn check(
 
 #[test]
 fn random_sequences_conserve_value_on_chain() {
+    let mut slashes = 0;
     for seed in [0x9e37_79b9_7f4a_7c15u64, 0xdead_beef_1234_5678, 42] {
         let mut rng = Rng(seed);
         let mut w = World::new(TokenProgram::Token2022);
@@ -117,6 +119,10 @@ fn random_sequences_conserve_value_on_chain() {
         );
         let operator = w.wallet();
         w.operator(&operator, 1_000 * OPEN);
+        // A second operator, never paid, whose stake governance slashes now and then.
+        let misbehaving = w.wallet();
+        w.operator(&misbehaving, 5_000 * OPEN);
+        let governance = w.governance.insecure_clone();
         // A model whose datanet entry is proof-attributed: its share accrues in an epoch.
         let attributed_owner = w.wallet();
         let mut attributed = datanet_entry(datanets[0], 4_400);
@@ -170,8 +176,20 @@ fn random_sequences_conserve_value_on_chain() {
                     }
                 }
                 _ => {
-                    if rng.below(2) == 0 {
+                    let choice = rng.below(3);
+                    if choice == 0 {
                         ok_or_nothing(w.distribute(&user, &base), "NothingToDistribute");
+                    } else if choice == 1 {
+                        let args = StakeSlashArgs { amount: 1 + rng.below(3_000 * OPEN), reason: 1 };
+                        let (open, treasury) = (w.open, w.treasury.pubkey());
+                        let ix = ixs::payout::stake_slash(
+                            &open,
+                            &governance.pubkey(),
+                            &treasury,
+                            &misbehaving.pubkey(),
+                            args,
+                        );
+                        slashes += usize::from(ok_or_nothing(w.svm.run(&governance, ix, &[]), "SlashAboveStake"));
                     } else {
                         let i = rng.below(keys.len() as u64) as usize;
                         let before = w.svm.token_balance(&earner_tokens[i]);
@@ -184,7 +202,11 @@ fn random_sequences_conserve_value_on_chain() {
             }
             check(&w, &datanets, &[base, tune, epoch_model], &epochs, &earners, &contributors, paid_out);
         }
-        let stake: Stake = w.svm.get(&pda::stake(&operator.pubkey()));
-        assert_eq!(w.svm.token_balance(&pda::stake_vault()), stake.total().unwrap());
+        let stakes: u64 = [&operator, &misbehaving]
+            .iter()
+            .map(|o| w.svm.get::<Stake>(&pda::stake(&o.pubkey())).total().unwrap())
+            .sum();
+        assert_eq!(w.svm.token_balance(&pda::stake_vault()), stakes);
     }
+    assert!(slashes > 0, "the runs slashed a stake");
 }

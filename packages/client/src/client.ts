@@ -682,6 +682,34 @@ export class AttributionClient {
     return { instructions: [...pre, ix], destination };
   }
 
+  /**
+   * `stake_slash` (config authority): `amount` of `operator`'s stake (active first, then
+   * unstaking) to the treasury's earnings, with a `reason` code for the record.
+   */
+  async stakeSlash(a: {
+    authority: PublicKey;
+    operator: PublicKey;
+    amount: Integer;
+    reason: number;
+    config?: ConfigAccount;
+  }): Promise<Built> {
+    const config = a.config ?? (await this.fetchConfig());
+    const ix = await this.payoutProgram.methods
+      .stakeSlash({ amount: bn(a.amount), reason: a.reason })
+      .accountsStrict({
+        config: configPda(),
+        authority: a.authority,
+        stake: stakePda(a.operator),
+        treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
+        stakeVault: config.stakeVault,
+        vault: config.vault,
+        mint: config.mint,
+        tokenProgram: config.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
   // ---------------------------------------------------------------- attribution_payout: accounts
 
   /** `pool_init` (permissionless): the datanet's reward pool at `[b"pool", datanet]`. */

@@ -112,4 +112,6 @@ pub enum PayoutError {
     InvariantViolated,
     #[msg("Arithmetic overflow")]
     MathOverflow,
+    #[msg("The slash exceeds the operator's stake (active and unstaking)")]
+    SlashAboveStake,
 }

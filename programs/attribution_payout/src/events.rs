@@ -77,6 +77,20 @@ pub struct StakeChanged {
     pub unlock_at: i64,
 }
 
+/// Governance took `amount` of an operator's stake for the treasury's earnings.
+#[event]
+pub struct StakeSlashed {
+    pub stake: Pubkey,
+    /// The operator's wallet.
+    pub authority: Pubkey,
+    pub amount: u64,
+    pub reason: u16,
+    pub active: u64,
+    pub unstaking: u64,
+    /// Whose Treasury earnings were credited.
+    pub treasury: Pubkey,
+}
+
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, Debug)]
 pub enum StakeChange {
     Deposit,

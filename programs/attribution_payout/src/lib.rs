@@ -68,6 +68,12 @@ pub mod attribution_payout {
         StakeWithdraw::handler(ctx)
     }
 
+    /// Governance slashes an operator's stake (active first, then unstaking) to the treasury's
+    /// earnings, with a reason code.
+    pub fn stake_slash(ctx: Context<StakeSlash>, args: StakeSlashArgs) -> Result<()> {
+        StakeSlash::handler(ctx, args)
+    }
+
     /// Creates a datanet's reward pool (permissionless).
     pub fn pool_init(ctx: Context<PoolInit>) -> Result<()> {
         PoolInit::handler(ctx)

@@ -18,6 +18,7 @@ mod position_enroll;
 mod receipt_close;
 mod stake_deposit;
 mod stake_init;
+mod stake_slash;
 mod stake_unstake_request;
 mod stake_withdraw;
 
@@ -41,5 +42,6 @@ pub use position_enroll::*;
 pub use receipt_close::*;
 pub use stake_deposit::*;
 pub use stake_init::*;
+pub use stake_slash::*;
 pub use stake_unstake_request::*;
 pub use stake_withdraw::*;
