@@ -170,7 +170,7 @@ describe("client against the built programs in LiteSVM", () => {
     assert.match(err.message, /./);
   });
 
-  test("contribution_withdraw returns a pending contribution's rent", async () => {
+  test("contribution_withdraw returns a pending or rejected contribution's rent", async () => {
     const c = await client.submitFile({
       datanet,
       contributor: carol.publicKey,
@@ -180,8 +180,19 @@ describe("client against the built programs in LiteSVM", () => {
     chain.sendOk(c.instructions, carol);
     const w = await client.contributionWithdraw({ datanet, contribution: c.contribution, contributor: carol.publicKey });
     const logs = chain.sendOk(w.instructions, carol);
-    assert.equal(findEvents(logs, "datanet_registry", "contributionWithdrawn").length, 1);
+    const [withdrawn] = findEvents(logs, "datanet_registry", "contributionWithdrawn");
+    assert.ok("pending" in withdrawn.status);
     assert.equal(chain.exists(c.contribution), false);
+
+    // A rejected contribution is cleared away the same way.
+    const d = await client.submitFile({ datanet, contributor: carol.publicKey, content: new TextEncoder().encode("carol: spam"), uri: "ipfs://d" });
+    chain.sendOk(d.instructions, carol);
+    const reject = await client.contributionReview({ datanet, contribution: d.contribution, authority: curator.publicKey, decision: { reject: { reason: 2 } } });
+    chain.sendOk(reject.instructions, curator);
+    const clear = await client.contributionWithdraw({ datanet, contribution: d.contribution, contributor: carol.publicKey });
+    const [cleared] = findEvents(chain.sendOk(clear.instructions, carol), "datanet_registry", "contributionWithdrawn");
+    assert.ok("rejected" in cleared.status);
+    assert.equal(chain.exists(d.contribution), false);
   });
 
   test("contribution_review: the curator accepts with weights; a version is published", async () => {

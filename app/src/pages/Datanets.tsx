@@ -478,16 +478,17 @@ function Contributions(props: { datanet: PublicKey; contributions: Row<Contribut
                         Enroll
                       </button>
                     ) : null}
-                    {status === "pending" && mine ? (
+                    {(status === "pending" || status === "rejected") && mine ? (
                       <button
                         className="small ghost"
+                        title={status === "rejected" ? "Close the rejected contribution: its rent returns to you" : undefined}
                         onClick={() =>
-                          run(`Withdraw contribution #${c.account.index}`, async () =>
+                          run(`${status === "pending" ? "Withdraw" : "Clear away"} contribution #${c.account.index}`, async () =>
                             (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, contributor: publicKey! })).instructions,
                           )
                         }
                       >
-                        Withdraw
+                        {status === "pending" ? "Withdraw" : "Clear away"}
                       </button>
                     ) : null}
                   </td>

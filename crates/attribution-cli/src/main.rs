@@ -309,7 +309,7 @@ pub enum ContributionCommand {
         #[arg(long)]
         reject: Option<u16>,
     },
-    /// Takes back a pending contribution (its rent returns to you).
+    /// Takes back a pending contribution, or clears away a rejected one (its rent returns to you).
     Withdraw { contribution: String },
 }
 

@@ -367,7 +367,10 @@ export class AttributionClient {
     return { instructions: [ix] };
   }
 
-  /** `contribution_withdraw`: a pending contribution, its rent back to the contributor. */
+  /**
+   * `contribution_withdraw`: a pending contribution taken back, or a rejected one cleared away; its
+   * rent returns to the contributor (`AcceptedIsPermanent` for an accepted one).
+   */
   async contributionWithdraw(a: {
     datanet: PublicKey;
     contribution: PublicKey;

@@ -28,4 +28,6 @@ pub enum DatanetError {
     WrongVersionNumber,
     #[msg("Arithmetic overflow")]
     Overflow,
+    #[msg("An accepted contribution is permanent: its weight backs payouts")]
+    AcceptedIsPermanent,
 }

@@ -58,6 +58,8 @@ pub struct ContributionWithdrawn {
     pub contribution: Pubkey,
     pub contributor: Pubkey,
     pub content_hash: [u8; 32],
+    /// Pending (withdrawn before review) or Rejected (cleared away after it).
+    pub status: ContributionStatus,
     /// Lamports returned to the contributor.
     pub rent_returned: u64,
     pub timestamp: i64,

@@ -5,8 +5,8 @@
 //!
 //! ```text
 //! submit ──► Pending ──review(accept, weight>0)──► Accepted   (final; weight frozen)
-//!              │    └──review(reject, reason)────► Rejected   (final)
-//!              └──withdraw (contributor)──► closed, rent returned
+//!              │    └──review(reject, reason)────► Rejected   (final) ──withdraw──► closed
+//!              └──withdraw (contributor)──► closed, rent returned to the contributor
 //! open policy: submit ──► Accepted at once with the datanet's fixed weight
 //! ```
 //! Published versions (`DatanetVersion`) are immutable snapshots that models cite. This program
@@ -56,7 +56,8 @@ pub mod datanet_registry {
         ContributionSubmit::handler(ctx, args)
     }
 
-    /// Takes back a pending contribution; its rent returns to the contributor.
+    /// Takes back a pending contribution, or clears away a rejected one; its rent returns to the
+    /// contributor. Accepted contributions are permanent.
     pub fn contribution_withdraw(ctx: Context<ContributionWithdraw>) -> Result<()> {
         ContributionWithdraw::handler(ctx)
     }

@@ -3,8 +3,10 @@ use crate::events::ContributionWithdrawn;
 use crate::state::{Contribution, ContributionStatus, Datanet};
 use anchor_lang::prelude::*;
 
-/// The contributor takes back a pending contribution: the account closes and its rent returns to
-/// the contributor. (Contribution accounts exist only at their canonical PDA, since this program
+/// The contributor takes back a pending contribution, or clears away a rejected one: the account
+/// closes, its rent returns to the contributor and its content hash is free again. An accepted
+/// contribution is permanent (its weight backs payouts). A rejection stays counted in the
+/// datanet's `rejected`, and in the `ContributionRejected` event. (Contribution accounts exist only at their canonical PDA, since this program
 /// creates them nowhere else; `has_one = datanet` ties it to the datanet whose counter changes.)
 #[derive(Accounts)]
 pub struct ContributionWithdraw<'info> {
@@ -23,21 +25,24 @@ pub struct ContributionWithdraw<'info> {
 
 impl ContributionWithdraw<'_> {
     fn validate(&self) -> Result<()> {
-        require!(self.contribution.status == ContributionStatus::Pending, DatanetError::NotPending);
+        require!(self.contribution.status != ContributionStatus::Accepted, DatanetError::AcceptedIsPermanent);
         Ok(())
     }
 
     #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let datanet = &mut ctx.accounts.datanet;
-        datanet.withdrawn = datanet.withdrawn.checked_add(1).ok_or(DatanetError::Overflow)?;
-        datanet.invariant()?;
         let contribution = &ctx.accounts.contribution;
+        if contribution.status == ContributionStatus::Pending {
+            datanet.withdrawn = datanet.withdrawn.checked_add(1).ok_or(DatanetError::Overflow)?;
+        }
+        datanet.invariant()?;
         emit!(ContributionWithdrawn {
             datanet: datanet.key(),
             contribution: contribution.key(),
             contributor: contribution.contributor,
             content_hash: contribution.content_hash,
+            status: contribution.status,
             rent_returned: contribution.to_account_info().lamports(),
             timestamp: Clock::get()?.unix_timestamp,
         });

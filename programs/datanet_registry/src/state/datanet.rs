@@ -39,7 +39,8 @@ pub struct Datanet {
     /// Set by `datanet_authority_propose`, cleared when accepted.
     pub pending_authority: Option<Pubkey>,
     pub policy: DatanetPolicy,
-    /// Contributions ever submitted (withdrawn ones included).
+    /// Contributions ever submitted (withdrawn ones included). `withdrawn` counts those taken
+    /// back while pending; a rejected one cleared away stays counted in `rejected`.
     pub submitted: u64,
     pub accepted: u64,
     pub rejected: u64,
