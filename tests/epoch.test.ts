@@ -402,4 +402,33 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(chain.lamports(user.publicKey) - userBefore, rent);
     assert.equal(chain.exists(poolPda(datanet)), true);
   });
+
+  test("a root governance vetoes in its challenge window: the epoch goes to the pool; NotConfigAuthority for others", async () => {
+    const now = await client.currentEpochIndex();
+    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 3, maxFee: PRICE * 3n })).instructions, user);
+    const state = await client.fetchEpoch(model, now);
+    const accrued = big(state.accrued);
+    const grab = await attributionAllocation(model, now, [{ claimant: attestor.publicKey, amount: accrued }]);
+    chain.setTime(big(state.endsAt));
+    const post = await client.attributionRootPost({
+      attestor: attestor.publicKey,
+      model,
+      index: now,
+      root: grab.root,
+      total: grab.total,
+      leafCount: grab.leafCount,
+      recordsHash: Uint8Array.from(state.recordsHash),
+    });
+    chain.sendOk(post.instructions, attestor);
+
+    const byAttestor = await client.attributionRootVeto({ authority: attestor.publicKey, model, index: now, reason: 4 });
+    assert.equal(chain.sendErr(byAttestor.instructions, attestor).name, "NotConfigAuthority");
+    const poolBefore = big((await client.fetchPool(datanet)).totalCredited);
+    const veto = await client.attributionRootVeto({ authority: deployer.publicKey, model, index: now, reason: 4 });
+    const [vetoed] = findEvents(chain.sendOk(veto.instructions, deployer), "attribution_payout", "attributionRootVetoed");
+    assert.equal(big(vetoed.amount), accrued);
+    assert.equal(vetoed.reason, 4);
+    assert.equal(big((await client.fetchPool(datanet)).totalCredited) - poolBefore, accrued);
+    assert.ok("released" in (await client.fetchEpoch(model, now)).status);
+  });
 });

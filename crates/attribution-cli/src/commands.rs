@@ -885,6 +885,15 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             }
             ensure!(paid > 0, "no claim of that claimant in the allocation");
         }
+        EpochCommand::Veto { model, index, reason } => {
+            let model = key(&model)?;
+            let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;
+            let me = ctx.me();
+            ctx.send(
+                "attribution_root_veto",
+                &[ixs::payout::attribution_root_veto(&me, &model, index, &e.datanet, reason)],
+            )?;
+        }
         EpochCommand::Release { model, index } => {
             let model = key(&model)?;
             let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;

@@ -181,6 +181,16 @@ pub enum EpochCommand {
         #[arg(long)]
         claimant: Option<String>,
     },
+    /// Governance (the config's authority signs) strikes down a posted root in its challenge
+    /// window: the epoch goes to the datanet's pool.
+    Veto {
+        model: String,
+        #[arg(long)]
+        index: u64,
+        /// Why, as governance's published reason code.
+        #[arg(long)]
+        reason: u16,
+    },
     /// Sends an epoch without a root by its deadline to the datanet's pool.
     Release {
         model: String,

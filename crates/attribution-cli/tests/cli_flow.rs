@@ -205,6 +205,9 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
     let early = run(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
     assert!(String::from_utf8_lossy(&early.stderr).contains("ChallengeWindowOpen"));
     ok(d, &["warp", "3600"]);
+    // The challenge window is over: governance (the same wallet here) can no longer veto.
+    let late = run(d, &["epoch", "veto", &model, "--index", "0", "--reason", "1"]);
+    assert!(String::from_utf8_lossy(&late.stderr).contains("ChallengeWindowClosed"));
     ok(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
     let again = run(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
     assert!(String::from_utf8_lossy(&again.stderr).contains("AlreadyClaimed"));

@@ -71,6 +71,7 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "epoch_close", "", 8_500),
     c(P, "receipt_close", "", 5_500),
     c(P, "attribution_release", "", 11_000),
+    c(P, "attribution_root_veto", "", 11_500),
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -514,6 +514,24 @@ pub mod payout {
         )
     }
 
+    pub fn attribution_root_veto(
+        authority: &Pubkey,
+        model: &Pubkey,
+        index: u64,
+        datanet: &Pubkey,
+        reason: u16,
+    ) -> Instruction {
+        pix(
+            accounts::AttributionRootVeto {
+                config: pda::config(),
+                authority: *authority,
+                epoch: pda::epoch(model, index),
+                pool: pda::pool(datanet),
+            },
+            instruction::AttributionRootVeto { reason },
+        )
+    }
+
     pub fn attribution_release(model: &Pubkey, index: u64, datanet: &Pubkey) -> Instruction {
         pix(
             accounts::AttributionRelease {

@@ -427,6 +427,25 @@ pub fn epochs(rec: &mut Recorder) {
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
     let r = w.svm.run(&cranker, ixs::payout::attribution_release(&model, next, &datanet), &[]);
     rec.record(PAYOUT, "attribution_release", "no root by the deadline", r);
+
+    // An epoch whose root governance vetoes in its challenge window.
+    let (model, _) = models[2];
+    let last = w.epoch_index();
+    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [10; 32]);
+    w.svm.send(&user, &ixs, &[]).expect("pay");
+    let end = (last as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
+    w.svm.advance_time(end - w.svm.clock().unix_timestamp);
+    let epoch: Epoch = w.svm.get(&pda::epoch(&model, last));
+    let args = AttributionRootPostArgs {
+        root: [1; 32],
+        total: epoch.accrued,
+        leaf_count: 1,
+        records_hash: epoch.records_hash,
+    };
+    w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, last, &datanet, args), &[]);
+    let gov = w.governance.insecure_clone();
+    let r = w.svm.run(&gov, ixs::payout::attribution_root_veto(&gov.pubkey(), &model, last, &datanet, 1), &[]);
+    rec.record(PAYOUT, "attribution_root_veto", "in the challenge window", r);
 }
 
 /// What the accumulator replaces: one `transfer_checked` per recipient in one transaction, for

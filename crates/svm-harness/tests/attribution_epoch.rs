@@ -5,7 +5,7 @@ use anchor_lang::error::ErrorCode as Anchor;
 use anchor_lang::prelude::Pubkey;
 use attribution_payout::errors::PayoutError;
 use attribution_payout::events::{
-    AttributionClaimed, AttributionRootPosted, EpochReleased, InferencePaid, ReceiptClosed,
+    AttributionClaimed, AttributionRootPosted, AttributionRootVetoed, EpochReleased, InferencePaid, ReceiptClosed,
 };
 use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs};
 use attribution_payout::state::{Epoch, EpochStatus, Pool, Receipt};
@@ -308,6 +308,65 @@ fn an_epoch_without_a_root_is_released_to_the_pool_and_never_stuck() {
     // A released epoch closes at once.
     m.w.svm.run(&anyone, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]).unwrap();
     assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
+}
+
+#[test]
+fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_pool() {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    let accrued = m.pay(4, 1);
+    past_end(&mut m.w, index);
+    // The attestor allocates everything to a wallet of its own.
+    let attestor = m.attestor.insecure_clone();
+    let leaves = [leaf(&m.model.to_bytes(), index, &attestor.pubkey().to_bytes(), accrued)];
+    let tree = Tree::new(&leaves);
+    let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
+    let args = AttributionRootPostArgs { root: tree.root(), total: accrued, leaf_count: 1, records_hash };
+    m.post(&attestor, index, args).unwrap();
+
+    let gov = m.w.governance.insecure_clone();
+    let model = m.model;
+    let veto =
+        |authority: &Pubkey, datanet: &Pubkey| ixs::payout::attribution_root_veto(authority, &model, index, datanet, 9);
+    // Only governance, and only into the epoch's own datanet's pool.
+    assert_error(m.w.svm.run(&attestor, veto(&attestor.pubkey(), &m.datanet), &[]), PayoutError::NotConfigAuthority);
+    let curator = m.w.wallet();
+    let other = m.w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
+    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &other), &[]), PayoutError::WrongPool);
+    let unsigned = with_metas(veto(&gov.pubkey(), &m.datanet), |a| a[1].is_signer = false);
+    assert_error(m.w.svm.run(&attestor, unsigned, &[]), Anchor::AccountNotSigner);
+
+    let done = m.w.svm.run(&gov, veto(&gov.pubkey(), &m.datanet), &[]).unwrap();
+    let vetoed: AttributionRootVetoed = done.event();
+    assert_eq!((vetoed.root, vetoed.amount, vetoed.reason), (tree.root(), accrued, 9));
+    let epoch = m.epoch(index);
+    assert_eq!((epoch.status, epoch.returned, epoch.claimed), (EpochStatus::Released, accrued, 0));
+    let pool: Pool = m.w.svm.get(&pda::pool(&m.datanet));
+    assert_eq!(pool.total_credited, accrued, "the whole accrual reaches the datanet's contributors");
+    // The vetoed root pays nobody, and a second veto finds no root.
+    m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+    let cranker = m.w.wallet();
+    assert_error(m.claim(&cranker, index, &attestor.pubkey(), accrued, vec![]), PayoutError::RootNotPosted);
+    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &m.datanet), &[]), PayoutError::RootNotPosted);
+    m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]).unwrap();
+    assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
+}
+
+#[test]
+fn after_the_challenge_window_the_root_stands() {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    let accrued = m.pay(4, 1);
+    let gov = m.w.governance.insecure_clone();
+    let veto = ixs::payout::attribution_root_veto(&gov.pubkey(), &m.model, index, &m.datanet, 1);
+    assert_error(m.w.svm.run(&gov, veto.clone(), &[]), PayoutError::RootNotPosted);
+    past_end(&mut m.w, index);
+    let attestor = m.attestor.insecure_clone();
+    let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
+    m.post(&attestor, index, AttributionRootPostArgs { root: [7; 32], total: 0, leaf_count: 0, records_hash }).unwrap();
+    m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+    assert_error(m.w.svm.run(&gov, veto, &[]), PayoutError::ChallengeWindowClosed);
+    assert_eq!(m.epoch(index).status, EpochStatus::Posted);
 }
 
 #[test]

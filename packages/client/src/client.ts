@@ -1048,6 +1048,27 @@ export class AttributionClient {
   }
 
   /**
+   * `attribution_root_veto` (config authority): strikes down a posted root during its challenge
+   * window; the epoch's balance goes to the datanet's pool. `datanet` is read from the epoch when
+   * absent.
+   */
+  async attributionRootVeto(a: {
+    authority: PublicKey;
+    model: PublicKey;
+    index: Integer;
+    reason: number;
+    datanet?: PublicKey;
+  }): Promise<Built<{ epoch: PublicKey }>> {
+    const epoch = epochPda(a.model, a.index);
+    const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
+    const ix = await this.payoutProgram.methods
+      .attributionRootVeto(a.reason)
+      .accountsStrict({ config: configPda(), authority: a.authority, epoch, pool: poolPda(datanet) })
+      .instruction();
+    return { instructions: [ix], epoch };
+  }
+
+  /**
    * `epoch_close` (permissionless): after the claim window (or once released), what was not
    * claimed goes to the datanet's pool and the epoch's rent to its `rentPayer`. `datanet` and
    * `rentPayer` are read from the epoch when absent.

@@ -114,4 +114,6 @@ pub enum PayoutError {
     MathOverflow,
     #[msg("The slash exceeds the operator's stake (active and unstaking)")]
     SlashAboveStake,
+    #[msg("The challenge window has closed: the root stands")]
+    ChallengeWindowClosed,
 }

@@ -216,6 +216,17 @@ pub struct AttributionClaimed {
 
 /// An epoch's value went to its datanet's pool: all of it (no root by the deadline), or what
 /// was not claimed (at close).
+/// Governance struck down a posted root in its challenge window; `amount` went to the pool.
+#[event]
+pub struct AttributionRootVetoed {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub root: [u8; 32],
+    pub amount: u64,
+    pub reason: u16,
+}
+
 #[event]
 pub struct EpochReleased {
     pub epoch: Pubkey,

@@ -126,6 +126,12 @@ pub mod attribution_payout {
         AttributionRootPost::handler(ctx, args)
     }
 
+    /// Governance strikes down a posted root during the challenge window: the epoch's balance goes
+    /// to the datanet's pool and the epoch ends as released.
+    pub fn attribution_root_veto(ctx: Context<AttributionRootVeto>, reason: u16) -> Result<()> {
+        AttributionRootVeto::handler(ctx, reason)
+    }
+
     /// Pays a claimant its leaf of an epoch's root, with a Merkle proof (permissionless crank).
     pub fn attribution_claim(ctx: Context<AttributionClaim>, args: AttributionClaimArgs) -> Result<()> {
         AttributionClaim::handler(ctx, args)

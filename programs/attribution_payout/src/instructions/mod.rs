@@ -1,6 +1,7 @@
 mod attribution_claim;
 mod attribution_release;
 mod attribution_root_post;
+mod attribution_root_veto;
 mod config_authority_accept;
 mod config_authority_propose;
 mod config_init;
@@ -25,6 +26,7 @@ mod stake_withdraw;
 pub use attribution_claim::*;
 pub use attribution_release::*;
 pub use attribution_root_post::*;
+pub use attribution_root_veto::*;
 pub use config_authority_accept::*;
 pub use config_authority_propose::*;
 pub use config_init::*;

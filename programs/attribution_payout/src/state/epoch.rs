@@ -8,7 +8,8 @@ pub enum EpochStatus {
     Open,
     /// The attestor's root allocates `total`; claims open at `claims_open_at`.
     Posted,
-    /// No root came in time: everything accrued went to the datanet's pool.
+    /// No root came in time, or governance vetoed it: everything the epoch held went to the
+    /// datanet's pool.
     Released,
 }
 

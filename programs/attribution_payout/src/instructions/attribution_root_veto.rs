@@ -1,0 +1,46 @@
+use crate::errors::PayoutError;
+use crate::events::AttributionRootVetoed;
+use crate::state::{Config, Epoch, EpochStatus, Pool};
+use anchor_lang::prelude::*;
+
+/// The challenge: during the challenge window, governance (the config's authority) strikes down a
+/// posted root it finds wrong, e.g. after recomputing the allocation from the public inputs.
+/// Nothing has been claimed yet, so everything the epoch still holds goes to its datanet's pool
+/// (the static path) and the epoch ends as released. Slashing the attestor is `stake_slash`'s.
+#[derive(Accounts)]
+pub struct AttributionRootVeto<'info> {
+    #[account(has_one = authority @ PayoutError::NotConfigAuthority)]
+    pub config: Box<Account<'info, Config>>,
+    pub authority: Signer<'info>,
+    #[account(mut)]
+    pub epoch: Box<Account<'info, Epoch>>,
+    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    pub pool: Box<Account<'info, Pool>>,
+}
+
+impl AttributionRootVeto<'_> {
+    fn validate(&self) -> Result<()> {
+        require!(self.epoch.status == EpochStatus::Posted, PayoutError::RootNotPosted);
+        require!(Clock::get()?.unix_timestamp < self.epoch.claims_open_at, PayoutError::ChallengeWindowClosed);
+        Ok(())
+    }
+
+    #[access_control(ctx.accounts.validate())]
+    pub fn handler(ctx: Context<Self>, reason: u16) -> Result<()> {
+        let epoch = &mut ctx.accounts.epoch;
+        let root = epoch.root;
+        let amount = epoch.return_balance(&mut ctx.accounts.pool)?;
+        epoch.status = EpochStatus::Released;
+        epoch.expires_at = Clock::get()?.unix_timestamp;
+        epoch.invariant()?;
+        emit!(AttributionRootVetoed {
+            epoch: epoch.key(),
+            model: epoch.model,
+            index: epoch.index,
+            root,
+            amount,
+            reason
+        });
+        Ok(())
+    }
+}
