@@ -524,20 +524,26 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(chain.sendErr(notGov.instructions, user).name, "NotConfigAuthority");
     chain.sendOk((await client.configUpdate({ authority: governance.publicKey, paused: false })).instructions, governance);
 
-    // Epoch timing: bounded (a 59-second epoch is refused), applied to epochs opened from then on.
+    // Epoch timing: bounded (a 59-second root deadline is refused), the epoch length fixed, the
+    // rest applied to epochs opened from then on.
     const badTiming = await client.configUpdate({
       authority: governance.publicKey,
-      epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 59 },
+      epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 59 },
     });
     assert.equal(chain.sendErr(badTiming.instructions, governance).name, "InvalidEpochTiming");
+    const newLength = await client.configUpdate({
+      authority: governance.publicKey,
+      epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 7_200 },
+    });
+    assert.equal(chain.sendErr(newLength.instructions, governance).name, "EpochLengthFixed");
     const timing = await client.configUpdate({
       authority: governance.publicKey,
-      epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 7_200, challengeWindowSecs: 0 },
+      epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 7_200, challengeWindowSecs: 0 },
     });
     const [updated] = findEvents(chain.sendOk(timing.instructions, governance), "attribution_payout", "configUpdated");
-    assert.equal(Number(updated.epochTiming.epochLengthSecs), 7_200);
+    assert.equal(Number(updated.epochTiming.rootDeadlineSecs), 7_200);
     const afterTiming = await client.fetchConfig();
-    assert.equal(Number(afterTiming.epochLengthSecs), 7_200);
+    assert.equal(Number(afterTiming.rootDeadlineSecs), 7_200);
     assert.equal(Number(afterTiming.challengeWindowSecs), 0);
     assert.equal(big(afterTiming.minOperatorStake), MIN_STAKE); // untouched
 

@@ -534,11 +534,7 @@ pub mod payout {
 
     pub fn attribution_release(model: &Pubkey, index: u64, datanet: &Pubkey) -> Instruction {
         pix(
-            accounts::AttributionRelease {
-                config: pda::config(),
-                epoch: pda::epoch(model, index),
-                pool: pda::pool(datanet),
-            },
+            accounts::AttributionRelease { epoch: pda::epoch(model, index), pool: pda::pool(datanet) },
             instruction::AttributionRelease {},
         )
     }

@@ -22,8 +22,19 @@ impl TokenProgram {
 }
 
 impl Svm {
-    /// Creates a mint with `decimals` whose mint authority is `authority`.
+    /// Creates a mint with `decimals` whose mint authority is `authority`, without a freeze
+    /// authority.
     pub fn create_mint(&mut self, authority: &Keypair, decimals: u8, program: TokenProgram) -> Pubkey {
+        self.create_mint_with_freeze_authority(authority, None, decimals, program)
+    }
+
+    pub fn create_mint_with_freeze_authority(
+        &mut self,
+        authority: &Keypair,
+        freeze_authority: Option<&Pubkey>,
+        decimals: u8,
+        program: TokenProgram,
+    ) -> Pubkey {
         let mint = Keypair::new();
         let space = spl_token::state::Mint::LEN;
         let rent = self.svm.minimum_balance_for_rent_exemption(space);
@@ -38,7 +49,7 @@ impl Svm {
             &program.id(),
             &mint.pubkey(),
             &authority.pubkey(),
-            None,
+            freeze_authority,
             decimals,
         )
         .expect("initialize_mint2");

@@ -7,8 +7,8 @@ use attribution_payout::errors::PayoutError;
 use attribution_payout::events::{
     AttributionClaimed, AttributionRootPosted, AttributionRootVetoed, EpochReleased, InferencePaid, ReceiptClosed,
 };
-use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs};
-use attribution_payout::state::{Epoch, EpochStatus, Pool, Receipt};
+use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs, ConfigUpdateArgs};
+use attribution_payout::state::{Epoch, EpochStatus, EpochTiming, Pool, Receipt};
 use datanet_registry::state::DatanetPolicy;
 use model_registry::state::ModelKind;
 use poa_merkle::{leaf, records_hash_next, Tree, RECORDS_HASH_START};
@@ -350,6 +350,31 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
     assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &m.datanet), &[]), PayoutError::RootNotPosted);
     m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]).unwrap();
     assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
+}
+
+#[test]
+fn an_epoch_keeps_the_timing_it_was_opened_with() {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    let accrued = m.pay(2, 1);
+    // Governance shortens the root deadline to a minute and the challenge window to nothing.
+    let gov = m.w.governance.insecure_clone();
+    let timing = EpochTiming { root_deadline_secs: 60, challenge_window_secs: 0, ..EPOCH_TIMING };
+    let args = ConfigUpdateArgs { epoch_timing: Some(timing), ..Default::default() };
+    m.w.step(&gov, ixs::payout::config_update(&gov.pubkey(), args), &[]);
+    past_end(&mut m.w, index);
+    m.w.svm.advance_time(120);
+    // This epoch still gives its attestor a day, and its claimants a challenge window.
+    let anyone = m.w.wallet();
+    let release = ixs::payout::attribution_release(&m.model, index, &m.datanet);
+    assert_error(m.w.svm.run(&anyone, release, &[]), PayoutError::RootDeadlineNotPassed);
+    let attestor = m.attestor.insecure_clone();
+    let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
+    let done =
+        m.post(&attestor, index, AttributionRootPostArgs { root: [7; 32], total: 0, leaf_count: 0, records_hash });
+    let posted: AttributionRootPosted = done.unwrap().event();
+    assert_eq!(posted.claims_open_at, m.w.svm.clock().unix_timestamp + EPOCH_TIMING.challenge_window_secs);
+    assert_eq!(posted.expires_at, posted.claims_open_at + EPOCH_TIMING.claim_window_secs);
 }
 
 #[test]

@@ -106,3 +106,15 @@ fn a_token_2022_mint_with_a_transfer_fee_is_refused() {
     assert_error(svm.run(&deployer, ix, &[]), PayoutError::UnsupportedMintExtension);
     assert!(svm.account(&pda::config()).is_none());
 }
+
+#[test]
+fn a_mint_with_a_freeze_authority_is_refused() {
+    for program in [TokenProgram::Token, TokenProgram::Token2022] {
+        let mut svm = Svm::new();
+        let deployer = svm.upgrade_authority.insecure_clone();
+        let mint = svm.create_mint_with_freeze_authority(&deployer, Some(&deployer.pubkey()), 9, program);
+        let ix = ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args(&deployer));
+        assert_error(svm.run(&deployer, ix, &[]), PayoutError::MintHasFreezeAuthority);
+        assert!(svm.account(&pda::config()).is_none());
+    }
+}

@@ -1,9 +1,9 @@
 use attribution_payout::errors::PayoutError;
 use attribution_payout::events::{ConfigAuthorityAccepted, ConfigUpdated};
 use attribution_payout::instructions::ConfigUpdateArgs;
-use attribution_payout::state::Config;
+use attribution_payout::state::{Config, EpochTiming};
 use svm_harness::token::TokenProgram;
-use svm_harness::world::World;
+use svm_harness::world::{World, EPOCH_TIMING};
 use svm_harness::{assert_error, ixs, pda, Signer};
 
 #[test]
@@ -14,22 +14,41 @@ fn governance_changes_bounded_parameters_and_hands_over_in_two_steps() {
     let args = ConfigUpdateArgs {
         protocol_fee_bps: Some(500),
         min_operator_stake: Some(7),
-        unstake_cooldown_secs: Some(60),
+        unstake_cooldown_secs: Some(7_200),
         ..Default::default()
     };
     let done = w.step(&gov, ixs::payout::config_update(&key, args), &[]);
     let event: ConfigUpdated = done.event();
     assert_eq!(
         (event.protocol_fee_bps, event.min_operator_stake, event.unstake_cooldown_secs, event.paused),
-        (500, 7, 60, false)
+        (500, 7, 7_200, false)
     );
     let c: Config = w.svm.get(&pda::config());
-    assert_eq!((c.protocol_fee_bps, c.min_operator_stake, c.unstake_cooldown_secs), (500, 7, 60));
+    assert_eq!((c.protocol_fee_bps, c.min_operator_stake, c.unstake_cooldown_secs), (500, 7, 7_200));
 
     let too_high = ConfigUpdateArgs { protocol_fee_bps: Some(1_001), ..Default::default() };
     assert_error(w.svm.run(&gov, ixs::payout::config_update(&key, too_high), &[]), PayoutError::ProtocolFeeTooHigh);
     let negative = ConfigUpdateArgs { unstake_cooldown_secs: Some(-1), ..Default::default() };
     assert_error(w.svm.run(&gov, ixs::payout::config_update(&key, negative), &[]), PayoutError::InvalidCooldown);
+    // A cooldown shorter than the challenge window (3,600 s) would let a posting attestor's stake
+    // leave before its root can be vetoed.
+    let short = ConfigUpdateArgs { unstake_cooldown_secs: Some(3_599), ..Default::default() };
+    assert_error(
+        w.svm.run(&gov, ixs::payout::config_update(&key, short), &[]),
+        PayoutError::CooldownBelowChallengeWindow,
+    );
+    // The epoch length is fixed; the other timing may change.
+    let length = ConfigUpdateArgs {
+        epoch_timing: Some(EpochTiming { epoch_length_secs: EPOCH_TIMING.epoch_length_secs + 12, ..EPOCH_TIMING }),
+        ..Default::default()
+    };
+    assert_error(w.svm.run(&gov, ixs::payout::config_update(&key, length), &[]), PayoutError::EpochLengthFixed);
+    let deadline = ConfigUpdateArgs {
+        epoch_timing: Some(EpochTiming { root_deadline_secs: 7_200, ..EPOCH_TIMING }),
+        ..Default::default()
+    };
+    w.step(&gov, ixs::payout::config_update(&key, deadline), &[]);
+    assert_eq!(w.svm.get::<Config>(&pda::config()).root_deadline_secs, 7_200);
     let stranger = w.wallet();
     let pause = ConfigUpdateArgs { paused: Some(true), ..Default::default() };
     assert_error(

@@ -43,7 +43,10 @@ fn posted_epoch(w: &mut World, model: Pubkey, index: u64, root: [u8; 32], total:
         claims_open_at: now,
         expires_at: now + 3_600,
         rent_payer: Pubkey::default(),
-        reserved: [0; 32],
+        root_deadline_at: now,
+        challenge_window_secs: 0,
+        claim_window_secs: 3_600,
+        reserved: [0; 8],
     };
     let mut data = Vec::with_capacity(8 + Epoch::INIT_SPACE);
     epoch.try_serialize(&mut data).expect("serialize");

@@ -1042,7 +1042,7 @@ export class AttributionClient {
     const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
     const ix = await this.payoutProgram.methods
       .attributionRelease()
-      .accountsStrict({ config: configPda(), epoch, pool: poolPda(datanet) })
+      .accountsStrict({ epoch, pool: poolPda(datanet) })
       .instruction();
     return { instructions: [ix], epoch };
   }

@@ -116,4 +116,10 @@ pub enum PayoutError {
     SlashAboveStake,
     #[msg("The challenge window has closed: the root stands")]
     ChallengeWindowClosed,
+    #[msg("The epoch length is fixed at config_init: epoch accounts are addressed by it")]
+    EpochLengthFixed,
+    #[msg("The OPEN mint must have no freeze authority: it could freeze the vaults")]
+    MintHasFreezeAuthority,
+    #[msg("The unstake cooldown must be at least the challenge window, so an attestor's stake stays slashable while its root can be vetoed")]
+    CooldownBelowChallengeWindow,
 }

@@ -1,13 +1,12 @@
 use crate::errors::PayoutError;
 use crate::events::EpochReleased;
-use crate::state::{Config, Epoch, EpochStatus, Pool};
+use crate::state::{Epoch, EpochStatus, Pool};
 use anchor_lang::prelude::*;
 
 /// Permissionless: when no root was posted by the deadline, everything the epoch accrued goes to
 /// its datanet's pool (the static path), so unattested value still reaches contributors.
 #[derive(Accounts)]
 pub struct AttributionRelease<'info> {
-    pub config: Box<Account<'info, Config>>,
     #[account(mut)]
     pub epoch: Box<Account<'info, Epoch>>,
     #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
@@ -17,8 +16,7 @@ pub struct AttributionRelease<'info> {
 impl AttributionRelease<'_> {
     fn validate(&self) -> Result<()> {
         require!(self.epoch.status == EpochStatus::Open, PayoutError::RootAlreadyPosted);
-        let deadline = self.epoch.ends_at.saturating_add(self.config.root_deadline_secs);
-        require!(Clock::get()?.unix_timestamp >= deadline, PayoutError::RootDeadlineNotPassed);
+        require!(Clock::get()?.unix_timestamp >= self.epoch.root_deadline_at, PayoutError::RootDeadlineNotPassed);
         Ok(())
     }
 

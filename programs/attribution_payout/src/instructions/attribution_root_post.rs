@@ -39,7 +39,7 @@ impl AttributionRootPost<'_> {
         require!(epoch.status == EpochStatus::Open, PayoutError::RootAlreadyPosted);
         let now = Clock::get()?.unix_timestamp;
         require!(now >= epoch.ends_at, PayoutError::EpochNotEnded);
-        require!(now < epoch.ends_at.saturating_add(config.root_deadline_secs), PayoutError::RootDeadlinePassed);
+        require!(now < epoch.root_deadline_at, PayoutError::RootDeadlinePassed);
         require!(args.total <= epoch.accrued, PayoutError::TotalAboveAccrued);
         require!(args.records_hash == epoch.records_hash, PayoutError::RecordsHashMismatch);
         require!(args.total == 0 || args.leaf_count > 0, PayoutError::NoLeaves);
@@ -49,7 +49,6 @@ impl AttributionRootPost<'_> {
     #[access_control(ctx.accounts.validate(&args))]
     pub fn handler(ctx: Context<Self>, args: AttributionRootPostArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        let config = &ctx.accounts.config;
         let epoch = &mut ctx.accounts.epoch;
         let returned = epoch.accrued - args.total;
         ctx.accounts.pool.credit(returned)?;
@@ -60,9 +59,9 @@ impl AttributionRootPost<'_> {
         epoch.leaf_count = args.leaf_count;
         epoch.returned = returned;
         epoch.posted_at = now;
-        epoch.claims_open_at = now.checked_add(config.challenge_window_secs).ok_or(PayoutError::MathOverflow)?;
+        epoch.claims_open_at = now.checked_add(epoch.challenge_window_secs).ok_or(PayoutError::MathOverflow)?;
         epoch.expires_at =
-            epoch.claims_open_at.checked_add(config.claim_window_secs).ok_or(PayoutError::MathOverflow)?;
+            epoch.claims_open_at.checked_add(epoch.claim_window_secs).ok_or(PayoutError::MathOverflow)?;
         epoch.invariant()?;
         emit!(AttributionRootPosted {
             epoch: epoch.key(),

@@ -1,4 +1,5 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_STAKE_VAULT, SEED_VAULT};
+use crate::errors::PayoutError;
 use crate::events::ConfigInitialized;
 use crate::program::AttributionPayout;
 use crate::state::{check_mint_extensions, Config, EpochTiming};
@@ -57,6 +58,7 @@ pub struct ConfigInit<'info> {
 impl ConfigInit<'_> {
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         require_upgrade_authority(&self.program, &self.program_data, &self.deployer.key())?;
+        require!(self.mint.freeze_authority.is_none(), PayoutError::MintHasFreezeAuthority);
         check_mint_extensions(&self.mint.to_account_info())?;
         Config::check_params(args.protocol_fee_bps, args.unstake_cooldown_secs)?;
         Config::check_timing(&args.epoch_timing)

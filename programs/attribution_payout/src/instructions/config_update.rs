@@ -10,7 +10,10 @@ pub struct ConfigUpdateArgs {
     pub protocol_fee_bps: Option<u16>,
     pub min_operator_stake: Option<u64>,
     pub unstake_cooldown_secs: Option<i64>,
-    /// Applies to epochs opened from now on (an open epoch keeps the bounds it was opened with).
+    /// The root deadline and the windows apply to epochs opened from now on (an epoch keeps the
+    /// timing it was opened with). The epoch length cannot change (`EpochLengthFixed`): epoch
+    /// accounts are addressed by `now / epoch_length`, so a new length would land new epochs on
+    /// old epochs' addresses.
     pub epoch_timing: Option<EpochTiming>,
     /// Pausing stops new payments only: claims, distributions and withdrawals keep working.
     pub paused: Option<bool>,
@@ -39,7 +42,7 @@ impl ConfigUpdate<'_> {
             config.unstake_cooldown_secs = secs;
         }
         if let Some(timing) = args.epoch_timing {
-            config.epoch_length_secs = timing.epoch_length_secs;
+            require!(timing.epoch_length_secs == config.epoch_length_secs, PayoutError::EpochLengthFixed);
             config.root_deadline_secs = timing.root_deadline_secs;
             config.challenge_window_secs = timing.challenge_window_secs;
             config.claim_window_secs = timing.claim_window_secs;

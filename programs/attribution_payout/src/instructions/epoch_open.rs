@@ -53,13 +53,15 @@ impl EpochOpen<'_> {
             8 + Epoch::INIT_SPACE,
             &crate::ID,
         )?;
-        let length = accounts.config.epoch_length_secs;
+        let config = &accounts.config;
+        let length = config.epoch_length_secs;
         // Unsigned: LLVM's BPF backend cannot lower signed overflow-checked multiplication.
         let starts_at = u64::try_from(length)
             .ok()
             .and_then(|l| index.checked_mul(l))
             .and_then(|s| i64::try_from(s).ok())
             .ok_or(PayoutError::MathOverflow)?;
+        let ends_at = starts_at + length;
         let datanet = accounts.model.proof_attributed_entry().ok_or(PayoutError::NotProofAttributed)?.target;
         let epoch = Epoch {
             version: ACCOUNT_VERSION,
@@ -67,7 +69,7 @@ impl EpochOpen<'_> {
             model,
             index,
             starts_at,
-            ends_at: starts_at + length,
+            ends_at,
             datanet,
             status: EpochStatus::Open,
             accrued: 0,
@@ -82,7 +84,10 @@ impl EpochOpen<'_> {
             claims_open_at: 0,
             expires_at: 0,
             rent_payer: accounts.payer.key(),
-            reserved: [0; 32],
+            root_deadline_at: ends_at.checked_add(config.root_deadline_secs).ok_or(PayoutError::MathOverflow)?,
+            challenge_window_secs: config.challenge_window_secs,
+            claim_window_secs: config.claim_window_secs,
+            reserved: [0; 8],
         };
         epoch.try_serialize(&mut &mut accounts.epoch.try_borrow_mut_data()?[..])?;
         emit!(EpochOpened {

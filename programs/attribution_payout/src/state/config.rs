@@ -80,7 +80,9 @@ impl Config {
 
     pub fn invariant(&self) -> Result<()> {
         Self::check_params(self.protocol_fee_bps, self.unstake_cooldown_secs)?;
-        Self::check_timing(&self.timing())
+        Self::check_timing(&self.timing())?;
+        require!(self.unstake_cooldown_secs >= self.challenge_window_secs, PayoutError::CooldownBelowChallengeWindow);
+        Ok(())
     }
 }
 

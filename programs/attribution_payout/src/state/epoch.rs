@@ -46,7 +46,13 @@ pub struct Epoch {
     pub expires_at: i64,
     /// Paid the account's rent; gets it back at close.
     pub rent_payer: Pubkey,
-    pub reserved: [u8; 32],
+    /// The timing, fixed when the epoch opened (a later `config_update` applies to later epochs):
+    /// the attestor may post until `root_deadline_at`; a posted root's claims open
+    /// `challenge_window_secs` after it and stay open `claim_window_secs`.
+    pub root_deadline_at: i64,
+    pub challenge_window_secs: i64,
+    pub claim_window_secs: i64,
+    pub reserved: [u8; 8],
 }
 
 impl Epoch {
