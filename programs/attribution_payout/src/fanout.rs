@@ -16,8 +16,9 @@ pub fn split_by_lineage(amount: u64, protocol_bps: u16, model: &Model) -> Result
     for (share, entry) in shares[2..].iter_mut().zip(&model.lineage) {
         *share = entry.share_bps;
     }
-    payout_math::split(amount, protocol_bps, &shares[..2 + model.lineage.len()])
-        .ok_or_else(|| PayoutError::InvariantViolated.into())
+    // model_registry caps a lineage at 8 entries; a longer one is refused, never sliced past.
+    let shares = shares.get(..2 + model.lineage.len()).ok_or(PayoutError::InvariantViolated)?;
+    payout_math::split(amount, protocol_bps, shares).ok_or_else(|| PayoutError::InvariantViolated.into())
 }
 
 /// A payment's identity, for the epoch that a proof-attributed entry's part goes to.
