@@ -1,3 +1,4 @@
+use datanet_registry::constants::MAX_CONTRIBUTION_WEIGHT;
 use datanet_registry::errors::DatanetError;
 use datanet_registry::events::ContributionReviewed;
 use datanet_registry::instructions::ReviewDecision;
@@ -63,6 +64,9 @@ fn nobody_else_reviews_a_zero_weight_is_refused_and_contributions_stay_in_their_
     assert_error(w.svm.run(&rival, ix, &[]), anchor_lang::error::ErrorCode::ConstraintHasOne);
     let ix = ixs::datanet::contribution_review(&datanet, &c, &curator.pubkey(), ReviewDecision::Accept { weight: 0 });
     assert_error(w.svm.run(&curator, ix, &[]), DatanetError::ZeroWeight);
+    let heavy = ReviewDecision::Accept { weight: MAX_CONTRIBUTION_WEIGHT + 1 };
+    let ix = ixs::datanet::contribution_review(&datanet, &c, &curator.pubkey(), heavy);
+    assert_error(w.svm.run(&curator, ix, &[]), DatanetError::WeightTooHigh);
     // A datanet passed where a contribution belongs (type cosplay).
     let ix = ixs::datanet::contribution_review(&datanet, &rivals, &curator.pubkey(), accept);
     assert_error(w.svm.run(&curator, ix, &[]), anchor_lang::error::ErrorCode::AccountDiscriminatorMismatch);

@@ -1,4 +1,5 @@
 use anchor_lang::error::ErrorCode as Anchor;
+use datanet_registry::constants::MAX_CONTRIBUTION_WEIGHT;
 use datanet_registry::errors::DatanetError;
 use datanet_registry::events::DatanetCreated;
 use datanet_registry::instructions::DatanetCreateArgs;
@@ -43,6 +44,8 @@ fn rejects_an_open_policy_with_zero_weight_and_bad_strings() {
     let key = creator.pubkey();
     let bad_policy = DatanetCreateArgs { policy: DatanetPolicy::Open { weight: 0 }, ..args(1) };
     assert_error(svm.run(&creator, ixs::datanet::create(&key, bad_policy), &[]), DatanetError::InvalidPolicy);
+    let heavy = DatanetCreateArgs { policy: DatanetPolicy::Open { weight: MAX_CONTRIBUTION_WEIGHT + 1 }, ..args(1) };
+    assert_error(svm.run(&creator, ixs::datanet::create(&key, heavy), &[]), DatanetError::InvalidPolicy);
     let long_name = DatanetCreateArgs { name: "n".repeat(65), ..args(1) };
     assert_error(svm.run(&creator, ixs::datanet::create(&key, long_name), &[]), DatanetError::InvalidName);
     let empty_uri = DatanetCreateArgs { uri: String::new(), ..args(1) };

@@ -13,5 +13,9 @@ pub const MAX_NAME_LEN: usize = 64;
 /// Maximum length in bytes of any metadata or content URI.
 pub const MAX_URI_LEN: usize = 200;
 
+/// The largest weight one contribution can carry: no single acceptance can dwarf a datanet's
+/// other contributors beyond this, nor overflow its total weight (2^64 / 10^9 contributions).
+pub const MAX_CONTRIBUTION_WEIGHT: u64 = 1_000_000_000;
+
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;

@@ -30,4 +30,6 @@ pub enum DatanetError {
     Overflow,
     #[msg("An accepted contribution is permanent: its weight backs payouts")]
     AcceptedIsPermanent,
+    #[msg("A contribution's weight is at most MAX_CONTRIBUTION_WEIGHT (10^9)")]
+    WeightTooHigh,
 }

@@ -1,6 +1,6 @@
 use crate::errors::DatanetError;
 use crate::events::ContributionReviewed;
-use crate::state::{Contribution, ContributionStatus, Datanet};
+use crate::state::{check_weight, Contribution, ContributionStatus, Datanet};
 use anchor_lang::prelude::*;
 
 /// The curator's decision on a pending contribution. Final either way.
@@ -25,7 +25,7 @@ impl ContributionReview<'_> {
     fn validate(&self, decision: &ReviewDecision) -> Result<()> {
         require!(self.contribution.status == ContributionStatus::Pending, DatanetError::NotPending);
         if let ReviewDecision::Accept { weight } = decision {
-            require!(*weight > 0, DatanetError::ZeroWeight);
+            check_weight(*weight)?;
         }
         Ok(())
     }

@@ -1,5 +1,5 @@
 use super::{check_name, check_uri};
-use crate::constants::{MAX_NAME_LEN, MAX_URI_LEN};
+use crate::constants::{MAX_CONTRIBUTION_WEIGHT, MAX_NAME_LEN, MAX_URI_LEN};
 use crate::errors::DatanetError;
 use anchor_lang::prelude::*;
 
@@ -16,7 +16,7 @@ pub enum DatanetPolicy {
 impl DatanetPolicy {
     pub fn validate(&self) -> Result<()> {
         if let DatanetPolicy::Open { weight } = self {
-            require!(*weight > 0, DatanetError::InvalidPolicy);
+            require!((1..=MAX_CONTRIBUTION_WEIGHT).contains(weight), DatanetError::InvalidPolicy);
         }
         Ok(())
     }
@@ -74,9 +74,16 @@ impl Datanet {
 
     /// Records an accepted contribution's weight.
     pub fn record_accepted(&mut self, weight: u64) -> Result<()> {
-        require!(weight > 0, DatanetError::ZeroWeight);
+        check_weight(weight)?;
         self.accepted = self.accepted.checked_add(1).ok_or(DatanetError::Overflow)?;
         self.total_accepted_weight = self.total_accepted_weight.checked_add(weight).ok_or(DatanetError::Overflow)?;
         Ok(())
     }
+}
+
+/// An accepted contribution's weight: above zero, at most `MAX_CONTRIBUTION_WEIGHT`.
+pub fn check_weight(weight: u64) -> Result<()> {
+    require!(weight > 0, DatanetError::ZeroWeight);
+    require!(weight <= MAX_CONTRIBUTION_WEIGHT, DatanetError::WeightTooHigh);
+    Ok(())
 }
