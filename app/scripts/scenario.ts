@@ -48,11 +48,12 @@
  * Standalone, it writes the keypairs to app/.scenario/<name>.json (ada, lex, rue, bea, fin, ari,
  * opal, user-1..5, cranker, contributor-00..59): import one into a wallet to see its earnings.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { AttributionClient, type ConfigAccount, EarningsRole, type LineageEntryInput, type ModelAccount, OPEN, merkleRoot, sha256 } from "@attribution-suite/client";
 import type { Connection, Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
-import { APP_ROOT, connect, fundedWallet, loadDeployer, send } from "./node-chain";
+import { mapLimit } from "../src/lib/concurrency";
+import { APP_ROOT, REPO_ROOT, connect, fundedWallet, loadDeployer, send } from "./node-chain";
 
 export interface Scenario {
   wallets: Record<string, Keypair>;
@@ -66,36 +67,10 @@ export const PAYMENTS = 1_000;
 /** Payments in flight at once (one at a time over RPC would take about 8 minutes). */
 const PAY_CONCURRENCY = 16;
 
-/** demo.rs's DATANETS: each datanet's samples, one per contribution. */
-const DATANETS: [string, string[]][] = [
-  [
-    "clinical-notes",
-    [
-      "Patient presented with intermittent chest pain radiating to the left arm",
-      "Follow-up echocardiogram showed preserved ejection fraction",
-      "Metformin dose adjusted after repeated fasting glucose above target",
-      "Discharged with instructions to monitor blood pressure twice daily",
-    ],
-  ],
-  [
-    "legal-contracts",
-    [
-      "The licensee shall not sublicense the software without prior written consent",
-      "Either party may terminate this agreement with thirty days written notice",
-      "Confidential information excludes information already in the public domain",
-      "This agreement is governed by the laws of the State of New York",
-    ],
-  ],
-  [
-    "code-reviews",
-    [
-      "Prefer borrowing the slice over cloning the vector in the hot loop",
-      "This unwrap can panic when the account is missing; return an error instead",
-      "Split the handler into validation and state changes for readability",
-      "Add a property test for the rounding of the fee split",
-    ],
-  ],
-];
+/** The demo's datanets and their samples, one per contribution: the file demo.rs reads too. */
+const DATANETS: [string, string[]][] = (
+  JSON.parse(readFileSync(join(REPO_ROOT, "testdata/demo/datanets.json"), "utf8")) as { name: string; samples: string[] }[]
+).map((d) => [d.name, d.samples]);
 const CONTRIBUTORS = 60;
 /** Contributors whose positions stay unclaimed (the demo claims all 60). */
 const UNCLAIMED_FROM = 45;
@@ -103,21 +78,6 @@ const UNCLAIMED_FROM = 45;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const text = (s: string) => new TextEncoder().encode(s);
 const hex = (b: Uint8Array) => Buffer.from(b).toString("hex");
-
-/** Runs `fn` over `items`, at most `limit` at a time; results in order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 export async function runScenario(
   connection: Connection,

@@ -6,6 +6,7 @@
  */
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, type DecodedEvent, decodeEvents, poolPda } from "@attribution-suite/client";
 import { type Connection, PublicKey } from "@solana/web3.js";
+import { mapLimit } from "./concurrency";
 import { big } from "./format";
 
 export interface IndexedEvent extends DecodedEvent {
@@ -16,20 +17,6 @@ export interface IndexedEvent extends DecodedEvent {
 }
 
 const txCache = new Map<string, { slot: number; blockTime: number | null; logs: string[] } | null>();
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]);
-      }
-    }),
-  );
-  return out;
-}
 
 /** Every event of the suite's successful transactions that touched attribution_payout (up to `max` transactions). */
 export async function fetchSuiteEvents(connection: Connection, max = 3000): Promise<{ events: IndexedEvent[]; transactions: number }> {

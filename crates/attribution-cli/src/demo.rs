@@ -37,42 +37,30 @@ fn progress(len: usize, what: &str) -> ProgressBar {
     bar
 }
 
-/// Samples of each datanet's contents: real text, one piece per contribution.
-const DATANETS: [(&str, &[&str]); 3] = [
-    (
-        "clinical-notes",
-        &[
-            "Patient presented with intermittent chest pain radiating to the left arm",
-            "Follow-up echocardiogram showed preserved ejection fraction",
-            "Metformin dose adjusted after repeated fasting glucose above target",
-            "Discharged with instructions to monitor blood pressure twice daily",
-        ],
-    ),
-    (
-        "legal-contracts",
-        &[
-            "The licensee shall not sublicense the software without prior written consent",
-            "Either party may terminate this agreement with thirty days written notice",
-            "Confidential information excludes information already in the public domain",
-            "This agreement is governed by the laws of the State of New York",
-        ],
-    ),
-    (
-        "code-reviews",
-        &[
-            "Prefer borrowing the slice over cloning the vector in the hot loop",
-            "This unwrap can panic when the account is missing; return an error instead",
-            "Split the handler into validation and state changes for readability",
-            "Add a property test for the rounding of the fee split",
-        ],
-    ),
-];
+/// The demo's three datanets and samples of their contents (real text, one piece per
+/// contribution); the dApp's screenshot scenario (app/scripts/scenario.ts) reads the same file.
+#[derive(serde::Deserialize)]
+struct DemoDatanet {
+    name: String,
+    samples: Vec<String>,
+}
+
+fn demo_datanets() -> Result<Vec<DemoDatanet>> {
+    let datanets: Vec<DemoDatanet> = serde_json::from_str(include_str!("../../../testdata/demo/datanets.json"))
+        .context("testdata/demo/datanets.json")?;
+    ensure!(
+        datanets.len() == 3 && datanets.iter().all(|d| !d.samples.is_empty()),
+        "testdata/demo/datanets.json: three datanets with samples"
+    );
+    Ok(datanets)
+}
 
 pub fn run() -> Result<()> {
     println!("Attribution & payout suite: demo on an embedded SVM");
     println!(
         "(LiteSVM running target/deploy/*.so with the real SPL Token program; every step is a signed transaction)\n"
     );
+    let demo = demo_datanets()?;
     let mut w = World::new(TokenProgram::Token);
     println!(
         "OPEN mint {} ({} decimals), protocol fee 2.5 % to treasury {}\n",
@@ -93,7 +81,7 @@ pub fn run() -> Result<()> {
     for i in 0..60usize {
         let d = i % 3;
         let wallet = w.wallet();
-        let samples = DATANETS[d].1;
+        let samples = &demo[d].samples;
         let content = format!("{} (contributor {i})", samples[i % samples.len()]);
         let contribution = w.contribute(&datanets[d], &wallet, content.as_bytes());
         let weight = 10 + (i as u64 * 37) % 90;
@@ -114,7 +102,7 @@ pub fn run() -> Result<()> {
     for (d, key) in datanets.iter().enumerate() {
         let state: Datanet = w.svm.get(key);
         t.row(vec![
-            DATANETS[d].0.into(),
+            demo[d].name.clone(),
             curators[d].name.into(),
             state.accepted.to_string(),
             state.total_accepted_weight.to_string(),
@@ -170,7 +158,7 @@ pub fn run() -> Result<()> {
             .map(|e| {
                 let name = match e.source {
                     LineageSource::Datanet => {
-                        DATANETS[datanets.iter().position(|d| *d == e.target).expect("known")].0.to_string()
+                        demo[datanets.iter().position(|d| *d == e.target).expect("known")].name.clone()
                     }
                     LineageSource::Model => "base model".to_string(),
                 };
@@ -310,7 +298,7 @@ pub fn run() -> Result<()> {
     for (name, role, got) in &earner_rows {
         t.row(vec![name.to_string(), format!("{role:?}"), amount(*got)]);
     }
-    let names: Vec<&str> = DATANETS.iter().map(|(name, _)| *name).chain(["bard-texts"]).collect();
+    let names: Vec<&str> = demo.iter().map(|d| d.name.as_str()).chain(["bard-texts"]).collect();
     for (d, datanet_name) in names.iter().enumerate() {
         let mine: Vec<usize> = (0..contributors.len()).filter(|i| contributors[*i].datanet == d).collect();
         let total: u64 = mine.iter().map(|i| per_contributor[*i]).sum();
