@@ -1,6 +1,6 @@
 use crate::errors::DatanetError;
 use crate::events::ContributionReviewed;
-use crate::state::{check_weight, Contribution, ContributionStatus, Datanet};
+use crate::state::{Contribution, ContributionStatus, Datanet};
 use anchor_lang::prelude::*;
 
 /// The curator's decision on a pending contribution. Final either way.
@@ -22,15 +22,13 @@ pub struct ContributionReview<'info> {
 }
 
 impl ContributionReview<'_> {
-    fn validate(&self, decision: &ReviewDecision) -> Result<()> {
+    fn validate(&self) -> Result<()> {
+        // An accepted weight is checked where every acceptance is recorded: Datanet::record_accepted.
         require!(self.contribution.status == ContributionStatus::Pending, DatanetError::NotPending);
-        if let ReviewDecision::Accept { weight } = decision {
-            check_weight(*weight)?;
-        }
         Ok(())
     }
 
-    #[access_control(ctx.accounts.validate(&decision))]
+    #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>, decision: ReviewDecision) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let datanet = &mut ctx.accounts.datanet;
