@@ -58,7 +58,9 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "inference_pay", "lineage=2,", 27_000),
     c(P, "inference_pay", "lineage=4,", 30_000), // the target of issue 4
     c(P, "inference_pay", "lineage=8,", 42_000),
-    c(P, "position_claim", "", 15_000), // the target of issue 4
+    c(P, "position_claim", "1 position", 15_000), // the target of issue 4
+    c(P, "position_claim", "4 positions", 30_000),
+    c(P, "position_claim", "", 150_000),
     c(P, "earnings_claim", "", 12_000),
     c(P, "escrow_distribute", "lineage=1", 16_500),
     c(P, "escrow_distribute", "lineage=8", 34_000),
@@ -151,7 +153,30 @@ pub fn render_markdown(measured: &Measured) -> String {
         let max = ceiling(r).map_or("baseline".into(), |c| c.to_string());
         out += &format!("| {} | {} | {} | {} | {} |\n", r.program, r.instruction, r.case, r.compute_units, max);
     }
-    out + &render_fan_out(measured)
+    out + &render_fan_out(measured) + &render_claim_all(rows)
+}
+
+/// What one more position costs in the all-positions claim, and how many fit in a transaction.
+fn render_claim_all(rows: &[Row]) -> String {
+    let claims: Vec<(u64, u64)> = rows
+        .iter()
+        .filter(|r| r.instruction == "position_claim")
+        .filter_map(|r| {
+            let n = r.case.split(' ').next()?.parse().ok()?;
+            Some((n, r.compute_units))
+        })
+        .collect();
+    let (Some(&(_, one)), Some(&(most, most_cu))) = (claims.iter().find(|(n, _)| *n == 1), claims.iter().max())
+    else {
+        return String::new();
+    };
+    format!(
+        "\n## One claim for every position\n\n\
+         `position_claim` takes any number of a wallet's (position, pool) pairs and pays them in one\n\
+         transfer: {one} CU for one position, {most_cu} CU for {most}, so **{} CU per extra position**;\n\
+         {most} positions fill a legacy transaction of 1,232 bytes (each pair is two 32-byte keys).\n",
+        (most_cu - one) / (most - 1).max(1),
+    )
 }
 
 /// `inference_pay` by lineage size and enrolled contributors, against the push baseline.

@@ -57,12 +57,19 @@ pub mod datanet {
         )
     }
 
-    pub fn contribution_withdraw(datanet: &Pubkey, contribution: &Pubkey, contributor: &Pubkey) -> Instruction {
+    /// The contributor (or, for a rejected contribution, the curator) as `signer`.
+    pub fn contribution_withdraw(
+        datanet: &Pubkey,
+        contribution: &Pubkey,
+        contributor: &Pubkey,
+        signer: &Pubkey,
+    ) -> Instruction {
         dix(
             accounts::ContributionWithdraw {
                 datanet: *datanet,
                 contribution: *contribution,
                 contributor: *contributor,
+                signer: *signer,
             },
             instruction::ContributionWithdraw {},
         )
@@ -305,11 +312,11 @@ pub mod payout {
         )
     }
 
-    pub fn pool_init(payer: &Pubkey, datanet: &Pubkey) -> Instruction {
+    pub fn pool_init(payer: &Pubkey, datanet_version: &Pubkey) -> Instruction {
         pix(
             accounts::PoolInit {
-                datanet: *datanet,
-                pool: pda::pool(datanet),
+                datanet_version: *datanet_version,
+                pool: pda::pool(datanet_version),
                 payer: *payer,
                 system_program: system_program::ID,
             },
@@ -341,15 +348,18 @@ pub mod payout {
     }
 
     /// A model's lineage as `inference_pay` (with the current epoch's index) and
-    /// `escrow_distribute` (without) take it: per entry, writable, in order, the datanet's pool,
-    /// the model's epoch for its proof-attributed entry when paying, or the upstream model's escrow.
+    /// `escrow_distribute` (without) take it: per entry, writable, in order, the pool of the cited
+    /// datanet version, the model's epoch for its proof-attributed entry when paying, or the
+    /// upstream model's escrow.
     pub fn lineage_accounts(model_key: &Pubkey, model: &Model, epoch_index: Option<u64>) -> Vec<AccountMeta> {
         model
             .lineage
             .iter()
             .map(|e| match (e.source, e.proof_attributed, epoch_index) {
                 (LineageSource::Datanet, true, Some(index)) => AccountMeta::new(pda::epoch(model_key, index), false),
-                (LineageSource::Datanet, _, _) => AccountMeta::new(pda::pool(&e.target), false),
+                (LineageSource::Datanet, _, _) => {
+                    AccountMeta::new(pda::pool(&e.datanet_version.expect("a datanet entry cites a version")), false)
+                }
                 (LineageSource::Model, _, _) => AccountMeta::new(pda::escrow(&e.target), false),
             })
             .collect()
@@ -403,12 +413,13 @@ pub mod payout {
         ix
     }
 
-    pub fn position_enroll(payer: &Pubkey, datanet: &Pubkey, contribution: &Pubkey) -> Instruction {
+    pub fn position_enroll(payer: &Pubkey, datanet_version: &Pubkey, contribution: &Pubkey) -> Instruction {
+        let pool = pda::pool(datanet_version);
         pix(
             accounts::PositionEnroll {
-                pool: pda::pool(datanet),
+                pool,
                 contribution: *contribution,
-                position: pda::position(contribution),
+                position: pda::position(&pool, contribution),
                 payer: *payer,
                 system_program: system_program::ID,
             },
@@ -416,26 +427,30 @@ pub mod payout {
         )
     }
 
+    /// Claims every `(datanet version, contribution)` position listed, in one transfer.
     pub fn position_claim(
         open: &Open,
-        datanet: &Pubkey,
-        contribution: &Pubkey,
         beneficiary: &Pubkey,
         destination: &Pubkey,
+        positions: &[(Pubkey, Pubkey)],
     ) -> Instruction {
-        pix(
+        let mut ix = pix(
             accounts::PositionClaim {
                 config: pda::config(),
                 vault: pda::vault(),
                 mint: open.mint,
-                position: pda::position(contribution),
-                pool: pda::pool(datanet),
                 beneficiary: *beneficiary,
                 destination: *destination,
                 token_program: open.token_program,
             },
             instruction::PositionClaim {},
-        )
+        );
+        for (version, contribution) in positions {
+            let pool = pda::pool(version);
+            ix.accounts.push(AccountMeta::new(pda::position(&pool, contribution), false));
+            ix.accounts.push(AccountMeta::new(pool, false));
+        }
+        ix
     }
 
     pub fn earnings_claim(open: &Open, beneficiary: &Pubkey, role: EarningsRole, destination: &Pubkey) -> Instruction {
@@ -470,7 +485,7 @@ pub mod payout {
         attestor: &Pubkey,
         model: &Pubkey,
         index: u64,
-        datanet: &Pubkey,
+        datanet_version: &Pubkey,
         args: AttributionRootPostArgs,
     ) -> Instruction {
         pix(
@@ -480,7 +495,7 @@ pub mod payout {
                 epoch: pda::epoch(model, index),
                 attestor: *attestor,
                 attestor_stake: pda::stake(attestor),
-                pool: pda::pool(datanet),
+                pool: pda::pool(datanet_version),
             },
             instruction::AttributionRootPost { args },
         )
@@ -518,7 +533,7 @@ pub mod payout {
         authority: &Pubkey,
         model: &Pubkey,
         index: u64,
-        datanet: &Pubkey,
+        datanet_version: &Pubkey,
         reason: u16,
     ) -> Instruction {
         pix(
@@ -526,22 +541,22 @@ pub mod payout {
                 config: pda::config(),
                 authority: *authority,
                 epoch: pda::epoch(model, index),
-                pool: pda::pool(datanet),
+                pool: pda::pool(datanet_version),
             },
             instruction::AttributionRootVeto { reason },
         )
     }
 
-    pub fn attribution_release(model: &Pubkey, index: u64, datanet: &Pubkey) -> Instruction {
+    pub fn attribution_release(model: &Pubkey, index: u64, datanet_version: &Pubkey) -> Instruction {
         pix(
-            accounts::AttributionRelease { epoch: pda::epoch(model, index), pool: pda::pool(datanet) },
+            accounts::AttributionRelease { epoch: pda::epoch(model, index), pool: pda::pool(datanet_version) },
             instruction::AttributionRelease {},
         )
     }
 
-    pub fn epoch_close(model: &Pubkey, index: u64, datanet: &Pubkey, rent_payer: &Pubkey) -> Instruction {
+    pub fn epoch_close(model: &Pubkey, index: u64, datanet_version: &Pubkey, rent_payer: &Pubkey) -> Instruction {
         pix(
-            accounts::EpochClose { epoch: pda::epoch(model, index), pool: pda::pool(datanet), rent_payer: *rent_payer },
+            accounts::EpochClose { epoch: pda::epoch(model, index), pool: pda::pool(datanet_version), rent_payer: *rent_payer },
             instruction::EpochClose {},
         )
     }

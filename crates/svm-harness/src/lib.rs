@@ -172,6 +172,14 @@ impl Svm {
         this
     }
 
+    /// Turns SIMD-0312's `CreateAccountAllowPrefund` off, as on a cluster that has not activated
+    /// it (LiteSVM runs with mainnet's features, where it is active).
+    pub fn without_prefund_feature(&mut self) {
+        let mut features = LiteSVM::mainnet_feature_set();
+        features.deactivate(&agave_feature_set::create_account_allow_prefund::id());
+        self.svm = std::mem::take(&mut self.svm).with_feature_set(features);
+    }
+
     /// Rewrites a program's ProgramData header (LiteSVM loads programs with no authority).
     pub fn set_upgrade_authority(&mut self, program: &Pubkey, authority: Option<Pubkey>) {
         let loader = anchor_lang::solana_program::bpf_loader_upgradeable::ID;

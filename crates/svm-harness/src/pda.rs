@@ -40,12 +40,14 @@ pub fn stake_vault() -> Pubkey {
     find(&[payout::SEED_STAKE_VAULT], &attribution_payout::ID)
 }
 
-pub fn pool(datanet: &Pubkey) -> Pubkey {
-    find(&[payout::SEED_POOL, datanet.as_ref()], &attribution_payout::ID)
+/// The reward pool of a published datanet version.
+pub fn pool(datanet_version: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_POOL, datanet_version.as_ref()], &attribution_payout::ID)
 }
 
-pub fn position(contribution: &Pubkey) -> Pubkey {
-    find(&[payout::SEED_POSITION, contribution.as_ref()], &attribution_payout::ID)
+/// A contribution's position in a version's pool.
+pub fn position(pool: &Pubkey, contribution: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_POSITION, pool.as_ref(), contribution.as_ref()], &attribution_payout::ID)
 }
 
 pub fn earnings(beneficiary: &Pubkey, role: attribution_payout::state::EarningsRole) -> Pubkey {

@@ -83,7 +83,8 @@ pub fn registries(rec: &mut Recorder) {
         rec.record(DATANET, "contribution_submit", if i == 0 { "curated, first" } else { "curated" }, r);
         submitted.push(pda::contribution(&datanet, &content_hash(text.as_bytes())));
     }
-    let r = w.svm.run(&contributor, ixs::datanet::contribution_withdraw(&datanet, &submitted[2], &ckey), &[]);
+    let withdraw = ixs::datanet::contribution_withdraw(&datanet, &submitted[2], &ckey, &ckey);
+    let r = w.svm.run(&contributor, withdraw, &[]);
     rec.record(DATANET, "contribution_withdraw", "pending", r);
     let accept = ReviewDecision::Accept { weight: 40 };
     let r = w.svm.run(&curator, ixs::datanet::contribution_review(&datanet, &submitted[0], &key, accept), &[]);
@@ -91,15 +92,13 @@ pub fn registries(rec: &mut Recorder) {
     let reject = ReviewDecision::Reject { reason: 3 };
     let r = w.svm.run(&curator, ixs::datanet::contribution_review(&datanet, &submitted[1], &key, reject), &[]);
     rec.record(DATANET, "contribution_review", "reject", r);
+    let clear = ixs::datanet::contribution_withdraw(&datanet, &submitted[1], &ckey, &key);
+    let r = w.svm.run(&curator, clear, &[]);
+    rec.record(DATANET, "contribution_withdraw", "rejected, cleared by the curator", r);
     let open = w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
     let r = w.svm.run(&contributor, ixs::datanet::contribution_submit(&open, &ckey, submit_args(b"open sample")), &[]);
     rec.record(DATANET, "contribution_submit", "open (accepted at once)", r);
-    let args = DatanetVersionPublishArgs {
-        number: 1,
-        contributions_root: [7; 32],
-        contribution_count: 1,
-        uri: "ipfs://manifest-v1".into(),
-    };
+    let args = DatanetVersionPublishArgs { number: 1, contributions_root: [7; 32], uri: "ipfs://manifest-v1".into() };
     let r = w.svm.run(&curator, ixs::datanet::version_publish(&datanet, &key, args), &[]);
     rec.record(DATANET, "datanet_version_publish", "v1", r);
 
@@ -108,8 +107,7 @@ pub fn registries(rec: &mut Recorder) {
     let r = w.svm.run(&owner, ixs::model::create(&okey, None, model_args(1, ModelKind::Base)), &[]);
     rec.record(MODEL, "model_create", "base", r);
     let base = pda::model(&okey, 1);
-    let mut version_entry = datanet_entry(datanet, 5_000);
-    version_entry.datanet_version = Some(pda::datanet_version(&datanet, 1));
+    let version_entry = datanet_entry(datanet, pda::datanet_version(&datanet, 1), 5_000);
     let args = ModelLineageSetArgs { entries: vec![version_entry], owner_share_bps: 4_000, operator_share_bps: 1_000 };
     let r = w.svm.run(&owner, ixs::model::lineage_set(&base, &okey, args), &[]);
     rec.record(MODEL, "model_lineage_set", "1 datanet version", r);
@@ -123,9 +121,15 @@ pub fn registries(rec: &mut Recorder) {
     let r = w.svm.run(&builder, ixs::model::create(&bkey, Some(base), model_args(1, ModelKind::Adapter)), &[]);
     rec.record(MODEL, "model_create", "adapter", r);
     let adapter = pda::model(&bkey, 1);
-    let datanets: Vec<Pubkey> = (10..17).map(|id| w.datanet(&curator, id, DatanetPolicy::Curated)).collect();
+    let datanets: Vec<(Pubkey, Pubkey)> = (10..17)
+        .map(|id| {
+            let datanet = w.datanet(&curator, id, DatanetPolicy::Open { weight: 1 });
+            w.contribute(&datanet, &contributor, format!("sample of {id}").as_bytes());
+            (datanet, w.publish_version(&curator, &datanet))
+        })
+        .collect();
     let mut entries = vec![model_entry(base, 1_000)];
-    entries.extend(datanets.iter().map(|d| datanet_entry(*d, 1_000)));
+    entries.extend(datanets.iter().map(|(d, v)| datanet_entry(*d, *v, 1_000)));
     let args = ModelLineageSetArgs { entries, owner_share_bps: 1_000, operator_share_bps: 1_000 };
     let r = w.svm.run(&builder, ixs::model::lineage_set(&adapter, &bkey, args), &[]);
     rec.record(MODEL, "model_lineage_set", "8 entries", r);
@@ -201,49 +205,30 @@ pub fn payout(rec: &mut Recorder) {
     rec.record(PAYOUT, "stake_slash", "from active", r);
 }
 
-/// Contributions of one datanet, submitted (accepted at once: open policy) and enrolled in
-/// batches, up to `target` enrolled positions.
+/// Contributions of one datanet, submitted in batches (accepted at once: open policy) up to
+/// `target`. The first of each datanet is `star`'s, so that one wallet has a position in every
+/// datanet and version for the all-positions claim.
 struct Filler {
     wallets: Vec<Keypair>,
-    enrolled: u64,
+    accepted: u64,
 }
 
 impl Filler {
-    fn fill(&mut self, w: &mut World, datanet: &Pubkey, target: u64, rec: Option<&mut Recorder>) {
-        let mut rec = rec;
-        while self.enrolled < target {
-            if self.enrolled.is_multiple_of(500) {
+    fn fill(&mut self, w: &mut World, datanet: &Pubkey, target: u64) {
+        while self.accepted < target {
+            if self.accepted.is_multiple_of(500) && self.accepted > 0 {
                 self.wallets.push(w.wallet());
             }
             let wallet = self.wallets.last().expect("a wallet").insecure_clone();
-            let batch = (target - self.enrolled).min(4);
-            let mut submits: Vec<Instruction> = Vec::new();
-            let mut enrolls: Vec<Instruction> = Vec::new();
-            for i in 0..batch {
-                let content = format!("{datanet} contribution {}", self.enrolled + i);
-                submits.push(ixs::datanet::contribution_submit(
-                    datanet,
-                    &wallet.pubkey(),
-                    submit_args(content.as_bytes()),
-                ));
-                let contribution = pda::contribution(datanet, &content_hash(content.as_bytes()));
-                enrolls.push(ixs::payout::position_enroll(&wallet.pubkey(), datanet, &contribution));
-            }
+            let batch = (target - self.accepted).min(4);
+            let submits: Vec<Instruction> = (0..batch)
+                .map(|i| {
+                    let content = format!("{datanet} contribution {}", self.accepted + i);
+                    ixs::datanet::contribution_submit(datanet, &wallet.pubkey(), submit_args(content.as_bytes()))
+                })
+                .collect();
             w.svm.send(&wallet, &submits, &[]).expect("submit batch");
-            match rec.as_deref_mut() {
-                // The very first enrolment of a pool, measured on its own.
-                Some(rec) if self.enrolled == 0 => {
-                    let r = w.svm.send(&wallet, &enrolls[..1], &[]);
-                    rec.record(PAYOUT, "position_enroll", "first in pool", r);
-                    if enrolls.len() > 1 {
-                        w.svm.send(&wallet, &enrolls[1..], &[]).expect("enrol batch");
-                    }
-                }
-                _ => {
-                    w.svm.send(&wallet, &enrolls, &[]).expect("enrol batch");
-                }
-            }
-            self.enrolled += batch;
+            self.accepted += batch;
         }
     }
 }
@@ -258,10 +243,12 @@ fn pay(
     w.pay(payer, payer_token, model, operator, 3)
 }
 
-/// `inference_pay` with 1, 2, 4 and 8 lineage entries, each at 1, 100 and 10,000 enrolled
-/// contributors per datanet; then the claims and the crank.
+/// `inference_pay` with 1, 2, 4 and 8 lineage entries, each citing versions of 1, 100 and 10,000
+/// contributions per datanet; then the claims (one position, and many in one instruction) and
+/// the crank.
 fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
     let curator = w.wallet();
+    let star = w.wallet();
     let mut datanets = Vec::new();
     for id in 0..8u64 {
         let args = DatanetCreateArgs {
@@ -271,43 +258,77 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
             policy: DatanetPolicy::Open { weight: 1 },
         };
         w.step(&curator, ixs::datanet::create(&curator.pubkey(), args), &[]);
-        let datanet = pda::datanet(&curator.pubkey(), id);
-        let r = w.svm.run(&curator, ixs::payout::pool_init(&curator.pubkey(), &datanet), &[]);
-        rec.record(PAYOUT, "pool_init", "new", r);
-        datanets.push(datanet);
+        datanets.push(pda::datanet(&curator.pubkey(), id));
     }
     let owner = w.wallet();
     let r =
         w.svm.run(&owner, ixs::payout::earnings_init(&owner.pubkey(), &owner.pubkey(), EarningsRole::ModelOwner), &[]);
     rec.record(PAYOUT, "earnings_init", "model owner", r);
-    let mut models = Vec::new();
-    for lineage in LINEAGE_SIZES {
-        let share = 8_000 / lineage as u16;
-        let entries = datanets[..lineage].iter().map(|d| datanet_entry(*d, share)).collect::<Vec<_>>();
-        let leftover = 8_000 - share * lineage as u16;
-        let shares = Shares { entries, owner_bps: 1_000 + leftover, operator_bps: 1_000 };
-        models.push((lineage, w.model(&owner, lineage as u64, ModelKind::FineTune, None, 1_000_003, shares)));
-    }
     let user = w.wallet();
     let user_token = w.fund(&user.pubkey(), 1_000_000 * OPEN);
-    let mut fillers: Vec<Filler> = datanets.iter().map(|_| Filler { wallets: Vec::new(), enrolled: 0 }).collect();
-    for contributors in CONTRIBUTOR_COUNTS {
-        for (i, (filler, datanet)) in fillers.iter_mut().zip(&datanets).enumerate() {
-            filler.fill(w, datanet, contributors, if contributors == 1 && i == 0 { Some(rec) } else { None });
+    let mut fillers: Vec<Filler> =
+        datanets.iter().map(|_| Filler { wallets: vec![star.insecure_clone()], accepted: 0 }).collect();
+    let mut models = Vec::new();
+    // Every (version, contribution) position of `star`: its first contribution of each datanet.
+    let mut star_positions = Vec::new();
+    for (stage, contributors) in CONTRIBUTOR_COUNTS.into_iter().enumerate() {
+        let mut versions = Vec::new();
+        for (filler, datanet) in fillers.iter_mut().zip(&datanets) {
+            filler.fill(w, datanet, contributors);
+            let number = stage as u32 + 1;
+            let args = DatanetVersionPublishArgs {
+                number,
+                contributions_root: [number as u8; 32],
+                uri: format!("ipfs://manifest-v{number}"),
+            };
+            let r = w.svm.run(&curator, ixs::datanet::version_publish(datanet, &curator.pubkey(), args), &[]);
+            rec.record(DATANET, "datanet_version_publish", &format!("contributions={contributors}"), r);
+            let version = pda::datanet_version(datanet, number);
+            let r = w.svm.run(&curator, ixs::payout::pool_init(&curator.pubkey(), &version), &[]);
+            rec.record(PAYOUT, "pool_init", "new", r);
+            let first = pda::contribution(datanet, &content_hash(format!("{datanet} contribution 0").as_bytes()));
+            let r = w.svm.run(&star, ixs::payout::position_enroll(&star.pubkey(), &version, &first), &[]);
+            rec.record(PAYOUT, "position_enroll", &format!("version of {contributors}"), r);
+            star_positions.push((version, first));
+            versions.push(version);
         }
-        for (lineage, model) in &models {
-            let r = pay(w, &user, &user_token, model, &operator.pubkey());
+        for lineage in LINEAGE_SIZES {
+            let share = 8_000 / lineage as u16;
+            let entries =
+                datanets[..lineage].iter().zip(&versions).map(|(d, v)| datanet_entry(*d, *v, share)).collect();
+            let leftover = 8_000 - share * lineage as u16;
+            let shares = Shares { entries, owner_bps: 1_000 + leftover, operator_bps: 1_000 };
+            let id = (stage * 10 + lineage) as u64;
+            let model = w.model(&owner, id, ModelKind::FineTune, None, 1_000_003, shares);
+            let r = pay(w, &user, &user_token, &model, &operator.pubkey());
             rec.record(PAYOUT, "inference_pay", &format!("lineage={lineage},contributors={contributors}"), r);
+            models.push((lineage, model));
         }
     }
 
-    // Claims: a position of the busiest pool, the operator's and the owner's earnings.
-    let first = &fillers[0].wallets[0];
-    let contribution =
-        pda::contribution(&datanets[0], &content_hash(format!("{} contribution 0", datanets[0]).as_bytes()));
-    let to = w.fund(&first.pubkey(), 0);
-    let r = w.claim_position(&first.insecure_clone(), &datanets[0], &contribution, &to);
-    rec.record(PAYOUT, "position_claim", "after 12 payments", r);
+    // Claims: one position, then several, then as many as fit in one transaction, all `star`'s.
+    let to = w.fund(&star.pubkey(), 0);
+    let open = w.open;
+    let claim = |n: usize, positions: &[(Pubkey, Pubkey)]| {
+        ixs::payout::position_claim(&open, &star.pubkey(), &to, &positions[..n])
+    };
+    let mut fits = 1;
+    while fits < star_positions.len() && crate::tx_size(&star, &[claim(fits + 1, &star_positions)]) <= crate::MAX_TX_SIZE
+    {
+        fits += 1;
+    }
+    assert!(fits + 5 <= star_positions.len(), "the bench needs more positions than fit in one transaction");
+    let mut rest = &star_positions[..];
+    for n in [1, 4, fits] {
+        let r = w.svm.run(&star, claim(n, rest), &[]);
+        let case = match n {
+            1 => "1 position".to_string(),
+            n if n == fits => format!("{n} positions (largest that fits)"),
+            n => format!("{n} positions"),
+        };
+        rec.record(PAYOUT, "position_claim", &case, r);
+        rest = &rest[n..];
+    }
     let to = w.fund(&operator.pubkey(), 0);
     let r = w.claim_earnings(operator, EarningsRole::Operator, &to);
     rec.record(PAYOUT, "earnings_claim", "operator", r);
@@ -340,7 +361,8 @@ pub fn epochs(rec: &mut Recorder) {
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
     let contributor = w.wallet();
     let c = w.contribute(&datanet, &contributor, b"sample");
-    w.enroll(&contributor, &datanet, &c);
+    let version = w.publish_version(&curator, &datanet);
+    w.enroll(&contributor, &version, &c);
     let attestor = w.wallet();
     w.operator(&attestor, 1_000 * OPEN);
     let user = w.wallet();
@@ -352,7 +374,7 @@ pub fn epochs(rec: &mut Recorder) {
     let mut models = Vec::new();
     for (id, leaves) in [(1u64, 2usize), (2, 1_000), (3, 12_000)] {
         let owner = w.wallet();
-        let mut entry = datanet_entry(datanet, 4_000);
+        let mut entry = datanet_entry(datanet, version, 4_000);
         entry.proof_attributed = true;
         let shares = Shares { entries: vec![entry], owner_bps: 5_000, operator_bps: 1_000 };
         let model = w.model_attested(&owner, id, ModelKind::Base, None, 100 * OPEN, shares, Some(attestor.pubkey()));
@@ -389,7 +411,7 @@ pub fn epochs(rec: &mut Recorder) {
         };
         let r = w.svm.run(
             &attestor,
-            ixs::payout::attribution_root_post(&attestor.pubkey(), model, index, &datanet, args),
+            ixs::payout::attribution_root_post(&attestor.pubkey(), model, index, &version, args),
             &[],
         );
         rec.record(PAYOUT, "attribution_root_post", &format!("leaves={leaves}"), r);
@@ -409,7 +431,7 @@ pub fn epochs(rec: &mut Recorder) {
     }
     w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
     let (model, claimants, _) = &trees[0];
-    let r = w.svm.run(&cranker, ixs::payout::epoch_close(model, index, &datanet, &user.pubkey()), &[]);
+    let r = w.svm.run(&cranker, ixs::payout::epoch_close(model, index, &version, &user.pubkey()), &[]);
     rec.record(PAYOUT, "epoch_close", "after the claim period", r);
     let r = w.svm.run(
         &cranker,
@@ -425,7 +447,7 @@ pub fn epochs(rec: &mut Recorder) {
     w.svm.send(&user, &ixs, &[]).expect("pay");
     let end = (next as i64 + 1) * EPOCH_TIMING.epoch_length_secs + EPOCH_TIMING.root_deadline_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
-    let r = w.svm.run(&cranker, ixs::payout::attribution_release(&model, next, &datanet), &[]);
+    let r = w.svm.run(&cranker, ixs::payout::attribution_release(&model, next, &version), &[]);
     rec.record(PAYOUT, "attribution_release", "no root by the deadline", r);
 
     // An epoch whose root governance vetoes in its challenge window.
@@ -442,9 +464,9 @@ pub fn epochs(rec: &mut Recorder) {
         leaf_count: 1,
         records_hash: epoch.records_hash,
     };
-    w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, last, &datanet, args), &[]);
+    w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, last, &version, args), &[]);
     let gov = w.governance.insecure_clone();
-    let r = w.svm.run(&gov, ixs::payout::attribution_root_veto(&gov.pubkey(), &model, last, &datanet, 1), &[]);
+    let r = w.svm.run(&gov, ixs::payout::attribution_root_veto(&gov.pubkey(), &model, last, &version, 1), &[]);
     rec.record(PAYOUT, "attribution_root_veto", "in the challenge window", r);
 }
 

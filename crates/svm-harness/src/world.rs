@@ -9,8 +9,10 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
 use attribution_payout::state::{Config, EarningsRole, EpochTiming};
-use datanet_registry::instructions::{ContributionSubmitArgs, DatanetCreateArgs, ReviewDecision};
-use datanet_registry::state::DatanetPolicy;
+use datanet_registry::instructions::{
+    ContributionSubmitArgs, DatanetCreateArgs, DatanetVersionPublishArgs, ReviewDecision,
+};
+use datanet_registry::state::{Datanet, DatanetPolicy};
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind};
 use sha2::{Digest, Sha256};
@@ -46,11 +48,12 @@ pub struct Shares {
     pub operator_bps: u16,
 }
 
-pub fn datanet_entry(datanet: Pubkey, share_bps: u16) -> LineageEntry {
+/// A lineage entry citing `version` of `datanet`.
+pub fn datanet_entry(datanet: Pubkey, version: Pubkey, share_bps: u16) -> LineageEntry {
     LineageEntry {
         source: LineageSource::Datanet,
         target: datanet,
-        datanet_version: None,
+        datanet_version: Some(version),
         share_bps,
         proof_attributed: false,
     }
@@ -74,7 +77,11 @@ impl World {
     /// Programs loaded, OPEN minted (`program` decides Token or Token-2022), config initialised by
     /// the upgrade authority, and the treasury's earnings account created.
     pub fn new(program: TokenProgram) -> Self {
-        let mut svm = Svm::new();
+        Self::with_svm(Svm::new(), program)
+    }
+
+    /// `new`, on a given `Svm` (e.g. one with a feature turned off).
+    pub fn with_svm(mut svm: Svm, program: TokenProgram) -> Self {
         let mint_authority = svm.wallet();
         let governance = svm.wallet();
         let treasury = svm.wallet();
@@ -120,9 +127,22 @@ impl World {
     pub fn datanet(&mut self, curator: &Keypair, id: u64, policy: DatanetPolicy) -> Pubkey {
         let args = DatanetCreateArgs { id, name: format!("datanet-{id}"), uri: format!("ipfs://datanet-{id}"), policy };
         self.step(curator, ixs::datanet::create(&curator.pubkey(), args), &[]);
-        let datanet = pda::datanet(&curator.pubkey(), id);
-        self.step(curator, ixs::payout::pool_init(&curator.pubkey(), &datanet), &[]);
-        datanet
+        pda::datanet(&curator.pubkey(), id)
+    }
+
+    /// Publishes the datanet's next version (every contribution accepted so far) and creates its
+    /// reward pool; returns the version's address.
+    pub fn publish_version(&mut self, curator: &Keypair, datanet: &Pubkey) -> Pubkey {
+        let number = self.svm.get::<Datanet>(datanet).versions + 1;
+        let args = DatanetVersionPublishArgs {
+            number,
+            contributions_root: [number as u8; 32],
+            uri: format!("ipfs://version-{number}"),
+        };
+        self.step(curator, ixs::datanet::version_publish(datanet, &curator.pubkey(), args), &[]);
+        let version = pda::datanet_version(datanet, number);
+        self.step(curator, ixs::payout::pool_init(&curator.pubkey(), &version), &[]);
+        version
     }
 
     /// Submits `content` (by its SHA-256); returns the contribution's address.
@@ -142,9 +162,9 @@ impl World {
         self.step(curator, ixs::datanet::contribution_review(datanet, contribution, &curator.pubkey(), decision), &[]);
     }
 
-    /// Enrols an accepted contribution in its datanet's pool (anyone may pay for it).
-    pub fn enroll(&mut self, payer: &Keypair, datanet: &Pubkey, contribution: &Pubkey) -> Executed {
-        self.step(payer, ixs::payout::position_enroll(&payer.pubkey(), datanet, contribution), &[])
+    /// Opens a contribution's position in a version's pool (anyone may pay for it).
+    pub fn enroll(&mut self, payer: &Keypair, version: &Pubkey, contribution: &Pubkey) -> Executed {
+        self.step(payer, ixs::payout::position_enroll(&payer.pubkey(), version, contribution), &[])
     }
 
     /// Creates, sets the lineage of, and publishes a model; creates its escrow and its owner's
@@ -196,7 +216,9 @@ impl World {
     }
 
     pub fn ensure_earnings(&mut self, beneficiary: &Keypair, role: EarningsRole) {
-        if self.svm.account(&pda::earnings(&beneficiary.pubkey(), role)).is_none() {
+        // Not yet created (an address someone sent lamports to is not created).
+        let key = pda::earnings(&beneficiary.pubkey(), role);
+        if self.svm.account(&key).is_none_or(|a| a.owner != attribution_payout::ID) {
             self.step(beneficiary, ixs::payout::earnings_init(&beneficiary.pubkey(), &beneficiary.pubkey(), role), &[]);
         }
     }
@@ -263,14 +285,25 @@ impl World {
         self.svm.run(cranker, ix, &[])
     }
 
+    /// Claims one `(version, contribution)` position.
     pub fn claim_position(
         &mut self,
         beneficiary: &Keypair,
-        datanet: &Pubkey,
+        version: &Pubkey,
         contribution: &Pubkey,
         destination: &Pubkey,
     ) -> Result<Executed, Failed> {
-        let ix = ixs::payout::position_claim(&self.open, datanet, contribution, &beneficiary.pubkey(), destination);
+        self.claim_positions(beneficiary, &[(*version, *contribution)], destination)
+    }
+
+    /// Claims every `(version, contribution)` position listed, in one instruction.
+    pub fn claim_positions(
+        &mut self,
+        beneficiary: &Keypair,
+        positions: &[(Pubkey, Pubkey)],
+        destination: &Pubkey,
+    ) -> Result<Executed, Failed> {
+        let ix = ixs::payout::position_claim(&self.open, &beneficiary.pubkey(), destination, positions);
         self.svm.run(beneficiary, ix, &[])
     }
 

@@ -7,9 +7,9 @@ pub const SEED_CONFIG: &[u8] = b"config";
 pub const SEED_VAULT: &[u8] = b"vault";
 /// `[SEED_STAKE_VAULT]`: the token account holding operator stakes, apart from fees.
 pub const SEED_STAKE_VAULT: &[u8] = b"stake_vault";
-/// `[SEED_POOL, datanet]`: a datanet's reward pool.
+/// `[SEED_POOL, datanet_version]`: the reward pool of a published datanet version.
 pub const SEED_POOL: &[u8] = b"pool";
-/// `[SEED_POSITION, contribution]`: an accepted contribution's stake in its datanet's pool.
+/// `[SEED_POSITION, pool, contribution]`: a contribution's share of a version's pool.
 pub const SEED_POSITION: &[u8] = b"position";
 /// `[SEED_EARNINGS, beneficiary, role (u8)]`: what a wallet earned in one role.
 pub const SEED_EARNINGS: &[u8] = b"earnings";

@@ -36,7 +36,7 @@ pub enum PayoutError {
     WrongEarnings,
     #[msg("The pool and escrow accounts must match the model's lineage: one per entry, in order, writable")]
     LineageAccountMismatch,
-    #[msg("The pool is not this datanet's")]
+    #[msg("The pool is not that of this datanet version")]
     WrongPool,
     #[msg("The contribution is not accepted")]
     ContributionNotAccepted,
@@ -122,4 +122,8 @@ pub enum PayoutError {
     MintHasFreezeAuthority,
     #[msg("The unstake cooldown must be at least the challenge window, so an attestor's stake stays slashable while its root can be vetoed")]
     CooldownBelowChallengeWindow,
+    #[msg("The contribution is not in this version: it was accepted after the version was published")]
+    NotInVersion,
+    #[msg("A claim's remaining accounts are (position, pool) pairs: each position the signer's, writable, followed by its own pool")]
+    ClaimAccountMismatch,
 }

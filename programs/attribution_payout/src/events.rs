@@ -44,6 +44,9 @@ pub struct ConfigAuthorityAccepted {
 pub struct PoolInitialized {
     pub pool: Pubkey,
     pub datanet: Pubkey,
+    pub datanet_version: Pubkey,
+    /// The version's fixed summed weight: the denominator of every credit to the pool.
+    pub total_weight: u64,
 }
 
 #[event]
@@ -154,9 +157,8 @@ pub struct PositionEnrolled {
     pub contribution: Pubkey,
     pub beneficiary: Pubkey,
     pub weight: u64,
-    pub pool_total_weight: u64,
-    /// Funds that had waited for the pool's first weight, released by this enrolment.
-    pub released: u64,
+    /// Weight of the pool's positions so far, of the version's fixed total.
+    pub pool_enrolled_weight: u64,
 }
 
 #[event]
@@ -185,6 +187,7 @@ pub struct EpochOpened {
     pub starts_at: i64,
     pub ends_at: i64,
     pub datanet: Pubkey,
+    pub datanet_version: Pubkey,
 }
 
 #[event]

@@ -28,7 +28,8 @@ pub struct Payment {
     pub epoch_index: u64,
 }
 
-/// Credits each lineage entry's part to its datanet's pool, its upstream model's escrow, or, for
+/// Credits each lineage entry's part to the pool of its cited datanet version, its upstream
+/// model's escrow, or, for
 /// the proof-attributed entry of a paid inference (`payment`), the model's current epoch. The
 /// accounts must be exactly those, one per entry, in the lineage's order, writable: no
 /// substitution, no omission, nothing extra. At an upstream hop (`payment` is `None`) there are
@@ -60,7 +61,7 @@ pub fn credit_lineage<'info>(
             }
             (LineageSource::Datanet, _, _) => {
                 let mut pool = Account::<Pool>::try_from(info)?;
-                require_keys_eq!(pool.datanet, entry.target, PayoutError::LineageAccountMismatch);
+                require!(Some(pool.datanet_version) == entry.datanet_version, PayoutError::LineageAccountMismatch);
                 pool.credit(*amount)?;
                 pool.exit(&crate::ID)?;
             }

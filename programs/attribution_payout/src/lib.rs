@@ -6,7 +6,8 @@
 //! treasury) claim what they earned; **operators** stake OPEN to be payable.
 //!
 //! Money path: one transfer of the whole fee into the vault, then pure accounting by the model's
-//! frozen lineage (protocol fee → treasury; owner and operator → earnings; datanets → reward pools;
+//! frozen lineage (protocol fee → treasury; owner and operator → earnings; cited datanet versions →
+//! their reward pools;
 //! upstream models → escrows). Tokens live only in this program's two vaults.
 use anchor_lang::prelude::*;
 
@@ -74,7 +75,7 @@ pub mod attribution_payout {
         StakeSlash::handler(ctx, args)
     }
 
-    /// Creates a datanet's reward pool (permissionless).
+    /// Creates the reward pool of a published datanet version (permissionless).
     pub fn pool_init(ctx: Context<PoolInit>) -> Result<()> {
         PoolInit::handler(ctx)
     }
@@ -101,13 +102,15 @@ pub mod attribution_payout {
         EscrowDistribute::handler(ctx)
     }
 
-    /// Enters an accepted contribution into its datanet's pool (permissionless).
+    /// Opens a contribution's position in the pool of a version that contains it (permissionless;
+    /// late costs nothing).
     pub fn position_enroll(ctx: Context<PositionEnroll>) -> Result<()> {
         PositionEnroll::handler(ctx)
     }
 
-    /// The contributor claims what its position accrued.
-    pub fn position_claim(ctx: Context<PositionClaim>) -> Result<()> {
+    /// The contributor claims what any number of its positions accrued, in one transfer.
+    /// Remaining accounts: (position, pool) pairs.
+    pub fn position_claim<'info>(ctx: Context<'info, PositionClaim<'info>>) -> Result<()> {
         PositionClaim::handler(ctx)
     }
 

@@ -18,12 +18,12 @@ pub enum DatanetError {
     EmptyContent,
     #[msg("The contribution is not pending: decisions are final")]
     NotPending,
-    #[msg("Only the contributor may withdraw a contribution")]
+    #[msg("Only the contributor may withdraw a contribution; the curator may clear only a rejected one")]
     NotContributor,
     #[msg("An accepted contribution needs a weight above zero")]
     ZeroWeight,
-    #[msg("A version must cover at least one and at most all accepted contributions")]
-    InvalidVersionCount,
+    #[msg("A version must contain at least one accepted contribution")]
+    EmptyVersion,
     #[msg("Version numbers are consecutive: publish the next number")]
     WrongVersionNumber,
     #[msg("Arithmetic overflow")]
@@ -32,4 +32,6 @@ pub enum DatanetError {
     AcceptedIsPermanent,
     #[msg("A contribution's weight is at most MAX_CONTRIBUTION_WEIGHT (10^9)")]
     WeightTooHigh,
+    #[msg("The account passed is not the contribution's contributor")]
+    WrongContributor,
 }

@@ -60,6 +60,8 @@ pub struct ContributionWithdrawn {
     pub content_hash: [u8; 32],
     /// Pending (withdrawn before review) or Rejected (cleared away after it).
     pub status: ContributionStatus,
+    /// Who closed it: the contributor, or the curator clearing a rejected one.
+    pub by: Pubkey,
     /// Lamports returned to the contributor.
     pub rent_returned: u64,
     pub timestamp: i64,
@@ -85,6 +87,8 @@ pub struct DatanetVersionPublished {
     pub number: u32,
     pub contributions_root: [u8; 32],
     pub contribution_count: u64,
+    /// The fixed denominator of every fee paid to this version.
+    pub total_weight: u64,
     pub uri: String,
     pub timestamp: i64,
 }

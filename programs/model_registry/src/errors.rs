@@ -34,6 +34,8 @@ pub enum ModelError {
     LineageAccountMismatch,
     #[msg("The cited version does not belong to that datanet")]
     VersionMismatch,
+    #[msg("Every datanet entry must cite a published version of its datanet, and no model entry may")]
+    VersionRequired,
     #[msg("An adapter's lineage must include its base model")]
     AdapterWithoutBase,
     #[msg("Only a datanet entry can be proof-attributed")]

@@ -9,7 +9,7 @@ use anchor_lang::prelude::*;
 pub struct AttributionRelease<'info> {
     #[account(mut)]
     pub epoch: Box<Account<'info, Epoch>>,
-    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    #[account(mut, constraint = pool.datanet_version == epoch.datanet_version @ PayoutError::WrongPool)]
     pub pool: Box<Account<'info, Pool>>,
 }
 

@@ -27,7 +27,7 @@ pub struct AttributionRootPost<'info> {
     pub attestor: Signer<'info>,
     #[account(constraint = attestor_stake.authority == attestor.key() @ PayoutError::WrongStake)]
     pub attestor_stake: Box<Account<'info, Stake>>,
-    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    #[account(mut, constraint = pool.datanet_version == epoch.datanet_version @ PayoutError::WrongPool)]
     pub pool: Box<Account<'info, Pool>>,
 }
 

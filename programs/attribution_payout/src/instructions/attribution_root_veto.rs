@@ -14,7 +14,7 @@ pub struct AttributionRootVeto<'info> {
     pub authority: Signer<'info>,
     #[account(mut)]
     pub epoch: Box<Account<'info, Epoch>>,
-    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    #[account(mut, constraint = pool.datanet_version == epoch.datanet_version @ PayoutError::WrongPool)]
     pub pool: Box<Account<'info, Pool>>,
 }
 

@@ -5,7 +5,9 @@ use crate::program::AttributionPayout;
 use crate::state::{check_mint_extensions, Config, EpochTiming};
 use crate::upgrade_authority::require_upgrade_authority;
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token::TokenAccount;
+use anchor_spl::token_interface::{initialize_account3, InitializeAccount3, Mint, TokenInterface};
+use datanet_registry::pda_account::{create, create_account};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct ConfigInitArgs {
@@ -22,28 +24,16 @@ pub struct ConfigInitArgs {
 /// authority may call it, so that nobody can front-run the deployment with their own config.
 #[derive(Accounts)]
 pub struct ConfigInit<'info> {
-    #[account(init, payer = deployer, space = 8 + Config::INIT_SPACE, seeds = [SEED_CONFIG], bump)]
-    pub config: Box<Account<'info, Config>>,
-    #[account(
-        init,
-        payer = deployer,
-        seeds = [SEED_VAULT],
-        bump,
-        token::mint = mint,
-        token::authority = config,
-        token::token_program = token_program,
-    )]
-    pub vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(
-        init,
-        payer = deployer,
-        seeds = [SEED_STAKE_VAULT],
-        bump,
-        token::mint = mint,
-        token::authority = config,
-        token::token_program = token_program,
-    )]
-    pub stake_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: the config's PDA, vacant; created by the handler (`pda_account::create_account`).
+    #[account(mut, seeds = [SEED_CONFIG], bump)]
+    pub config: UncheckedAccount<'info>,
+    /// CHECK: the fee vault's PDA, vacant; created by the handler as an OPEN token account of the
+    /// config.
+    #[account(mut, seeds = [SEED_VAULT], bump)]
+    pub vault: UncheckedAccount<'info>,
+    /// CHECK: the stake vault's PDA, vacant; created like the fee vault.
+    #[account(mut, seeds = [SEED_STAKE_VAULT], bump)]
+    pub stake_vault: UncheckedAccount<'info>,
     #[account(mint::token_program = token_program)]
     pub mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut)]
@@ -55,7 +45,26 @@ pub struct ConfigInit<'info> {
     pub system_program: Program<'info, System>,
 }
 
-impl ConfigInit<'_> {
+impl<'info> ConfigInit<'info> {
+    /// Creates a vault at its PDA (`seed`, `bump`) as a token account of OPEN owned by the config.
+    /// A plain token account (165 bytes) for either token program: the mint extensions
+    /// `check_mint_extensions` admits require no account extension.
+    fn create_vault(&self, vault: &UncheckedAccount<'info>, seed: &[u8], bump: u8) -> Result<()> {
+        let mint = self.mint.to_account_info();
+        let token_program = self.token_program.key();
+        create(
+            self.deployer.to_account_info(),
+            vault.to_account_info(),
+            self.system_program.key(),
+            &[seed, &[bump]],
+            TokenAccount::LEN,
+            &token_program,
+        )?;
+        let accounts =
+            InitializeAccount3 { account: vault.to_account_info(), mint, authority: self.config.to_account_info() };
+        initialize_account3(CpiContext::new(token_program, accounts))
+    }
+
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {
         require_upgrade_authority(&self.program, &self.program_data, &self.deployer.key())?;
         require!(self.mint.freeze_authority.is_none(), PayoutError::MintHasFreezeAuthority);
@@ -66,10 +75,11 @@ impl ConfigInit<'_> {
 
     #[access_control(ctx.accounts.validate(&args))]
     pub fn handler(ctx: Context<Self>, args: ConfigInitArgs) -> Result<()> {
-        let accounts = &mut *ctx.accounts;
-        accounts.config.set_inner(Config {
+        let accounts = &ctx.accounts;
+        let bump = ctx.bumps.config;
+        let config = Config {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.config,
+            bump,
             vault_bump: ctx.bumps.vault,
             stake_vault_bump: ctx.bumps.stake_vault,
             authority: args.authority,
@@ -89,8 +99,17 @@ impl ConfigInit<'_> {
             claim_window_secs: args.epoch_timing.claim_window_secs,
             paused: false,
             reserved: [0; 128],
-        });
-        accounts.config.invariant()?;
+        };
+        config.invariant()?;
+        create_account(
+            accounts.deployer.to_account_info(),
+            accounts.config.to_account_info(),
+            accounts.system_program.key(),
+            &[SEED_CONFIG, &[bump]],
+            &config,
+        )?;
+        accounts.create_vault(&accounts.vault, SEED_VAULT, ctx.bumps.vault)?;
+        accounts.create_vault(&accounts.stake_vault, SEED_STAKE_VAULT, ctx.bumps.stake_vault)?;
         emit!(ConfigInitialized {
             config: accounts.config.key(),
             authority: args.authority,

@@ -9,7 +9,7 @@ use anchor_lang::prelude::*;
 pub struct EpochClose<'info> {
     #[account(mut, close = rent_payer, has_one = rent_payer @ PayoutError::WrongRentPayer)]
     pub epoch: Box<Account<'info, Epoch>>,
-    #[account(mut, constraint = pool.datanet == epoch.datanet @ PayoutError::WrongPool)]
+    #[account(mut, constraint = pool.datanet_version == epoch.datanet_version @ PayoutError::WrongPool)]
     pub pool: Box<Account<'info, Pool>>,
     /// CHECK: receives the epoch's rent; must be who paid it (`has_one`).
     #[account(mut)]

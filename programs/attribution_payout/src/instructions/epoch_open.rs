@@ -62,7 +62,8 @@ impl EpochOpen<'_> {
             .and_then(|s| i64::try_from(s).ok())
             .ok_or(PayoutError::MathOverflow)?;
         let ends_at = starts_at + length;
-        let datanet = accounts.model.proof_attributed_entry().ok_or(PayoutError::NotProofAttributed)?.target;
+        let entry = accounts.model.proof_attributed_entry().ok_or(PayoutError::NotProofAttributed)?;
+        let (datanet, datanet_version) = (entry.target, entry.datanet_version.ok_or(PayoutError::InvariantViolated)?);
         let epoch = Epoch {
             version: ACCOUNT_VERSION,
             bump,
@@ -71,6 +72,7 @@ impl EpochOpen<'_> {
             starts_at,
             ends_at,
             datanet,
+            datanet_version,
             status: EpochStatus::Open,
             accrued: 0,
             record_count: 0,
@@ -97,6 +99,7 @@ impl EpochOpen<'_> {
             starts_at: epoch.starts_at,
             ends_at: epoch.ends_at,
             datanet,
+            datanet_version,
         });
         Ok(())
     }

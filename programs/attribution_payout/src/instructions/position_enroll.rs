@@ -3,24 +3,21 @@ use crate::errors::PayoutError;
 use crate::events::PositionEnrolled;
 use crate::state::{Pool, Position};
 use anchor_lang::prelude::*;
+use datanet_registry::pda_account::create_account;
 use datanet_registry::state::{Contribution, ContributionStatus};
 
-/// Permissionless: enters an accepted contribution into its datanet's pool with its final
-/// weight. Fees credited before are not owed to it, except what waited for the pool's first
-/// weight, which this enrolment releases to everyone then enrolled.
+/// Permissionless: opens a contribution's position in the pool of a version that contains it.
+/// Optional in time: the position starts from the pool's beginning, so everything credited to
+/// the version before is still the contribution's own. A contribution accepted after the version
+/// was published is not in it (`NotInVersion`), whatever its weight.
 #[derive(Accounts)]
 pub struct PositionEnroll<'info> {
     #[account(mut, constraint = pool.datanet == contribution.datanet @ PayoutError::WrongPool)]
     pub pool: Box<Account<'info, Pool>>,
     pub contribution: Box<Account<'info, Contribution>>,
-    #[account(
-        init,
-        payer = payer,
-        space = 8 + Position::INIT_SPACE,
-        seeds = [SEED_POSITION, contribution.key().as_ref()],
-        bump,
-    )]
-    pub position: Box<Account<'info, Position>>,
+    /// CHECK: the position's PDA, vacant; created by the handler (`pda_account::create_account`).
+    #[account(mut, seeds = [SEED_POSITION, pool.key().as_ref(), contribution.key().as_ref()], bump)]
+    pub position: UncheckedAccount<'info>,
     #[account(mut)]
     pub payer: Signer<'info>,
     pub system_program: Program<'info, System>,
@@ -29,39 +26,44 @@ pub struct PositionEnroll<'info> {
 impl PositionEnroll<'_> {
     fn validate(&self) -> Result<()> {
         require!(self.contribution.status == ContributionStatus::Accepted, PayoutError::ContributionNotAccepted);
+        require!(self.contribution.accepted_seq < self.pool.accepted_end, PayoutError::NotInVersion);
         Ok(())
     }
 
     #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>) -> Result<()> {
-        let contribution = &ctx.accounts.contribution;
-        let pool = &mut ctx.accounts.pool;
-        // The checkpoint is taken before the weight joins, so a release below includes this
-        // position, and nothing credited earlier does.
-        let checkpoint = pool.reward_per_weight;
-        let released = pool.enroll(contribution.weight)?;
-        pool.invariant()?;
-        ctx.accounts.position.set_inner(Position {
+        let accounts = &mut *ctx.accounts;
+        let contribution = &accounts.contribution;
+        let pool = &mut accounts.pool;
+        pool.enroll(contribution.weight)?;
+        let bump = ctx.bumps.position;
+        let position = Position {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.position,
+            bump,
             pool: pool.key(),
             contribution: contribution.key(),
             beneficiary: contribution.contributor,
             weight: contribution.weight,
-            reward_checkpoint: checkpoint,
+            reward_checkpoint: 0,
             fraction: 0,
             total_claimed: 0,
             enrolled_at: Clock::get()?.unix_timestamp,
             reserved: [0; 32],
-        });
+        };
+        create_account(
+            accounts.payer.to_account_info(),
+            accounts.position.to_account_info(),
+            accounts.system_program.key(),
+            &[SEED_POSITION, pool.key().as_ref(), contribution.key().as_ref(), &[bump]],
+            &position,
+        )?;
         emit!(PositionEnrolled {
-            position: ctx.accounts.position.key(),
+            position: accounts.position.key(),
             pool: pool.key(),
             contribution: contribution.key(),
             beneficiary: contribution.contributor,
             weight: contribution.weight,
-            pool_total_weight: pool.total_weight,
-            released,
+            pool_enrolled_weight: pool.enrolled_weight,
         });
         Ok(())
     }

@@ -2,12 +2,14 @@ use crate::constants::{ACCOUNT_VERSION, SEED_STAKE};
 use crate::events::StakeInitialized;
 use crate::state::Stake;
 use anchor_lang::prelude::*;
+use datanet_registry::pda_account::create_account;
 
 /// Creates the signer's (empty) stake account.
 #[derive(Accounts)]
 pub struct StakeInit<'info> {
-    #[account(init, payer = authority, space = 8 + Stake::INIT_SPACE, seeds = [SEED_STAKE, authority.key().as_ref()], bump)]
-    pub stake: Box<Account<'info, Stake>>,
+    /// CHECK: the stake's PDA, vacant; created by the handler (`pda_account::create_account`).
+    #[account(mut, seeds = [SEED_STAKE, authority.key().as_ref()], bump)]
+    pub stake: UncheckedAccount<'info>,
     #[account(mut)]
     pub authority: Signer<'info>,
     pub system_program: Program<'info, System>,
@@ -16,15 +18,24 @@ pub struct StakeInit<'info> {
 impl StakeInit<'_> {
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let authority = ctx.accounts.authority.key();
-        ctx.accounts.stake.set_inner(Stake {
+        let bump = ctx.bumps.stake;
+        let stake = Stake {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.stake,
+            bump,
             authority,
             active: 0,
             unstaking: 0,
             unlock_at: 0,
             reserved: [0; 32],
-        });
+        };
+        let accounts = &ctx.accounts;
+        create_account(
+            accounts.authority.to_account_info(),
+            accounts.stake.to_account_info(),
+            accounts.system_program.key(),
+            &[SEED_STAKE, authority.as_ref(), &[bump]],
+            &stake,
+        )?;
         emit!(StakeInitialized { stake: ctx.accounts.stake.key(), authority });
         Ok(())
     }

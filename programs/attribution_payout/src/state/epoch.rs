@@ -25,8 +25,10 @@ pub struct Epoch {
     pub index: u64,
     pub starts_at: i64,
     pub ends_at: i64,
-    /// The proof-attributed entry's datanet: its pool receives what the epoch does not attribute.
+    /// The proof-attributed entry's datanet.
     pub datanet: Pubkey,
+    /// The version the entry cites: its pool receives what the epoch does not attribute.
+    pub datanet_version: Pubkey,
     pub status: EpochStatus,
     /// Credited by `inference_pay`.
     pub accrued: u64,
@@ -64,7 +66,7 @@ impl Epoch {
             .ok_or_else(|| PayoutError::InvariantViolated.into())
     }
 
-    /// Sends everything the epoch still holds to its datanet's pool (the static path); returns it.
+    /// Sends everything the epoch still holds to its version's pool (the static path); returns it.
     pub fn return_balance(&mut self, pool: &mut Pool) -> Result<u64> {
         let amount = self.balance()?;
         pool.credit(amount)?;

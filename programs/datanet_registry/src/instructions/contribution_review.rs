@@ -34,18 +34,14 @@ impl ContributionReview<'_> {
         let datanet = &mut ctx.accounts.datanet;
         let contribution = &mut ctx.accounts.contribution;
         match decision {
-            ReviewDecision::Accept { weight } => {
-                datanet.record_accepted(weight)?;
-                contribution.status = ContributionStatus::Accepted;
-                contribution.weight = weight;
-            }
+            ReviewDecision::Accept { weight } => contribution.accept(datanet, weight, now)?,
             ReviewDecision::Reject { reason } => {
                 datanet.rejected = datanet.rejected.checked_add(1).ok_or(DatanetError::Overflow)?;
                 contribution.status = ContributionStatus::Rejected;
                 contribution.reject_reason = reason;
+                contribution.decided_at = now;
             }
         }
-        contribution.decided_at = now;
         contribution.invariant()?;
         datanet.invariant()?;
         emit!(ContributionReviewed {

@@ -54,31 +54,28 @@ impl ContributionSubmit<'_> {
         )?;
 
         let datanet = &mut accounts.datanet;
-        let (status, weight, decided_at) = match datanet.policy {
-            DatanetPolicy::Curated => (ContributionStatus::Pending, 0, 0),
-            DatanetPolicy::Open { weight } => {
-                datanet.record_accepted(weight)?;
-                (ContributionStatus::Accepted, weight, now)
-            }
-        };
         let index = datanet.submitted;
         datanet.submitted = index.checked_add(1).ok_or(DatanetError::Overflow)?;
-        let contribution = Contribution {
+        let mut contribution = Contribution {
             version: ACCOUNT_VERSION,
             bump,
             datanet: datanet.key(),
             contributor: accounts.contributor.key(),
             content_hash: args.content_hash,
             size: args.size,
-            status,
-            weight,
+            status: ContributionStatus::Pending,
+            weight: 0,
             reject_reason: 0,
             index,
             submitted_at: now,
-            decided_at,
-            reserved: [0; 32],
+            decided_at: 0,
+            accepted_seq: 0,
+            reserved: [0; 24],
             uri: args.uri,
         };
+        if let DatanetPolicy::Open { weight } = datanet.policy {
+            contribution.accept(datanet, weight, now)?;
+        }
         contribution.invariant()?;
         datanet.invariant()?;
         contribution.try_serialize(&mut &mut accounts.contribution.try_borrow_mut_data()?[..])?;
@@ -89,8 +86,8 @@ impl ContributionSubmit<'_> {
             content_hash: contribution.content_hash,
             size: contribution.size,
             index,
-            status,
-            weight,
+            status: contribution.status,
+            weight: contribution.weight,
             uri: contribution.uri,
             timestamp: now,
         });

@@ -3,29 +3,34 @@ use crate::events::ContributionWithdrawn;
 use crate::state::{Contribution, ContributionStatus, Datanet};
 use anchor_lang::prelude::*;
 
-/// The contributor takes back a pending contribution, or clears away a rejected one: the account
-/// closes, its rent returns to the contributor and its content hash is free again. An accepted
-/// contribution is permanent (its weight backs payouts). A rejection stays counted in the
-/// datanet's `rejected`, and in the `ContributionRejected` event. (Contribution accounts exist only at their canonical PDA, since this program
-/// creates them nowhere else; `has_one = datanet` ties it to the datanet whose counter changes.)
+/// The contributor takes back a pending contribution, or the contributor or the curator clears
+/// away a rejected one: the account closes, its rent returns to the contributor and its content
+/// hash is free again. The curator's clearing is what stops squatting: whoever copies a content
+/// hash it saw in a transaction and submits it first is rejected and cleared, and the content's
+/// author submits it again. An accepted contribution is permanent (its weight backs payouts). A
+/// rejection stays counted in the datanet's `rejected`, and in the `ContributionReviewed` event.
+/// (Contribution accounts exist only at their canonical PDA, since this program creates them
+/// nowhere else; `has_one = datanet` ties it to the datanet whose counter changes.)
 #[derive(Accounts)]
 pub struct ContributionWithdraw<'info> {
     #[account(mut)]
     pub datanet: Box<Account<'info, Datanet>>,
-    #[account(
-        mut,
-        close = contributor,
-        has_one = datanet,
-        has_one = contributor @ DatanetError::NotContributor,
-    )]
+    #[account(mut, close = contributor, has_one = datanet, has_one = contributor @ DatanetError::WrongContributor)]
     pub contribution: Box<Account<'info, Contribution>>,
+    /// CHECK: the contribution's contributor (`has_one`); receives the rent.
     #[account(mut)]
-    pub contributor: Signer<'info>,
+    pub contributor: UncheckedAccount<'info>,
+    /// The contributor, or the datanet's curator for a rejected contribution.
+    pub signer: Signer<'info>,
 }
 
 impl ContributionWithdraw<'_> {
     fn validate(&self) -> Result<()> {
-        require!(self.contribution.status != ContributionStatus::Accepted, DatanetError::AcceptedIsPermanent);
+        let status = self.contribution.status;
+        require!(status != ContributionStatus::Accepted, DatanetError::AcceptedIsPermanent);
+        let signer = self.signer.key();
+        let curator_clears = signer == self.datanet.authority && status == ContributionStatus::Rejected;
+        require!(signer == self.contribution.contributor || curator_clears, DatanetError::NotContributor);
         Ok(())
     }
 
@@ -43,6 +48,7 @@ impl ContributionWithdraw<'_> {
             contributor: contribution.contributor,
             content_hash: contribution.content_hash,
             status: contribution.status,
+            by: ctx.accounts.signer.key(),
             rent_returned: contribution.to_account_info().lamports(),
             timestamp: Clock::get()?.unix_timestamp,
         });

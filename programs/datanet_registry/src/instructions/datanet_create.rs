@@ -1,5 +1,6 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_DATANET};
 use crate::events::DatanetCreated;
+use crate::pda_account::create_account;
 use crate::state::{check_name, check_uri, Datanet, DatanetPolicy};
 use anchor_lang::prelude::*;
 
@@ -15,14 +16,9 @@ pub struct DatanetCreateArgs {
 #[derive(Accounts)]
 #[instruction(args: DatanetCreateArgs)]
 pub struct DatanetCreate<'info> {
-    #[account(
-        init,
-        payer = creator,
-        space = 8 + Datanet::INIT_SPACE,
-        seeds = [SEED_DATANET, creator.key().as_ref(), &args.id.to_le_bytes()],
-        bump,
-    )]
-    pub datanet: Box<Account<'info, Datanet>>,
+    /// CHECK: the datanet's PDA, vacant; created by the handler (`pda_account::create_account`).
+    #[account(mut, seeds = [SEED_DATANET, creator.key().as_ref(), &args.id.to_le_bytes()], bump)]
+    pub datanet: UncheckedAccount<'info>,
     /// Pays the rent and becomes the datanet's first authority (curator).
     #[account(mut)]
     pub creator: Signer<'info>,
@@ -40,10 +36,10 @@ impl DatanetCreate<'_> {
     pub fn handler(ctx: Context<Self>, args: DatanetCreateArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
         let creator = ctx.accounts.creator.key();
-        let datanet = &mut ctx.accounts.datanet;
-        datanet.set_inner(Datanet {
+        let bump = ctx.bumps.datanet;
+        let datanet = Datanet {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.datanet,
+            bump,
             creator,
             id: args.id,
             authority: creator,
@@ -59,16 +55,25 @@ impl DatanetCreate<'_> {
             reserved: [0; 64],
             name: args.name,
             uri: args.uri,
-        });
+        };
         datanet.invariant()?;
+        let accounts = &ctx.accounts;
+        let id = args.id.to_le_bytes();
+        create_account(
+            accounts.creator.to_account_info(),
+            accounts.datanet.to_account_info(),
+            accounts.system_program.key(),
+            &[SEED_DATANET, creator.as_ref(), &id, &[bump]],
+            &datanet,
+        )?;
         emit!(DatanetCreated {
-            datanet: datanet.key(),
+            datanet: accounts.datanet.key(),
             creator,
             id: args.id,
             authority: creator,
             policy: datanet.policy,
-            name: datanet.name.clone(),
-            uri: datanet.uri.clone(),
+            name: datanet.name,
+            uri: datanet.uri,
             timestamp: now,
         });
         Ok(())

@@ -1,6 +1,7 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_DATANET_VERSION};
 use crate::errors::DatanetError;
 use crate::events::DatanetVersionPublished;
+use crate::pda_account::create_account;
 use crate::state::{check_uri, Datanet, DatanetVersion};
 use anchor_lang::prelude::*;
 
@@ -8,10 +9,9 @@ use anchor_lang::prelude::*;
 pub struct DatanetVersionPublishArgs {
     /// The next version number: the datanet's `versions + 1`.
     pub number: u32,
-    /// Merkle root over the accepted contributions the version contains.
+    /// Merkle root over the manifest of the contributions the version contains: every
+    /// contribution accepted so far (the chain fixes the set and its total weight).
     pub contributions_root: [u8; 32],
-    /// How many accepted contributions it contains: at least one, at most all accepted ones.
-    pub contribution_count: u64,
     /// Where the version's manifest is published.
     pub uri: String,
 }
@@ -21,14 +21,9 @@ pub struct DatanetVersionPublishArgs {
 pub struct DatanetVersionPublish<'info> {
     #[account(mut, has_one = authority @ DatanetError::NotAuthority)]
     pub datanet: Box<Account<'info, Datanet>>,
-    #[account(
-        init,
-        payer = authority,
-        space = 8 + DatanetVersion::INIT_SPACE,
-        seeds = [SEED_DATANET_VERSION, datanet.key().as_ref(), &args.number.to_le_bytes()],
-        bump,
-    )]
-    pub datanet_version: Box<Account<'info, DatanetVersion>>,
+    /// CHECK: the version's PDA, vacant; created by the handler (`pda_account::create_account`).
+    #[account(mut, seeds = [SEED_DATANET_VERSION, datanet.key().as_ref(), &args.number.to_le_bytes()], bump)]
+    pub datanet_version: UncheckedAccount<'info>,
     #[account(mut)]
     pub authority: Signer<'info>,
     pub system_program: Program<'info, System>,
@@ -38,39 +33,48 @@ impl DatanetVersionPublish<'_> {
     fn validate(&self, args: &DatanetVersionPublishArgs) -> Result<()> {
         let next = self.datanet.versions.checked_add(1).ok_or(DatanetError::Overflow)?;
         require!(args.number == next, DatanetError::WrongVersionNumber);
-        require!(
-            args.contribution_count > 0 && args.contribution_count <= self.datanet.accepted,
-            DatanetError::InvalidVersionCount
-        );
+        require!(self.datanet.accepted > 0, DatanetError::EmptyVersion);
         check_uri(&args.uri)
     }
 
     #[access_control(ctx.accounts.validate(&args))]
     pub fn handler(ctx: Context<Self>, args: DatanetVersionPublishArgs) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        let datanet = &mut ctx.accounts.datanet;
+        let accounts = &mut *ctx.accounts;
+        let datanet = &mut accounts.datanet;
         datanet.versions = args.number;
-        let version = &mut ctx.accounts.datanet_version;
-        version.set_inner(DatanetVersion {
+        let bump = ctx.bumps.datanet_version;
+        let version = DatanetVersion {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.datanet_version,
+            bump,
             datanet: datanet.key(),
             number: args.number,
             contributions_root: args.contributions_root,
-            contribution_count: args.contribution_count,
+            contribution_count: datanet.accepted,
+            accepted_end: datanet.accepted,
+            total_weight: datanet.total_accepted_weight,
             published_at: now,
             reserved: [0; 32],
             uri: args.uri,
-        });
+        };
         version.invariant()?;
         datanet.invariant()?;
+        let number = args.number.to_le_bytes();
+        create_account(
+            accounts.authority.to_account_info(),
+            accounts.datanet_version.to_account_info(),
+            accounts.system_program.key(),
+            &[SEED_DATANET_VERSION, datanet.key().as_ref(), &number, &[bump]],
+            &version,
+        )?;
         emit!(DatanetVersionPublished {
             datanet: datanet.key(),
-            datanet_version: version.key(),
+            datanet_version: accounts.datanet_version.key(),
             number: args.number,
             contributions_root: args.contributions_root,
-            contribution_count: args.contribution_count,
-            uri: version.uri.clone(),
+            contribution_count: version.contribution_count,
+            total_weight: version.total_weight,
+            uri: version.uri,
             timestamp: now,
         });
         Ok(())

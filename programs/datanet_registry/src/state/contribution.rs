@@ -37,7 +37,10 @@ pub struct Contribution {
     pub submitted_at: i64,
     /// When accepted or rejected; 0 while pending.
     pub decided_at: i64,
-    pub reserved: [u8; 32],
+    /// 0-based order of acceptance within the datanet (meaningful once accepted). A version
+    /// contains exactly the accepted contributions whose `accepted_seq` is below its `accepted_end`.
+    pub accepted_seq: u64,
+    pub reserved: [u8; 24],
     #[max_len(MAX_URI_LEN)]
     pub uri: String,
 }
@@ -49,5 +52,21 @@ impl Contribution {
         let accepted = self.status == ContributionStatus::Accepted;
         require!(accepted == (self.weight > 0), DatanetError::ZeroWeight);
         Ok(())
+    }
+
+    /// Accepts the contribution with `weight`, recording it in `datanet` (which assigns its order).
+    pub fn accept(&mut self, datanet: &mut super::Datanet, weight: u64, now: i64) -> Result<()> {
+        self.accepted_seq = datanet.record_accepted(weight)?;
+        self.status = ContributionStatus::Accepted;
+        self.weight = weight;
+        self.decided_at = now;
+        Ok(())
+    }
+
+    /// True when this contribution is one of those `version` contains.
+    pub fn is_in(&self, version: &super::DatanetVersion) -> bool {
+        self.datanet == version.datanet
+            && self.status == ContributionStatus::Accepted
+            && self.accepted_seq < version.accepted_end
     }
 }

@@ -72,12 +72,13 @@ impl Datanet {
         Ok(())
     }
 
-    /// Records an accepted contribution's weight.
-    pub fn record_accepted(&mut self, weight: u64) -> Result<()> {
+    /// Records an accepted contribution's weight; returns its order of acceptance.
+    pub fn record_accepted(&mut self, weight: u64) -> Result<u64> {
         check_weight(weight)?;
-        self.accepted = self.accepted.checked_add(1).ok_or(DatanetError::Overflow)?;
+        let seq = self.accepted;
+        self.accepted = seq.checked_add(1).ok_or(DatanetError::Overflow)?;
         self.total_accepted_weight = self.total_accepted_weight.checked_add(weight).ok_or(DatanetError::Overflow)?;
-        Ok(())
+        Ok(seq)
     }
 }
 

@@ -3,6 +3,7 @@ use crate::errors::ModelError;
 use crate::events::ModelCreated;
 use crate::state::{check_name, check_uri, Model, ModelKind, ModelState};
 use anchor_lang::prelude::*;
+use datanet_registry::pda_account::create_account;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct ModelCreateArgs {
@@ -19,14 +20,9 @@ pub struct ModelCreateArgs {
 #[derive(Accounts)]
 #[instruction(args: ModelCreateArgs)]
 pub struct ModelCreate<'info> {
-    #[account(
-        init,
-        payer = owner,
-        space = 8 + Model::INIT_SPACE,
-        seeds = [SEED_MODEL, owner.key().as_ref(), &args.id.to_le_bytes()],
-        bump,
-    )]
-    pub model: Box<Account<'info, Model>>,
+    /// CHECK: the model's PDA, vacant; created by the handler (`pda_account::create_account`).
+    #[account(mut, seeds = [SEED_MODEL, owner.key().as_ref(), &args.id.to_le_bytes()], bump)]
+    pub model: UncheckedAccount<'info>,
     /// The model an adapter is trained on: required for an adapter, absent otherwise.
     pub base_model: Option<Box<Account<'info, Model>>>,
     #[account(mut)]
@@ -48,10 +44,10 @@ impl ModelCreate<'_> {
         let now = Clock::get()?.unix_timestamp;
         let owner = ctx.accounts.owner.key();
         let base_model = ctx.accounts.base_model.as_ref().map(|m| m.key());
-        let model = &mut ctx.accounts.model;
-        model.set_inner(Model {
+        let bump = ctx.bumps.model;
+        let model = Model {
             version: ACCOUNT_VERSION,
-            bump: ctx.bumps.model,
+            bump,
             owner,
             id: args.id,
             kind: args.kind,
@@ -69,18 +65,27 @@ impl ModelCreate<'_> {
             lineage: Vec::new(),
             name: args.name,
             uri: args.uri,
-        });
+        };
         model.invariant()?;
+        let accounts = &ctx.accounts;
+        let id = args.id.to_le_bytes();
+        create_account(
+            accounts.owner.to_account_info(),
+            accounts.model.to_account_info(),
+            accounts.system_program.key(),
+            &[SEED_MODEL, owner.as_ref(), &id, &[bump]],
+            &model,
+        )?;
         emit!(ModelCreated {
-            model: model.key(),
+            model: accounts.model.key(),
             owner,
             id: args.id,
             kind: args.kind,
             base_model,
             price_per_call: args.price_per_call,
             artifact_hash: args.artifact_hash,
-            name: model.name.clone(),
-            uri: model.uri.clone(),
+            name: model.name,
+            uri: model.uri,
             timestamp: now,
         });
         Ok(())

@@ -12,9 +12,10 @@ pub struct ModelLineageSetArgs {
     pub operator_share_bps: u16,
 }
 
-/// Sets (or replaces) a draft model's lineage. `remaining_accounts` carries, for each entry in
-/// order, its datanet or upstream model account, followed by the cited `DatanetVersion` account
-/// where a datanet entry cites one; nothing else.
+/// Sets (or replaces) a draft model's lineage. Every datanet entry cites a published
+/// `DatanetVersion`: the fees that reach the entry are shared among exactly that version's
+/// contributions. `remaining_accounts` carries, for each entry in order, its datanet or upstream
+/// model account, followed by the cited `DatanetVersion` account for a datanet entry; nothing else.
 #[derive(Accounts)]
 pub struct ModelLineageSet<'info> {
     #[account(mut, has_one = owner @ ModelError::NotOwner)]
@@ -55,13 +56,11 @@ impl<'info> ModelLineageSet<'info> {
             match entry.source {
                 LineageSource::Datanet => {
                     Account::<Datanet>::try_from(target)?;
-                    if let Some(version) = entry.datanet_version {
-                        let version = Account::<DatanetVersion>::try_from(next(version)?)?;
-                        require_keys_eq!(version.datanet, entry.target, ModelError::VersionMismatch);
-                    }
+                    let version = entry.datanet_version.ok_or(ModelError::VersionRequired)?;
+                    let version = Account::<DatanetVersion>::try_from(next(version)?)?;
+                    require_keys_eq!(version.datanet, entry.target, ModelError::VersionMismatch);
                 }
                 LineageSource::Model => {
-                    require!(entry.datanet_version.is_none(), ModelError::LineageAccountMismatch);
                     let upstream = Account::<Model>::try_from(target)?;
                     require!(upstream.state == ModelState::Published, ModelError::UpstreamNotPublished);
                 }

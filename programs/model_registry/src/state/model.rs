@@ -24,7 +24,7 @@ pub enum ModelState {
 /// What a lineage entry points at.
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
 pub enum LineageSource {
-    /// A datanet of `datanet_registry`; its share goes to the datanet's reward pool.
+    /// A datanet of `datanet_registry`; its share goes to the reward pool of the cited version.
     Datanet,
     /// A published upstream model; its share goes to that model's escrow.
     Model,
@@ -36,7 +36,8 @@ pub struct LineageEntry {
     pub source: LineageSource,
     /// The datanet or upstream model account.
     pub target: Pubkey,
-    /// For a datanet entry, the `DatanetVersion` the model was trained on, if it cites one.
+    /// For a datanet entry (required), the `DatanetVersion` the model was trained on: its
+    /// contributions, and only they, share the entry's part of every fee. `None` for a model entry.
     pub datanet_version: Option<Pubkey>,
     /// Share of every fee (after the protocol fee), in basis points.
     pub share_bps: u16,
@@ -87,6 +88,10 @@ impl Model {
         let mut total = u32::from(owner_bps) + u32::from(operator_bps);
         for entry in lineage {
             require!(entry.share_bps > 0, ModelError::ZeroShare);
+            require!(
+                entry.datanet_version.is_some() == (entry.source == LineageSource::Datanet),
+                ModelError::VersionRequired
+            );
             require!(
                 !entry.proof_attributed || entry.source == LineageSource::Datanet,
                 ModelError::ProofAttributedModel
