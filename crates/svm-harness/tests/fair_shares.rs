@@ -275,3 +275,32 @@ fn a_squatted_content_hash_is_cleared_by_the_curator_and_submitted_by_its_author
     let contribution: Contribution = w.svm.get(&key);
     assert_eq!(contribution.contributor, author.pubkey());
 }
+
+#[test]
+fn pool_offsets_match_the_layout() {
+    use anchor_lang::AccountSerialize;
+    use attribution_payout::state::{pool_offset as at, read_bytes};
+    let pool = Pool {
+        version: 1,
+        bump: 2,
+        datanet: Pubkey::new_from_array([3; 32]),
+        datanet_version: Pubkey::new_from_array([4; 32]),
+        accepted_end: 5,
+        total_weight: 6,
+        enrolled_weight: 7,
+        positions: 8,
+        reward_per_weight: 9 << 70,
+        carry: 10,
+        total_credited: 11,
+        total_claimed: 12,
+        reserved: [0; 64],
+    };
+    let mut data = Vec::new();
+    pool.try_serialize(&mut data).unwrap();
+    assert_eq!(data[at::DATANET_VERSION..at::DATANET_VERSION + 32], [4; 32]);
+    assert_eq!(u64::from_le_bytes(read_bytes(&data, at::TOTAL_WEIGHT)), 6);
+    assert_eq!(u128::from_le_bytes(read_bytes(&data, at::REWARD_PER_WEIGHT)), 9 << 70);
+    assert_eq!(u64::from_le_bytes(read_bytes(&data, at::CARRY)), 10);
+    assert_eq!(u64::from_le_bytes(read_bytes(&data, at::TOTAL_CREDITED)), 11);
+    assert_eq!(u64::from_le_bytes(read_bytes(&data, at::END)), 12);
+}

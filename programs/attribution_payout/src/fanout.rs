@@ -60,10 +60,8 @@ pub fn credit_lineage<'info>(
                 epoch.exit(&crate::ID)?;
             }
             (LineageSource::Datanet, _, _) => {
-                let mut pool = Account::<Pool>::try_from(info)?;
-                require!(Some(pool.datanet_version) == entry.datanet_version, PayoutError::LineageAccountMismatch);
-                pool.credit(*amount)?;
-                pool.exit(&crate::ID)?;
+                let version = entry.datanet_version.ok_or(PayoutError::LineageAccountMismatch)?;
+                Pool::credit_in_place(info, &version, *amount)?;
             }
             (LineageSource::Model, _, _) => {
                 let mut escrow = Account::<Escrow>::try_from(info)?;

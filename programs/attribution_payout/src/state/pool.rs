@@ -31,14 +31,63 @@ pub struct Pool {
     pub reserved: [u8; 64],
 }
 
+/// Byte offsets in a `Pool` account (discriminator included) of the fields a credit reads or
+/// writes; a test of the harness (`pool_offsets_match_the_layout`) pins them to the borsh layout.
+pub mod pool_offset {
+    pub const DATANET_VERSION: usize = 8 + 1 + 1 + 32;
+    pub const TOTAL_WEIGHT: usize = DATANET_VERSION + 32 + 8;
+    pub const REWARD_PER_WEIGHT: usize = TOTAL_WEIGHT + 8 + 8 + 8;
+    pub const CARRY: usize = REWARD_PER_WEIGHT + 16;
+    pub const TOTAL_CREDITED: usize = CARRY + 8;
+    pub const END: usize = TOTAL_CREDITED + 8;
+}
+
+/// Adds `amount` to a pool's accumulator and its `total_credited`: the one place a pool is credited.
+fn credit_fields(total_weight: u64, acc: Accumulator, total_credited: u64, amount: u64) -> Result<(Accumulator, u64)> {
+    let total_credited = total_credited.checked_add(amount).ok_or(PayoutError::MathOverflow)?;
+    let acc = payout_math::distribute(acc, amount, total_weight).ok_or(PayoutError::MathOverflow)?;
+    Ok((acc, total_credited))
+}
+
+/// `N` bytes of `data` from `at`; the caller has checked the length.
+pub fn read_bytes<const N: usize>(data: &[u8], at: usize) -> [u8; N] {
+    data[at..at + N].try_into().expect("within the checked length")
+}
+
 impl Pool {
     /// Credits a share of a fee to every contribution of the version, by weight.
     pub fn credit(&mut self, amount: u64) -> Result<()> {
-        self.total_credited = self.total_credited.checked_add(amount).ok_or(PayoutError::MathOverflow)?;
         let acc = Accumulator { reward_per_weight: self.reward_per_weight, carry: self.carry };
-        let acc = payout_math::distribute(acc, amount, self.total_weight).ok_or(PayoutError::MathOverflow)?;
+        let (acc, total_credited) = credit_fields(self.total_weight, acc, self.total_credited, amount)?;
         self.reward_per_weight = acc.reward_per_weight;
         self.carry = acc.carry;
+        self.total_credited = total_credited;
+        Ok(())
+    }
+
+    /// `credit` on the pool account `info`, reading and writing only the fields a credit touches:
+    /// the fee path's write per datanet entry, without decoding and re-encoding the whole pool.
+    /// Checks what `Account::<Pool>::try_from` does (this program's account, a `Pool`'s
+    /// discriminator) and that the pool is `datanet_version`'s.
+    pub fn credit_in_place(info: &AccountInfo, datanet_version: &Pubkey, amount: u64) -> Result<()> {
+        require_keys_eq!(*info.owner, crate::ID, ErrorCode::AccountOwnedByWrongProgram);
+        let mut data = info.try_borrow_mut_data()?;
+        require!(data.len() >= pool_offset::END, ErrorCode::AccountDidNotDeserialize);
+        require!(data[..8] == *Pool::DISCRIMINATOR, ErrorCode::AccountDiscriminatorMismatch);
+        require!(
+            data[pool_offset::DATANET_VERSION..pool_offset::DATANET_VERSION + 32] == datanet_version.to_bytes(),
+            PayoutError::LineageAccountMismatch
+        );
+        let total_weight = u64::from_le_bytes(read_bytes(&data, pool_offset::TOTAL_WEIGHT));
+        let acc = Accumulator {
+            reward_per_weight: u128::from_le_bytes(read_bytes(&data, pool_offset::REWARD_PER_WEIGHT)),
+            carry: u64::from_le_bytes(read_bytes(&data, pool_offset::CARRY)),
+        };
+        let total_credited = u64::from_le_bytes(read_bytes(&data, pool_offset::TOTAL_CREDITED));
+        let (acc, total_credited) = credit_fields(total_weight, acc, total_credited, amount)?;
+        data[pool_offset::REWARD_PER_WEIGHT..pool_offset::CARRY].copy_from_slice(&acc.reward_per_weight.to_le_bytes());
+        data[pool_offset::CARRY..pool_offset::TOTAL_CREDITED].copy_from_slice(&acc.carry.to_le_bytes());
+        data[pool_offset::TOTAL_CREDITED..pool_offset::END].copy_from_slice(&total_credited.to_le_bytes());
         Ok(())
     }
 
