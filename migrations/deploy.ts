@@ -9,6 +9,9 @@
  *     = the provider wallet, no freeze authority) and mints an initial supply to the wallet's
  *     associated token account, or adopts an existing mint (SUITE_OPEN_MINT);
  *   - then, in one transaction, `config_init` and the treasury's earnings account (role 0).
+ * It creates no datanet, version or pool: reward pools are per published datanet version and come
+ * with each version (`AttributionClient.datanetVersionPublish` appends its `pool_init`), and a
+ * model's lineage can cite a datanet only once a version of it is published.
  *
  * `config_init` is signed by the provider wallet, which must be attribution_payout's upgrade
  * authority (the wallet that ran `anchor deploy`); the script checks that before creating anything

@@ -1,8 +1,9 @@
 /**
  * The client against the real programs: target/deploy/*.so in LiteSVM, every step a signed
  * transaction built by @attribution-suite/client. One flow, in order: config and OPEN, a curated
- * datanet with reviewed contributions, a base model and a fine-tune built on it, a staked
- * operator, payments, the escrow crank, every claim, and the program errors on the way.
+ * datanet with reviewed contributions and a published version (with its pool), a base model
+ * citing it and a fine-tune built on it, a staked operator, payments, the escrow crank, every
+ * claim, and the program errors on the way.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -24,6 +25,7 @@ import {
   findEvents,
   modelPda,
   poolPda,
+  positionPda,
   quoteInference,
   stakeVaultPda,
   vaultPda,
@@ -59,6 +61,7 @@ describe("client against the built programs in LiteSVM", () => {
   let contributionA: PublicKey;
   let contributionB: PublicKey;
   let datanetVersion: PublicKey;
+  let pool: PublicKey;
   let baseModel: PublicKey;
   let fineTune: PublicKey;
   let userToken: PublicKey;
@@ -67,7 +70,7 @@ describe("client against the built programs in LiteSVM", () => {
 
   before(() => {
     chain = new TestChain();
-    client = new AttributionClient({ reader: chain.reader });
+    client = new AttributionClient({ reader: chain.reader, programAccounts: chain.programAccounts });
     deployer = chain.upgradeAuthority;
     [governance, treasury, mintAuthority, curator, alice, bob, carol, builder, operator, user] = Array.from(
       { length: 10 },
@@ -123,7 +126,7 @@ describe("client against the built programs in LiteSVM", () => {
     assert.ok("treasury" in (await client.fetchEarnings(treasury.publicKey, EarningsRole.Treasury)).role);
   });
 
-  test("datanet_create (curated) and pool_init", async () => {
+  test("datanet_create (curated): no version yet, so nothing to cite and no pool", async () => {
     const created = await client.datanetCreate({
       creator: curator.publicKey,
       id: 1,
@@ -132,13 +135,12 @@ describe("client against the built programs in LiteSVM", () => {
       policy: { curated: {} },
     });
     assert.ok(created.datanet.equals(datanetPda(curator.publicKey, 1n)));
-    const pool = await client.poolInit({ payer: curator.publicKey, datanet: created.datanet });
-    chain.sendOk([...created.instructions, ...pool.instructions], curator);
+    chain.sendOk(created.instructions, curator);
     datanet = created.datanet;
     const account = await client.fetchDatanet(datanet);
     assert.equal(account.name, "radiology");
     assert.ok(account.authority.equals(curator.publicKey));
-    assert.ok((await client.fetchPool(datanet)).datanet.equals(datanet));
+    assert.equal(await client.latestVersion(datanet), null);
 
     const updated = await client.datanetUpdate({ datanet, authority: curator.publicKey, uri: "ipfs://radiology-v2" });
     chain.sendOk(updated.instructions, curator);
@@ -170,7 +172,7 @@ describe("client against the built programs in LiteSVM", () => {
     assert.match(err.message, /./);
   });
 
-  test("contribution_withdraw returns a pending or rejected contribution's rent", async () => {
+  test("contribution_withdraw returns a pending or rejected contribution's rent to its contributor", async () => {
     const c = await client.submitFile({
       datanet,
       contributor: carol.publicKey,
@@ -178,10 +180,23 @@ describe("client against the built programs in LiteSVM", () => {
       uri: "ipfs://c",
     });
     chain.sendOk(c.instructions, carol);
-    const w = await client.contributionWithdraw({ datanet, contribution: c.contribution, contributor: carol.publicKey });
+    // The curator may not take back a pending contribution; nor may anyone name another contributor.
+    const byCurator = await client.contributionWithdraw({ datanet, contribution: c.contribution, signer: curator.publicKey });
+    assert.ok(byCurator.contributor.equals(carol.publicKey));
+    assert.equal(chain.sendErr(byCurator.instructions, curator).name, "NotContributor");
+    const wrong = await client.contributionWithdraw({
+      datanet,
+      contribution: c.contribution,
+      signer: carol.publicKey,
+      contributor: bob.publicKey,
+    });
+    assert.equal(chain.sendErr(wrong.instructions, carol).name, "WrongContributor");
+
+    const w = await client.contributionWithdraw({ datanet, contribution: c.contribution, signer: carol.publicKey });
     const logs = chain.sendOk(w.instructions, carol);
     const [withdrawn] = findEvents(logs, "datanet_registry", "contributionWithdrawn");
     assert.ok("pending" in withdrawn.status);
+    assert.ok(withdrawn.by.equals(carol.publicKey));
     assert.equal(chain.exists(c.contribution), false);
 
     // A rejected contribution is cleared away the same way.
@@ -189,13 +204,58 @@ describe("client against the built programs in LiteSVM", () => {
     chain.sendOk(d.instructions, carol);
     const reject = await client.contributionReview({ datanet, contribution: d.contribution, authority: curator.publicKey, decision: { reject: { reason: 2 } } });
     chain.sendOk(reject.instructions, curator);
-    const clear = await client.contributionWithdraw({ datanet, contribution: d.contribution, contributor: carol.publicKey });
+    const clear = await client.contributionWithdraw({ datanet, contribution: d.contribution, signer: carol.publicKey, contributor: carol.publicKey });
     const [cleared] = findEvents(chain.sendOk(clear.instructions, carol), "datanet_registry", "contributionWithdrawn");
     assert.ok("rejected" in cleared.status);
     assert.equal(chain.exists(d.contribution), false);
   });
 
-  test("contribution_review: the curator accepts with weights; a version is published", async () => {
+  test("squatting: the curator clears a rejected front-run, and the author submits the same content again", async () => {
+    const dave = chain.wallet();
+    const squatter = chain.wallet();
+    const content = new TextEncoder().encode("dave: 400 de-identified discharge summaries\n");
+    // The squatter saw the content hash and submitted it first.
+    const squat = await client.submitFile({ datanet, contributor: squatter.publicKey, content, uri: "ipfs://stolen" });
+    chain.sendOk(squat.instructions, squatter);
+    const blocked = await client.submitFile({ datanet, contributor: dave.publicKey, content, uri: "ipfs://dave" });
+    assert.equal(chain.sendErr(blocked.instructions, dave).name, "DuplicateContribution");
+    // The curator rejects the squat and clears it; the rent goes back to the squatter, not the curator.
+    const reject = await client.contributionReview({
+      datanet,
+      contribution: squat.contribution,
+      authority: curator.publicKey,
+      decision: { reject: { reason: 7 } },
+    });
+    chain.sendOk(reject.instructions, curator);
+    const rent = chain.lamports(squat.contribution);
+    const squatterBefore = chain.lamports(squatter.publicKey);
+    const clear = await client.contributionWithdraw({ datanet, contribution: squat.contribution, signer: curator.publicKey });
+    assert.ok(clear.contributor.equals(squatter.publicKey));
+    const [cleared] = findEvents(chain.sendOk(clear.instructions, curator), "datanet_registry", "contributionWithdrawn");
+    assert.ok("rejected" in cleared.status);
+    assert.ok(cleared.by.equals(curator.publicKey));
+    assert.ok(cleared.contributor.equals(squatter.publicKey));
+    assert.equal(chain.exists(squat.contribution), false);
+    assert.equal(chain.lamports(squatter.publicKey) - squatterBefore, rent);
+    // The author submits the same content: the same address, now theirs.
+    const again = await client.submitFile({ datanet, contributor: dave.publicKey, content, uri: "ipfs://dave" });
+    assert.ok(again.contribution.equals(squat.contribution));
+    chain.sendOk(again.instructions, dave);
+    assert.ok((await client.fetchContribution(again.contribution)).contributor.equals(dave.publicKey));
+    // Dave withdraws it again (pending) so that the flow below keeps its two contributions.
+    chain.sendOk((await client.contributionWithdraw({ datanet, contribution: again.contribution, signer: dave.publicKey })).instructions, dave);
+  });
+
+  test("contribution_review: the curator accepts with weights; a version (and its pool) is published", async () => {
+    // Nothing accepted yet: a version would be empty.
+    const empty = await client.datanetVersionPublish({
+      datanet,
+      authority: curator.publicKey,
+      contributionsRoot: new Uint8Array(32),
+      uri: "ipfs://radiology/empty",
+    });
+    assert.equal(chain.sendErr(empty.instructions, curator).name, "EmptyVersion");
+
     const reviewA = await client.contributionReview({
       datanet,
       contribution: contributionA,
@@ -224,28 +284,92 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(Number(a.weight), 3);
     assert.equal(Number((await client.fetchDatanet(datanet)).totalAcceptedWeight), 4);
 
+    // The number defaults to the datanet's versions + 1; pool_init rides along.
     const version = await client.datanetVersionPublish({
       datanet,
       authority: curator.publicKey,
-      number: 1,
       contributionsRoot: createHash("sha256").update("root of A and B").digest(),
-      contributionCount: 2,
       uri: "ipfs://radiology/v1",
     });
-    chain.sendOk(version.instructions, curator);
+    assert.equal(version.number, 1);
+    assert.equal(version.instructions.length, 2);
+    assert.ok(version.pool.equals(poolPda(version.datanetVersion)));
+    const logs = chain.sendOk(version.instructions, curator);
     datanetVersion = version.datanetVersion;
-    assert.equal((await client.fetchDatanetVersion(datanetVersion)).number, 1);
+    pool = version.pool;
+    assert.ok((await client.latestVersion(datanet))!.equals(datanetVersion));
+    const [published] = findEvents(logs, "datanet_registry", "datanetVersionPublished");
+    assert.equal(big(published.contributionCount), 2n);
+    assert.equal(big(published.totalWeight), 4n);
+    const stored = await client.fetchDatanetVersion(datanetVersion);
+    assert.equal(stored.number, 1);
+    assert.equal(big(stored.contributionCount), 2n);
+    assert.equal(big(stored.acceptedEnd), 2n);
+    assert.equal(big(stored.totalWeight), 4n);
+    const [initialized] = findEvents(logs, "attribution_payout", "poolInitialized");
+    assert.ok(initialized.pool.equals(pool) && initialized.datanetVersion.equals(datanetVersion));
+    const account = await client.fetchPool(datanetVersion);
+    assert.ok(account.datanet.equals(datanet) && account.datanetVersion.equals(datanetVersion));
+    assert.equal(big(account.totalWeight), 4n);
+    assert.equal(big(account.acceptedEnd), 2n);
+    assert.equal(big(account.enrolledWeight), 0n);
   });
 
-  test("position_enroll: both accepted contributions join the pool", async () => {
-    const a = await client.positionEnroll({ payer: alice.publicKey, contribution: contributionA });
-    const b = await client.positionEnroll({ payer: bob.publicKey, contribution: contributionB, datanet });
-    chain.sendOk(a.instructions, alice);
+  test("position_enroll: both accepted contributions open a position in the version's pool", async () => {
+    const a = await client.positionEnroll({ payer: alice.publicKey, datanetVersion, contribution: contributionA });
+    const b = await client.positionEnroll({ payer: bob.publicKey, datanetVersion, contribution: contributionB });
+    assert.ok(a.position.equals(positionPda(pool, contributionA)) && a.pool.equals(pool));
+    const logs = chain.sendOk(a.instructions, alice);
     chain.sendOk(b.instructions, bob);
-    const pool = await client.fetchPool(datanet);
-    assert.equal(Number(pool.totalWeight), 4);
-    assert.equal(Number(pool.positions), 2);
-    assert.ok((await client.fetchPosition(contributionA)).beneficiary.equals(alice.publicKey));
+    const [enrolled] = findEvents(logs, "attribution_payout", "positionEnrolled");
+    assert.ok(enrolled.pool.equals(pool) && enrolled.beneficiary.equals(alice.publicKey));
+    assert.equal(big(enrolled.weight), 3n);
+    const account = await client.fetchPool(datanetVersion);
+    assert.equal(Number(account.totalWeight), 4);
+    assert.equal(Number(account.enrolledWeight), 4);
+    assert.equal(Number(account.positions), 2);
+    assert.ok((await client.fetchPosition(pool, contributionA)).beneficiary.equals(alice.publicKey));
+    // Once per version.
+    const twice = await client.positionEnroll({ payer: alice.publicKey, datanetVersion, contribution: contributionA });
+    assert.equal(chain.send(twice.instructions, alice).ok, false);
+  });
+
+  test("model_lineage_set: a datanet entry must cite a version (VersionRequired); the client defaults to the latest", async () => {
+    const draft = await client.modelCreate({
+      owner: builder.publicKey,
+      id: 99,
+      kind: "base",
+      name: "draft",
+      uri: "ipfs://draft",
+      artifactHash: createHash("sha256").update("draft").digest(),
+      pricePerCall: PRICE,
+    });
+    chain.sendOk(draft.instructions, builder);
+    // A datanet with no published version: nothing to cite, the program refuses the entry.
+    const bare = await client.datanetCreate({ creator: curator.publicKey, id: 2, name: "bare", uri: "ipfs://bare", policy: { curated: {} } });
+    chain.sendOk(bare.instructions, curator);
+    const split = { ownerShareBps: 4_000, operatorShareBps: 2_000 };
+    const unversioned = await client.modelLineageSet({
+      model: draft.model,
+      owner: builder.publicKey,
+      entries: [{ source: "datanet", target: bare.datanet, shareBps: 4_000 }],
+      ...split,
+    });
+    assert.equal(unversioned.entries[0].datanetVersion, null);
+    const refused = chain.sendErr(unversioned.instructions, builder);
+    assert.equal(refused.name, "VersionRequired");
+    assert.equal(refused.program, "model_registry");
+    // An entry of the radiology datanet without a version cites its latest one (v1).
+    const defaulted = await client.modelLineageSet({
+      model: draft.model,
+      owner: builder.publicKey,
+      entries: [{ source: "datanet", target: datanet, shareBps: 4_000 }],
+      ...split,
+    });
+    assert.ok(defaulted.entries[0].datanetVersion!.equals(datanetVersion));
+    assert.ok(defaulted.instructions[0].keys.at(-1)!.pubkey.equals(datanetVersion));
+    chain.sendOk(defaulted.instructions, builder);
+    assert.ok((await client.fetchModel(draft.model)).lineage[0].datanetVersion!.equals(datanetVersion));
   });
 
   test("models: a base model citing the datanet version, a fine-tune owing the base model", async () => {
@@ -362,9 +486,9 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(pay.instructions.length, 1);
     assert.equal(pay.epoch, null);
     assert.equal(pay.requestId.length, 32);
-    // The pool of the datanet entry rides as a writable remaining account.
+    // The pool of the version the datanet entry cites rides as a writable remaining account.
     const last = pay.instructions[0].keys.at(-1)!;
-    assert.ok(last.pubkey.equals(poolPda(datanet)) && last.isWritable);
+    assert.ok(last.pubkey.equals(poolPda(datanetVersion)) && last.isWritable);
     const logs = chain.sendOk(pay.instructions, user);
     assert.equal(chain.tokenBalance(vaultPda()) - vaultBefore, fee);
     assert.equal(chain.tokenBalance(userToken), 100n * OPEN - fee);
@@ -400,10 +524,10 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(await balance(treasury, EarningsRole.Treasury), quote.treasury);
     assert.equal(await balance(builder, EarningsRole.ModelOwner), quote.owner);
     assert.equal(await balance(operator, EarningsRole.Operator), quote.operator);
-    assert.equal(big((await client.fetchPool(datanet)).totalCredited), quote.lineage[0]);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited), quote.lineage[0]);
     // Weights 3 and 1: Alice can claim three quarters of the pool's share, Bob one quarter.
-    const claimA = await client.positionClaimable(contributionA);
-    const claimB = await client.positionClaimable(contributionB);
+    const claimA = await client.positionClaimable(pool, contributionA);
+    const claimB = await client.positionClaimable(pool, contributionB);
     assert.equal(claimA, (quote.lineage[0] * 3n) / 4n);
     assert.equal(claimB, quote.lineage[0] / 4n);
   });
@@ -420,14 +544,14 @@ describe("client against the built programs in LiteSVM", () => {
     chain.sendOk(pay.instructions, user);
     const held = big((await client.fetchEscrow(baseModel)).balance);
     assert.ok(held > 0n);
-    const poolBefore = big((await client.fetchPool(datanet)).totalCredited);
+    const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
 
     const crank = await client.escrowDistribute({ model: baseModel });
     const logs = chain.sendOk(crank.instructions, user);
     const [distributed] = findEvents(logs, "attribution_payout", "escrowDistributed");
     assert.equal(big(distributed.amount), held);
     assert.equal(big((await client.fetchEscrow(baseModel)).balance), 0n);
-    assert.equal(big((await client.fetchPool(datanet)).totalCredited) - poolBefore, big(distributed.lineage[0].amount));
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited) - poolBefore, big(distributed.lineage[0].amount));
 
     const empty = await client.escrowDistribute({ model: baseModel });
     assert.equal(chain.sendErr(empty.instructions, user).name, "NothingToDistribute");
@@ -441,23 +565,48 @@ describe("client against the built programs in LiteSVM", () => {
   });
 
   test("position_claim and earnings_claim pay out exactly what the accounts said", async () => {
+    // positionsOf lists a wallet's positions with what each can claim now.
+    const [listed] = await client.positionsOf(alice.publicKey);
+    assert.equal((await client.positionsOf(alice.publicKey)).length, 1);
+    assert.ok(listed.position.equals(positionPda(pool, contributionA)));
+    assert.ok(listed.pool.equals(pool) && listed.datanetVersion.equals(datanetVersion) && listed.datanet.equals(datanet));
+    assert.ok(listed.contribution.equals(contributionA));
+    assert.equal(listed.weight, 3n);
+    assert.equal(listed.claimable, await client.positionClaimable(pool, contributionA));
+
+    // Bob may not claim Alice's position; an empty claim names no position.
+    const theft = await client.positionClaim({ beneficiary: bob.publicKey, positions: [{ datanetVersion, contribution: contributionA }] });
+    const theftErr = chain.sendErr(theft.instructions, bob);
+    assert.equal(theftErr.name, "NotBeneficiary");
+    const none = await client.positionClaim({ beneficiary: bob.publicKey, positions: [] });
+    assert.equal(chain.sendErr(none.instructions, bob).name, "ClaimAccountMismatch");
+
     for (const [who, contribution] of [
       [alice, contributionA],
       [bob, contributionB],
     ] as const) {
-      const claimable = await client.positionClaimable(contribution);
+      const claimable = await client.positionClaimable(pool, contribution);
       assert.ok(claimable > 0n);
-      const claim = await client.positionClaim({ beneficiary: who.publicKey, contribution });
+      const claim = await client.positionClaim({ beneficiary: who.publicKey, positions: [{ datanetVersion, contribution }] });
       assert.ok(claim.destination.equals(associatedTokenAddress(who.publicKey, mint)));
+      assert.ok(claim.positions[0].equals(positionPda(pool, contribution)));
+      // (position, pool), both writable, after the six named accounts.
+      const ix = claim.instructions.at(-1)!;
+      assert.deepEqual(
+        ix.keys.slice(6).map((k) => [k.pubkey.toBase58(), k.isWritable]),
+        [
+          [positionPda(pool, contribution).toBase58(), true],
+          [pool.toBase58(), true],
+        ],
+      );
       const logs = chain.sendOk(claim.instructions, who);
       assert.equal(chain.tokenBalance(claim.destination), claimable);
       assert.equal(big(findEvents(logs, "attribution_payout", "positionClaimed")[0].amount), claimable);
-      assert.equal(await client.positionClaimable(contribution), 0n);
+      assert.equal(await client.positionClaimable(pool, contribution), 0n);
     }
-    // Bob may not claim Alice's position.
-    const theft = await client.positionClaim({ beneficiary: bob.publicKey, contribution: contributionA });
-    const theftErr = chain.sendErr(theft.instructions, bob);
-    assert.equal(theftErr.name, "NotBeneficiary");
+    // Nothing left: NothingToClaim.
+    const empty = await client.positionClaim({ beneficiary: alice.publicKey, positions: [{ datanetVersion, contribution: contributionA }] });
+    assert.equal(chain.sendErr(empty.instructions, alice).name, "NothingToClaim");
 
     for (const [who, role] of [
       [treasury, EarningsRole.Treasury],
@@ -478,8 +627,8 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(chain.sendErr(again.instructions, builder).name, "NothingToClaim");
 
     // What stays in the vault is exactly what is still owed: the pool's unclaimed fractions.
-    const pool = await client.fetchPool(datanet);
-    assert.equal(chain.tokenBalance(vaultPda()), big(pool.totalCredited) - big(pool.totalClaimed));
+    const account = await client.fetchPool(datanetVersion);
+    assert.equal(chain.tokenBalance(vaultPda()), big(account.totalCredited) - big(account.totalClaimed));
   });
 
   test("stakes: unstake, CooldownActive before the cooldown, withdraw after it", async () => {

@@ -5,6 +5,7 @@
  * decoding.
  */
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, test } from "node:test";
@@ -12,13 +13,18 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   ATTRIBUTION_PAYOUT_CONSTANTS,
   ATTRIBUTION_PAYOUT_PROGRAM_ID,
+  AttributionClient,
+  BN,
   DATANET_REGISTRY_CONSTANTS,
   DATANET_REGISTRY_PROGRAM_ID,
   EarningsRole,
   MODEL_REGISTRY_CONSTANTS,
   MODEL_REGISTRY_PROGRAM_ID,
+  POSITION_BENEFICIARY_OFFSET,
+  POSITION_DISCRIMINATOR,
   PROGRAMS,
   RAW_IDLS,
+  SUITE_IDLS,
   type ProgramName,
   accrue,
   configPda,
@@ -27,6 +33,7 @@ import {
   datanetVersionPda,
   decodeProgramError,
   earningsPda,
+  errorCode,
   epochPda,
   errorFromCode,
   escrowPda,
@@ -86,6 +93,51 @@ function rustConstants(source: string): { pub: Map<string, unknown>; all: Map<st
   }
   return { pub, all };
 }
+
+/** The fields of `pub struct <name>` in a Rust source, as IDL types (the few the accounts use). */
+function rustStructFields(source: string, name: string): { name: string; type: unknown }[] {
+  const body = new RegExp(`pub struct ${name}\\s*\\{([^}]*)\\}`).exec(source);
+  if (!body) throw new Error(`no struct ${name}`);
+  const idlType = (rust: string): unknown => {
+    const array = /^\[(\w+);\s*(\d+)\]$/.exec(rust);
+    if (array) return { array: [idlType(array[1]), Number(array[2])] };
+    if (rust === "Pubkey") return "pubkey";
+    if (rust === "String") return "string";
+    if (/^(u|i)(8|16|32|64|128)$|^bool$/.test(rust)) return rust;
+    throw new Error(`unhandled Rust type ${rust}`);
+  };
+  return [...body[1].matchAll(/^\s*pub (\w+):\s*([^,]+),/gm)].map((m) => ({ name: m[1], type: idlType(m[2].trim()) }));
+}
+
+describe("the accounts the client decodes", () => {
+  test("every account's discriminator is Anchor's: sha256(\"account:<Name>\")[..8]", () => {
+    for (const program of PROGRAM_NAMES) {
+      for (const account of (SUITE_IDLS[program] as any).accounts as { name: string; discriminator: number[] }[]) {
+        const expected = createHash("sha256").update(`account:${account.name}`).digest().subarray(0, 8);
+        assert.deepEqual(account.discriminator, Array.from(expected), `${program}.${account.name}`);
+      }
+    }
+  });
+
+  test("Position and DatanetVersion decode, with the layouts of their Rust structs (listed by the IDLs or not)", () => {
+    const cases: [ProgramName, string, string][] = [
+      ["attribution_payout", "Position", "programs/attribution_payout/src/state/position.rs"],
+      ["datanet_registry", "DatanetVersion", "programs/datanet_registry/src/state/datanet_version.rs"],
+    ];
+    for (const [program, name, path] of cases) {
+      const idl = SUITE_IDLS[program] as any;
+      assert.ok(idl.accounts.some((a: any) => a.name === name), `${program} decodes ${name}`);
+      const def = idl.types.find((t: any) => t.name === name);
+      const fields = def.type.fields.map((f: any) => ({ name: f.name, type: f.type }));
+      assert.deepEqual(fields, rustStructFields(readFileSync(join(REPO_ROOT, path), "utf8"), name), `${name} as in ${path}`);
+    }
+    assert.equal(POSITION_BENEFICIARY_OFFSET, 8 + 1 + 1 + 32 + 32);
+    // Anchor's account namespaces have them too (typed: `Program<SuiteAttributionPayout>`...).
+    const client = new AttributionClient();
+    assert.equal(typeof client.payoutProgram.account.position.fetch, "function");
+    assert.equal(typeof client.datanetProgram.account.datanetVersion.all, "function");
+  });
+});
 
 describe("constants mirror programs/*/src/constants.rs", () => {
   const mirrors: [string, Readonly<Record<string, unknown>>][] = [
@@ -149,7 +201,7 @@ describe("every PDA matches the seeds the IDLs record", () => {
   // For each PDA account of each instruction: sample accounts and args, and the client's derivation.
   type Case = { accounts: Record<string, PublicKey>; args: Record<string, unknown>; derive: () => PublicKey };
   const creator = key(), datanet = key(), owner = key(), authority = key(), beneficiary = key();
-  const model = key(), contribution = key(), epoch = key(), claimant = key();
+  const model = key(), contribution = key(), epoch = key(), claimant = key(), datanetVersion = key(), pool = key();
   const table: [ProgramName, string, string, Case][] = [
     ["datanet_registry", "datanet_create", "datanet", { accounts: { creator }, args: { "args.id": 2n ** 40n + 7n }, derive: () => datanetPda(creator, 2n ** 40n + 7n) }],
     ["datanet_registry", "contribution_submit", "contribution", { accounts: { datanet }, args: { "args.content_hash": hash }, derive: () => contributionPda(datanet, hash) }],
@@ -159,8 +211,8 @@ describe("every PDA matches the seeds the IDLs record", () => {
     ["attribution_payout", "config_init", "config", { accounts: {}, args: {}, derive: configPda }],
     ["attribution_payout", "config_init", "vault", { accounts: {}, args: {}, derive: vaultPda }],
     ["attribution_payout", "config_init", "stake_vault", { accounts: {}, args: {}, derive: stakeVaultPda }],
-    ["attribution_payout", "pool_init", "pool", { accounts: { datanet }, args: {}, derive: () => poolPda(datanet) }],
-    ["attribution_payout", "position_enroll", "position", { accounts: { contribution }, args: {}, derive: () => positionPda(contribution) }],
+    ["attribution_payout", "pool_init", "pool", { accounts: { datanet_version: datanetVersion }, args: {}, derive: () => poolPda(datanetVersion) }],
+    ["attribution_payout", "position_enroll", "position", { accounts: { pool, contribution }, args: {}, derive: () => positionPda(pool, contribution) }],
     ["attribution_payout", "escrow_init", "escrow", { accounts: { model }, args: {}, derive: () => escrowPda(model) }],
     ["attribution_payout", "stake_init", "stake", { accounts: { authority }, args: {}, derive: () => stakePda(authority) }],
     ["attribution_payout", "epoch_open", "epoch", { accounts: { model }, args: { index: 2n ** 33n + 5n }, derive: () => epochPda(model, 2n ** 33n + 5n) }],
@@ -265,6 +317,48 @@ describe("program errors decode by name", () => {
     assert.equal(seeds.name, "ConstraintSeeds");
     assert.equal(seeds.anchor, true);
     assert.equal(errorFromCode(MODEL_REGISTRY_PROGRAM_ID, 9999), null);
+  });
+
+  test("the errors of fair shares (issue 14) have names and messages", () => {
+    const cases: [ProgramName, string][] = [
+      ["datanet_registry", "EmptyVersion"],
+      ["datanet_registry", "WrongContributor"],
+      ["model_registry", "VersionRequired"],
+      ["attribution_payout", "NotInVersion"],
+      ["attribution_payout", "ClaimAccountMismatch"],
+    ];
+    for (const [program, name] of cases) {
+      const code = errorCode(program, name);
+      const decoded = errorFromCode(PROGRAMS[program].programId, code)!;
+      assert.equal(decoded.name, name);
+      assert.equal(decoded.program, program);
+      assert.ok(decoded.message.length > 0 && decoded.message !== name, `${name} has a message`);
+    }
+    // EmptyVersion replaced InvalidVersionCount at the same code.
+    assert.throws(() => errorCode("datanet_registry", "InvalidVersionCount"));
+    assert.equal(errorCode("datanet_registry", "EmptyVersion"), errorCode("datanet_registry", "WrongVersionNumber") - 1);
+  });
+
+  test("POSITION_BENEFICIARY_OFFSET is where a Position's beneficiary is encoded", () => {
+    const beneficiary = Keypair.generate().publicKey;
+    const coder = PROGRAMS.attribution_payout.coder;
+    const fields = {
+      version: 1,
+      bump: 255,
+      pool: Keypair.generate().publicKey,
+      contribution: Keypair.generate().publicKey,
+      beneficiary,
+      weight: new BN(7),
+      rewardCheckpoint: new BN(0),
+      fraction: new BN(0),
+      totalClaimed: new BN(0),
+      enrolledAt: new BN(0),
+      reserved: Array(32).fill(0),
+    };
+    return coder.accounts.encode("position", fields).then((data: Buffer) => {
+      assert.deepEqual(data.subarray(0, 8), Buffer.from(POSITION_DISCRIMINATOR));
+      assert.ok(new PublicKey(data.subarray(POSITION_BENEFICIARY_OFFSET, POSITION_BENEFICIARY_OFFSET + 32)).equals(beneficiary));
+    });
   });
 
   test("from transaction logs (the failing program's line), and from error objects carrying logs", () => {

@@ -4,7 +4,9 @@
  * open the epoch and extend its running records hash (checked against merkle.ts); the clock warped
  * past the epoch's end, a root over two claimants built with merkle.ts, the challenge window, both
  * claims with their proofs, a forged proof and a second claim refused; after the claim window,
- * epoch_close and receipt_close returning the rent. Then an epoch with no root, released.
+ * epoch_close and receipt_close returning the rent. Then an epoch with no root, released, and a
+ * vetoed one: every part the epochs did not attribute went to the pool of the datanet version the
+ * model cites, where the version's one contribution, enrolled only at the end, claims all of it.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -57,6 +59,9 @@ describe("Proof of Attribution epochs against the built programs", () => {
   let bob: Keypair;
   let mint: PublicKey;
   let datanet: PublicKey;
+  let datanetVersion: PublicKey;
+  let scribe: Keypair; // the datanet's one contributor
+  let contribution: PublicKey;
   let model: PublicKey;
   let index: bigint;
   let epoch: PublicKey;
@@ -68,9 +73,9 @@ describe("Proof of Attribution epochs against the built programs", () => {
   before(() => {
     chain = new TestChain();
     chain.setTime(START);
-    client = new AttributionClient({ reader: chain.reader });
+    client = new AttributionClient({ reader: chain.reader, programAccounts: chain.programAccounts });
     deployer = chain.upgradeAuthority;
-    [treasury, mintAuthority, curator, builder, operator, attestor, user, cranker] = Array.from({ length: 8 }, () =>
+    [treasury, mintAuthority, curator, builder, operator, attestor, user, cranker, scribe] = Array.from({ length: 9 }, () =>
       chain.wallet(),
     );
     // The claimants never sign or pay anything: the cranker brings their tokens.
@@ -78,7 +83,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     bob = Keypair.generate();
   });
 
-  test("setup: config with epoch timing, a datanet and its pool, a staked operator and a staked attestor", async () => {
+  test("setup: config with epoch timing, an open datanet with a version and its pool, a staked operator and attestor", async () => {
     mint = chain.createMint(mintAuthority, mintAuthority.publicKey, OPEN_DECIMALS);
     const init = await client.configInit({
       deployer: deployer.publicKey,
@@ -108,9 +113,27 @@ describe("Proof of Attribution epochs against the built programs", () => {
       uri: "ipfs://kjv",
       policy: { open: { weight: new BN(1) } },
     });
-    const pool = await client.poolInit({ payer: curator.publicKey, datanet: created.datanet });
-    chain.sendOk([...created.instructions, ...pool.instructions], curator);
+    chain.sendOk(created.instructions, curator);
     datanet = created.datanet;
+    // An open datanet accepts at once, at its policy's weight.
+    const submitted = await client.submitFile({
+      datanet,
+      contributor: scribe.publicKey,
+      content: new TextEncoder().encode("Genesis 1:1"),
+      uri: "ipfs://kjv/gen-1-1",
+    });
+    chain.sendOk(submitted.instructions, scribe);
+    contribution = submitted.contribution;
+    assert.ok("accepted" in (await client.fetchContribution(contribution)).status);
+    const version = await client.datanetVersionPublish({
+      datanet,
+      authority: curator.publicKey,
+      contributionsRoot: requestId("kjv v1"),
+      uri: "ipfs://kjv/v1",
+    });
+    chain.sendOk(version.instructions, curator);
+    datanetVersion = version.datanetVersion;
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalWeight), 1n);
 
     for (const who of [operator, attestor]) {
       const register = await client.operatorRegister({ authority: who.publicKey, endpoint: "https://op.example" });
@@ -137,15 +160,29 @@ describe("Proof of Attribution epochs against the built programs", () => {
     chain.sendOk(create.instructions, builder);
     model = create.model;
 
-    // Two proof-attributed entries: refused.
-    const other = await client.datanetCreate({ creator: curator.publicKey, id: 2, name: "other", uri: "ipfs://o", policy: { curated: {} } });
-    chain.sendOk(other.instructions, curator);
+    // Two proof-attributed entries (each citing a version of its datanet): refused.
+    const other = await client.datanetCreate({ creator: curator.publicKey, id: 2, name: "other", uri: "ipfs://o", policy: { open: { weight: new BN(1) } } });
+    const otherContribution = await client.contributionSubmit({
+      datanet: other.datanet,
+      contributor: curator.publicKey,
+      contentHash: requestId("other"),
+      uri: "ipfs://o/1",
+      size: 5,
+    });
+    chain.sendOk([...other.instructions, ...otherContribution.instructions], curator);
+    const otherVersion = await client.datanetVersionPublish({
+      datanet: other.datanet,
+      authority: curator.publicKey,
+      contributionsRoot: requestId("other v1"),
+      uri: "ipfs://o/v1",
+    });
+    chain.sendOk(otherVersion.instructions, curator);
     const two = await client.modelLineageSet({
       model,
       owner: builder.publicKey,
       entries: [
-        { source: "datanet", target: datanet, shareBps: 2_500, proofAttributed: true },
-        { source: "datanet", target: other.datanet, shareBps: 2_500, proofAttributed: true },
+        { source: "datanet", target: datanet, datanetVersion, shareBps: 2_500, proofAttributed: true },
+        { source: "datanet", target: other.datanet, datanetVersion: otherVersion.datanetVersion, shareBps: 2_500, proofAttributed: true },
       ],
       ownerShareBps: 3_000,
       operatorShareBps: 2_000,
@@ -157,7 +194,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     const lineage = await client.modelLineageSet({
       model,
       owner: builder.publicKey,
-      entries: [{ source: "datanet", target: datanet, shareBps: 5_000, proofAttributed: true }],
+      entries: [{ source: "datanet", target: datanet, datanetVersion, shareBps: 5_000, proofAttributed: true }],
       ownerShareBps: 3_000,
       operatorShareBps: 2_000,
     });
@@ -219,6 +256,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
         assert.equal(big(opened[0].index), index);
         assert.equal(big(opened[0].startsAt), index * 3_600n);
         assert.ok(opened[0].datanet.equals(datanet));
+        assert.ok(opened[0].datanetVersion.equals(datanetVersion));
       }
       const [paid] = findEvents(logs, "attribution_payout", "inferencePaid");
       assert.equal(big(paid.epoch!), index);
@@ -237,9 +275,10 @@ describe("Proof of Attribution epochs against the built programs", () => {
     const state = await client.fetchEpoch(model, index);
     assert.ok("open" in state.status);
     assert.ok(state.rentPayer.equals(user.publicKey));
+    assert.ok(state.datanetVersion.equals(datanetVersion));
     assert.equal(big(state.endsAt), (index + 1n) * 3_600n);
     // Nothing reached the pool: the proof-attributed share waits in the epoch.
-    assert.equal(big((await client.fetchPool(datanet)).totalCredited), 0n);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited), 0n);
     epochRent = chain.lamports(epoch);
     assert.ok(epochRent > 0n);
   });
@@ -282,7 +321,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.ok("posted" in after.status);
     assert.equal(big(after.claimsOpenAt), big(state.endsAt) + 600n);
     assert.equal(big(after.expiresAt), big(after.claimsOpenAt) + 3_600n);
-    assert.equal(big((await client.fetchPool(datanet)).totalCredited), big(posted.returned));
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited), big(posted.returned));
     // Once only.
     chain.advanceTime(1);
     assert.equal(chain.sendErr((await post(attestor)).instructions, attestor).name, "RootAlreadyPosted");
@@ -388,19 +427,19 @@ describe("Proof of Attribution epochs against the built programs", () => {
     const early = await client.attributionRelease({ model, index: now });
     assert.equal(chain.sendErr(early.instructions, cranker).name, "RootDeadlineNotPassed");
     chain.setTime(big(state.endsAt) + 3_600n);
-    const poolBefore = big((await client.fetchPool(datanet)).totalCredited);
+    const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
     const logs = chain.sendOk((await client.attributionRelease({ model, index: now })).instructions, cranker);
     const [released] = findEvents(logs, "attribution_payout", "epochReleased");
     assert.equal(big(released.amount), accrued);
     assert.equal(released.closed, false);
-    assert.equal(big((await client.fetchPool(datanet)).totalCredited) - poolBefore, accrued);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited) - poolBefore, accrued);
     assert.ok("released" in (await client.fetchEpoch(model, now)).status);
 
     const rent = chain.lamports(epochPda(model, now));
     const userBefore = chain.lamports(user.publicKey);
     chain.sendOk((await client.epochClose({ model, index: now })).instructions, cranker);
     assert.equal(chain.lamports(user.publicKey) - userBefore, rent);
-    assert.equal(chain.exists(poolPda(datanet)), true);
+    assert.equal(chain.exists(poolPda(datanetVersion)), true);
   });
 
   test("a root governance vetoes in its challenge window: the epoch goes to the pool; NotConfigAuthority for others", async () => {
@@ -423,12 +462,31 @@ describe("Proof of Attribution epochs against the built programs", () => {
 
     const byAttestor = await client.attributionRootVeto({ authority: attestor.publicKey, model, index: now, reason: 4 });
     assert.equal(chain.sendErr(byAttestor.instructions, attestor).name, "NotConfigAuthority");
-    const poolBefore = big((await client.fetchPool(datanet)).totalCredited);
+    const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
     const veto = await client.attributionRootVeto({ authority: deployer.publicKey, model, index: now, reason: 4 });
     const [vetoed] = findEvents(chain.sendOk(veto.instructions, deployer), "attribution_payout", "attributionRootVetoed");
     assert.equal(big(vetoed.amount), accrued);
     assert.equal(vetoed.reason, 4);
-    assert.equal(big((await client.fetchPool(datanet)).totalCredited) - poolBefore, accrued);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited) - poolBefore, accrued);
     assert.ok("released" in (await client.fetchEpoch(model, now)).status);
+  });
+
+  test("a late position claims its full share: everything the epochs sent to the version's pool", async () => {
+    const pool = poolPda(datanetVersion);
+    const credited = big((await client.fetchPool(datanetVersion)).totalCredited);
+    assert.ok(credited > 0n);
+    // The version's one contribution enrols only now, after every credit: nothing was parked for
+    // a first enrolment, nothing is lost to enrolling late.
+    const enroll = await client.positionEnroll({ payer: cranker.publicKey, datanetVersion, contribution });
+    const [enrolled] = findEvents(chain.sendOk(enroll.instructions, cranker), "attribution_payout", "positionEnrolled");
+    assert.ok(enrolled.beneficiary.equals(scribe.publicKey));
+    assert.equal(await client.positionClaimable(pool, contribution), credited);
+    const [listed] = await client.positionsOf(scribe.publicKey);
+    assert.equal(listed.claimable, credited);
+    const claim = await client.positionClaim({ beneficiary: scribe.publicKey, positions: [{ datanetVersion, contribution }] });
+    chain.sendOk(claim.instructions, scribe);
+    assert.equal(chain.tokenBalance(claim.destination), credited);
+    const after = await client.fetchPool(datanetVersion);
+    assert.equal(big(after.totalClaimed), credited);
   });
 });

@@ -7,11 +7,19 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { getTransactionDecoder, address, lamports } from "@solana/kit";
-import { Keypair, LAMPORTS_PER_SOL, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { utils } from "@anchor-lang/core";
+import {
+  type GetProgramAccountsFilter,
+  Keypair,
+  LAMPORTS_PER_SOL,
+  PublicKey,
+  type TransactionInstruction,
+} from "@solana/web3.js";
 import { Clock, FailedTransactionMetadata, LiteSVM } from "litesvm";
 import {
   ATTRIBUTION_PAYOUT_PROGRAM_ID,
   type AccountReader,
+  type ProgramAccountsReader,
   DATANET_REGISTRY_PROGRAM_ID,
   type DecodedProgramError,
   MODEL_REGISTRY_PROGRAM_ID,
@@ -59,6 +67,8 @@ export class TestChain {
   readonly svm: LiteSVM;
   /** Upgrade authority of the three programs (LiteSVM loads them with none). */
   readonly upgradeAuthority: Keypair;
+  /** Every account address a sent transaction named: what `programAccounts` scans (LiteSVM lists none). */
+  private readonly seen = new Set<string>();
 
   constructor() {
     requireBuiltPrograms();
@@ -99,6 +109,28 @@ export class TestChain {
     return account.exists ? { data: Uint8Array.from(account.data), owner: new PublicKey(account.programAddress) } : null;
   };
 
+  /**
+   * The client's `ProgramAccountsReader` over this chain: `getProgramAccounts` with `memcmp`
+   * (base58 bytes) and `dataSize` filters, over every account a transaction sent here named.
+   */
+  readonly programAccounts: ProgramAccountsReader = async (program, filters) => {
+    const matches = (data: Uint8Array, filter: GetProgramAccountsFilter) => {
+      if ("dataSize" in filter) return data.length === filter.dataSize;
+      const { offset, bytes, encoding } = filter.memcmp;
+      const want = encoding === "base64" ? Buffer.from(bytes, "base64") : utils.bytes.bs58.decode(bytes);
+      return offset + want.length <= data.length && want.every((b, i) => data[offset + i] === b);
+    };
+    const found = [];
+    for (const key of this.seen) {
+      const pubkey = new PublicKey(key);
+      const account = await this.reader(pubkey);
+      if (account && account.owner.equals(program) && filters.every((f) => matches(account.data, f))) {
+        found.push({ pubkey, account });
+      }
+    }
+    return found;
+  };
+
   exists(key: PublicKey): boolean {
     return this.svm.getAccount(kitAddress(key)).exists;
   }
@@ -109,6 +141,7 @@ export class TestChain {
     const unique = [payer, ...signers.filter((s, i) => !s.publicKey.equals(payer.publicKey) && signers.indexOf(s) === i)];
     tx.sign(...unique);
     const result = this.svm.sendTransaction(txDecoder.decode(tx.serialize()));
+    for (const ix of instructions) for (const meta of ix.keys) this.seen.add(meta.pubkey.toBase58());
     // A fresh blockhash per transaction, so that the same instructions can be sent twice.
     this.svm.expireBlockhash();
     if (result instanceof FailedTransactionMetadata) {

@@ -5,13 +5,15 @@
  * every account given explicitly (`accountsStrict`), so that building never reads the chain.
  *
  * Calls that need on-chain state the caller may not have (the OPEN mint and treasury from the
- * config, a model's lineage, a contribution's datanet) read it through the client's
- * `AccountReader` when it is not passed in.
+ * config, a model's lineage, a contribution's contributor, a datanet's versions, an epoch's datanet
+ * version) read it through the client's `AccountReader` when it is not passed in; `positionsOf`
+ * lists a wallet's positions through its `ProgramAccountsReader`.
  */
-import { BN, type IdlAccounts, type IdlTypes, Program, type Provider } from "@anchor-lang/core";
+import { BN, type IdlAccounts, type IdlTypes, Program, type Provider, utils } from "@anchor-lang/core";
 import {
   type AccountMeta,
   type Connection,
+  type GetProgramAccountsFilter,
   PublicKey,
   SYSVAR_CLOCK_PUBKEY,
   SystemProgram,
@@ -23,11 +25,13 @@ import {
   type AttributionPayout,
   type DatanetRegistry,
   type ModelRegistry,
-  attributionPayoutIdl,
-  datanetRegistryIdl,
-  modelRegistryIdl,
+  SUITE_IDLS,
+  type SuiteAttributionPayout,
+  type SuiteDatanetRegistry,
 } from "./idl";
+import { POSITION_BENEFICIARY_OFFSET, POSITION_DISCRIMINATOR } from "./layout";
 import { accrue } from "./math";
+import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
 import {
   type Integer,
   configPda,
@@ -56,7 +60,8 @@ import {
 
 export type ConfigAccount = IdlAccounts<AttributionPayout>["config"];
 export type PoolAccount = IdlAccounts<AttributionPayout>["pool"];
-export type PositionAccount = IdlAccounts<AttributionPayout>["position"];
+/** A contribution's position in one version's pool (see `SUITE_IDLS` for where its layout comes from). */
+export type PositionAccount = IdlAccounts<SuiteAttributionPayout>["position"];
 export type EarningsAccount = IdlAccounts<AttributionPayout>["earnings"];
 export type EscrowAccount = IdlAccounts<AttributionPayout>["escrow"];
 export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
@@ -64,7 +69,8 @@ export type EpochAccount = IdlAccounts<AttributionPayout>["epoch"];
 export type ReceiptAccount = IdlAccounts<AttributionPayout>["receipt"];
 export type DatanetAccount = IdlAccounts<DatanetRegistry>["datanet"];
 export type ContributionAccount = IdlAccounts<DatanetRegistry>["contribution"];
-export type DatanetVersionAccount = IdlAccounts<DatanetRegistry>["datanetVersion"];
+/** A published datanet version (see `SUITE_IDLS` for where its layout comes from). */
+export type DatanetVersionAccount = IdlAccounts<SuiteDatanetRegistry>["datanetVersion"];
 export type ModelAccount = IdlAccounts<ModelRegistry>["model"];
 export type OperatorAccount = IdlAccounts<ModelRegistry>["operator"];
 
@@ -97,11 +103,28 @@ export interface AccountSource {
 /** Reads one account (null when it does not exist): a Connection, LiteSVM, a cache... */
 export type AccountReader = (address: PublicKey) => Promise<AccountInfoLike | null>;
 
+/**
+ * Lists the accounts of `program` that pass every filter (`memcmp` on base58 bytes, `dataSize`):
+ * what `Connection.getProgramAccounts` does.
+ */
+export type ProgramAccountsReader = (
+  program: PublicKey,
+  filters: GetProgramAccountsFilter[],
+) => Promise<{ pubkey: PublicKey; account: AccountInfoLike }[]>;
+
 /** An `AccountReader` over an RPC connection (or anything with its `getAccountInfo`). */
 export function connectionReader(connection: Pick<Connection, "getAccountInfo"> | AccountSource): AccountReader {
   return async (address) => {
     const info = await connection.getAccountInfo(address);
     return info ? { data: info.data, owner: info.owner } : null;
+  };
+}
+
+/** A `ProgramAccountsReader` over an RPC connection (`getProgramAccounts`). */
+export function connectionProgramAccounts(connection: Pick<Connection, "getProgramAccounts">): ProgramAccountsReader {
+  return async (program, filters) => {
+    const found = await connection.getProgramAccounts(program, { filters });
+    return found.map(({ pubkey, account }) => ({ pubkey, account: { data: account.data, owner: account.owner } }));
   };
 }
 
@@ -119,7 +142,12 @@ export interface LineageEntryInput {
   source: "datanet" | "model";
   /** The datanet or upstream model account. */
   target: PublicKey;
-  /** A datanet entry's cited `DatanetVersion`, if any. */
+  /**
+   * A datanet entry's cited `DatanetVersion` (the chain requires one: its contributions, and only
+   * they, share the entry's part of every fee). `modelLineageSet` defaults a missing one
+   * (`undefined` or `null`) to the datanet's latest published version; a datanet with none gets
+   * none, and the program refuses the lineage (`VersionRequired`). Model entries cite none.
+   */
   datanetVersion?: PublicKey | null;
   shareBps: number;
   /** Datanet entries only: the share is allocated by Proof of Attribution epochs. */
@@ -167,7 +195,8 @@ export function buildTransaction(
 
 /**
  * The remaining accounts of `inference_pay` and `escrow_distribute` for `model`: per lineage
- * entry, in order, writable, the datanet's pool or the upstream model's escrow. When paying
+ * entry, in order, writable, the pool of the datanet version the entry cites
+ * (`poolPda(entry.datanetVersion)`) or the upstream model's escrow. When paying
  * (`paying`: the model's address and the current epoch index), the proof-attributed datanet entry
  * takes the model's epoch instead of the pool; `escrow_distribute` passes no `paying` and keeps
  * the pool for every datanet entry.
@@ -179,7 +208,8 @@ export function payoutLineageAccounts(
   return model.lineage.map((e) => {
     if ("model" in e.source) return writableMeta(escrowPda(e.target));
     if (e.proofAttributed && paying) return writableMeta(epochPda(paying.model, paying.epochIndex));
-    return writableMeta(poolPda(e.target));
+    if (!e.datanetVersion) throw new Error(`the lineage entry of datanet ${e.target.toBase58()} cites no version`);
+    return writableMeta(poolPda(e.datanetVersion));
   });
 }
 
@@ -225,7 +255,7 @@ export function randomRequestId(): Uint8Array {
 
 /**
  * The remaining accounts of `model_lineage_set`: each entry's target, then the cited
- * `DatanetVersion` after a datanet entry that cites one, all read-only.
+ * `DatanetVersion` after a datanet entry (every datanet entry must cite one), all read-only.
  */
 export function lineageSetAccounts(entries: readonly LineageEntryInput[]): AccountMeta[] {
   return entries.flatMap((e) => {
@@ -240,23 +270,71 @@ export interface AttributionClientOptions {
   connection?: Connection;
   /** How the client reads accounts (defaults to `connectionReader(connection)`). */
   reader?: AccountReader;
+  /** How the client lists accounts, for `positionsOf` (defaults to `connectionProgramAccounts(connection)`). */
+  programAccounts?: ProgramAccountsReader;
+}
+
+/** One position of a wallet, as `positionsOf` lists it. */
+export interface PositionInfo {
+  position: PublicKey;
+  pool: PublicKey;
+  datanet: PublicKey;
+  datanetVersion: PublicKey;
+  contribution: PublicKey;
+  beneficiary: PublicKey;
+  weight: bigint;
+  totalClaimed: bigint;
+  /** What it can claim now, in OPEN base units (the program's exact math). */
+  claimable: bigint;
+  account: PositionAccount;
+  poolAccount: PoolAccount;
+}
+
+/** A position to claim, named by the version whose pool it is in and its contribution. */
+export interface PositionRef {
+  datanetVersion: PublicKey;
+  contribution: PublicKey;
+}
+
+/**
+ * What a position can claim now against its pool, in OPEN base units: `payout_math::accrue`, as
+ * the program computes it at `position_claim`.
+ */
+export function claimableOf(
+  position: Pick<PositionAccount, "weight" | "rewardCheckpoint" | "fraction">,
+  pool: Pick<PoolAccount, "rewardPerWeight">,
+): bigint {
+  return accrue(
+    BigInt(position.weight.toString()),
+    BigInt(position.rewardCheckpoint.toString()),
+    BigInt(pool.rewardPerWeight.toString()),
+    BigInt(position.fraction.toString()),
+  ).amount;
 }
 
 export class AttributionClient {
-  readonly datanetProgram: Program<DatanetRegistry>;
+  readonly datanetProgram: Program<SuiteDatanetRegistry>;
   readonly modelProgram: Program<ModelRegistry>;
-  readonly payoutProgram: Program<AttributionPayout>;
+  readonly payoutProgram: Program<SuiteAttributionPayout>;
   private readonly reader?: AccountReader;
+  private readonly programAccounts?: ProgramAccountsReader;
   private openCache?: OpenToken;
 
   constructor(options: AttributionClientOptions = {}) {
     // The programs only build instructions and decode here; a connection is needed for nothing
     // else, so none is required.
     const provider = { connection: options.connection } as unknown as Provider;
-    this.datanetProgram = new Program<DatanetRegistry>(datanetRegistryIdl, provider);
-    this.modelProgram = new Program<ModelRegistry>(modelRegistryIdl, provider);
-    this.payoutProgram = new Program<AttributionPayout>(attributionPayoutIdl, provider);
+    // `SUITE_IDLS`: the committed IDLs, with the accounts they may not list (Position,
+    // DatanetVersion) so that the coders decode them.
+    this.datanetProgram = new Program<SuiteDatanetRegistry>(SUITE_IDLS.datanet_registry as unknown as SuiteDatanetRegistry, provider);
+    this.modelProgram = new Program<ModelRegistry>(SUITE_IDLS.model_registry as unknown as ModelRegistry, provider);
+    this.payoutProgram = new Program<SuiteAttributionPayout>(
+      SUITE_IDLS.attribution_payout as unknown as SuiteAttributionPayout,
+      provider,
+    );
     this.reader = options.reader ?? (options.connection ? connectionReader(options.connection) : undefined);
+    this.programAccounts =
+      options.programAccounts ?? (options.connection ? connectionProgramAccounts(options.connection) : undefined);
   }
 
   // ---------------------------------------------------------------- datanet_registry
@@ -368,36 +446,47 @@ export class AttributionClient {
   }
 
   /**
-   * `contribution_withdraw`: a pending contribution taken back, or a rejected one cleared away; its
-   * rent returns to the contributor (`AcceptedIsPermanent` for an accepted one).
+   * `contribution_withdraw`: `signer` takes back a pending contribution or clears a rejected one
+   * (the contributor), or clears a rejected one (the datanet's curator: what frees a squatted
+   * content hash for its author). The account closes, its rent returns to the contributor (read
+   * from the contribution when `contributor` is absent; `WrongContributor` if another is given).
+   * `AcceptedIsPermanent` for an accepted one, `NotContributor` for a signer who may not.
    */
   async contributionWithdraw(a: {
     datanet: PublicKey;
     contribution: PublicKey;
-    contributor: PublicKey;
-  }): Promise<Built> {
+    signer: PublicKey;
+    contributor?: PublicKey;
+  }): Promise<Built<{ contributor: PublicKey }>> {
+    const contributor = a.contributor ?? (await this.fetchContribution(a.contribution)).contributor;
     const ix = await this.datanetProgram.methods
       .contributionWithdraw()
-      .accountsStrict({ datanet: a.datanet, contribution: a.contribution, contributor: a.contributor })
+      .accountsStrict({ datanet: a.datanet, contribution: a.contribution, contributor, signer: a.signer })
       .instruction();
-    return { instructions: [ix] };
+    return { instructions: [ix], contributor };
   }
 
-  /** `datanet_version_publish`: version `number` (the datanet's `versions + 1`), immutable. */
+  /**
+   * `datanet_version_publish` then `pool_init`: version `number` (default: the datanet's
+   * `versions + 1`, read from the chain), an immutable snapshot the chain takes of every
+   * contribution accepted so far (at least one: `EmptyVersion`) and their total weight, and the
+   * version's reward pool (rent paid by `payer`, default the authority). Send both in one
+   * transaction: a model citing the version can be paid only once its pool exists.
+   */
   async datanetVersionPublish(a: {
     datanet: PublicKey;
     authority: PublicKey;
-    number: number;
+    number?: number;
     contributionsRoot: Uint8Array | number[];
-    contributionCount: Integer;
     uri: string;
-  }): Promise<Built<{ datanetVersion: PublicKey }>> {
-    const datanetVersion = datanetVersionPda(a.datanet, a.number);
+    payer?: PublicKey;
+  }): Promise<Built<{ datanetVersion: PublicKey; pool: PublicKey; number: number }>> {
+    const number = a.number ?? (await this.fetchDatanet(a.datanet)).versions + 1;
+    const datanetVersion = datanetVersionPda(a.datanet, number);
     const ix = await this.datanetProgram.methods
       .datanetVersionPublish({
-        number: a.number,
+        number,
         contributionsRoot: bytes32(a.contributionsRoot, "contributionsRoot"),
-        contributionCount: bn(a.contributionCount),
         uri: a.uri,
       })
       .accountsStrict({
@@ -407,7 +496,14 @@ export class AttributionClient {
         systemProgram: SystemProgram.programId,
       })
       .instruction();
-    return { instructions: [ix], datanetVersion };
+    const pool = await this.poolInit({ payer: a.payer ?? a.authority, datanetVersion });
+    return { instructions: [ix, ...pool.instructions], datanetVersion, pool: pool.pool, number };
+  }
+
+  /** The latest published `DatanetVersion` of `datanet` (its `versions`-th), or null before the first. */
+  async latestVersion(datanet: PublicKey): Promise<PublicKey | null> {
+    const { versions } = await this.fetchDatanet(datanet);
+    return versions === 0 ? null : datanetVersionPda(datanet, versions);
   }
 
   // ---------------------------------------------------------------- model_registry
@@ -444,8 +540,11 @@ export class AttributionClient {
   }
 
   /**
-   * `model_lineage_set`: the datanets (optionally a cited version) and upstream models the model
-   * owes, with the owner's and operator's shares; all bps, summing to exactly 10,000.
+   * `model_lineage_set`: the datanets (each citing a version) and upstream models the model owes,
+   * with the owner's and operator's shares; all bps, summing to exactly 10,000. A datanet entry
+   * without a `datanetVersion` cites the datanet's latest published version (read from the
+   * chain); one of a datanet with no version cites none and is refused (`VersionRequired`).
+   * Returns the entries as sent, versions resolved.
    */
   async modelLineageSet(a: {
     model: PublicKey;
@@ -453,8 +552,13 @@ export class AttributionClient {
     entries: LineageEntryInput[];
     ownerShareBps: number;
     operatorShareBps: number;
-  }): Promise<Built> {
-    const entries = a.entries.map((e) => ({
+  }): Promise<Built<{ entries: LineageEntryInput[] }>> {
+    const resolved = await Promise.all(
+      a.entries.map(async (e) =>
+        e.source === "datanet" && !e.datanetVersion ? { ...e, datanetVersion: await this.latestVersion(e.target) } : e,
+      ),
+    );
+    const entries = resolved.map((e) => ({
       source: (e.source === "datanet" ? { datanet: {} } : { model: {} }) as IdlTypes<ModelRegistry>["lineageSource"],
       target: e.target,
       datanetVersion: e.datanetVersion ?? null,
@@ -464,9 +568,9 @@ export class AttributionClient {
     const ix = await this.modelProgram.methods
       .modelLineageSet({ entries, ownerShareBps: a.ownerShareBps, operatorShareBps: a.operatorShareBps })
       .accountsStrict({ model: a.model, owner: a.owner })
-      .remainingAccounts(lineageSetAccounts(a.entries))
+      .remainingAccounts(lineageSetAccounts(resolved))
       .instruction();
-    return { instructions: [ix] };
+    return { instructions: [ix], entries: resolved };
   }
 
   /** `model_publish`: freezes the lineage for good; `attestor` iff an entry is proof-attributed. */
@@ -715,12 +819,16 @@ export class AttributionClient {
 
   // ---------------------------------------------------------------- attribution_payout: accounts
 
-  /** `pool_init` (permissionless): the datanet's reward pool at `[b"pool", datanet]`. */
-  async poolInit(a: { payer: PublicKey; datanet: PublicKey }): Promise<Built<{ pool: PublicKey }>> {
-    const pool = poolPda(a.datanet);
+  /**
+   * `pool_init` (permissionless): the reward pool of a published datanet version, at
+   * `[b"pool", datanet_version]`, with the version's contributions and total weight fixed.
+   * (`datanetVersionPublish` already appends it.)
+   */
+  async poolInit(a: { payer: PublicKey; datanetVersion: PublicKey }): Promise<Built<{ pool: PublicKey }>> {
+    const pool = poolPda(a.datanetVersion);
     const ix = await this.payoutProgram.methods
       .poolInit()
-      .accountsStrict({ datanet: a.datanet, pool, payer: a.payer, systemProgram: SystemProgram.programId })
+      .accountsStrict({ datanetVersion: a.datanetVersion, pool, payer: a.payer, systemProgram: SystemProgram.programId })
       .instruction();
     return { instructions: [ix], pool };
   }
@@ -749,26 +857,29 @@ export class AttributionClient {
     return { instructions: [ix], escrow };
   }
 
-  /** `position_enroll` (permissionless): an accepted contribution into its datanet's pool. */
+  /**
+   * `position_enroll` (permissionless): `contribution`'s position in the pool of `datanetVersion`,
+   * which must contain it (`NotInVersion` if it was accepted after the version was published).
+   * Late costs nothing: the position starts from the pool's beginning.
+   */
   async positionEnroll(a: {
     payer: PublicKey;
+    datanetVersion: PublicKey;
     contribution: PublicKey;
-    /** The contribution's datanet (read from the contribution when absent). */
-    datanet?: PublicKey;
-  }): Promise<Built<{ position: PublicKey }>> {
-    const datanet = a.datanet ?? (await this.fetchContribution(a.contribution)).datanet;
-    const position = positionPda(a.contribution);
+  }): Promise<Built<{ position: PublicKey; pool: PublicKey }>> {
+    const pool = poolPda(a.datanetVersion);
+    const position = positionPda(pool, a.contribution);
     const ix = await this.payoutProgram.methods
       .positionEnroll()
       .accountsStrict({
-        pool: poolPda(datanet),
+        pool,
         contribution: a.contribution,
         position,
         payer: a.payer,
         systemProgram: SystemProgram.programId,
       })
       .instruction();
-    return { instructions: [ix], position };
+    return { instructions: [ix], position, pool };
   }
 
   // ---------------------------------------------------------------- attribution_payout: money
@@ -855,34 +966,90 @@ export class AttributionClient {
   }
 
   /**
-   * `position_claim`: the contributor claims what its position accrued, into `destination`
-   * (default: its ATA, created first unless `createDestination` is false).
+   * `position_claim`: `beneficiary` claims what all of `positions` (its own, across datanets and
+   * versions) accrued, in ONE instruction and one token transfer of the sum, into `destination`
+   * (default: its ATA, created first unless `createDestination` is false). The remaining accounts
+   * are `(position, pool)` pairs, both writable. Fails with `NothingToClaim` when the sum is 0.
    */
   async positionClaim(a: {
     beneficiary: PublicKey;
-    contribution: PublicKey;
-    datanet?: PublicKey;
+    positions: readonly PositionRef[];
     destination?: PublicKey;
     open?: OpenToken;
     createDestination?: boolean;
-  }): Promise<Built<{ destination: PublicKey }>> {
+  }): Promise<Built<{ destination: PublicKey; positions: PublicKey[] }>> {
     const open = a.open ?? (await this.openToken());
-    const datanet = a.datanet ?? (await this.fetchContribution(a.contribution)).datanet;
     const { destination, pre } = this.destination(a.beneficiary, open, a.destination, a.createDestination);
+    const pairs = a.positions.map((p) => {
+      const pool = poolPda(p.datanetVersion);
+      return { position: positionPda(pool, p.contribution), pool };
+    });
     const ix = await this.payoutProgram.methods
       .positionClaim()
       .accountsStrict({
         config: configPda(),
         vault: vaultPda(),
         mint: open.mint,
-        position: positionPda(a.contribution),
-        pool: poolPda(datanet),
         beneficiary: a.beneficiary,
         destination,
         tokenProgram: open.tokenProgram,
       })
+      .remainingAccounts(pairs.flatMap((p) => [writableMeta(p.position), writableMeta(p.pool)]))
       .instruction();
-    return { instructions: [...pre, ix], destination };
+    return { instructions: [...pre, ix], destination, positions: pairs.map((p) => p.position) };
+  }
+
+  /**
+   * Every position of `wallet` with something to claim, as `position_claim` instructions packed
+   * into as few transactions as fit in `maxSize` bytes (default `MAX_TRANSACTION_SIZE`, 1,232),
+   * fee payer `feePayer` (default `wallet`): one `position_claim` per transaction, with as many
+   * `(position, pool)` pairs as fit. The destination's ATA creation (unless `createDestination`
+   * is false) rides in the first transaction. `transactions` is empty when nothing is claimable.
+   */
+  async claimAllInstructions(
+    wallet: PublicKey,
+    opts: {
+      destination?: PublicKey;
+      open?: OpenToken;
+      createDestination?: boolean;
+      feePayer?: PublicKey;
+      maxSize?: number;
+    } = {},
+  ): Promise<{ transactions: TransactionInstruction[][]; positions: PositionInfo[]; total: bigint; destination: PublicKey }> {
+    const open = opts.open ?? (await this.openToken());
+    const feePayer = opts.feePayer ?? wallet;
+    const maxSize = opts.maxSize ?? MAX_TRANSACTION_SIZE;
+    const positions = (await this.positionsOf(wallet)).filter((p) => p.claimable > 0n);
+    const total = positions.reduce((sum, p) => sum + p.claimable, 0n);
+    const { destination, pre } = this.destination(wallet, open, opts.destination, opts.createDestination, feePayer);
+    const transactions: TransactionInstruction[][] = [];
+    // One transaction: [the ATA's creation (first only)], position_claim over `batch`.
+    const build = async (batch: PositionInfo[], first: boolean): Promise<TransactionInstruction[]> => {
+      const claim = await this.positionClaim({ beneficiary: wallet, positions: batch, destination, open });
+      return first ? [...pre, ...claim.instructions] : claim.instructions;
+    };
+    let batch: PositionInfo[] = [];
+    let built: TransactionInstruction[] = [];
+    for (const p of positions) {
+      const first = transactions.length === 0;
+      const candidate = await build([...batch, p], first);
+      if (transactionSize(candidate, feePayer) <= maxSize) {
+        batch.push(p);
+        built = candidate;
+        continue;
+      }
+      if (batch.length === 0) {
+        throw new RangeError(`one position claim alone is ${transactionSize(candidate, feePayer)} bytes, above ${maxSize}`);
+      }
+      transactions.push(built);
+      batch = [p];
+      built = await build(batch, false);
+      if (transactionSize(built, feePayer) > maxSize) {
+        throw new RangeError(`one position claim alone is ${transactionSize(built, feePayer)} bytes, above ${maxSize}`);
+      }
+    }
+    if (batch.length > 0) transactions.push(built);
+    return { transactions, positions, total, destination };
   }
 
   /**
@@ -960,8 +1127,8 @@ export class AttributionClient {
    * `attribution_root_post`: the model's attestor (holding at least the minimum operator stake)
    * posts the allocation of an ended epoch, once, before the root deadline: the Merkle `root`
    * over its `leafCount` leaves, their `total` (at most what the epoch accrued; the rest goes to
-   * the datanet's pool at once), and `recordsHash`, which must equal the epoch's running hash.
-   * `datanet` (the epoch's) is read from the epoch when absent.
+   * pool of the version the epoch's entry cites at once), and `recordsHash`, which must equal the
+   * epoch's running hash. `datanetVersion` (the epoch's) is read from the epoch when absent.
    */
   async attributionRootPost(a: {
     attestor: PublicKey;
@@ -971,10 +1138,10 @@ export class AttributionClient {
     total: Integer;
     leafCount: Integer;
     recordsHash: Uint8Array | number[];
-    datanet?: PublicKey;
+    datanetVersion?: PublicKey;
   }): Promise<Built<{ epoch: PublicKey }>> {
     const epoch = epochPda(a.model, a.index);
-    const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
+    const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
     const ix = await this.payoutProgram.methods
       .attributionRootPost({
         root: bytes32(a.root, "root"),
@@ -988,7 +1155,7 @@ export class AttributionClient {
         epoch,
         attestor: a.attestor,
         attestorStake: stakePda(a.attestor),
-        pool: poolPda(datanet),
+        pool: poolPda(datanetVersion),
       })
       .instruction();
     return { instructions: [ix], epoch };
@@ -1035,57 +1202,61 @@ export class AttributionClient {
 
   /**
    * `attribution_release` (permissionless): an epoch with no root by its deadline sends all it
-   * accrued to its datanet's pool. `datanet` is read from the epoch when absent.
+   * accrued to the pool of its datanet version. `datanetVersion` is read from the epoch when absent.
    */
-  async attributionRelease(a: { model: PublicKey; index: Integer; datanet?: PublicKey }): Promise<Built<{ epoch: PublicKey }>> {
+  async attributionRelease(a: {
+    model: PublicKey;
+    index: Integer;
+    datanetVersion?: PublicKey;
+  }): Promise<Built<{ epoch: PublicKey }>> {
     const epoch = epochPda(a.model, a.index);
-    const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
+    const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
     const ix = await this.payoutProgram.methods
       .attributionRelease()
-      .accountsStrict({ epoch, pool: poolPda(datanet) })
+      .accountsStrict({ epoch, pool: poolPda(datanetVersion) })
       .instruction();
     return { instructions: [ix], epoch };
   }
 
   /**
    * `attribution_root_veto` (config authority): strikes down a posted root during its challenge
-   * window; the epoch's balance goes to the datanet's pool. `datanet` is read from the epoch when
-   * absent.
+   * window; the epoch's balance goes to the pool of its datanet version. `datanetVersion` is read
+   * from the epoch when absent.
    */
   async attributionRootVeto(a: {
     authority: PublicKey;
     model: PublicKey;
     index: Integer;
     reason: number;
-    datanet?: PublicKey;
+    datanetVersion?: PublicKey;
   }): Promise<Built<{ epoch: PublicKey }>> {
     const epoch = epochPda(a.model, a.index);
-    const datanet = a.datanet ?? (await this.fetchEpoch(a.model, a.index)).datanet;
+    const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
     const ix = await this.payoutProgram.methods
       .attributionRootVeto(a.reason)
-      .accountsStrict({ config: configPda(), authority: a.authority, epoch, pool: poolPda(datanet) })
+      .accountsStrict({ config: configPda(), authority: a.authority, epoch, pool: poolPda(datanetVersion) })
       .instruction();
     return { instructions: [ix], epoch };
   }
 
   /**
    * `epoch_close` (permissionless): after the claim window (or once released), what was not
-   * claimed goes to the datanet's pool and the epoch's rent to its `rentPayer`. `datanet` and
-   * `rentPayer` are read from the epoch when absent.
+   * claimed goes to the pool of its datanet version and the epoch's rent to its `rentPayer`.
+   * `datanetVersion` and `rentPayer` are read from the epoch when absent.
    */
   async epochClose(a: {
     model: PublicKey;
     index: Integer;
-    datanet?: PublicKey;
+    datanetVersion?: PublicKey;
     rentPayer?: PublicKey;
   }): Promise<Built<{ epoch: PublicKey; rentPayer: PublicKey }>> {
     const epoch = epochPda(a.model, a.index);
-    const state = a.datanet && a.rentPayer ? null : await this.fetchEpoch(a.model, a.index);
-    const datanet = a.datanet ?? state!.datanet;
+    const state = a.datanetVersion && a.rentPayer ? null : await this.fetchEpoch(a.model, a.index);
+    const datanetVersion = a.datanetVersion ?? state!.datanetVersion;
     const rentPayer = a.rentPayer ?? state!.rentPayer;
     const ix = await this.payoutProgram.methods
       .epochClose()
-      .accountsStrict({ epoch, pool: poolPda(datanet), rentPayer })
+      .accountsStrict({ epoch, pool: poolPda(datanetVersion), rentPayer })
       .instruction();
     return { instructions: [ix], epoch, rentPayer };
   }
@@ -1154,13 +1325,21 @@ export class AttributionClient {
   fetchOperator(authority: PublicKey): Promise<OperatorAccount> {
     return this.fetchDecoded(this.modelProgram, "operator", operatorPda(authority));
   }
-  /** The reward pool of `datanet`. */
-  fetchPool(datanet: PublicKey): Promise<PoolAccount> {
-    return this.fetchDecoded(this.payoutProgram, "pool", poolPda(datanet));
+  /** The reward pool of `datanetVersion`. */
+  fetchPool(datanetVersion: PublicKey): Promise<PoolAccount> {
+    return this.fetchDecoded(this.payoutProgram, "pool", poolPda(datanetVersion));
   }
-  /** The position of `contribution`. */
-  fetchPosition(contribution: PublicKey): Promise<PositionAccount> {
-    return this.fetchDecoded(this.payoutProgram, "position", positionPda(contribution));
+  /** The reward pool of `datanetVersion`, or null (not created yet). */
+  fetchPoolOrNull(datanetVersion: PublicKey): Promise<PoolAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "pool", poolPda(datanetVersion));
+  }
+  /** The position of `contribution` in `pool` (the pool's address: `poolPda(datanetVersion)`). */
+  fetchPosition(pool: PublicKey, contribution: PublicKey): Promise<PositionAccount> {
+    return this.fetchDecoded(this.payoutProgram, "position", positionPda(pool, contribution));
+  }
+  /** The position of `contribution` in `pool`, or null (not enrolled). */
+  fetchPositionOrNull(pool: PublicKey, contribution: PublicKey): Promise<PositionAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "position", positionPda(pool, contribution));
   }
   /** `beneficiary`'s earnings in `role`. */
   fetchEarnings(beneficiary: PublicKey, role: EarningsRole): Promise<EarningsAccount> {
@@ -1208,16 +1387,63 @@ export class AttributionClient {
     return epochIndexAt((await this.fetchClock()).unixTimestamp, epochLengthSecs);
   }
 
-  /** What `contribution`'s position can claim now, in OPEN base units (the program's exact math). */
-  async positionClaimable(contribution: PublicKey): Promise<bigint> {
-    const position = await this.fetchPosition(contribution);
-    const pool = await this.fetchDecoded<PoolAccount>(this.payoutProgram, "pool", position.pool);
-    return accrue(
-      BigInt(position.weight.toString()),
-      BigInt(position.rewardCheckpoint.toString()),
-      BigInt(pool.rewardPerWeight.toString()),
-      BigInt(position.fraction.toString()),
-    ).amount;
+  /**
+   * What `contribution`'s position in `pool` can claim now, in OPEN base units (the program's
+   * exact math: `claimableOf`).
+   */
+  async positionClaimable(pool: PublicKey, contribution: PublicKey): Promise<bigint> {
+    const position = await this.fetchPosition(pool, contribution);
+    return claimableOf(position, await this.fetchDecoded<PoolAccount>(this.payoutProgram, "pool", pool));
+  }
+
+  /**
+   * Every Position whose beneficiary is `wallet` (getProgramAccounts: the Position discriminator
+   * and `wallet` at `POSITION_BENEFICIARY_OFFSET`), with its pool, datanet version, contribution
+   * and what it can claim now; sorted by pool, then contribution. Needs the client's
+   * `programAccounts` (or a `connection`).
+   */
+  async positionsOf(wallet: PublicKey): Promise<PositionInfo[]> {
+    if (!this.programAccounts) {
+      throw new Error("this AttributionClient has no connection or programAccounts reader to list accounts with");
+    }
+    const found = await this.programAccounts(this.payoutProgram.programId, [
+      { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(POSITION_DISCRIMINATOR)) } },
+      { memcmp: { offset: POSITION_BENEFICIARY_OFFSET, bytes: wallet.toBase58() } },
+    ]);
+    const pools = new Map<string, Promise<PoolAccount>>();
+    const poolOf = (pool: PublicKey) => {
+      const key = pool.toBase58();
+      if (!pools.has(key)) pools.set(key, this.fetchDecoded<PoolAccount>(this.payoutProgram, "pool", pool));
+      return pools.get(key)!;
+    };
+    const infos = await Promise.all(
+      found
+        .filter(({ account }) => account.owner.equals(this.payoutProgram.programId))
+        .map(async ({ pubkey, account: raw }): Promise<PositionInfo> => {
+          const account = this.payoutProgram.coder.accounts.decode<PositionAccount>("position", Buffer.from(raw.data));
+          const poolAccount = await poolOf(account.pool);
+          return {
+            position: pubkey,
+            pool: account.pool,
+            datanet: poolAccount.datanet,
+            datanetVersion: poolAccount.datanetVersion,
+            contribution: account.contribution,
+            beneficiary: account.beneficiary,
+            weight: BigInt(account.weight.toString()),
+            totalClaimed: BigInt(account.totalClaimed.toString()),
+            claimable: claimableOf(account, poolAccount),
+            account,
+            poolAccount,
+          };
+        }),
+    );
+    return infos
+      .filter((p) => p.beneficiary.equals(wallet))
+      .sort(
+        (x, y) =>
+          x.pool.toBase58().localeCompare(y.pool.toBase58()) ||
+          x.contribution.toBase58().localeCompare(y.contribution.toBase58()),
+      );
   }
 
   /** The OPEN balance of a token account (0 when it does not exist). */

@@ -6,6 +6,45 @@ import { type DatanetRegistry, datanetRegistryIdl, datanetRegistryIdlJson } from
 import { type ModelRegistry, modelRegistryIdl, modelRegistryIdlJson } from "./generated/model_registry";
 
 export type { AttributionPayout, DatanetRegistry, ModelRegistry };
+
+/** `POSITION_TYPE_DEF` in camelCase, as a type (what anchor-cli would generate for it). */
+type PositionIdlTypeDef = {
+  name: "position";
+  type: {
+    kind: "struct";
+    fields: [
+      { name: "version"; type: "u8" },
+      { name: "bump"; type: "u8" },
+      { name: "pool"; type: "pubkey" },
+      { name: "contribution"; type: "pubkey" },
+      { name: "beneficiary"; type: "pubkey" },
+      { name: "weight"; type: "u64" },
+      { name: "rewardCheckpoint"; type: "u128" },
+      { name: "fraction"; type: "u64" },
+      { name: "totalClaimed"; type: "u64" },
+      { name: "enrolledAt"; type: "i64" },
+      { name: "reserved"; type: { array: ["u8", 32] } },
+    ];
+  };
+};
+
+/**
+ * The attribution_payout IDL type the client's `Program` uses: the generated one, plus the
+ * `position` account (see `SUITE_IDLS`), so that `program.account.position` is typed.
+ */
+export type SuiteAttributionPayout = Omit<AttributionPayout, "accounts" | "types"> & {
+  accounts: [...AttributionPayout["accounts"], { name: "position"; discriminator: [170, 188, 143, 228, 122, 64, 247, 208] }];
+  types: [...AttributionPayout["types"], PositionIdlTypeDef];
+};
+
+/**
+ * The datanet_registry IDL type the client's `Program` uses: the generated one, plus the
+ * `datanetVersion` account (its layout from attribution_payout's IDL; see `SUITE_IDLS`).
+ */
+export type SuiteDatanetRegistry = Omit<DatanetRegistry, "accounts" | "types"> & {
+  accounts: [...DatanetRegistry["accounts"], { name: "datanetVersion"; discriminator: [81, 19, 163, 200, 14, 16, 54, 212] }];
+  types: [...DatanetRegistry["types"], Extract<AttributionPayout["types"][number], { name: "datanetVersion" }>];
+};
 export { attributionPayoutIdl, datanetRegistryIdl, modelRegistryIdl };
 
 export const PROGRAM_NAMES = ["datanet_registry", "model_registry", "attribution_payout"] as const;
@@ -17,6 +56,88 @@ export const RAW_IDLS = {
   model_registry: modelRegistryIdlJson,
   attribution_payout: attributionPayoutIdlJson,
 } as const;
+
+interface RawTypeDef {
+  name: string;
+  docs?: readonly string[];
+  type: { kind: string; fields?: readonly { name: string; type: unknown }[] };
+}
+interface RawIdlShape {
+  accounts?: readonly { name: string; discriminator: readonly number[] }[];
+  types?: readonly RawTypeDef[];
+}
+
+/**
+ * `programs/attribution_payout/src/state/position.rs`'s `Position`, field for field (checked
+ * against that source by tests/definitions.test.ts). Only used while the IDL lacks the type.
+ */
+export const POSITION_TYPE_DEF: RawTypeDef = {
+  name: "Position",
+  type: {
+    kind: "struct",
+    fields: [
+      { name: "version", type: "u8" },
+      { name: "bump", type: "u8" },
+      { name: "pool", type: "pubkey" },
+      { name: "contribution", type: "pubkey" },
+      { name: "beneficiary", type: "pubkey" },
+      { name: "weight", type: "u64" },
+      { name: "reward_checkpoint", type: "u128" },
+      { name: "fraction", type: "u64" },
+      { name: "total_claimed", type: "u64" },
+      { name: "enrolled_at", type: "i64" },
+      { name: "reserved", type: { array: ["u8", 32] } },
+    ],
+  },
+};
+
+/**
+ * Accounts a program owns that its IDL may not list: anchor-cli lists an account only where an
+ * instruction takes it as a typed `Account<T>`, and `Position` (created by hand in
+ * `position_enroll`, read from `position_claim`'s remaining accounts) and `DatanetVersion`
+ * (created by hand in `datanet_version_publish`, read by the other programs) may be taken by
+ * none. Their discriminators are Anchor's (`sha256("account:<Name>")[..8]`, checked by the tests);
+ * their layouts come from whichever suite IDL has the type, else from `POSITION_TYPE_DEF`.
+ */
+const OWNED_ACCOUNTS: Record<ProgramName, { name: string; discriminator: number[] }[]> = {
+  datanet_registry: [{ name: "DatanetVersion", discriminator: [81, 19, 163, 200, 14, 16, 54, 212] }],
+  model_registry: [],
+  attribution_payout: [{ name: "Position", discriminator: [170, 188, 143, 228, 122, 64, 247, 208] }],
+};
+
+function typeDefAnywhere(name: string): RawTypeDef | undefined {
+  for (const idl of Object.values(RAW_IDLS) as RawIdlShape[]) {
+    const found = idl.types?.find((t) => t.name === name);
+    if (found) return found;
+  }
+  return name === POSITION_TYPE_DEF.name ? POSITION_TYPE_DEF : undefined;
+}
+
+function withOwnedAccounts(program: ProgramName): Idl {
+  const raw = RAW_IDLS[program] as unknown as RawIdlShape;
+  let accounts = [...(raw.accounts ?? [])];
+  let types: RawTypeDef[] = [...(raw.types ?? [])];
+  for (const account of OWNED_ACCOUNTS[program]) {
+    if (!accounts.some((a) => a.name === account.name)) accounts = [...accounts, account];
+    if (!types.some((t) => t.name === account.name)) {
+      const def = typeDefAnywhere(account.name);
+      if (!def) throw new Error(`no layout for ${program}'s ${account.name} in the suite's IDLs`);
+      types = [...types, def];
+    }
+  }
+  return { ...raw, accounts, types } as unknown as Idl;
+}
+
+/**
+ * The IDLs the client codes with: `RAW_IDLS`, plus the program-owned accounts an IDL does not
+ * list (`Position`, `DatanetVersion`: see `OWNED_ACCOUNTS`), so that they decode and their
+ * layouts are known. Identical to `RAW_IDLS` when the IDLs list them.
+ */
+export const SUITE_IDLS: Readonly<Record<ProgramName, Idl>> = {
+  datanet_registry: withOwnedAccounts("datanet_registry"),
+  model_registry: withOwnedAccounts("model_registry"),
+  attribution_payout: withOwnedAccounts("attribution_payout"),
+};
 
 export interface IdlErrorEntry {
   code: number;
@@ -33,7 +154,7 @@ export interface ProgramInfo {
 }
 
 function info(name: ProgramName): ProgramInfo {
-  const raw = RAW_IDLS[name] as unknown as Idl;
+  const raw = SUITE_IDLS[name];
   return {
     name,
     programId: new PublicKey(raw.address),

@@ -13,4 +13,5 @@ export * from "./math";
 export * from "./merkle";
 export * from "./client";
 export * from "./pack";
+export * from "./layout";
 export { BN } from "@anchor-lang/core";

@@ -72,13 +72,13 @@ export const vaultPda = () => find([utf8(P.SEED_VAULT)], ATTRIBUTION_PAYOUT_PROG
 /** `[b"stake_vault"]` in attribution_payout: the OPEN token account holding operator stakes. */
 export const stakeVaultPda = () => find([utf8(P.SEED_STAKE_VAULT)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
-/** `[b"pool", datanet]` in attribution_payout. */
-export const poolPda = (datanet: PublicKey) =>
-  find([utf8(P.SEED_POOL), datanet.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+/** `[b"pool", datanet_version]` in attribution_payout: the reward pool of one published datanet version. */
+export const poolPda = (datanetVersion: PublicKey) =>
+  find([utf8(P.SEED_POOL), datanetVersion.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
-/** `[b"position", contribution]` in attribution_payout. */
-export const positionPda = (contribution: PublicKey) =>
-  find([utf8(P.SEED_POSITION), contribution.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+/** `[b"position", pool, contribution]` in attribution_payout: a contribution's share of one version's pool. */
+export const positionPda = (pool: PublicKey, contribution: PublicKey) =>
+  find([utf8(P.SEED_POSITION), pool.toBytes(), contribution.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
 /** `[b"earnings", beneficiary, role u8]` in attribution_payout (Treasury 0, ModelOwner 1, Operator 2). */
 export const earningsPda = (beneficiary: PublicKey, role: EarningsRole) =>

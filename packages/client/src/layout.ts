@@ -1,0 +1,83 @@
+/**
+ * Byte offsets inside the programs' accounts, computed from the IDLs' borsh layouts (not written
+ * by hand), for `getProgramAccounts` filters: e.g. every Position of one beneficiary.
+ */
+import { SUITE_IDLS, type ProgramName } from "./idl";
+
+/** Anchor's account discriminator: the first 8 bytes of every account's data. */
+export const DISCRIMINATOR_SIZE = 8;
+
+type IdlTypeLike = string | { array?: [IdlTypeLike, number]; defined?: { name: string }; option?: unknown; vec?: unknown };
+
+const PRIMITIVE_SIZES: Record<string, number> = {
+  bool: 1,
+  u8: 1,
+  i8: 1,
+  u16: 2,
+  i16: 2,
+  u32: 4,
+  i32: 4,
+  f32: 4,
+  u64: 8,
+  i64: 8,
+  f64: 8,
+  u128: 16,
+  i128: 16,
+  pubkey: 32,
+};
+
+interface RawTypeDef {
+  name: string;
+  type: { kind: string; fields?: { name: string; type: IdlTypeLike }[]; variants?: unknown[] };
+}
+
+function typeDefs(program: ProgramName): RawTypeDef[] {
+  return (SUITE_IDLS[program] as unknown as { types: RawTypeDef[] }).types;
+}
+
+/** The borsh size of a fixed-size IDL type; throws for a variable-size one (string, vec, option, enum). */
+function fixedSize(program: ProgramName, type: IdlTypeLike): number {
+  if (typeof type === "string") {
+    const size = PRIMITIVE_SIZES[type];
+    if (size === undefined) throw new Error(`${type} has no fixed size`);
+    return size;
+  }
+  if (type.array) return fixedSize(program, type.array[0]) * type.array[1];
+  if (type.defined) {
+    const def = typeDefs(program).find((t) => t.name === type.defined!.name);
+    if (!def || def.type.kind !== "struct") throw new Error(`${type.defined.name} has no fixed size`);
+    return def.type.fields!.reduce((sum, f) => sum + fixedSize(program, f.type), 0);
+  }
+  throw new Error(`${JSON.stringify(type)} has no fixed size`);
+}
+
+/**
+ * The byte offset of `field` (snake_case, as in the IDL) in the data of `program`'s account
+ * `accountType` (PascalCase), the 8-byte discriminator included. Every field before it must have
+ * a fixed size.
+ */
+export function fieldOffset(program: ProgramName, accountType: string, field: string): number {
+  const def = typeDefs(program).find((t) => t.name === accountType);
+  if (!def || def.type.kind !== "struct") throw new Error(`${program} has no account struct ${accountType}`);
+  let offset = DISCRIMINATOR_SIZE;
+  for (const f of def.type.fields!) {
+    if (f.name === field) return offset;
+    offset += fixedSize(program, f.type);
+  }
+  throw new Error(`${accountType} has no field ${field}`);
+}
+
+/** The 8-byte discriminator of `program`'s account `accountType`, from the IDL. */
+export function accountDiscriminator(program: ProgramName, accountType: string): Uint8Array {
+  const accounts = (SUITE_IDLS[program] as unknown as { accounts: { name: string; discriminator: number[] }[] }).accounts;
+  const account = accounts.find((a) => a.name === accountType);
+  if (!account) throw new Error(`${program} has no account ${accountType}`);
+  return Uint8Array.from(account.discriminator);
+}
+
+/** Where `Position.beneficiary` sits in a Position's data (discriminator included): the memcmp offset of `positionsOf`. */
+export const POSITION_BENEFICIARY_OFFSET = fieldOffset("attribution_payout", "Position", "beneficiary");
+/** Where `Position.pool` sits in a Position's data. */
+export const POSITION_POOL_OFFSET = fieldOffset("attribution_payout", "Position", "pool");
+/** The Position account's discriminator (the first memcmp of `positionsOf`). */
+export const POSITION_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Position");
