@@ -3,14 +3,19 @@
  * svm-harness World, crates/svm-harness/src/world.rs) rebuilt over RPC with the TypeScript client
  * on a bootstrapped validator, for the screenshots and for trying the app by hand:
  *
- * - three curated datanets, each with its pool: clinical-notes (curator Ada, id 1), legal-contracts
- *   (Lex, id 2), code-reviews (Rue, id 3), URIs `ipfs://datanet-<id>` as the World's;
+ * - three curated datanets: clinical-notes (curator Ada, id 1), legal-contracts (Lex, id 2),
+ *   code-reviews (Rue, id 3), URIs `ipfs://datanet-<id>` as the World's;
  * - 60 contributors: contributor i submits to datanet i % 3 "<sample i % 4> (contributor i)" with
  *   demo.rs's sample sentences (SHA-256 on chain, URI `ipfs://<first 8 bytes of the hash in hex>`),
- *   the curator accepts it with weight 10 + (i × 37) % 90, the contributor enrolls it;
+ *   the curator accepts it with weight 10 + (i × 37) % 90;
+ * - version 1 of each datanet, published by its curator once its 20 contributions are accepted
+ *   (the chain fixes its contributions and total weight; root: the Merkle root of their hashes
+ *   in order of acceptance; `ipfs://datanet-<id>/v1`), with its reward pool (the client's
+ *   datanetVersionPublish creates it in the same transaction); then each contributor enrolls its
+ *   contribution in v1's pool;
  * - the three models, id 1 of each owner, URI `ipfs://model-1` and artifact hash
  *   SHA-256("weights-1") as the World's, each published with its escrow and its owner's earnings
- *   account: base (Bea, 0.02 OPEN per call; code-reviews 30 %, owner 50 %, operator 20 %),
+ *   account, every datanet entry citing the datanet's version 1: base (Bea, 0.02 OPEN per call; code-reviews 30 %, owner 50 %, operator 20 %),
  *   fine-tune (Fin, 0.05 OPEN; clinical-notes 25 %, legal-contracts 20 %, base 15 %, owner 25 %,
  *   operator 15 %), adapter on the base (Ari, 0.0125 OPEN; base 40 %, owner 45 %, operator 15 %);
  * - one operator, Opal (endpoint https://inference.example/v1), staking 5,000 OPEN (checked
@@ -39,9 +44,8 @@
  *   (operator).
  * - Added for the pages' states the demo does not have: three more clinical-notes contributions
  *   (by contributors 0, 3 and 6) left pending for Ada's review queue, and one (by contributor 9)
- *   rejected with reason code 1; version 1 of each datanet (Merkle root of its accepted
- *   contributions' hashes); a draft model, legal-drafting (Fin's id 2, a fine-tune), never
- *   published (the lineage editor's page).
+ *   rejected with reason code 1 (Ada can clear it); a draft model, legal-drafting (Fin's id 2, a
+ *   fine-tune), never published (the lineage editor's page).
  *
  *   npm run scenario -w app -- [--url http://127.0.0.1:8899] [--fast] [--payments N]
  *
@@ -50,7 +54,17 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { AttributionClient, type ConfigAccount, EarningsRole, type LineageEntryInput, type ModelAccount, OPEN, merkleRoot, sha256 } from "@attribution-suite/client";
+import {
+  AttributionClient,
+  type ConfigAccount,
+  EarningsRole,
+  type LineageEntryInput,
+  type ModelAccount,
+  OPEN,
+  datanetVersionPda,
+  merkleRoot,
+  sha256,
+} from "@attribution-suite/client";
 import type { Connection, Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { mapLimit } from "../src/lib/concurrency";
 import { APP_ROOT, REPO_ROOT, connect, fundedWallet, loadDeployer, send } from "./node-chain";
@@ -114,9 +128,9 @@ export async function runScenario(
   const contributorWallet = (i: number) => w[`contributor-${String(i).padStart(2, "0")}`];
   log(`${named.length} wallets funded`);
 
-  // Who contributed: the curators' datanets (curated, ids 1, 2, 3) and their pools. The app lists
-  // datanets and models by creation time (seconds), then address: a second apart, they are listed
-  // in the demo's order.
+  // Who contributed: the curators' datanets (curated, ids 1, 2, 3). The app lists datanets and
+  // models by creation time (seconds), then address: a second apart, they are listed in the
+  // demo's order. Their reward pools come with their versions, below.
   const curators = [w.ada, w.lex, w.rue];
   const datanets: Record<string, PublicKey> = {};
   const datanetKeys: PublicKey[] = [];
@@ -125,14 +139,13 @@ export async function runScenario(
     const curator = curators[d];
     const id = d + 1;
     const created = await client.datanetCreate({ creator: curator.publicKey, id, name, uri: `ipfs://datanet-${id}`, policy: { curated: {} } });
-    const pool = await client.poolInit({ payer: curator.publicKey, datanet: created.datanet });
-    await tx([...created.instructions, ...pool.instructions], curator);
+    await tx(created.instructions, curator);
     datanets[name] = created.datanet;
     datanetKeys.push(created.datanet);
   }
 
-  // 60 contributions, submitted, accepted and enrolled; the three datanets side by side, each in
-  // the demo's order (so contributor i is contribution #i/3 of datanet i % 3).
+  // 60 contributions, submitted and accepted; the three datanets side by side, each in the demo's
+  // order (so contributor i is contribution #i/3 of datanet i % 3, accepted in that order).
   const submit = async (datanet: PublicKey, who: Keypair, content: string) => {
     const bytes = text(content);
     const contentHash = await sha256(bytes);
@@ -150,12 +163,32 @@ export async function runScenario(
         const weight = 10 + ((i * 37) % 90);
         const review = await client.contributionReview({ datanet, contribution, authority: curators[d].publicKey, decision: { accept: { weight } } });
         await tx(review.instructions, curators[d]);
-        await tx((await client.positionEnroll({ payer: who.publicKey, contribution, datanet })).instructions, who);
         contributions[i] = { contribution, contentHash, datanet: d, weight };
       }
     }),
   );
-  log(`3 datanets, ${CONTRIBUTORS} contributions accepted and enrolled`);
+  log(`3 datanets, ${CONTRIBUTORS} contributions accepted`);
+
+  // Version 1 of each datanet: the chain fixes its 20 contributions and their total weight; the
+  // client adds the version's pool_init. Then every contributor enrolls in v1's pool.
+  const versions: PublicKey[] = [];
+  for (const d of DATANETS.keys()) {
+    const mine = contributions.filter((c) => c.datanet === d); // in order of acceptance
+    const v = await client.datanetVersionPublish({
+      datanet: datanetKeys[d],
+      authority: curators[d].publicKey,
+      number: 1,
+      contributionsRoot: await merkleRoot(mine.map((c) => c.contentHash)),
+      uri: `ipfs://datanet-${d + 1}/v1`,
+    });
+    await tx(v.instructions, curators[d]);
+    versions.push(v.datanetVersion);
+  }
+  await mapLimit(contributions, 8, async (c, i) => {
+    const who = contributorWallet(i);
+    await tx((await client.positionEnroll({ payer: who.publicKey, datanetVersion: versions[c.datanet], contribution: c.contribution })).instructions, who);
+  });
+  log("version 1 of each datanet with its pool; 60 positions enrolled");
 
   // Added for the app's pages (not in the demo): clinical-notes contributions left pending for
   // Ada's review queue and one rejected with a reason code; version 1 of each datanet.
@@ -169,19 +202,7 @@ export async function runScenario(
   }
   const rejected = await submit(clinical, contributorWallet(9), "Discharge summary pasted with the patient's name and date of birth (contributor 9)");
   await tx((await client.contributionReview({ datanet: clinical, contribution: rejected.contribution, authority: w.ada.publicKey, decision: { reject: { reason: 1 } } })).instructions, w.ada);
-  for (const d of DATANETS.keys()) {
-    const mine = contributions.filter((c) => c.datanet === d);
-    const v = await client.datanetVersionPublish({
-      datanet: datanetKeys[d],
-      authority: curators[d].publicKey,
-      number: 1,
-      contributionsRoot: await merkleRoot(mine.map((c) => c.contentHash)),
-      contributionCount: mine.length,
-      uri: `ipfs://datanet-${d + 1}/v1`,
-    });
-    await tx(v.instructions, curators[d]);
-  }
-  log("added: 3 pending contributions, 1 rejected, version 1 of each datanet");
+  log("added: 3 pending contributions, 1 rejected");
 
   // Who refined: as World::model (create, lineage, publish, escrow, owner's earnings account).
   const models: Record<string, PublicKey> = {};
@@ -208,7 +229,9 @@ export async function runScenario(
     return created.model;
   };
   const [clinicalNotes, legalContracts, codeReviews] = datanetKeys;
-  const base = await model("base", w.bea, "base", null, 20_000_000n, [{ source: "datanet", target: codeReviews, shareBps: 3_000 }], 5_000, 2_000);
+  // Every datanet entry cites the version the model was trained on: here each datanet's v1.
+  const v1 = (datanet: PublicKey) => datanetVersionPda(datanet, 1);
+  const base = await model("base", w.bea, "base", null, 20_000_000n, [{ source: "datanet", target: codeReviews, datanetVersion: v1(codeReviews), shareBps: 3_000 }], 5_000, 2_000);
   const tune = await model(
     "fine-tune",
     w.fin,
@@ -216,8 +239,8 @@ export async function runScenario(
     null,
     50_000_000n,
     [
-      { source: "datanet", target: clinicalNotes, shareBps: 2_500 },
-      { source: "datanet", target: legalContracts, shareBps: 2_000 },
+      { source: "datanet", target: clinicalNotes, datanetVersion: v1(clinicalNotes), shareBps: 2_500 },
+      { source: "datanet", target: legalContracts, datanetVersion: v1(legalContracts), shareBps: 2_000 },
       { source: "model", target: base, shareBps: 1_500 },
     ],
     2_500,
@@ -289,7 +312,8 @@ export async function runScenario(
   const open = await client.openToken();
   await mapLimit(contributions.slice(0, UNCLAIMED_FROM), 8, async (c, i) => {
     const who = contributorWallet(i);
-    await tx((await client.positionClaim({ beneficiary: who.publicKey, contribution: c.contribution, datanet: datanetKeys[c.datanet], open })).instructions, who);
+    const claim = await client.positionClaim({ beneficiary: who.publicKey, positions: [{ datanetVersion: versions[c.datanet], contribution: c.contribution }], open });
+    await tx(claim.instructions, who);
   });
   // The treasury is bootstrap's default, the deployer (claimed only when it is).
   const earners: [Keypair, EarningsRole][] = [

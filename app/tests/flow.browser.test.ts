@@ -1,11 +1,14 @@
 /**
  * The dApp in a real browser (Debian's chromium through playwright-core) against the local
  * validator with the three programs: one walk through the whole flow — connect the test wallet,
- * create a datanet, contribute a file, review it, publish a version, create and publish a model,
- * register and stake an operator, pay, enroll, claim — checking after each step both the chain
- * (web3.js Connection: accounts and balances) and what the page shows; claim-all packing; price
- * and retirement; and the error paths: a rejected signature, a fee above the max, a claim with
- * nothing owed, insufficient OPEN, a duplicate contribution, an unreachable RPC.
+ * create a datanet, contribute a file, review it, publish versions (the chain counts them and
+ * fixes their total weight; each gets its pool), the curator clearing a squatter's rejected copy
+ * of a content hash, create and publish a model (the lineage editor cites the latest version),
+ * register and stake an operator, pay, enroll late, claim, claim everything over two versions
+ * in one approval — checking after each step both the chain (web3.js Connection: accounts and
+ * balances) and what the page shows; claim-everything packing; price and retirement; and the
+ * error paths: a rejected signature, a fee above the max, a claim with nothing owed, insufficient
+ * OPEN, a duplicate contribution, an unreachable RPC.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -15,6 +18,7 @@ import {
   BN,
   EarningsRole,
   OPEN,
+  accrue,
   associatedTokenAddress,
   contributionPda,
   datanetPda,
@@ -47,13 +51,22 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
   let contributor: Keypair;
   let operator: Keypair;
   let payer: Keypair;
+  let squatter: Keypair; // copies a content hash it saw and submits it first
   let datanet: PublicKey;
   let contribution: PublicKey;
+  let contribution2: PublicKey;
   let model: PublicKey;
   let paidSignature: string;
+  // The main model's usage, as the usage test expects it.
+  let modelCalls = 0n;
+  let modelFees = 0n;
   const file = Buffer.from("Chest X-ray report 0001: no acute cardiopulmonary abnormality.\nLabel: normal\n");
   const fileHash = createHash("sha256").update(file).digest();
+  const file2 = Buffer.from("Chest X-ray report 0002: small left pleural effusion.\nLabel: effusion\n");
+  const fileHash2 = createHash("sha256").update(file2).digest();
   const t0 = Date.now();
+  const version = (n: number) => datanetVersionPda(datanet, n);
+  const pool = (n: number) => poolPda(version(n));
 
   const tokenBalance = (owner: PublicKey) => client.tokenBalance(associatedTokenAddress(owner, config.mint, config.tokenProgram));
   let config: Awaited<ReturnType<AttributionClient["fetchConfig"]>>;
@@ -64,11 +77,12 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     page.on("pageerror", (err) => process.stderr.write(`[page error] ${err.message}\n`));
     client = new AttributionClient({ connection: world.connection });
     config = await client.fetchConfig();
-    [curator, contributor, operator, payer] = await Promise.all([
+    [curator, contributor, operator, payer, squatter] = await Promise.all([
       fundedWallet(world.connection, world.deployer, 10, 0n),
       fundedWallet(world.connection, world.deployer, 10, 0n),
       fundedWallet(world.connection, world.deployer, 10, 1_500n * OPEN),
       fundedWallet(world.connection, world.deployer, 10, 100n * OPEN),
+      fundedWallet(world.connection, world.deployer, 1, 0n),
     ]);
   });
 
@@ -86,7 +100,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(await page.getByTestId("wallet-open-balance").getAttribute("data-raw"), "0");
   });
 
-  test("create a curated datanet (and its reward pool)", async () => {
+  test("create a curated datanet (its reward pools come with its versions)", async () => {
     await page.getByTestId("datanet-name").fill("radiology-reports");
     await page.getByTestId("datanet-uri").fill("ipfs://radiology-reports");
     await confirmed(page, "tx-create-datanet", () => page.getByTestId("datanet-create").click());
@@ -96,11 +110,12 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(account.name, "radiology-reports");
     assert.ok(account.authority.equals(curator.publicKey));
     assert.ok("curated" in account.policy);
-    assert.ok((await client.fetchPool(datanet)).datanet.equals(datanet));
+    assert.equal(account.versions, 0);
+    assert.equal(await world.connection.getAccountInfo(pool(1)), null);
 
     const row = page.locator(`[data-testid="datanet-row"][data-address="${datanet.toBase58()}"]`);
     await row.waitFor();
-    assert.match((await row.textContent()) ?? "", /radiology-reports.*curated/);
+    assert.match((await row.textContent()) ?? "", /radiology-reports.*curated.*no version yet/);
   });
 
   test("contribute a file: hashed in the browser, submitted with its SHA-256", async () => {
@@ -131,7 +146,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.match(dup.text, /This content was already submitted to this datanet/);
   });
 
-  test("the curator reviews it (accept with weight 3) and publishes version 1", async () => {
+  test("the curator accepts it (weight 3) and publishes version 1: the chain counts it and fixes its weight; its pool comes with it", async () => {
     await useWallet(page, curator);
     const row = page.locator(`[data-testid="review-row"][data-contribution="${contribution.toBase58()}"]`);
     await row.getByTestId("review-weight").fill("3");
@@ -144,14 +159,87 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await page.locator(`[data-testid="contribution-row"][data-contribution="${contribution.toBase58()}"][data-status="accepted"]`).waitFor();
     assert.equal(await page.getByTestId("review-row").count(), 0);
 
+    // No count to type: the page says what the chain will count.
+    await page.getByTestId("version-next").filter({ hasText: "Version 1 will contain the 1 contributions accepted so far, total weight 3" }).waitFor();
     await confirmed(page, "tx-version", () => page.getByTestId("version-publish").click());
-    const version = await client.fetchDatanetVersion(datanetVersionPda(datanet, 1));
-    assert.equal(Number(version.contributionCount), 1);
-    assert.deepEqual(Buffer.from(version.contributionsRoot), Buffer.from(await merkleRoot([fileHash])));
-    await page.getByTestId("version-row").filter({ hasText: "v1" }).waitFor();
+    const v1 = await client.fetchDatanetVersion(version(1));
+    assert.equal(Number(v1.contributionCount), 1);
+    assert.equal(Number(v1.acceptedEnd), 1);
+    assert.equal(Number(v1.totalWeight), 3);
+    assert.deepEqual(Buffer.from(v1.contributionsRoot), Buffer.from(await merkleRoot([fileHash])));
+    assert.equal(Number((await client.fetchContribution(contribution)).acceptedSeq), 0);
+    // The version's reward pool, created in the same transaction, with the version's fixed weight.
+    const p1 = await client.fetchPool(version(1));
+    assert.ok(p1.datanet.equals(datanet) && p1.datanetVersion.equals(version(1)));
+    assert.equal(Number(p1.totalWeight), 3);
+    assert.equal(Number(p1.acceptedEnd), 1);
+    const versionRow = page.locator(`[data-testid="version-row"][data-number="1"]`);
+    await versionRow.and(page.locator('[data-count="1"][data-total-weight="3"]')).waitFor();
+    await versionRow.getByTestId("version-pool").waitFor();
   });
 
-  test("create a model; publish is enabled only at exactly 10,000 bps; publish it", async () => {
+  test("a squatter's copy of a content hash: the curator rejects and clears it, the author submits its file; version 2", async () => {
+    // The squatter saw the hash of the contributor's next file and submitted it first.
+    const squat = await client.contributionSubmit({ datanet, contributor: squatter.publicKey, contentHash: fileHash2, uri: "ipfs://mine", size: file2.length });
+    await send(world.connection, squat.instructions, squatter);
+    assert.ok(squat.contribution.equals(contributionPda(datanet, fileHash2)));
+
+    // The author cannot submit it: the hash is taken.
+    await useWallet(page, contributor);
+    await page.getByTestId("contribute-file").setInputFiles({ name: "report-0002.txt", mimeType: "text/plain", buffer: file2 });
+    await page.getByTestId("content-hash").filter({ hasText: fileHash2.toString("hex") }).waitFor();
+    const taken = await txResult(page, "tx-contribute", () => page.getByTestId("contribute-submit").click());
+    assert.equal(taken.status, "failed");
+    assert.match(taken.text, /This content was already submitted to this datanet/);
+
+    // The curator rejects the squat, then clears it: the rent goes back to the squatter, the hash is free.
+    await useWallet(page, curator);
+    await go(page, world, "datanets"); // and back: the page reads the squat, sent from outside
+    await go(page, world, `datanets/${datanet.toBase58()}`);
+    const review = page.locator(`[data-testid="review-row"][data-contribution="${squat.contribution.toBase58()}"]`);
+    await review.getByTestId("review-reason").fill("2");
+    await confirmed(page, "tx-review", () => review.getByTestId("review-reject").click());
+    const row = page.locator(`[data-testid="contribution-row"][data-contribution="${squat.contribution.toBase58()}"]`);
+    await row.and(page.locator('[data-status="rejected"]')).waitFor();
+    const rent = (await world.connection.getAccountInfo(squat.contribution))!.lamports;
+    const squatterBefore = await world.connection.getBalance(squatter.publicKey, "confirmed");
+    await confirmed(page, "tx-contribution-action", () => row.getByTestId("clear-contribution").click());
+    assert.equal(await world.connection.getAccountInfo(squat.contribution), null);
+    assert.equal(await world.connection.getBalance(squatter.publicKey, "confirmed"), squatterBefore + rent);
+    const counts = await client.fetchDatanet(datanet);
+    assert.equal(Number(counts.rejected), 1);
+    await row.waitFor({ state: "detached" });
+
+    // The author submits its file; the curator accepts it (weight 2) and publishes version 2.
+    await useWallet(page, contributor);
+    await page.getByTestId("contribute-file").setInputFiles({ name: "report-0002.txt", mimeType: "text/plain", buffer: file2 });
+    await page.getByTestId("content-hash").filter({ hasText: fileHash2.toString("hex") }).waitFor();
+    await confirmed(page, "tx-contribute", () => page.getByTestId("contribute-submit").click());
+    contribution2 = contributionPda(datanet, fileHash2);
+    assert.ok((await client.fetchContribution(contribution2)).contributor.equals(contributor.publicKey));
+
+    await useWallet(page, curator);
+    const review2 = page.locator(`[data-testid="review-row"][data-contribution="${contribution2.toBase58()}"]`);
+    await review2.getByTestId("review-weight").fill("2");
+    await confirmed(page, "tx-review", () => review2.getByTestId("review-accept").click());
+    await page.getByTestId("version-next").filter({ hasText: "Version 2 will contain the 2 contributions accepted so far, total weight 5" }).waitFor();
+    await confirmed(page, "tx-version", () => page.getByTestId("version-publish").click());
+    const v2 = await client.fetchDatanetVersion(version(2));
+    assert.equal(Number(v2.contributionCount), 2);
+    assert.equal(Number(v2.totalWeight), 5);
+    assert.deepEqual(Buffer.from(v2.contributionsRoot), Buffer.from(await merkleRoot([fileHash, fileHash2])));
+    assert.equal(Number((await client.fetchPool(version(2))).totalWeight), 5);
+    await page.locator('[data-testid="version-row"][data-number="2"][data-count="2"][data-total-weight="5"]').waitFor();
+    // Contribution 1 is in both versions, contribution 2 in v2 only.
+    const versionsOf = (c: PublicKey) => page.locator(`[data-testid="contribution-row"][data-contribution="${c.toBase58()}"]`).getByTestId("contribution-versions");
+    await versionsOf(contribution).filter({ hasText: /v1.*v2/ }).waitFor();
+    assert.doesNotMatch((await versionsOf(contribution2).textContent()) ?? "", /v1/);
+  });
+
+  test("create a model; the lineage editor cites the latest version; publish is enabled only at exactly 10,000 bps; publish it", async () => {
+    // A datanet with no published version cannot be cited yet.
+    const bare = await client.datanetCreate({ creator: world.deployer.publicKey, id: 9, name: "unversioned", uri: "ipfs://unversioned", policy: { curated: {} } });
+    await send(world.connection, bare.instructions, world.deployer);
     await go(page, world, "models");
     await page.getByTestId("model-name").fill("radiology-base");
     await page.getByTestId("model-price").fill("0.5");
@@ -164,8 +252,15 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await page.locator(`[data-testid="model-row"][data-address="${model.toBase58()}"] a`).first().click();
     await page.getByTestId("lineage-editor").waitFor();
     const entry = page.getByTestId("lineage-entry").first();
+    const unversioned = entry.locator(`[data-testid="lineage-target"] option[value="${bare.datanet.toBase58()}"]`);
+    assert.equal(await unversioned.isDisabled(), true);
+    assert.match((await unversioned.textContent()) ?? "", /publish a version first/);
     await entry.getByTestId("lineage-target").selectOption(datanet.toBase58());
-    await entry.getByTestId("lineage-version").selectOption(datanetVersionPda(datanet, 1).toBase58());
+    // The version picker defaults to the datanet's latest version, v2; v1 can be picked too.
+    const picker = entry.getByTestId("lineage-version");
+    assert.equal(await picker.inputValue(), version(2).toBase58());
+    assert.match((await picker.locator("option:checked").textContent()) ?? "", /v2 \(latest\): 2 contributions, weight 5/);
+    assert.deepEqual(await picker.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)), [version(2).toBase58(), version(1).toBase58()]);
     await entry.getByTestId("lineage-share").fill("6000");
     await page.getByTestId("lineage-owner-share").fill("3000");
     await page.getByTestId("lineage-operator-share").fill("900");
@@ -187,7 +282,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(published.lineage.length, 1);
     assert.ok(published.lineage[0].target.equals(datanet));
     assert.equal(published.lineage[0].shareBps, 6000);
-    assert.ok(published.lineage[0].datanetVersion?.equals(datanetVersionPda(datanet, 1)));
+    assert.ok(published.lineage[0].datanetVersion?.equals(version(2)), "the model cites the latest version");
     assert.equal(published.ownerShareBps, 3000);
     assert.equal(published.operatorShareBps, 1000);
     assert.ok(await world.connection.getAccountInfo(escrowPda(model)));
@@ -261,7 +356,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(big(event.fee), 2n * OPEN);
     const owner = big((await client.fetchEarnings(curator.publicKey, EarningsRole.ModelOwner)).balance);
     const operatorEarned = big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance);
-    const pool = await client.fetchPool(datanet);
+    const pool = await client.fetchPool(version(2));
     assert.equal(owner, big(event.ownerAmount));
     assert.equal(operatorEarned, big(event.operatorAmount));
     assert.equal(big(pool.totalCredited), big(event.lineage[0].amount));
@@ -275,26 +370,40 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
       (big(event.protocolFee) + big(event.dust)).toString(),
     );
     assert.equal(await page.getByTestId("breakdown-fee-amount").getAttribute("data-raw"), (2n * OPEN).toString());
+    // The fee reached v2's contributions, neither enrolled yet; v1's pool got nothing.
+    await page.getByTestId("breakdown-contributor").nth(1).waitFor();
+    assert.equal(await page.getByTestId("breakdown-contributor").count(), 2);
+    assert.equal(big((await client.fetchPool(version(1))).totalCredited), 0n);
+    modelCalls += 4n;
+    modelFees += 2n * OPEN;
   });
 
-  test("enroll the contribution; its claimable share shows; claim it; a second claim has nothing owed", async () => {
+  test("enrolling late loses nothing: enroll in v2 after the fee, its whole share shows; claim it; a second claim has nothing owed", async () => {
     await useWallet(page, contributor);
     await go(page, world, "earnings");
-    await confirmed(page, "tx-earnings", () => page.locator(`[data-testid="enrollable-row"][data-contribution="${contribution.toBase58()}"]`).getByTestId("enroll-one").click());
-    const position = await client.fetchPosition(contribution);
+    // Three (contribution, version) pairs, none enrolled: contribution 1 in v1 and v2, contribution 2 in v2.
+    await page.getByTestId("enrollable-row").nth(2).waitFor();
+    assert.equal(await page.getByTestId("enrollable-row").count(), 3);
+    const p2 = await client.fetchPool(version(2));
+    const owed = accrue(3n, 0n, big(p2.rewardPerWeight), 0n).amount;
+    const credited = big(p2.totalCredited);
+    // Its share of everything credited to v2 before it enrolled: weight 3 of the fixed 5.
+    assert.ok(owed > 0n && (credited * 3n) / 5n - owed < 2n, `${owed} of ${credited}`);
+    const pair = page.locator(`[data-testid="enrollable-row"][data-contribution="${contribution.toBase58()}"][data-version="${version(2).toBase58()}"]`);
+    assert.equal(await pair.getAttribute("data-owed"), owed.toString());
+    await confirmed(page, "tx-earnings", () => pair.getByTestId("enroll-one").click());
+    const position = await client.fetchPosition(pool(2), contribution);
     assert.ok(position.beneficiary.equals(contributor.publicKey));
     assert.equal(Number(position.weight), 3);
-    assert.ok(await world.connection.getAccountInfo(positionPda(contribution)));
-    // The fee paid before enrolment waited in the pool; the first enrolment takes it.
-    const claimable = await client.positionClaimable(contribution);
-    const credited = big((await client.fetchPool(datanet)).totalCredited);
-    assert.ok(claimable > 0n && claimable <= credited && credited - claimable < 3n, `${claimable} of ${credited}`);
-    const row = page.locator(`[data-testid="position-row"][data-contribution="${contribution.toBase58()}"]`);
+    assert.ok(await world.connection.getAccountInfo(positionPda(pool(2), contribution)));
+    const claimable = await client.positionClaimable(pool(2), contribution);
+    assert.equal(claimable, owed);
+    const row = page.locator(`[data-testid="position-row"][data-contribution="${contribution.toBase58()}"][data-version="${version(2).toBase58()}"]`);
     await row.and(page.locator(`[data-claimable="${claimable}"]`)).waitFor();
 
     await confirmed(page, "tx-earnings", () => row.getByTestId("claim-position").click());
     assert.equal(await tokenBalance(contributor.publicKey), claimable);
-    assert.equal(big((await client.fetchPosition(contribution)).totalClaimed), claimable);
+    assert.equal(big((await client.fetchPosition(pool(2), contribution)).totalClaimed), claimable);
     await page.getByTestId("wallet-open-balance").and(page.locator(`[data-raw="${claimable}"]`)).waitFor();
     await row.and(page.locator('[data-claimable="0"]')).waitFor();
 
@@ -310,7 +419,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await go(page, world, "earnings");
     const owed = big((await client.fetchEarnings(curator.publicKey, EarningsRole.ModelOwner)).balance);
     await page.getByTestId("earnings-total-claimable").locator(`[data-raw="${owed}"]`).waitFor();
-    await confirmed(page, "tx-earnings", () => page.getByTestId("claim-all").click());
+    await confirmed(page, "tx-earnings", () => page.getByTestId("claim-everything").click());
     assert.equal(await tokenBalance(curator.publicKey), owed);
     assert.equal(big((await client.fetchEarnings(curator.publicKey, EarningsRole.ModelOwner)).balance), 0n);
     await page.getByTestId("earnings-total-claimable").locator('[data-raw="0"]').waitFor();
@@ -321,26 +430,101 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(await tokenBalance(operator.publicKey), 500n * OPEN + opOwed);
   });
 
-  test("claim all: 25 positions and an earnings account in several transactions of at most 1,232 bytes, one approval", async () => {
+  test("claim everything: positions of two versions, shown first, paid in one approval; the chain's balances after", async () => {
+    // Fees reach both versions: a second model, citing v1, is paid; the main model (v2) again.
+    const other = await fundedWallet(world.connection, world.deployer, 5, 0n);
+    const m = await client.modelCreate({ owner: other.publicKey, id: 1, kind: "base", name: "radiology-v1", uri: "ipfs://radiology-v1", artifactHash: new Uint8Array(32).fill(3), pricePerCall: OPEN });
+    const lineage = await client.modelLineageSet({
+      model: m.model,
+      owner: other.publicKey,
+      entries: [{ source: "datanet", target: datanet, datanetVersion: version(1), shareBps: 5_000 }],
+      ownerShareBps: 4_000,
+      operatorShareBps: 1_000,
+    });
+    const publish = await client.modelPublish({ model: m.model, owner: other.publicKey });
+    const earnings = await client.earningsInit({ payer: other.publicKey, beneficiary: other.publicKey, role: EarningsRole.ModelOwner });
+    await send(world.connection, [...m.instructions, ...lineage.instructions, ...publish.instructions, ...earnings.instructions], other);
+    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: m.model, operator: operator.publicKey, calls: 3, maxFee: 3n * OPEN })).instructions, payer);
+    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model, operator: operator.publicKey, calls: 2, maxFee: OPEN })).instructions, payer);
+    modelCalls += 2n;
+    modelFees += OPEN;
+    assert.ok(big((await client.fetchPool(version(1))).totalCredited) > 0n);
+
+    // The contributor enrolls the two remaining pairs (late: nothing lost), then sees what claiming everything pays.
+    await useWallet(page, contributor);
+    await go(page, world, "earnings");
+    await confirmed(page, "tx-earnings", () => page.getByTestId("enroll-all").click());
+    const pairs: [number, PublicKey][] = [
+      [1, contribution],
+      [2, contribution],
+      [2, contribution2],
+    ];
+    const owed = await Promise.all(pairs.map(([v, c]) => client.positionClaimable(pool(v), c)));
+    assert.ok(owed.every((o) => o > 0n), `${owed}`);
+    const total = owed.reduce((a, b) => a + b, 0n);
+    // v1's contribution 1 holds all of v1 (weight 3 of 3): everything credited to v1 but rounding.
+    assert.ok(big((await client.fetchPool(version(1))).totalCredited) - owed[0] < 2n);
+    await page.getByTestId("earnings-total-claimable").locator(`[data-raw="${total}"]`).waitFor();
+    const preview = page.getByTestId("claim-preview-item");
+    assert.equal(await preview.count(), 3);
+    for (const [i, [v, c]] of pairs.entries()) {
+      const item = page.locator(`[data-testid="claim-preview-item"][data-position="${positionPda(pool(v), c).toBase58()}"]`);
+      assert.equal(await item.getAttribute("data-claimable"), owed[i].toString());
+      assert.match((await item.textContent()) ?? "", new RegExp(`radiology-reports v${v}, contribution #${v === 1 || c.equals(contribution) ? 0 : 2}`));
+    }
+
+    const balanceBefore = await tokenBalance(contributor.publicKey);
+    const claimedBefore = await Promise.all([1, 2].map(async (v) => big((await client.fetchPool(version(v))).totalClaimed)));
+    const before = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
+    const all = await confirmed(page, "tx-earnings", () => page.getByTestId("claim-everything").click());
+    const afterCounts = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
+    assert.equal(afterCounts.requests - before.requests, 1, "one wallet approval");
+    assert.equal(afterCounts.signed - before.signed, all.signatures.length);
+    let claimed = 0;
+    for (const signature of all.signatures) {
+      const tx = await world.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+      assert.ok(tx && tx.meta?.err === null);
+      claimed += findEvents(tx.meta!.logMessages!, "attribution_payout", "positionClaimed").length;
+    }
+    assert.equal(claimed, 3, "the three positions, of two versions");
+    // The chain: the wallet received exactly what was owed; every position and both pools agree.
+    assert.equal((await tokenBalance(contributor.publicKey)) - balanceBefore, total);
+    for (const [i, [v, c]] of pairs.entries()) {
+      assert.equal(await client.positionClaimable(pool(v), c), 0n);
+      const p = await client.fetchPosition(pool(v), c);
+      assert.ok(big(p.totalClaimed) >= owed[i]);
+    }
+    assert.equal(big((await client.fetchPool(version(1))).totalClaimed) - claimedBefore[0], owed[0]);
+    assert.equal(big((await client.fetchPool(version(2))).totalClaimed) - claimedBefore[1], owed[1] + owed[2]);
+    await page.getByTestId("earnings-total-claimable").locator('[data-raw="0"]').waitFor();
+    await page.getByTestId("wallet-open-balance").and(page.locator(`[data-raw="${balanceBefore + total}"]`)).waitFor();
+  });
+
+  test("claim everything: 25 positions and an earnings account in several transactions of at most 1,232 bytes, one approval", async () => {
     // Set up on the Node side: an open datanet (weight 1 each), 25 contributions by one wallet,
-    // enrolled; a model on it; a payment.
+    // version 1 (with its pool), the 25 positions enrolled; a model citing it; a payment.
     const many = await fundedWallet(world.connection, world.deployer, 20, 0n);
     const d = world.deployer;
     const created = await client.datanetCreate({ creator: d.publicKey, id: 7, name: "bulk-open", uri: "ipfs://bulk", policy: { open: { weight: new BN(1) } } });
-    const pool = await client.poolInit({ payer: d.publicKey, datanet: created.datanet });
-    await send(world.connection, [...created.instructions, ...pool.instructions], d);
+    await send(world.connection, created.instructions, d);
     const contributions: PublicKey[] = [];
+    const hashes: Uint8Array[] = [];
     const submits: TransactionInstruction[][] = [];
     for (let i = 0; i < 25; i++) {
-      const sub = await client.submitFile({ datanet: created.datanet, contributor: many.publicKey, content: Buffer.from(`bulk item ${i}`), uri: `ipfs://bulk/${i}` });
+      const content = Buffer.from(`bulk item ${i}`);
+      const sub = await client.submitFile({ datanet: created.datanet, contributor: many.publicKey, content, uri: `ipfs://bulk/${i}` });
       contributions.push(sub.contribution);
+      hashes.push(createHash("sha256").update(content).digest());
       submits.push(sub.instructions);
     }
     for (const ixs of packInstructions(submits, many.publicKey)) await send(world.connection, ixs, many);
-    const enrolls = await Promise.all(contributions.map(async (c) => (await client.positionEnroll({ payer: many.publicKey, contribution: c, datanet: created.datanet })).instructions));
+    const v1 = await client.datanetVersionPublish({ datanet: created.datanet, authority: d.publicKey, contributionsRoot: await merkleRoot(hashes), uri: "ipfs://bulk/v1" });
+    await send(world.connection, v1.instructions, d);
+    assert.equal(Number((await client.fetchPool(v1.datanetVersion)).totalWeight), 25);
+    const enrolls = await Promise.all(contributions.map(async (c) => (await client.positionEnroll({ payer: many.publicKey, datanetVersion: v1.datanetVersion, contribution: c })).instructions));
     for (const ixs of packInstructions(enrolls, many.publicKey)) await send(world.connection, ixs, many);
     const bulk = await client.modelCreate({ owner: many.publicKey, id: 1, kind: "base", name: "bulk-model", uri: "ipfs://bulk-model", artifactHash: new Uint8Array(32).fill(7), pricePerCall: OPEN });
-    const lineage = await client.modelLineageSet({ model: bulk.model, owner: many.publicKey, entries: [{ source: "datanet", target: created.datanet, shareBps: 5_000 }], ownerShareBps: 4_000, operatorShareBps: 1_000 });
+    const lineage = await client.modelLineageSet({ model: bulk.model, owner: many.publicKey, entries: [{ source: "datanet", target: created.datanet, datanetVersion: v1.datanetVersion, shareBps: 5_000 }], ownerShareBps: 4_000, operatorShareBps: 1_000 });
     const publish = await client.modelPublish({ model: bulk.model, owner: many.publicKey });
     const earnings = await client.earningsInit({ payer: many.publicKey, beneficiary: many.publicKey, role: EarningsRole.ModelOwner });
     await send(world.connection, [...bulk.instructions, ...lineage.instructions, ...publish.instructions, ...earnings.instructions], many);
@@ -348,28 +532,32 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await send(world.connection, pay.instructions, payer);
 
     let owed = big((await client.fetchEarnings(many.publicKey, EarningsRole.ModelOwner)).balance);
-    for (const c of contributions) owed += await client.positionClaimable(c);
+    for (const c of contributions) owed += await client.positionClaimable(v1.pool, c);
     await useWallet(page, many);
     await go(page, world, "earnings");
     await page.getByTestId("earnings-total-claimable").locator(`[data-raw="${owed}"]`).waitFor();
     assert.equal(await page.getByTestId("position-row").count(), 25);
+    assert.equal(await page.getByTestId("claim-preview-item").count(), 26);
     const before = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
-    const all = await confirmed(page, "tx-earnings", () => page.getByTestId("claim-all").click(), 60_000);
+    const all = await confirmed(page, "tx-earnings", () => page.getByTestId("claim-everything").click(), 60_000);
     assert.ok(all.signatures.length >= 2, `${all.signatures.length} transactions`);
     const afterCounts = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
     assert.equal(afterCounts.signed - before.signed, all.signatures.length);
     assert.equal(afterCounts.requests - before.requests, 1, "one wallet approval for all the transactions");
-    const claimsPerTx: number[] = [];
+    let positionsClaimed = 0;
+    let earningsClaimed = 0;
     for (const signature of all.signatures) {
       const tx = await world.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
       assert.ok(tx && tx.meta?.err === null);
       assert.ok(tx.transaction.message.serialize().length + 1 + 64 <= 1_232);
-      claimsPerTx.push(tx.transaction.message.compiledInstructions.length);
+      positionsClaimed += findEvents(tx.meta!.logMessages!, "attribution_payout", "positionClaimed").length;
+      earningsClaimed += findEvents(tx.meta!.logMessages!, "attribution_payout", "earningsClaimed").length;
     }
-    // Every claim went, plus the destination account creation.
-    assert.equal(claimsPerTx.reduce((a, b) => a + b, 0), 1 + 26);
+    // Every claim went: 25 positions (many per instruction) and the earnings.
+    assert.equal(positionsClaimed, 25);
+    assert.equal(earningsClaimed, 1);
     assert.equal(await tokenBalance(many.publicKey), owed);
-    for (const c of contributions) assert.equal(await client.positionClaimable(c), 0n);
+    for (const c of contributions) assert.equal(await client.positionClaimable(v1.pool, c), 0n);
     await page.getByTestId("earnings-total-claimable").locator('[data-raw="0"]').waitFor();
   });
 
@@ -377,13 +565,14 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await go(page, world, "usage");
     const row = page.locator(`[data-testid="usage-model-row"][data-address="${model.toBase58()}"]`);
     await row.waitFor({ timeout: 30_000 });
-    assert.equal(await row.getAttribute("data-calls"), "4");
-    assert.equal(await row.getAttribute("data-fees"), (2n * OPEN).toString());
+    assert.equal(await row.getAttribute("data-calls"), modelCalls.toString());
+    assert.equal(await row.getAttribute("data-fees"), modelFees.toString());
+    // A datanet's usage sums its versions' pools.
+    const pools = await Promise.all([1, 2].map((v) => client.fetchPool(version(v))));
     const net = page.locator(`[data-testid="usage-datanet-row"][data-address="${datanet.toBase58()}"]`);
-    assert.equal(await net.getAttribute("data-received"), big((await client.fetchPool(datanet)).totalCredited).toString());
-    assert.equal(await net.getAttribute("data-paid-out"), big((await client.fetchPool(datanet)).totalClaimed).toString());
-    assert.equal(await page.getByTestId("chart-model-calls").getAttribute("data-total"), "4");
-    assert.ok(poolPda(datanet));
+    assert.equal(await net.getAttribute("data-received"), pools.reduce((s, p) => s + big(p.totalCredited), 0n).toString());
+    assert.equal(await net.getAttribute("data-paid-out"), pools.reduce((s, p) => s + big(p.totalClaimed), 0n).toString());
+    assert.equal(await page.getByTestId("chart-model-calls").getAttribute("data-total"), modelCalls.toString());
   });
 
   test("the owner sets a new price, then retires the model: no longer payable", async () => {

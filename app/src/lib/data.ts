@@ -1,6 +1,8 @@
 /**
  * Reads for the pages: every account of a kind through getProgramAccounts (the client's Anchor
- * programs, filtered by discriminator and, where it helps, a memcmp on a field), decoded.
+ * programs, filtered by discriminator and, where it helps, a memcmp on a field), decoded by the
+ * client's coder. The memcmp offsets are not written by hand: `fieldOffset` computes them from
+ * the IDLs' layouts (tests/unit/layout.test.ts checks them against accounts the coder encodes).
  */
 import {
   type AttributionClient,
@@ -14,9 +16,10 @@ import {
   type PoolAccount,
   type PositionAccount,
   type StakeAccount,
+  accrue,
   associatedTokenAddress,
   earningsPda,
-  poolPda,
+  fieldOffset,
   stakePda,
 } from "@attribution-suite/client";
 import { PublicKey } from "@solana/web3.js";
@@ -28,10 +31,23 @@ export interface Row<T> {
 }
 
 type Filter = { memcmp: { offset: number; bytes: string } };
-const memcmp = (offset: number, key: PublicKey): Filter => ({ memcmp: { offset, bytes: key.toBase58() } });
 
-// Field offsets after the 8-byte discriminator, `version: u8` and `bump: u8`.
-const OFFSET_AFTER_HEADER = 10;
+/**
+ * The memcmp offsets the pages filter on, from the IDLs (discriminator included). Only leading,
+ * fixed-size fields: what stands before them must not change size.
+ */
+export const OFFSETS = {
+  contributionDatanet: fieldOffset("datanet_registry", "Contribution", "datanet"),
+  contributionContributor: fieldOffset("datanet_registry", "Contribution", "contributor"),
+  versionDatanet: fieldOffset("datanet_registry", "DatanetVersion", "datanet"),
+  poolDatanet: fieldOffset("attribution_payout", "Pool", "datanet"),
+  poolDatanetVersion: fieldOffset("attribution_payout", "Pool", "datanet_version"),
+  positionPool: fieldOffset("attribution_payout", "Position", "pool"),
+  positionContribution: fieldOffset("attribution_payout", "Position", "contribution"),
+  positionBeneficiary: fieldOffset("attribution_payout", "Position", "beneficiary"),
+} as const;
+
+const memcmp = (offset: number, key: PublicKey): Filter => ({ memcmp: { offset, bytes: key.toBase58() } });
 
 const rows = <T,>(found: { publicKey: PublicKey; account: T }[]): Row<T>[] =>
   found.map((f) => ({ address: f.publicKey, account: f.account }));
@@ -41,21 +57,54 @@ export async function listDatanets(client: AttributionClient): Promise<Row<Datan
   return found.sort((a, b) => Number(big(a.account.createdAt) - big(b.account.createdAt)) || a.address.toBase58().localeCompare(b.address.toBase58()));
 }
 
-/** Contributions, of one datanet (`datanet` is the first field) or one contributor. */
+/** Contributions, of one datanet or one contributor, in submission order. */
 export async function listContributions(
   client: AttributionClient,
   by: { datanet?: PublicKey; contributor?: PublicKey } = {},
 ): Promise<Row<ContributionAccount>[]> {
   const filters: Filter[] = [];
-  if (by.datanet) filters.push(memcmp(OFFSET_AFTER_HEADER, by.datanet));
-  if (by.contributor) filters.push(memcmp(OFFSET_AFTER_HEADER + 32, by.contributor));
+  if (by.datanet) filters.push(memcmp(OFFSETS.contributionDatanet, by.datanet));
+  if (by.contributor) filters.push(memcmp(OFFSETS.contributionContributor, by.contributor));
   const found = rows(await client.datanetProgram.account.contribution.all(filters));
   return found.sort((a, b) => Number(big(a.account.index) - big(b.account.index)));
 }
 
-export async function listVersions(client: AttributionClient, datanet: PublicKey): Promise<Row<DatanetVersionAccount>[]> {
-  const found = rows(await client.datanetProgram.account.datanetVersion.all([memcmp(OFFSET_AFTER_HEADER, datanet)]));
-  return found.sort((a, b) => a.account.number - b.account.number);
+/** Published versions, of one datanet (or all), by datanet then number. */
+export async function listVersions(client: AttributionClient, datanet?: PublicKey): Promise<Row<DatanetVersionAccount>[]> {
+  const found = rows(await client.datanetProgram.account.datanetVersion.all(datanet ? [memcmp(OFFSETS.versionDatanet, datanet)] : []));
+  return found.sort((a, b) => a.account.datanet.toBase58().localeCompare(b.account.datanet.toBase58()) || a.account.number - b.account.number);
+}
+
+/** Versions grouped by datanet (each list by number). */
+export function versionsByDatanet(versions: Row<DatanetVersionAccount>[]): Map<string, Row<DatanetVersionAccount>[]> {
+  const out = new Map<string, Row<DatanetVersionAccount>[]>();
+  for (const v of versions) {
+    const key = v.account.datanet.toBase58();
+    out.set(key, [...(out.get(key) ?? []), v]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.account.number - b.account.number);
+  return out;
+}
+
+/** Whether `contribution` is one of those `version` contains: accepted before it was published. */
+export function inVersion(contribution: ContributionAccount, version: DatanetVersionAccount): boolean {
+  return (
+    contribution.datanet.equals(version.datanet) &&
+    "accepted" in contribution.status &&
+    big(contribution.acceptedSeq) < big(version.acceptedEnd)
+  );
+}
+
+/** The versions (of its datanet, in `versions`) that contain `contribution`. */
+export function versionsContaining(contribution: ContributionAccount, versions: Row<DatanetVersionAccount>[]): Row<DatanetVersionAccount>[] {
+  return versions.filter((v) => inVersion(contribution, v.account));
+}
+
+/** The contributions of `contributions` that `version` contains, in acceptance order (its manifest's order). */
+export function versionContents(version: DatanetVersionAccount, contributions: Row<ContributionAccount>[]): Row<ContributionAccount>[] {
+  return contributions
+    .filter((c) => inVersion(c.account, version))
+    .sort((a, b) => Number(big(a.account.acceptedSeq) - big(b.account.acceptedSeq)));
 }
 
 export async function listModels(client: AttributionClient): Promise<Row<ModelAccount>[]> {
@@ -83,20 +132,44 @@ export async function listOperators(client: AttributionClient): Promise<Operator
     .sort((a, b) => Number(big(a.account.registeredAt) - big(b.account.registeredAt)));
 }
 
-export async function listPools(client: AttributionClient): Promise<Map<string, Row<PoolAccount>>> {
-  const pools = rows(await client.payoutProgram.account.pool.all());
-  return new Map(pools.map((p) => [p.account.datanet.toBase58(), p]));
+/** Reward pools (one per published version that has one), of one datanet or all. */
+export async function listPools(client: AttributionClient, by: { datanet?: PublicKey } = {}): Promise<Row<PoolAccount>[]> {
+  return rows(await client.payoutProgram.account.pool.all(by.datanet ? [memcmp(OFFSETS.poolDatanet, by.datanet)] : []));
 }
 
-/** Positions, of one beneficiary or one pool. */
+/** Pools by the address of their datanet version. */
+export function poolsByVersion(pools: Row<PoolAccount>[]): Map<string, Row<PoolAccount>> {
+  return new Map(pools.map((p) => [p.account.datanetVersion.toBase58(), p]));
+}
+
+/** What a datanet's pools received and paid out, summed over its versions. */
+export function datanetPoolTotals(pools: Row<PoolAccount>[], datanet: PublicKey): { pools: number; credited: bigint; claimed: bigint } {
+  const mine = pools.filter((p) => p.account.datanet.equals(datanet));
+  return {
+    pools: mine.length,
+    credited: mine.reduce((s, p) => s + big(p.account.totalCredited), 0n),
+    claimed: mine.reduce((s, p) => s + big(p.account.totalClaimed), 0n),
+  };
+}
+
+/** Positions, of one beneficiary, one pool or one contribution. */
 export async function listPositions(
   client: AttributionClient,
-  by: { beneficiary?: PublicKey; datanet?: PublicKey } = {},
+  by: { beneficiary?: PublicKey; pool?: PublicKey; contribution?: PublicKey } = {},
 ): Promise<Row<PositionAccount>[]> {
   const filters: Filter[] = [];
-  if (by.datanet) filters.push(memcmp(OFFSET_AFTER_HEADER, poolPda(by.datanet)));
-  if (by.beneficiary) filters.push(memcmp(OFFSET_AFTER_HEADER + 64, by.beneficiary));
+  if (by.pool) filters.push(memcmp(OFFSETS.positionPool, by.pool));
+  if (by.contribution) filters.push(memcmp(OFFSETS.positionContribution, by.contribution));
+  if (by.beneficiary) filters.push(memcmp(OFFSETS.positionBeneficiary, by.beneficiary));
   return rows(await client.payoutProgram.account.position.all(filters));
+}
+
+/**
+ * What a contribution of `weight` is owed by a pool so far, whether or not its position exists
+ * yet (a position starts at checkpoint 0: enrolling late loses nothing).
+ */
+export function owedByPool(weight: bigint, pool: Pick<PoolAccount, "rewardPerWeight">): bigint {
+  return accrue(weight, 0n, big(pool.rewardPerWeight), 0n).amount;
 }
 
 export interface EarningsRow {

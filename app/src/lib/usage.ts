@@ -4,8 +4,8 @@
  * each is fetched once per page load), decodeEvents of their logs. Aggregated per model and per
  * datanet, and bucketed in time for the charts.
  */
-import { ATTRIBUTION_PAYOUT_PROGRAM_ID, type DecodedEvent, decodeEvents, poolPda } from "@attribution-suite/client";
-import { type Connection, PublicKey } from "@solana/web3.js";
+import { ATTRIBUTION_PAYOUT_PROGRAM_ID, type DecodedEvent, decodeEvents } from "@attribution-suite/client";
+import type { Connection, PublicKey } from "@solana/web3.js";
 import { mapLimit } from "./concurrency";
 import { big } from "./format";
 
@@ -61,9 +61,9 @@ export interface ModelUsage {
 }
 
 export interface DatanetUsage {
-  /** Credited to the datanet's pool (payments and upstream escrow distributions). */
+  /** Credited to the datanet's pools, one per version (payments and upstream escrow distributions). */
   received: bigint;
-  /** Claimed by its contributors' positions. */
+  /** Claimed by its contributors' positions, over all its versions. */
   paidOut: bigint;
   payments: number;
   series: { time: number; received: bigint; paidOut: bigint }[];
@@ -71,11 +71,22 @@ export interface DatanetUsage {
 
 type Credit = { target: PublicKey; amount: { toString(): string } };
 
-/** Per model and per datanet totals and series. `datanets` tells datanets from models in lineage credits. */
-export function aggregate(events: IndexedEvent[], datanets: Set<string>) {
+/**
+ * Per model and per datanet totals and series. `datanets` tells datanets from models in lineage
+ * credits. A claim names its pool, and pools are per datanet version: `pools` maps a pool's
+ * address to its datanet (from the pool accounts); the `PoolInitialized` events among `events`
+ * complete it.
+ */
+export function aggregate(events: IndexedEvent[], datanets: Set<string>, pools: ReadonlyMap<string, string> = new Map()) {
   const models = new Map<string, ModelUsage>();
   const nets = new Map<string, DatanetUsage>();
-  const poolToDatanet = new Map([...datanets].map((d) => [poolPda(new PublicKey(d)).toBase58(), d]));
+  const poolToDatanet = new Map(pools);
+  for (const e of events) {
+    if (e.program === "attribution_payout" && e.name === "poolInitialized") {
+      const d = e.data as { pool: PublicKey; datanet: PublicKey };
+      poolToDatanet.set(d.pool.toString(), d.datanet.toString());
+    }
+  }
   const model = (k: string) => {
     let m = models.get(k);
     if (!m) models.set(k, (m = { payments: 0, calls: 0n, fees: 0n, owner: 0n, operator: 0n, protocol: 0n, datanets: 0n, upstream: 0n, series: [] }));

@@ -1,7 +1,10 @@
 /**
  * Datanets: browse and create; a datanet's page: contribute a file (SHA-256 in the browser,
- * WebCrypto), the curator's review queue (accept with a weight, reject with a reason), enrolment
- * of accepted contributions into the reward pool, and the published versions.
+ * WebCrypto), the curator's review queue (accept with a weight, reject with a reason), withdraw a
+ * pending contribution or clear a rejected one (its contributor, or the curator: how a squatted
+ * content hash is freed), the published versions, each a snapshot the chain takes (the
+ * contributions accepted before it, their total weight fixed) with its own reward pool, and the
+ * enrolment of a contribution in the pools of the versions that contain it.
  */
 import {
   BN,
@@ -9,8 +12,11 @@ import {
   DATANET_REGISTRY_CONSTANTS,
   type DatanetAccount,
   type DatanetVersionAccount,
+  type PoolAccount,
   datanetVersionPda,
   merkleRoot,
+  poolPda,
+  positionPda,
   sha256,
 } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
@@ -18,7 +24,17 @@ import { PublicKey } from "@solana/web3.js";
 import { useState } from "react";
 import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
-import { type Row, listContributions, listDatanets, listPools, listPositions, listVersions } from "../lib/data";
+import {
+  type Row,
+  datanetPoolTotals,
+  listContributions,
+  listDatanets,
+  listPools,
+  listPositions,
+  listVersions,
+  poolsByVersion,
+  versionsContaining,
+} from "../lib/data";
 import { big, bpsText, timeText, toHex, variant } from "../lib/format";
 import { href } from "../lib/router";
 
@@ -70,7 +86,7 @@ function DatanetList() {
             </thead>
             <tbody>
               {list.data.datanets.map(({ address, account }) => {
-                const pool = list.data!.pools.get(address.toBase58());
+                const pools = datanetPoolTotals(list.data!.pools, address);
                 return (
                   <tr key={address.toBase58()} data-testid="datanet-row" data-address={address.toBase58()}>
                     <td>
@@ -88,7 +104,9 @@ function DatanetList() {
                     <td className="num">{account.rejected.toString()}</td>
                     <td className="num">{account.totalAcceptedWeight.toString()}</td>
                     <td className="num">{account.versions}</td>
-                    <td className="num">{pool ? <Open amount={big(pool.account.totalCredited)} /> : <span className="muted">no pool</span>}</td>
+                    <td className="num" data-testid="datanet-fees" data-raw={pools.credited.toString()}>
+                      {pools.pools > 0 ? <Open amount={pools.credited} /> : <span className="muted">no version yet</span>}
+                    </td>
                   </tr>
                 );
               })}
@@ -135,14 +153,16 @@ function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
         uri: uriText,
         policy: policy === "open" ? { open: { weight: new BN(weight.trim()) } } : { curated: {} },
       });
-      const pool = await client.poolInit({ payer: publicKey, datanet: created.datanet });
-      return [...created.instructions, ...pool.instructions];
+      return created.instructions;
     });
   };
 
   return (
     <Section title="Create a datanet" testId="create-datanet">
-      <p className="muted">You become its curator. Its reward pool is created in the same transaction.</p>
+      <p className="muted">
+        You become its curator. Each version you publish fixes the contributions it contains and gets its own reward pool: a model cites a
+        version, and the fees it pays that version go to exactly those contributions.
+      </p>
       <div className="form-grid">
         <label>
           Name
@@ -179,27 +199,29 @@ function DatanetDetail({ address }: { address: PublicKey }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
   const data = useAsync(async () => {
-    const [datanet, contributions, versions, positions, pools] = await Promise.all([
+    const [datanet, contributions, versions, pools] = await Promise.all([
       client.fetchDatanet(address),
       listContributions(client, { datanet: address }),
       listVersions(client, address),
-      listPositions(client, { datanet: address }),
-      listPools(client),
+      listPools(client, { datanet: address }),
     ]);
+    // The positions opened in this datanet's pools (one pool per version).
+    const positions = (await Promise.all(pools.map((p) => listPositions(client, { pool: p.address })))).flat();
     return {
       datanet,
       contributions,
       versions,
-      enrolled: new Set(positions.map((p) => p.account.contribution.toBase58())),
-      pool: pools.get(address.toBase58())?.account ?? null,
+      pools: poolsByVersion(pools),
+      positions: new Set(positions.map((p) => p.address.toBase58())),
     };
   }, [client, address.toBase58()]);
 
   if (data.error && !data.data) return <ReadError error={data.error} />;
   if (!data.data) return <Loading what="the datanet" />;
-  const { datanet, contributions, versions, enrolled, pool } = data.data;
+  const { datanet, contributions, versions, pools, positions } = data.data;
   const isCurator = !!publicKey && datanet.authority.equals(publicKey);
   const pending = contributions.filter((c) => "pending" in c.account.status);
+  const totals = datanetPoolTotals([...pools.values()], address);
   return (
     <>
       <p>
@@ -224,43 +246,39 @@ function DatanetDetail({ address }: { address: PublicKey }) {
             {datanet.submitted.toString()} submitted, {datanet.accepted.toString()} accepted, {datanet.rejected.toString()} rejected,{" "}
             {datanet.withdrawn.toString()} withdrawn; accepted weight {datanet.totalAcceptedWeight.toString()}
           </dd>
-          <dt>Reward pool</dt>
-          <dd>
-            {pool ? (
-              <>
-                {pool.positions.toString()} positions, weight {pool.totalWeight.toString()}; received <Open amount={big(pool.totalCredited)} />, claimed{" "}
-                <Open amount={big(pool.totalClaimed)} />
-                {big(pool.undistributed) > 0n ? (
-                  <>
-                    , waiting for the first enrolment: <Open amount={big(pool.undistributed)} />
-                  </>
-                ) : null}
-              </>
+          <dt>Reward pools</dt>
+          <dd data-testid="datanet-pools">
+            {totals.pools === 0 ? (
+              <span className="muted">none yet: each published version gets its pool</span>
             ) : (
-              <PoolInit datanet={address} />
+              <>
+                {totals.pools} (one per version); received <Open amount={totals.credited} />, claimed <Open amount={totals.claimed} />
+              </>
             )}
           </dd>
         </dl>
       </Section>
       <Contribute datanet={address} datanetAccount={datanet} />
       {isCurator ? <ReviewQueue datanet={address} pending={pending} /> : null}
-      <Contributions datanet={address} contributions={contributions} enrolled={enrolled} hasPool={!!pool} />
-      <Versions datanet={address} datanetAccount={datanet} versions={versions} contributions={contributions} isCurator={isCurator} />
+      <Contributions datanet={address} contributions={contributions} versions={versions} pools={pools} positions={positions} isCurator={isCurator} />
+      <Versions datanet={address} datanetAccount={datanet} versions={versions} pools={pools} isCurator={isCurator} />
     </>
   );
 }
 
-function PoolInit({ datanet }: { datanet: PublicKey }) {
+/** Creates a version's reward pool (permissionless): for a version published without one. */
+function PoolInit({ datanetVersion }: { datanetVersion: PublicKey }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
   const [run, state] = useAction();
   return (
     <>
-      <span className="muted">none yet </span>
+      <span className="muted">no pool yet </span>
       <button
         className="small"
+        data-testid="pool-init"
         disabled={!publicKey}
-        onClick={() => run("Create the reward pool", async () => (await client.poolInit({ payer: publicKey!, datanet })).instructions)}
+        onClick={() => run("Create the version's reward pool", async () => (await client.poolInit({ payer: publicKey!, datanetVersion })).instructions)}
       >
         Create pool
       </button>
@@ -409,7 +427,14 @@ function ReviewRow({ datanet, row, run }: { datanet: PublicKey; row: Row<Contrib
   );
 }
 
-function Contributions(props: { datanet: PublicKey; contributions: Row<ContributionAccount>[]; enrolled: Set<string>; hasPool: boolean }) {
+function Contributions(props: {
+  datanet: PublicKey;
+  contributions: Row<ContributionAccount>[];
+  versions: Row<DatanetVersionAccount>[];
+  pools: Map<string, Row<PoolAccount>>;
+  positions: Set<string>;
+  isCurator: boolean;
+}) {
   const { client } = useChain();
   const { publicKey } = useWallet();
   const [run, state] = useAction();
@@ -430,14 +455,21 @@ function Contributions(props: { datanet: PublicKey; contributions: Row<Contribut
               <th className="num">Size</th>
               <th>Status</th>
               <th className="num">Weight</th>
-              <th>Reward pool</th>
+              <th>In versions (reward pools)</th>
+              <th />
             </tr>
           </thead>
           <tbody>
             {props.contributions.map((c) => {
               const status = variant(c.account.status);
-              const isEnrolled = props.enrolled.has(c.address.toBase58());
               const mine = !!publicKey && c.account.contributor.equals(publicKey);
+              const containing = status === "accepted" ? versionsContaining(c.account, props.versions) : [];
+              // Versions with a pool where this contribution has no position yet: enrolment is open to anyone, and optional in time.
+              const enrollable = containing.filter((v) => {
+                const pool = props.pools.get(v.address.toBase58());
+                return pool && !props.positions.has(positionPda(pool.address, c.address).toBase58());
+              });
+              const canClear = status === "rejected" && (mine || props.isCurator);
               return (
                 <tr key={c.address.toBase58()} data-testid="contribution-row" data-contribution={c.address.toBase58()} data-status={status}>
                   <td>{c.account.index.toString()}</td>
@@ -462,33 +494,74 @@ function Contributions(props: { datanet: PublicKey; contributions: Row<Contribut
                       "—"
                     )}
                   </td>
+                  <td data-testid="contribution-versions">
+                    {status !== "accepted" ? (
+                      "—"
+                    ) : containing.length === 0 ? (
+                      <span className="muted">accepted after the latest version: in the next one</span>
+                    ) : (
+                      containing.map((v) => {
+                        const pool = props.pools.get(v.address.toBase58());
+                        const enrolled = pool && props.positions.has(positionPda(pool.address, c.address).toBase58());
+                        return (
+                          <span key={v.address.toBase58()} className={`badge ${enrolled ? "badge-accepted" : ""}`} title={enrolled ? "position open" : pool ? "not enrolled yet" : "the version has no pool yet"}>
+                            v{v.account.number}
+                            {enrolled ? " ✓" : ""}
+                          </span>
+                        );
+                      })
+                    )}
+                  </td>
                   <td>
-                    {status === "accepted" && isEnrolled ? <span className="badge badge-accepted">enrolled</span> : null}
-                    {status === "accepted" && !isEnrolled ? (
+                    {enrollable.length > 0 ? (
                       <button
                         className="small"
                         data-testid="enroll"
-                        disabled={!publicKey || !props.hasPool}
+                        disabled={!publicKey}
+                        title="Open its positions in the pools of the versions that contain it (optional: enrolling late loses nothing)"
                         onClick={() =>
-                          run(`Enroll contribution #${c.account.index}`, async () =>
-                            (await client.positionEnroll({ payer: publicKey!, contribution: c.address, datanet: props.datanet })).instructions,
-                          )
+                          run(`Enroll contribution #${c.account.index} in ${enrollable.map((v) => `v${v.account.number}`).join(", ")}`, async () => {
+                            const ixs = [];
+                            for (const v of enrollable) {
+                              ixs.push(...(await client.positionEnroll({ payer: publicKey!, datanetVersion: v.address, contribution: c.address })).instructions);
+                            }
+                            return ixs;
+                          })
                         }
                       >
-                        Enroll
+                        Enroll in {enrollable.map((v) => `v${v.account.number}`).join(", ")}
                       </button>
                     ) : null}
-                    {(status === "pending" || status === "rejected") && mine ? (
+                    {status === "pending" && mine ? (
                       <button
                         className="small ghost"
-                        title={status === "rejected" ? "Close the rejected contribution: its rent returns to you" : undefined}
+                        data-testid="withdraw-contribution"
+                        title="Take back the contribution before review: its rent returns to you"
                         onClick={() =>
-                          run(`${status === "pending" ? "Withdraw" : "Clear away"} contribution #${c.account.index}`, async () =>
-                            (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, contributor: publicKey! })).instructions,
+                          run(`Withdraw contribution #${c.account.index}`, async () =>
+                            (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, signer: publicKey!, contributor: c.account.contributor })).instructions,
                           )
                         }
                       >
-                        {status === "pending" ? "Withdraw" : "Clear away"}
+                        Withdraw
+                      </button>
+                    ) : null}
+                    {canClear ? (
+                      <button
+                        className="small ghost"
+                        data-testid="clear-contribution"
+                        title={
+                          mine
+                            ? "Close the rejected contribution: its rent returns to you"
+                            : "Close the rejected contribution: its rent returns to its contributor, and its content can be submitted again (by its author)"
+                        }
+                        onClick={() =>
+                          run(`Clear rejected contribution #${c.account.index}`, async () =>
+                            (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, signer: publicKey!, contributor: c.account.contributor })).instructions,
+                          )
+                        }
+                      >
+                        Clear
                       </button>
                     ) : null}
                   </td>
@@ -498,6 +571,12 @@ function Contributions(props: { datanet: PublicKey; contributions: Row<Contribut
           </tbody>
         </table>
       )}
+      {props.isCurator ? (
+        <p className="muted">
+          As the curator you can clear a rejected contribution: its content hash is free again, so the content's author can submit it even if
+          someone else submitted its hash first.
+        </p>
+      ) : null}
       <TxStatus state={state} testId="tx-contribution-action" />
     </Section>
   );
@@ -507,18 +586,26 @@ function Versions(props: {
   datanet: PublicKey;
   datanetAccount: DatanetAccount;
   versions: Row<DatanetVersionAccount>[];
-  contributions: Row<ContributionAccount>[];
+  pools: Map<string, Row<PoolAccount>>;
   isCurator: boolean;
 }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
   const [run, state] = useAction();
   const [uri, setUri] = useState("");
-  const accepted = props.contributions.filter((c) => "accepted" in c.account.status);
-  const next = props.datanetAccount.versions + 1;
-  const uriText = uri.trim() || `${props.datanetAccount.uri.replace(/\/$/, "")}/v${next}`;
+  const d = props.datanetAccount;
+  const next = d.versions + 1;
+  const latest = props.versions[props.versions.length - 1];
+  const uriText = uri.trim() || `${d.uri.replace(/\/$/, "")}/v${next}`;
+  const accepted = big(d.accepted);
+  const nothingNew = latest && big(latest.account.acceptedEnd) === accepted;
   return (
     <Section title="Published versions" testId="versions">
+      <p className="muted">
+        A version is a snapshot the chain takes when it is published: exactly the contributions accepted before it, with their total weight
+        fixed for good. A model cites a version; the fees it pays that version are shared among those contributions by weight, over that
+        total, in the version's own reward pool. Versions are cumulative: an accepted contribution is in every later version.
+      </p>
       {props.versions.length === 0 ? (
         <p className="muted">No version published yet.</p>
       ) : (
@@ -528,45 +615,77 @@ function Versions(props: {
               <th>Version</th>
               <th>Contributions root</th>
               <th className="num">Contributions</th>
+              <th className="num">Total weight</th>
+              <th>Reward pool</th>
               <th>URI</th>
               <th>Published</th>
             </tr>
           </thead>
           <tbody>
-            {props.versions.map((v) => (
-              <tr key={v.address.toBase58()} data-testid="version-row">
-                <td>v{v.account.number}</td>
-                <td className="mono">{toHex(v.account.contributionsRoot).slice(0, 24)}…</td>
-                <td className="num">{v.account.contributionCount.toString()}</td>
-                <td>{v.account.uri}</td>
-                <td>{timeText(v.account.publishedAt)}</td>
-              </tr>
-            ))}
+            {props.versions.map((v) => {
+              const pool = props.pools.get(v.address.toBase58())?.account;
+              return (
+                <tr
+                  key={v.address.toBase58()}
+                  data-testid="version-row"
+                  data-version={v.address.toBase58()}
+                  data-number={v.account.number}
+                  data-count={v.account.contributionCount.toString()}
+                  data-total-weight={v.account.totalWeight.toString()}
+                >
+                  <td>v{v.account.number}</td>
+                  <td className="mono">{toHex(v.account.contributionsRoot).slice(0, 24)}…</td>
+                  <td className="num" data-testid="version-count">
+                    {v.account.contributionCount.toString()}
+                  </td>
+                  <td className="num" data-testid="version-total-weight">
+                    {v.account.totalWeight.toString()}
+                  </td>
+                  <td>
+                    {pool ? (
+                      <PoolSummary pool={pool} />
+                    ) : (
+                      <PoolInit datanetVersion={v.address} />
+                    )}
+                  </td>
+                  <td>{v.account.uri}</td>
+                  <td>{timeText(v.account.publishedAt)}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
       {props.isCurator ? (
-        <div className="inline-form">
-          <p className="muted">
-            Version {next} will cover the {accepted.length} accepted contributions: its root is the Merkle root (sorted pairs, SHA-256) of their
-            content hashes, in submission order. Versions are immutable; models cite them.
+        <div className="inline-form" data-testid="version-form">
+          <p className="muted" data-testid="version-next">
+            Version {next} will contain the {accepted.toString()} contributions accepted so far, total weight {d.totalAcceptedWeight.toString()}:
+            the chain counts them and fixes their total weight when it publishes. Its root is the Merkle root (sorted pairs, SHA-256) of their
+            content hashes in order of acceptance. Its reward pool is created in the same transaction.
+            {nothingNew ? ` Nothing was accepted since v${latest.account.number}: it would contain the same contributions.` : ""}
           </p>
+          {accepted === 0n ? <p className="hint">A version needs at least one accepted contribution.</p> : null}
           <input data-testid="version-uri" value={uri} onChange={(e) => setUri(e.target.value)} placeholder={uriText} />
           <button
             data-testid="version-publish"
-            disabled={accepted.length === 0 || !publicKey}
+            disabled={accepted === 0n || !publicKey}
             onClick={() =>
               run(`Publish version ${next}`, async () => {
-                const root = await merkleRoot(accepted.map((c) => Uint8Array.from(c.account.contentHash)));
+                // Read afresh: the root covers what the chain will count.
+                const contributions = await listContributions(client, { datanet: props.datanet });
+                const manifest = contributions
+                  .filter((c) => "accepted" in c.account.status)
+                  .sort((a, b) => Number(big(a.account.acceptedSeq) - big(b.account.acceptedSeq)));
+                const root = await merkleRoot(manifest.map((c) => Uint8Array.from(c.account.contentHash)));
                 const built = await client.datanetVersionPublish({
                   datanet: props.datanet,
                   authority: publicKey!,
                   number: next,
                   contributionsRoot: root,
-                  contributionCount: accepted.length,
                   uri: uriText,
                 });
                 if (!built.datanetVersion.equals(datanetVersionPda(props.datanet, next))) throw new Error("version address mismatch");
+                if (!built.pool.equals(poolPda(built.datanetVersion))) throw new Error("pool address mismatch");
                 return built.instructions;
               })
             }
@@ -577,5 +696,17 @@ function Versions(props: {
         </div>
       ) : null}
     </Section>
+  );
+}
+
+function PoolSummary({ pool }: { pool: PoolAccount }) {
+  return (
+    <span data-testid="version-pool" data-credited={big(pool.totalCredited).toString()} data-claimed={big(pool.totalClaimed).toString()}>
+      received <Open amount={big(pool.totalCredited)} />, claimed <Open amount={big(pool.totalClaimed)} />
+      <span className="sub">
+        {" "}
+        · {pool.positions.toString()} positions, weight {pool.enrolledWeight.toString()}/{pool.totalWeight.toString()} enrolled
+      </span>
+    </span>
   );
 }

@@ -1,32 +1,59 @@
 /**
- * Earnings: the connected wallet's positions (one per enrolled contribution) and earnings (as
- * model owner, operator, treasury), with what is claimable now (the program's exact arithmetic
- * over the pools' accumulators); claim one, or all: as many claim instructions per transaction as
- * fit in 1,232 bytes, all signed in one wallet approval. Accepted contributions not yet enrolled
- * can be enrolled here.
+ * Earnings: the connected wallet's positions (one per contribution and datanet version it is
+ * enrolled in) and earnings (as model owner, operator, treasury), with what is claimable now (the
+ * program's exact arithmetic over the pools' accumulators); claim one position, or everything:
+ * every position in as few `position_claim` instructions as fit (the client's
+ * claimAllInstructions: many positions per instruction, one token transfer each) plus the
+ * earnings claims, each transaction at most 1,232 bytes, all signed in one wallet approval.
+ * Enrolment is optional in time: a position opened late starts from its pool's beginning, so the
+ * accepted contributions not yet enrolled in a version that contains them can be enrolled here
+ * whenever, and what they are owed so far is shown.
  */
 import {
+  type ContributionAccount,
+  type DatanetVersionAccount,
   EarningsRole,
-  MAX_TRANSACTION_SIZE,
   type PoolAccount,
-  type PositionAccount,
-  accrue,
+  type PositionInfo,
   createAssociatedTokenAccountIdempotentInstruction,
   packInstructions,
+  poolPda,
+  positionPda,
 } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
 import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
-import { ROLE_NAMES, type Row, listContributions, listDatanets, listPools, listPositions, walletBalances, walletEarnings } from "../lib/data";
+import {
+  ROLE_NAMES,
+  type Row,
+  listContributions,
+  listDatanets,
+  listPools,
+  listVersions,
+  owedByPool,
+  poolsByVersion,
+  versionsContaining,
+  walletBalances,
+  walletEarnings,
+} from "../lib/data";
 import { big } from "../lib/format";
 import { href } from "../lib/router";
 
-interface PositionRow extends Row<PositionAccount> {
-  datanet: PublicKey;
+interface PositionRow extends PositionInfo {
   datanetName: string;
+  versionNumber: number | null;
   index: bigint | null;
-  claimable: bigint;
+}
+
+/** An accepted contribution of the wallet and a version containing it, without a position yet. */
+interface EnrollableRow {
+  contribution: Row<ContributionAccount>;
+  version: Row<DatanetVersionAccount>;
+  datanetName: string;
+  pool: Row<PoolAccount> | null;
+  /** What the version's pool already owes it: claimable as soon as it is enrolled. */
+  owed: bigint;
 }
 
 export function EarningsPage() {
@@ -46,70 +73,103 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
   const [run, state] = useAction();
   const data = useAsync(async () => {
     const [positions, contributions, earnings, datanets, balances, stake] = await Promise.all([
-      listPositions(client, { beneficiary: wallet }),
+      client.positionsOf(wallet),
       listContributions(client, { contributor: wallet }),
       walletEarnings(client, wallet),
       listDatanets(client),
       walletBalances(client, wallet),
       client.fetchStake(wallet).catch(() => null),
     ]);
-    const allPools = await listPools(client);
-    const poolsByAddress = new Map<string, PoolAccount>([...allPools.values()].map((p) => [p.address.toBase58(), p.account]));
+    // The versions and pools of the datanets this wallet has contributed to or holds positions in.
+    const datanetKeys = new Map([...contributions.map((c) => c.account.datanet), ...positions.map((p) => p.datanet)].map((k) => [k.toBase58(), k]));
+    const perDatanet = await Promise.all(
+      [...datanetKeys.values()].map(async (key) => {
+        const [versions, pools] = await Promise.all([listVersions(client, key), listPools(client, { datanet: key })]);
+        return { versions, pools };
+      }),
+    );
+    const versions = perDatanet.flatMap((x) => x.versions);
+    const pools = poolsByVersion(perDatanet.flatMap((x) => x.pools));
+    const nameOf = (datanet: PublicKey) => datanets.find((d) => d.address.equals(datanet))?.account.name ?? datanet.toBase58().slice(0, 6);
     const byContribution = new Map(contributions.map((c) => [c.address.toBase58(), c]));
-    const rows: PositionRow[] = positions.map((p) => {
-      const pool = poolsByAddress.get(p.account.pool.toBase58());
-      const datanet = pool?.datanet ?? p.account.pool;
-      const claimable = pool
-        ? accrue(big(p.account.weight), big(p.account.rewardCheckpoint), big(pool.rewardPerWeight), big(p.account.fraction)).amount
-        : 0n;
-      return {
-        ...p,
-        datanet,
-        datanetName: datanets.find((d) => d.address.equals(datanet))?.account.name ?? datanet.toBase58().slice(0, 6),
-        index: byContribution.has(p.account.contribution.toBase58()) ? big(byContribution.get(p.account.contribution.toBase58())!.account.index) : null,
-        claimable,
-      };
-    });
-    const enrolled = new Set(positions.map((p) => p.account.contribution.toBase58()));
-    const enrollable = contributions.filter((c) => "accepted" in c.account.status && !enrolled.has(c.address.toBase58()));
-    return { rows, earnings, enrollable, datanets, balances, stake };
+    const rows: PositionRow[] = positions.map((p) => ({
+      ...p,
+      datanetName: nameOf(p.datanet),
+      versionNumber: versions.find((v) => v.address.equals(p.datanetVersion))?.account.number ?? null,
+      index: byContribution.has(p.contribution.toBase58()) ? big(byContribution.get(p.contribution.toBase58())!.account.index) : null,
+    }));
+    rows.sort((a, b) => a.datanetName.localeCompare(b.datanetName) || (a.versionNumber ?? 0) - (b.versionNumber ?? 0) || Number((a.index ?? 0n) - (b.index ?? 0n)));
+    const open = new Set(positions.map((p) => p.position.toBase58()));
+    const enrollable: EnrollableRow[] = [];
+    for (const c of contributions.filter((x) => "accepted" in x.account.status)) {
+      for (const v of versionsContaining(c.account, versions)) {
+        const pool = pools.get(v.address.toBase58()) ?? null;
+        if (open.has(positionPda(poolPda(v.address), c.address).toBase58())) continue;
+        enrollable.push({ contribution: c, version: v, datanetName: nameOf(c.account.datanet), pool, owed: pool ? owedByPool(big(c.account.weight), pool.account) : 0n });
+      }
+    }
+    return { rows, earnings, enrollable, balances, stake };
   }, [client, wallet.toBase58()]);
 
   if (data.error && !data.data) return <ReadError error={data.error} />;
   if (!data.data || !config) return <Loading what="your earnings" />;
-  const { rows, earnings, enrollable, datanets, balances, stake } = data.data;
+  const { rows, earnings, enrollable, balances, stake } = data.data;
   const existingEarnings = earnings.filter((e) => e.account !== null);
-  const totalClaimable = rows.reduce((s, r) => s + r.claimable, 0n) + existingEarnings.reduce((s, e) => s + big(e.account!.balance), 0n);
+  const claimableRows = rows.filter((r) => r.claimable > 0n);
+  const claimableEarnings = existingEarnings.filter((e) => big(e.account!.balance) > 0n);
+  const positionsClaimable = claimableRows.reduce((s, r) => s + r.claimable, 0n);
+  const totalClaimable = positionsClaimable + claimableEarnings.reduce((s, e) => s + big(e.account!.balance), 0n);
+  const owedUnenrolled = enrollable.reduce((s, e) => s + e.owed, 0n);
+  const label = (r: PositionRow) => `${r.datanetName} v${r.versionNumber ?? "?"}, contribution #${r.index ?? "?"}`;
 
   const claimPosition = (r: PositionRow) =>
-    run(`Claim position of contribution #${r.index ?? "?"} (${r.datanetName})`, async () => {
-      return (await client.positionClaim({ beneficiary: wallet, contribution: r.account.contribution, datanet: r.datanet })).instructions;
+    run(`Claim position (${label(r)})`, async () => {
+      return (await client.positionClaim({ beneficiary: wallet, positions: [{ datanetVersion: r.datanetVersion, contribution: r.contribution }] })).instructions;
     });
   const claimEarnings = (role: EarningsRole) =>
-    run(`Claim ${ROLE_NAMES[role].toLowerCase()} earnings`, async () => (await client.earningsClaim({ beneficiary: wallet, role })).instructions);
+    run(`Claim ${ROLE_NAMES[role].toLowerCase()} earnings`, async () => (await client.earningsClaim({ beneficiary: wallet, role, open: await client.openToken() })).instructions);
 
-  const claimAll = () =>
-    run("Claim everything claimable", async () => {
+  // Every position (read afresh by the client: positionsOf) in as few position_claim
+  // instructions as fit, then the earnings claims; all in one wallet approval.
+  const claimEverything = () =>
+    run("Claim everything", async () => {
       const open = await client.openToken();
-      const claims: TransactionInstruction[][] = [];
-      for (const r of rows.filter((x) => x.claimable > 0n)) {
-        claims.push((await client.positionClaim({ beneficiary: wallet, contribution: r.account.contribution, datanet: r.datanet, open, createDestination: false })).instructions);
+      const positions = await client.claimAllInstructions(wallet, { open });
+      const claims: TransactionInstruction[][] = [...positions.transactions];
+      const earningsClaims: TransactionInstruction[][] = [];
+      for (const e of existingEarnings) {
+        const fresh = await client.fetchEarnings(wallet, e.role).catch(() => null);
+        if (fresh && big(fresh.balance) > 0n) {
+          earningsClaims.push((await client.earningsClaim({ beneficiary: wallet, role: e.role, open, createDestination: false })).instructions);
+        }
       }
-      for (const e of existingEarnings.filter((x) => big(x.account!.balance) > 0n)) {
-        claims.push((await client.earningsClaim({ beneficiary: wallet, role: e.role, open, createDestination: false })).instructions);
+      if (claims.length === 0 && earningsClaims.length === 0) throw new Error("Nothing is claimable now.");
+      if (claims.length === 0) {
+        // The destination token account, created (idempotently) by the first transaction.
+        earningsClaims[0] = [createAssociatedTokenAccountIdempotentInstruction(wallet, wallet, open.mint, open.tokenProgram), ...earningsClaims[0]];
       }
-      if (claims.length === 0) throw new Error("Nothing is claimable now.");
-      // The destination token account, created (idempotently) by the first transaction.
-      claims[0] = [createAssociatedTokenAccountIdempotentInstruction(wallet, wallet, open.mint, open.tokenProgram), ...claims[0]];
-      return packInstructions(claims, wallet, MAX_TRANSACTION_SIZE);
+      return packInstructions([...claims, ...earningsClaims], wallet);
     });
 
-  const enrollAll = (list: typeof enrollable) =>
-    run(list.length === 1 ? `Enroll contribution #${list[0].account.index}` : `Enroll ${list.length} contributions`, async () => {
-      const groups: TransactionInstruction[][] = [];
-      for (const c of list) groups.push((await client.positionEnroll({ payer: wallet, contribution: c.address, datanet: c.account.datanet })).instructions);
-      return packInstructions(groups, wallet);
-    });
+  const enroll = (list: EnrollableRow[]) =>
+    run(
+      list.length === 1 ? `Enroll contribution #${list[0].contribution.account.index} in ${list[0].datanetName} v${list[0].version.account.number}` : `Enroll ${list.length} positions`,
+      async () => {
+        const groups: TransactionInstruction[][] = [];
+        const poolsCreated = new Set<string>();
+        for (const e of list) {
+          const group: TransactionInstruction[] = [];
+          // A version whose pool nobody created yet: create it first (permissionless).
+          if (!e.pool && !poolsCreated.has(e.version.address.toBase58())) {
+            poolsCreated.add(e.version.address.toBase58());
+            group.push(...(await client.poolInit({ payer: wallet, datanetVersion: e.version.address })).instructions);
+          }
+          group.push(...(await client.positionEnroll({ payer: wallet, datanetVersion: e.version.address, contribution: e.contribution.address })).instructions);
+          groups.push(group);
+        }
+        return packInstructions(groups, wallet);
+      },
+    );
 
   return (
     <>
@@ -117,8 +177,8 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         title="Earnings"
         testId="earnings"
         actions={
-          <button data-testid="claim-all" disabled={totalClaimable === 0n} onClick={claimAll}>
-            Claim all (<Open amount={totalClaimable} />)
+          <button data-testid="claim-everything" disabled={totalClaimable === 0n} onClick={claimEverything}>
+            Claim everything (<Open amount={totalClaimable} />)
           </button>
         }
       >
@@ -135,6 +195,14 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
           <dd data-testid="earnings-total-claimable">
             <Open amount={totalClaimable} />
           </dd>
+          {owedUnenrolled > 0n ? (
+            <>
+              <dt>Owed once enrolled</dt>
+              <dd data-testid="earnings-owed-unenrolled">
+                <Open amount={owedUnenrolled} /> <span className="sub">(enroll below: enrolling late loses nothing)</span>
+              </dd>
+            </>
+          ) : null}
           {stake ? (
             <>
               <dt>Operator stake</dt>
@@ -149,18 +217,42 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
             </>
           ) : null}
         </dl>
+        {totalClaimable > 0n ? (
+          <div className="subcard" data-testid="claim-preview">
+            <h3>Claim everything pays</h3>
+            <ul>
+              {claimableRows.map((r) => (
+                <li key={r.position.toBase58()} data-testid="claim-preview-item" data-kind="position" data-position={r.position.toBase58()} data-claimable={r.claimable.toString()}>
+                  {r.datanetName} <strong>v{r.versionNumber ?? "?"}</strong>, contribution #{r.index?.toString() ?? "?"}: <Open amount={r.claimable} />
+                </li>
+              ))}
+              {claimableEarnings.map((e) => (
+                <li key={e.role} data-testid="claim-preview-item" data-kind="earnings" data-claimable={big(e.account!.balance).toString()}>
+                  {ROLE_NAMES[e.role]} earnings: <Open amount={big(e.account!.balance)} />
+                </li>
+              ))}
+            </ul>
+            <p className="muted">
+              {claimableRows.length} position{claimableRows.length === 1 ? "" : "s"} (<Open amount={positionsClaimable} />) in as few claim instructions
+              as fit, one token transfer each
+              {claimableEarnings.length ? `, and ${claimableEarnings.length} earnings claim${claimableEarnings.length === 1 ? "" : "s"}` : ""}; every
+              transaction at most 1,232 bytes, all signed in one wallet approval.
+            </p>
+          </div>
+        ) : null}
         <TxStatus state={state} testId="tx-earnings" />
       </Section>
-      <Section title="Positions (contributions in reward pools)" testId="positions">
+      <Section title="Positions (a contribution's share of a datanet version's reward pool)" testId="positions">
         {rows.length === 0 ? (
-          <p className="muted">No enrolled contribution: contribute to a datanet, get accepted, then enroll.</p>
+          <p className="muted">No position yet: contribute to a datanet, get accepted, and once a version containing it is published, enroll.</p>
         ) : (
           <table>
             <thead>
               <tr>
                 <th>Datanet</th>
+                <th>Version</th>
                 <th>Contribution</th>
-                <th className="num">Weight</th>
+                <th className="num">Weight (of the version's total)</th>
                 <th className="num">Claimed so far</th>
                 <th className="num">Claimable now</th>
                 <th />
@@ -168,16 +260,26 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.address.toBase58()} data-testid="position-row" data-contribution={r.account.contribution.toBase58()} data-claimable={r.claimable.toString()}>
+                <tr
+                  key={r.position.toBase58()}
+                  data-testid="position-row"
+                  data-position={r.position.toBase58()}
+                  data-contribution={r.contribution.toBase58()}
+                  data-version={r.datanetVersion.toBase58()}
+                  data-claimable={r.claimable.toString()}
+                >
                   <td>
                     <a href={href("datanets", r.datanet.toBase58())}>{r.datanetName}</a>
                   </td>
+                  <td>v{r.versionNumber ?? "?"}</td>
                   <td>
-                    #{r.index?.toString() ?? "?"} <Addr value={r.account.contribution} />
+                    #{r.index?.toString() ?? "?"} <Addr value={r.contribution} />
                   </td>
-                  <td className="num">{r.account.weight.toString()}</td>
                   <td className="num">
-                    <Open amount={big(r.account.totalClaimed)} />
+                    {r.weight.toString()}/{r.poolAccount.totalWeight.toString()}
+                  </td>
+                  <td className="num">
+                    <Open amount={r.totalClaimed} />
                   </td>
                   <td className="num">
                     <Open amount={r.claimable} testId="position-claimable" />
@@ -232,31 +334,55 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         )}
       </Section>
       <Section
-        title={`Accepted, not enrolled (${enrollable.length})`}
+        title={`Not enrolled yet (${enrollable.length})`}
         testId="enrollable"
         actions={
           enrollable.length > 1 ? (
-            <button className="ghost" data-testid="enroll-all" onClick={() => enrollAll(enrollable)}>
+            <button className="ghost" data-testid="enroll-all" onClick={() => enroll(enrollable)}>
               Enroll all
             </button>
           ) : undefined
         }
       >
-        <p className="muted">An accepted contribution earns from the fees its datanet receives after it is enrolled in the datanet's reward pool.</p>
+        <p className="muted">
+          An accepted contribution shares the fees of every version that contains it (those published after its acceptance), each in that
+          version's pool. Enrolling opens its position there; it is optional in time: a position opened late starts from the pool's
+          beginning, so what the pool owes it already is claimable as soon as it is enrolled.
+        </p>
         {enrollable.length === 0 ? (
           <p className="muted">Nothing to enroll.</p>
         ) : (
           <table>
+            <thead>
+              <tr>
+                <th>Datanet</th>
+                <th>Version</th>
+                <th>Contribution</th>
+                <th className="num">Weight</th>
+                <th className="num">Owed so far</th>
+                <th />
+              </tr>
+            </thead>
             <tbody>
-              {enrollable.map((c) => (
-                <tr key={c.address.toBase58()} data-testid="enrollable-row" data-contribution={c.address.toBase58()}>
-                  <td>{datanets.find((d) => d.address.equals(c.account.datanet))?.account.name ?? <Addr value={c.account.datanet} />}</td>
+              {enrollable.map((e) => (
+                <tr
+                  key={`${e.contribution.address.toBase58()}-${e.version.address.toBase58()}`}
+                  data-testid="enrollable-row"
+                  data-contribution={e.contribution.address.toBase58()}
+                  data-version={e.version.address.toBase58()}
+                  data-owed={e.owed.toString()}
+                >
+                  <td>{e.datanetName}</td>
+                  <td>v{e.version.account.number}</td>
                   <td>
-                    #{c.account.index.toString()} <Addr value={c.address} />
+                    #{e.contribution.account.index.toString()} <Addr value={e.contribution.address} />
                   </td>
-                  <td className="num">weight {c.account.weight.toString()}</td>
+                  <td className="num">
+                    {e.contribution.account.weight.toString()}/{e.version.account.totalWeight.toString()}
+                  </td>
+                  <td className="num">{e.pool ? <Open amount={e.owed} /> : <span className="muted">no pool yet (enrolling creates it)</span>}</td>
                   <td>
-                    <button className="small" data-testid="enroll-one" onClick={() => enrollAll([c])}>
+                    <button className="small" data-testid="enroll-one" onClick={() => enroll([e])}>
                       Enroll
                     </button>
                   </td>

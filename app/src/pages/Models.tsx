@@ -1,8 +1,8 @@
 /**
  * Models: browse and create (base, fine-tune, adapter); a model's page: its lineage graph, the
- * lineage editor (datanets, optionally a cited version, and upstream models, plus the owner's and
- * operator's shares: publishing is enabled only when they sum to exactly 10,000 bps), publish,
- * price and retire. Operators: register and stake.
+ * lineage editor (datanets, each citing one of its published versions — the latest by default —
+ * and upstream models, plus the owner's and operator's shares: publishing is enabled only when
+ * they sum to exactly 10,000 bps), publish, price and retire. Operators: register and stake.
  */
 import {
   BPS_DENOMINATOR,
@@ -12,11 +12,11 @@ import {
   MODEL_REGISTRY_CONSTANTS,
   type ModelAccount,
   type ModelKindName,
-  type DatanetVersionAccount,
   earningsPda,
   escrowPda,
   operatorPda,
   packInstructions,
+  poolPda,
   sha256,
   stakePda,
 } from "@attribution-suite/client";
@@ -26,7 +26,19 @@ import { useEffect, useState } from "react";
 import { type GraphLookup, type GraphModel, LineageGraph } from "../components/LineageGraph";
 import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
-import { type OperatorRow, type Row, exists, listDatanets, listModels, listOperators, listPools, walletBalances } from "../lib/data";
+import {
+  type OperatorRow,
+  type Row,
+  exists,
+  listDatanets,
+  listModels,
+  listOperators,
+  listPools,
+  listVersions,
+  poolsByVersion,
+  versionsByDatanet,
+  walletBalances,
+} from "../lib/data";
 import { big, bpsText, formatOpen, timeText, tryParseUnits, variant } from "../lib/format";
 import { href } from "../lib/router";
 
@@ -46,24 +58,19 @@ export function ModelsPage({ id }: { id?: string }) {
   return <ModelList />;
 }
 
-/** Everything the model pages draw from: models, datanets (with versions), pools. */
+/** Everything the model pages draw from: models, datanets with their versions, the versions' pools. */
 function useCatalog() {
   const { client } = useChain();
   return useAsync(async () => {
-    const [models, datanets, pools, versions] = await Promise.all([
-      listModels(client),
-      listDatanets(client),
-      listPools(client),
-      client.datanetProgram.account.datanetVersion.all(),
-    ]);
-    const versionsByDatanet = new Map<string, Row<DatanetVersionAccount>[]>();
-    for (const v of versions) {
-      const key = v.account.datanet.toBase58();
-      versionsByDatanet.set(key, [...(versionsByDatanet.get(key) ?? []), { address: v.publicKey, account: v.account as DatanetVersionAccount }]);
-    }
-    for (const list of versionsByDatanet.values()) list.sort((a, b) => a.account.number - b.account.number);
-    return { models, datanets, pools, versionsByDatanet };
+    const [models, datanets, pools, versions] = await Promise.all([listModels(client), listDatanets(client), listPools(client), listVersions(client)]);
+    return { models, datanets, pools: poolsByVersion(pools), versionsByDatanet: versionsByDatanet(versions) };
   }, [client]);
+}
+
+/** A datanet's latest published version (the lineage editor's default), if it has one. */
+function latestVersionOf(catalog: Catalog, datanet: string) {
+  const list = catalog.versionsByDatanet.get(datanet) ?? [];
+  return list.length ? list[list.length - 1] : undefined;
 }
 
 type Catalog = NonNullable<ReturnType<typeof useCatalog>["data"]>;
@@ -146,7 +153,10 @@ function ModelList() {
                               catalog.data!.datanets.find((d) => d.address.equals(e.target))?.account.name ??
                               catalog.data!.models.find((m) => m.address.equals(e.target))?.account.name ??
                               e.target.toBase58().slice(0, 4);
-                            return `${name} ${bpsText(e.shareBps)}`;
+                            const version = e.datanetVersion
+                              ? catalog.data!.versionsByDatanet.get(e.target.toBase58())?.find((v) => v.address.equals(e.datanetVersion!))?.account.number
+                              : undefined;
+                            return `${name}${version ? ` v${version}` : ""} ${bpsText(e.shareBps)}`;
                           })
                           .join(", ")}
                   </td>
@@ -379,14 +389,23 @@ function LineageEditor(props: { address: PublicKey; model: ModelAccount; catalog
   const targets = entries.map((e) => e.target).filter(Boolean);
   if (new Set(targets).size !== targets.length) problems.push("The same datanet or model appears twice.");
   if (kind === "adapter" && model.baseModel && !targets.includes(model.baseModel.toBase58())) problems.push("An adapter's lineage must include its base model.");
-  const noPool = entries.filter((e) => e.source === "datanet" && e.target && !catalog.pools.has(e.target));
+  const datanetName = (a: string) => catalog.datanets.find((d) => d.address.toBase58() === a)?.account.name ?? a.slice(0, 6);
+  for (const e of entries.filter((x) => x.source === "datanet" && x.target && !x.version)) {
+    problems.push(
+      latestVersionOf(catalog, e.target)
+        ? `Choose the version of ${datanetName(e.target)} the model was trained on.`
+        : `${datanetName(e.target)} has no published version: publish a version first (a datanet entry cites one).`,
+    );
+  }
+  // Cited versions without a reward pool (published before pools were per version, or by hand): publishing creates them.
+  const noPool = [...new Set(entries.filter((e) => e.source === "datanet" && e.version && !catalog.pools.has(e.version)).map((e) => e.version))];
   const whole = total === BPS_DENOMINATOR;
 
   const lineageInput = (): LineageEntryInput[] =>
     entries.map((e) => ({
       source: e.source,
       target: new PublicKey(e.target),
-      datanetVersion: e.source === "datanet" && e.version ? new PublicKey(e.version) : null,
+      datanetVersion: e.source === "datanet" ? new PublicKey(e.version) : null,
       shareBps: num(e.share),
     }));
 
@@ -428,6 +447,11 @@ function LineageEditor(props: { address: PublicKey; model: ModelAccount; catalog
       });
       const published = await client.modelPublish({ model: address, owner });
       const groups = [lineage.instructions, published.instructions];
+      // The reward pools of the cited versions: a fee can reach a version only through its pool.
+      for (const version of noPool) {
+        const v = new PublicKey(version);
+        if (!(await exists(client, poolPda(v)))) groups.push((await client.poolInit({ payer: owner, datanetVersion: v })).instructions);
+      }
       // The accounts payments need: the model's escrow (upstream of others) and the owner's earnings.
       if (!(await exists(client, escrowPda(address)))) groups.push((await client.escrowInit({ payer: owner, model: address })).instructions);
       if (!(await exists(client, earningsPda(owner, EarningsRole.ModelOwner)))) {
@@ -462,25 +486,51 @@ function LineageEditor(props: { address: PublicKey; model: ModelAccount; catalog
                 </select>
               </td>
               <td>
-                <select data-testid="lineage-target" value={e.target} onChange={(ev) => update(i, { target: ev.target.value, version: "" })}>
+                <select
+                  data-testid="lineage-target"
+                  value={e.target}
+                  onChange={(ev) =>
+                    // A datanet cites its latest published version unless another is picked.
+                    update(i, { target: ev.target.value, version: e.source === "datanet" ? (latestVersionOf(catalog, ev.target.value)?.address.toBase58() ?? "") : "" })
+                  }
+                >
                   <option value="">Choose…</option>
-                  {(e.source === "datanet" ? catalog.datanets : upstreamChoices).map((t) => (
-                    <option key={t.address.toBase58()} value={t.address.toBase58()}>
-                      {t.account.name} ({t.address.toBase58().slice(0, 4)})
-                    </option>
-                  ))}
+                  {e.source === "datanet"
+                    ? catalog.datanets.map((t) => {
+                        const unversioned = !latestVersionOf(catalog, t.address.toBase58());
+                        return (
+                          <option key={t.address.toBase58()} value={t.address.toBase58()} disabled={unversioned && e.target !== t.address.toBase58()} data-unversioned={unversioned ? "1" : undefined}>
+                            {t.account.name} ({t.address.toBase58().slice(0, 4)}){unversioned ? " — no version: publish a version first" : ""}
+                          </option>
+                        );
+                      })
+                    : upstreamChoices.map((t) => (
+                        <option key={t.address.toBase58()} value={t.address.toBase58()}>
+                          {t.account.name} ({t.address.toBase58().slice(0, 4)})
+                        </option>
+                      ))}
                 </select>
               </td>
               <td>
                 {e.source === "datanet" ? (
-                  <select data-testid="lineage-version" value={e.version} onChange={(ev) => update(i, { version: ev.target.value })} disabled={!e.target}>
-                    <option value="">none</option>
-                    {(catalog.versionsByDatanet.get(e.target) ?? []).map((v) => (
-                      <option key={v.address.toBase58()} value={v.address.toBase58()}>
-                        v{v.account.number} ({v.account.contributionCount.toString()} contributions)
-                      </option>
-                    ))}
-                  </select>
+                  !e.target ? (
+                    <span className="muted">—</span>
+                  ) : !latestVersionOf(catalog, e.target) ? (
+                    <span className="hint" data-testid="lineage-no-version">
+                      no version: publish a version first
+                    </span>
+                  ) : (
+                    <select data-testid="lineage-version" value={e.version} onChange={(ev) => update(i, { version: ev.target.value })}>
+                      {e.version ? null : <option value="">Choose…</option>}
+                      {[...(catalog.versionsByDatanet.get(e.target) ?? [])].reverse().map((v) => (
+                        <option key={v.address.toBase58()} value={v.address.toBase58()}>
+                          v{v.account.number}
+                          {v.address.equals(latestVersionOf(catalog, e.target)!.address) ? " (latest)" : ""}: {v.account.contributionCount.toString()}{" "}
+                          contributions, weight {v.account.totalWeight.toString()}
+                        </option>
+                      ))}
+                    </select>
+                  )
                 ) : (
                   <span className="muted">—</span>
                 )}
@@ -546,13 +596,19 @@ function LineageEditor(props: { address: PublicKey; model: ModelAccount; catalog
           {p}
         </p>
       ))}
-      {noPool.length > 0 ? <Notice kind="warn">A datanet without a reward pool cannot be paid: create its pool on its page first.</Notice> : null}
+      {noPool.length > 0 ? (
+        <Notice kind="info">A cited version has no reward pool yet: publishing creates it (a fee reaches a version only through its pool).</Notice>
+      ) : null}
+      <p className="muted">
+        A datanet entry cites one published version: the fees it receives are shared among exactly the contributions that version contains,
+        by weight over its fixed total; contributions accepted later do not share them.
+      </p>
       <LineageGraph root={draftGraph} lookup={lookupOf(catalog)} address={address} />
       <div className="actions">
         <button className="ghost" data-testid="lineage-save" disabled={!whole || problems.length > 0} onClick={saveOnly}>
           Save lineage
         </button>
-        <button data-testid="model-publish" disabled={!whole || problems.length > 0 || noPool.length > 0} onClick={publish}>
+        <button data-testid="model-publish" disabled={!whole || problems.length > 0} onClick={publish}>
           Publish (freezes the lineage)
         </button>
       </div>

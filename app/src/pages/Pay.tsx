@@ -9,6 +9,8 @@ import {
   earningsPda,
   escrowPda,
   findEvents,
+  poolPda,
+  positionPda,
   quoteInference,
 } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
@@ -16,7 +18,7 @@ import type { PublicKey } from "@solana/web3.js";
 import { useEffect, useMemo, useState } from "react";
 import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
-import { type Row, exists, listDatanets, listModels, listOperators, listPositions, walletBalances } from "../lib/data";
+import { type Row, exists, listContributions, listDatanets, listModels, listOperators, listPositions, versionContents, walletBalances } from "../lib/data";
 import { big, bpsText, formatUnits, tryParseUnits, variant } from "../lib/format";
 import { href } from "../lib/router";
 import { operatorPayable } from "./Models";
@@ -109,6 +111,10 @@ export function PayPage({ model: initialModel }: { model?: string }) {
       for (const e of fresh.lineage) {
         if ("model" in e.source && !(await exists(client, escrowPda(e.target)))) {
           ixs.push(...(await client.escrowInit({ payer: publicKey, model: e.target })).instructions);
+        }
+        // A datanet entry's share goes to the reward pool of the version it cites.
+        if ("datanet" in e.source && e.datanetVersion && !(await exists(client, poolPda(e.datanetVersion)))) {
+          ixs.push(...(await client.poolInit({ payer: publicKey, datanetVersion: e.datanetVersion })).instructions);
         }
       }
       const built = await client.inferencePay({
@@ -239,18 +245,32 @@ function Breakdown(props: {
 }) {
   const { client } = useChain();
   const e = props.event;
-  const datanetTargets = props.model.lineage.filter((l) => "datanet" in l.source).map((l) => l.target);
+  // Per datanet entry: the contributions of the version it cites (the pool's members), their
+  // weights over the version's fixed total, and whether each has opened its position yet.
+  const cited = props.model.lineage.map((l) => ("datanet" in l.source && l.datanetVersion ? { datanet: l.target, version: l.datanetVersion } : null));
   const contributors = useAsync(async () => {
-    const out = new Map<string, { beneficiary: PublicKey; contribution: PublicKey; weight: bigint }[]>();
-    for (const d of datanetTargets) {
-      const positions = await listPositions(client, { datanet: d });
-      out.set(
-        d.toBase58(),
-        positions.map((p) => ({ beneficiary: p.account.beneficiary, contribution: p.account.contribution, weight: big(p.account.weight) })),
-      );
-    }
-    return out;
-  }, [client, datanetTargets.map((d) => d.toBase58()).join()]);
+    return Promise.all(
+      cited.map(async (c) => {
+        if (!c) return null;
+        const [version, contributions, positions] = await Promise.all([
+          client.fetchDatanetVersion(c.version),
+          listContributions(client, { datanet: c.datanet }),
+          listPositions(client, { pool: poolPda(c.version) }),
+        ]);
+        const open = new Set(positions.map((p) => p.address.toBase58()));
+        return {
+          number: version.number,
+          totalWeight: big(version.totalWeight),
+          members: versionContents(version, contributions).map((m) => ({
+            contribution: m.address,
+            contributor: m.account.contributor,
+            weight: big(m.account.weight),
+            enrolled: open.has(positionPda(poolPda(c.version), m.address).toBase58()),
+          })),
+        };
+      }),
+    );
+  }, [client, cited.map((c) => c?.version.toBase58() ?? "-").join()]);
   const nameOf = (t: PublicKey) =>
     props.datanets.find((d) => d.address.equals(t))?.account.name ?? props.models.find((m) => m.address.equals(t))?.account.name ?? t.toBase58();
   const earned = new Map<string, bigint>();
@@ -275,13 +295,13 @@ function Breakdown(props: {
           {e.lineage.map((credit, i) => {
             const entry = props.model.lineage[i];
             const isDatanet = entry && "datanet" in entry.source;
-            const positions = isDatanet ? (contributors.data?.get(credit.target.toBase58()) ?? []) : [];
-            const totalWeight = positions.reduce((s, p) => s + p.weight, 0n);
+            const version = isDatanet ? (contributors.data?.[i] ?? null) : null;
             return (
               <tr key={i} data-testid="breakdown-lineage" data-target={credit.target.toBase58()} data-raw={big(credit.amount).toString()}>
                 <td>
                   {isDatanet ? "Datanet" : "Upstream model"}{" "}
                   <a href={href(isDatanet ? "datanets" : "models", credit.target.toBase58())}>{nameOf(credit.target)}</a>
+                  {version ? ` v${version.number}` : ""}
                   {entry ? <span className="sub"> ({bpsText(entry.shareBps)})</span> : null}
                 </td>
                 <td className="num">
@@ -289,16 +309,21 @@ function Breakdown(props: {
                 </td>
                 <td>
                   {isDatanet ? (
-                    positions.length === 0 ? (
-                      <span className="muted">into the reward pool; no contribution enrolled yet, so it waits for the first enrolment</span>
+                    !version ? (
+                      <span className="muted">into the reward pool of the version it cites</span>
                     ) : (
                       <ul className="contributors">
-                        {positions.map((p) => {
-                          const share = totalWeight > 0n ? (big(credit.amount) * p.weight) / totalWeight : 0n;
-                          add(p.beneficiary, share);
+                        <li className="muted">
+                          into v{version.number}'s reward pool, shared by weight over its fixed total {version.totalWeight.toString()} (enrolled or not:
+                          a position opened later starts from the pool's beginning)
+                        </li>
+                        {version.members.map((p) => {
+                          const share = version.totalWeight > 0n ? (big(credit.amount) * p.weight) / version.totalWeight : 0n;
+                          add(p.contributor, share);
                           return (
-                            <li key={p.contribution.toBase58()} data-testid="breakdown-contributor">
-                              <Addr value={p.beneficiary} /> weight {p.weight.toString()}/{totalWeight.toString()} ≈ <Open amount={share} />
+                            <li key={p.contribution.toBase58()} data-testid="breakdown-contributor" data-enrolled={p.enrolled ? "1" : "0"}>
+                              <Addr value={p.contributor} /> weight {p.weight.toString()}/{version.totalWeight.toString()} ≈ <Open amount={share} />
+                              {p.enrolled ? null : <span className="sub"> (not enrolled yet: claimable once enrolled)</span>}
                             </li>
                           );
                         })}

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { TimeChart } from "../components/Chart";
 import { Addr, Loading, Open, ReadError, Section } from "../components/ui";
 import { useAsync, useChain } from "../lib/chain";
-import { listDatanets, listModels } from "../lib/data";
+import { listDatanets, listModels, listPools } from "../lib/data";
 import { href } from "../lib/router";
 import { aggregate, bucketSize, bucketize, fetchSuiteEvents } from "../lib/usage";
 
@@ -15,8 +15,14 @@ export function UsagePage() {
   const { connection } = useConnection();
   const { client, decimals } = useChain();
   const data = useAsync(async () => {
-    const [{ events, transactions }, models, datanets] = await Promise.all([fetchSuiteEvents(connection), listModels(client), listDatanets(client)]);
-    const usage = aggregate(events, new Set(datanets.map((d) => d.address.toBase58())));
+    const [{ events, transactions }, models, datanets, pools] = await Promise.all([
+      fetchSuiteEvents(connection),
+      listModels(client),
+      listDatanets(client),
+      listPools(client),
+    ]);
+    const poolToDatanet = new Map(pools.map((p) => [p.address.toBase58(), p.account.datanet.toBase58()]));
+    const usage = aggregate(events, new Set(datanets.map((d) => d.address.toBase58())), poolToDatanet);
     return { events, transactions, models, datanets, usage };
   }, [connection, client]);
   const [modelKey, setModelKey] = useState("");

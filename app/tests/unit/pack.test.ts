@@ -21,8 +21,7 @@ async function claims(beneficiary: Keypair, positions: number): Promise<Transact
   for (let i = 0; i < positions; i++) {
     const claim = await client.positionClaim({
       beneficiary: beneficiary.publicKey,
-      contribution: Keypair.generate().publicKey,
-      datanet: Keypair.generate().publicKey,
+      positions: [{ datanetVersion: Keypair.generate().publicKey, contribution: Keypair.generate().publicKey }],
       open,
       createDestination: false,
     });
