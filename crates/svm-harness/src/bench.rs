@@ -193,8 +193,7 @@ fn render_claim_all(rows: &[Row]) -> String {
             Some((n, r.compute_units))
         })
         .collect();
-    let (Some(&(_, one)), Some(&(most, most_cu))) = (claims.iter().find(|(n, _)| *n == 1), claims.iter().max())
-    else {
+    let (Some(&(_, one)), Some(&(most, most_cu))) = (claims.iter().find(|(n, _)| *n == 1), claims.iter().max()) else {
         return String::new();
     };
     format!(

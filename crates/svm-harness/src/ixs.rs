@@ -556,7 +556,11 @@ pub mod payout {
 
     pub fn epoch_close(model: &Pubkey, index: u64, datanet_version: &Pubkey, rent_payer: &Pubkey) -> Instruction {
         pix(
-            accounts::EpochClose { epoch: pda::epoch(model, index), pool: pda::pool(datanet_version), rent_payer: *rent_payer },
+            accounts::EpochClose {
+                epoch: pda::epoch(model, index),
+                pool: pda::pool(datanet_version),
+                rent_payer: *rent_payer,
+            },
             instruction::EpochClose {},
         )
     }

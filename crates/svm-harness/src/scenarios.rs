@@ -321,7 +321,8 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
         ixs::payout::position_claim(&open, &star.pubkey(), &to, &positions[..n])
     };
     let mut fits = 1;
-    while fits < star_positions.len() && crate::tx_size(&star, &[claim(fits + 1, &star_positions)]) <= crate::MAX_TX_SIZE
+    while fits < star_positions.len()
+        && crate::tx_size(&star, &[claim(fits + 1, &star_positions)]) <= crate::MAX_TX_SIZE
     {
         fits += 1;
     }

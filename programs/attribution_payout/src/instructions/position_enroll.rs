@@ -3,7 +3,7 @@ use crate::errors::PayoutError;
 use crate::events::PositionEnrolled;
 use crate::state::{Pool, Position};
 use anchor_lang::prelude::*;
-use datanet_registry::pda_account::create_account;
+use datanet_registry::pda_account::{create_account, is_vacant};
 use datanet_registry::state::{Contribution, ContributionStatus};
 
 /// Permissionless: opens a contribution's position in the pool of a version that contains it.
@@ -25,6 +25,7 @@ pub struct PositionEnroll<'info> {
 
 impl PositionEnroll<'_> {
     fn validate(&self) -> Result<()> {
+        require!(is_vacant(&self.position), PayoutError::AlreadyEnrolled);
         require!(self.contribution.status == ContributionStatus::Accepted, PayoutError::ContributionNotAccepted);
         require!(self.contribution.accepted_seq < self.pool.accepted_end, PayoutError::NotInVersion);
         Ok(())

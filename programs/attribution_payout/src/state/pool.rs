@@ -72,8 +72,8 @@ impl Pool {
     pub fn credit_in_place(info: &AccountInfo, datanet_version: &Pubkey, amount: u64) -> Result<()> {
         require_keys_eq!(*info.owner, crate::ID, ErrorCode::AccountOwnedByWrongProgram);
         let mut data = info.try_borrow_mut_data()?;
+        require!(data.get(..8) == Some(Pool::DISCRIMINATOR), ErrorCode::AccountDiscriminatorMismatch);
         require!(data.len() >= pool_offset::END, ErrorCode::AccountDidNotDeserialize);
-        require!(data[..8] == *Pool::DISCRIMINATOR, ErrorCode::AccountDiscriminatorMismatch);
         require!(
             data[pool_offset::DATANET_VERSION..pool_offset::DATANET_VERSION + 32] == datanet_version.to_bytes(),
             PayoutError::LineageAccountMismatch
