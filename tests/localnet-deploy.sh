@@ -59,6 +59,7 @@ printf 'weights' >"$work/weights.bin"
 datanet=$(cli datanet create --id 7 --name clinical --uri ipfs://c | sed -n 's/^datanet //p')
 contribution=$(cli contribution submit "$datanet" "$work/notes.txt" | sed -n 's/^contribution //p')
 cli contribution review "$contribution" --accept 5 >/dev/null
+cli datanet publish-version "$datanet" --root "$(printf 'ab%.0s' {1..32})" --uri ipfs://v1 >/dev/null
 cli enroll "$contribution" >/dev/null
 model=$(cli model create --id 7 --kind base --name m --uri ipfs://m --artifact "$work/weights.bin" --price 0.5 | sed -n 's/^model //p')
 cli model lineage "$model" --datanet "$datanet=6000" --owner-bps 3000 --operator-bps 1000 >/dev/null
@@ -68,7 +69,7 @@ cli stake deposit 1000 >/dev/null
 me=$(cli address)
 paid=$(cli pay "$model" --operator "$me" --calls 4)
 echo "$paid" | grep -q "fee 2.000000000 OPEN for 4 call(s)" || { echo "$paid"; fail "inference_pay over RPC"; }
-claimed=$(cli claim position "$contribution")
+claimed=$(cli claim all)
 echo "$claimed" | grep -q "claimed in total: 1.170000000 OPEN" || { echo "$claimed"; fail "position_claim over RPC"; }
 cli list models | grep -q "$model" || fail "list models over RPC"
 if out=$(cli pay "$model" --operator "$me" --calls 4 --max-fee 1 2>&1); then fail "a fee above the max fee was paid"; fi

@@ -1,7 +1,7 @@
 //! Where the CLI's transactions go: an embedded SVM (LiteSVM running the built `.so` programs,
 //! its accounts kept in a state file between commands) or any cluster's RPC endpoint.
 use anyhow::{anyhow, bail, Context, Result};
-use solana_account::Account;
+use solana_account::{Account, ReadableAccount};
 use solana_commitment_config::CommitmentConfig;
 use solana_rpc_client::rpc_client::RpcClient;
 use solana_rpc_client_api::client_error::ErrorKind;
@@ -176,26 +176,25 @@ impl Chain {
         }
     }
 
-    /// Every account of `program` whose data starts with `discriminator`.
-    pub fn program_accounts(&self, program: &Pubkey, discriminator: &[u8]) -> Result<Vec<(Pubkey, Account)>> {
+    /// Every account of `program` whose data starts with `discriminator` and matches every
+    /// `(offset, bytes)` of `filters` (a `getProgramAccounts` with memcmp filters over RPC).
+    pub fn program_accounts(
+        &self,
+        program: &Pubkey,
+        discriminator: &[u8],
+        filters: &[(usize, &[u8])],
+    ) -> Result<Vec<(Pubkey, Account)>> {
         match self {
-            Chain::Embedded { svm, .. } => {
-                let mut found: Vec<(Pubkey, Account)> = svm
-                    .svm
-                    .accounts_db()
-                    .inner
-                    .iter()
-                    .map(|(k, a)| (*k, Account::from(a.clone())))
-                    .filter(|(_, a)| a.owner == *program && a.data.starts_with(discriminator))
-                    .collect();
-                found.sort_by_key(|(k, _)| k.to_string());
-                Ok(found)
-            }
+            Chain::Embedded { svm, .. } => Ok(scan(svm, program, discriminator, filters)),
             Chain::Rpc { client } => {
                 use solana_rpc_client_api::config::{RpcAccountInfoConfig, RpcProgramAccountsConfig};
                 use solana_rpc_client_api::filter::{Memcmp, RpcFilterType};
+                let filters = std::iter::once((0, discriminator))
+                    .chain(filters.iter().copied())
+                    .map(|(offset, bytes)| RpcFilterType::Memcmp(Memcmp::new_base58_encoded(offset, bytes)))
+                    .collect();
                 let config = RpcProgramAccountsConfig {
-                    filters: Some(vec![RpcFilterType::Memcmp(Memcmp::new_base58_encoded(0, discriminator))]),
+                    filters: Some(filters),
                     account_config: RpcAccountInfoConfig {
                         encoding: Some(solana_account_decoder_client_types::UiAccountEncoding::Base64),
                         commitment: Some(CommitmentConfig::confirmed()),
@@ -203,9 +202,11 @@ impl Chain {
                     },
                     ..Default::default()
                 };
-                Ok(client
+                let mut found: Vec<(Pubkey, Account)> = client
                     .get_program_ui_accounts_with_config(program, config)
-                    .map(|accounts| accounts.into_iter().filter_map(|(k, a)| Some((k, a.to_account()?))).collect())?)
+                    .map(|accounts| accounts.into_iter().filter_map(|(k, a)| Some((k, a.to_account()?))).collect())?;
+                found.sort_by_key(|(k, _)| k.to_string());
+                Ok(found)
             }
         }
     }
@@ -261,4 +262,25 @@ impl Chain {
     pub fn is_embedded(&self) -> bool {
         matches!(self, Chain::Embedded { .. })
     }
+}
+
+/// The embedded SVM's `getProgramAccounts`: every live account of `program` whose data starts
+/// with `discriminator` and holds each `(offset, bytes)` of `filters`, by address.
+pub fn scan(svm: &Svm, program: &Pubkey, discriminator: &[u8], filters: &[(usize, &[u8])]) -> Vec<(Pubkey, Account)> {
+    let mut found: Vec<(Pubkey, Account)> = svm
+        .svm
+        .accounts_db()
+        .inner
+        .iter()
+        .filter(|(_, a)| {
+            let data = a.data();
+            a.owner() == program
+                && a.lamports() > 0
+                && data.starts_with(discriminator)
+                && filters.iter().all(|(offset, bytes)| data.get(*offset..offset + bytes.len()) == Some(*bytes))
+        })
+        .map(|(k, a)| (*k, Account::from(a.clone())))
+        .collect();
+    found.sort_by_key(|(k, _)| k.to_string());
+    found
 }

@@ -1,5 +1,6 @@
 //! Every user-facing instruction and every kind of state, as commands.
 use crate::chain::{Chain, Sent};
+use crate::claims;
 use crate::output::{amount, Table};
 use crate::*;
 use anchor_lang::{AccountDeserialize, Discriminator};
@@ -12,15 +13,16 @@ use attribution_payout::state::{Config, Earnings, EarningsRole, Epoch, EpochTimi
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
-use datanet_registry::state::{Contribution, Datanet, DatanetPolicy};
+use datanet_registry::state::{Contribution, ContributionStatus, Datanet, DatanetPolicy, DatanetVersion};
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind, Operator};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use solana_keypair::{read_keypair_file, write_keypair_file};
+use std::collections::BTreeMap;
 use svm_harness::ixs::{self, payout::Open};
 use svm_harness::world::OPEN_DECIMALS;
-use svm_harness::{pda, Instruction, Keypair, Pubkey, Signer};
+use svm_harness::{pda, Instruction, Keypair, Pubkey, Signer, MAX_TX_SIZE};
 
 /// Lamports a new embedded wallet starts with.
 const EMBEDDED_WALLET_LAMPORTS: u64 = 100_000_000_000;
@@ -57,6 +59,59 @@ fn file_hash(path: &std::path::Path) -> Result<([u8; 32], u64)> {
     let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
     ensure!(!bytes.is_empty(), "{} is empty", path.display());
     Ok((Sha256::digest(&bytes).into(), bytes.len() as u64))
+}
+
+/// `DATANET` or `DATANET:VERSION` (a version number).
+pub(crate) fn datanet_ref(s: &str) -> Result<(Pubkey, Option<u32>)> {
+    match s.split_once(':') {
+        None => Ok((key(s)?, None)),
+        Some((datanet, number)) => {
+            let number = number.parse().map_err(|_| anyhow!("'{number}' is not a version number (DATANET:VERSION)"))?;
+            ensure!(number > 0, "version numbers start at 1");
+            Ok((key(datanet)?, Some(number)))
+        }
+    }
+}
+
+/// Version `number` of `datanet`, or its latest published one: (number, address, state). Errors
+/// clearly when the datanet has no published version or not that one.
+pub(crate) fn resolve_version(
+    chain: &Chain,
+    datanet: &Pubkey,
+    number: Option<u32>,
+) -> Result<(u32, Pubkey, DatanetVersion)> {
+    let state: Datanet = decode(chain, datanet, "datanet")?;
+    ensure!(
+        state.versions > 0,
+        "datanet {datanet} has no published version: publish a version first \
+         (`attribution datanet publish-version {datanet} --root <HEX> --uri <URI>`)"
+    );
+    let number = number.unwrap_or(state.versions);
+    ensure!(number <= state.versions, "datanet {datanet} has no version {number}: its latest is {}", state.versions);
+    let address = pda::datanet_version(datanet, number);
+    Ok((number, address, decode(chain, &address, "datanet version")?))
+}
+
+/// An account of type `T`, decoded.
+fn decode<T: AccountDeserialize>(chain: &Chain, address: &Pubkey, what: &str) -> Result<T> {
+    let account = chain.account(address)?.ok_or_else(|| anyhow!("no {what} at {address}"))?;
+    T::try_deserialize(&mut account.data.as_slice()).map_err(|_| anyhow!("{address} is not a {what}"))
+}
+
+/// Instructions grouped into as few transactions (paid by `payer`) as fit in one packet.
+fn packed(payer: &Keypair, instructions: Vec<Instruction>) -> Vec<Vec<Instruction>> {
+    let mut out: Vec<Vec<Instruction>> = Vec::new();
+    for ix in instructions {
+        match out.last_mut() {
+            Some(tx)
+                if svm_harness::tx_size(payer, &[tx.as_slice(), std::slice::from_ref(&ix)].concat()) <= MAX_TX_SIZE =>
+            {
+                tx.push(ix)
+            }
+            _ => out.push(vec![ix]),
+        }
+    }
+    out
 }
 
 impl Ctx {
@@ -112,8 +167,22 @@ impl Ctx {
     }
 
     fn get<T: AccountDeserialize>(&self, address: &Pubkey, what: &str) -> Result<T> {
-        let account = self.chain.account(address)?.ok_or_else(|| anyhow!("no {what} at {address}"))?;
-        T::try_deserialize(&mut account.data.as_slice()).map_err(|_| anyhow!("{address} is not a {what}"))
+        decode(&self.chain, address, what)
+    }
+
+    fn exists(&self, address: &Pubkey) -> Result<bool> {
+        Ok(self.chain.account(address)?.is_some())
+    }
+
+    /// The number of a datanet version.
+    fn version_number(&self, version: &Pubkey) -> Result<u32> {
+        Ok(self.get::<DatanetVersion>(version, "datanet version")?.number)
+    }
+
+    /// The numbers of datanet versions, each read once.
+    fn version_numbers(&self, versions: impl Iterator<Item = Pubkey>) -> Result<BTreeMap<Pubkey, u32>> {
+        let unique: std::collections::BTreeSet<Pubkey> = versions.collect();
+        unique.into_iter().map(|v| Ok((v, self.version_number(&v)?))).collect()
     }
 
     fn config(&self) -> Result<Config> {
@@ -144,7 +213,7 @@ impl Ctx {
 
     fn list<T: AccountDeserialize + Discriminator>(&self, program: &Pubkey) -> Result<Vec<(Pubkey, T)>> {
         self.chain
-            .program_accounts(program, T::DISCRIMINATOR)?
+            .program_accounts(program, T::DISCRIMINATOR, &[])?
             .into_iter()
             .map(|(k, a)| Ok((k, T::try_deserialize(&mut a.data.as_slice()).map_err(|e| anyhow!("{k}: {e}"))?)))
             .collect()
@@ -240,24 +309,8 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             ctx.send("escrow_distribute", &[ixs::payout::escrow_distribute(&treasury, &model_key, &state)])?;
             Ok(())
         }
-        Command::Enroll { contribution } => {
-            let c = key(&contribution)?;
-            let state: Contribution = ctx.get(&c, "contribution")?;
-            let me = ctx.me();
-            ctx.send("position_enroll", &[ixs::payout::position_enroll(&me, &state.datanet, &c)])?;
-            Ok(())
-        }
-        Command::Claim(ClaimCommand::Position { contribution }) => {
-            let c = key(&contribution)?;
-            let state: Contribution = ctx.get(&c, "contribution")?;
-            let open = ctx.open_token()?;
-            let to = ctx.my_token_account()?;
-            let me = ctx.me();
-            ctx.send("position_claim", &[ixs::payout::position_claim(&open, &state.datanet, &c, &me, &to)])?;
-            let position: Position = ctx.get(&pda::position(&c), "position")?;
-            report(ctx.json, "claimed in total", position.total_claimed);
-            Ok(())
-        }
+        Command::Enroll { contribution, version } => enroll(ctx, &contribution, version),
+        Command::Claim(ClaimCommand::All) => claim_all(ctx),
         Command::Claim(ClaimCommand::Earnings { role }) => {
             let role = earnings_role(role);
             let open = ctx.open_token()?;
@@ -272,6 +325,139 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Show(c) => show(ctx, c),
         Command::List(c) => list(ctx, c),
     }
+}
+
+/// Opens `contribution`'s positions in the pools of the versions that contain it: `version`
+/// only (its pool created if missing), or every published one whose pool exists.
+fn enroll(ctx: &mut Ctx, contribution: &str, version: Option<u32>) -> Result<()> {
+    let c = key(contribution)?;
+    let state: Contribution = ctx.get(&c, "contribution")?;
+    ensure!(
+        state.status == ContributionStatus::Accepted,
+        "contribution {c} is {:?}: only an accepted contribution has positions",
+        state.status
+    );
+    let datanet: Datanet = ctx.get(&state.datanet, "datanet")?;
+    let numbers: Vec<u32> = match version {
+        Some(n) => vec![resolve_version(&ctx.chain, &state.datanet, Some(n))?.0],
+        None => {
+            resolve_version(&ctx.chain, &state.datanet, None)?;
+            (1..=datanet.versions).collect()
+        }
+    };
+    let me = ctx.me();
+    let mut instructions = Vec::new();
+    let mut enrolled = Vec::new();
+    let mut already = Vec::new();
+    let mut without_pool = Vec::new();
+    for number in numbers {
+        let address = pda::datanet_version(&state.datanet, number);
+        let v: DatanetVersion = ctx.get(&address, "datanet version")?;
+        if state.accepted_seq >= v.accepted_end {
+            ensure!(
+                version.is_none(),
+                "contribution {c} was accepted after version {number} was published: it is not in it"
+            );
+            continue;
+        }
+        let pool = pda::pool(&address);
+        if ctx.exists(&pda::position(&pool, &c))? {
+            already.push(number);
+            continue;
+        }
+        if !ctx.exists(&pool)? {
+            if version.is_none() {
+                without_pool.push(number);
+                continue;
+            }
+            instructions.push(ixs::payout::pool_init(&me, &address));
+        }
+        instructions.push(ixs::payout::position_enroll(&me, &address, &c));
+        enrolled.push((number, pda::position(&pool, &c)));
+    }
+    let signer = ctx.signer.insecure_clone();
+    for tx in packed(&signer, instructions) {
+        let what = tx
+            .iter()
+            .map(|ix| match ix.data.starts_with(attribution_payout::instruction::PoolInit::DISCRIMINATOR) {
+                true => "pool_init",
+                false => "position_enroll",
+            })
+            .collect::<Vec<_>>()
+            .join(" + ");
+        ctx.send(&what, &tx)?;
+    }
+    if ctx.json {
+        let positions: Vec<_> =
+            enrolled.iter().map(|(n, p)| json!({ "version": n, "position": p.to_string() })).collect();
+        println!(
+            "{}",
+            json!({ "enrolled": positions, "already_enrolled": already, "versions_without_pool": without_pool })
+        );
+    } else {
+        for (number, position) in &enrolled {
+            println!("position {position} (version {number})");
+        }
+        if !already.is_empty() {
+            println!("already enrolled in version(s) {already:?}");
+        }
+        if !without_pool.is_empty() {
+            println!("version(s) {without_pool:?} contain it but have no pool yet: `attribution enroll {c} --version N` creates it");
+        }
+    }
+    ensure!(
+        !enrolled.is_empty() || !already.is_empty(),
+        "no version of datanet {} that contains contribution {c} has a pool",
+        state.datanet
+    );
+    Ok(())
+}
+
+/// Claims every position of the signer (found by their `beneficiary` field).
+fn claim_all(ctx: &mut Ctx) -> Result<()> {
+    let me = ctx.me();
+    let accounts = ctx.chain.program_accounts(
+        &attribution_payout::ID,
+        Position::DISCRIMINATOR,
+        &[(claims::BENEFICIARY_OFFSET, me.as_ref())],
+    )?;
+    let held = claims::held(accounts, |pool| ctx.get(pool, "pool"))?;
+    ensure!(!held.is_empty(), "{me} has no positions: enrol its accepted contributions first (`attribution enroll`)");
+    let open = ctx.open_token()?;
+    let to = ctx.my_token_account()?;
+    let signer = ctx.signer.insecure_clone();
+    let paid = claims::claim_all(&open, &signer, &to, &held, |ix, n| {
+        Ok(ctx.send(&format!("position_claim ({n} position(s))"), std::slice::from_ref(ix))?.logs)
+    })?;
+    let total: u64 = paid.iter().map(|(_, amount)| amount).sum();
+    let numbers = ctx.version_numbers(paid.iter().map(|(h, _)| h.version))?;
+    let rows: Vec<_> = paid.iter().map(|(h, amount)| (h, numbers[&h.version], *amount)).collect();
+    if ctx.json {
+        let positions: Vec<_> = rows
+            .iter()
+            .map(|(h, number, paid)| {
+                json!({ "position": h.position.to_string(), "datanet": h.datanet.to_string(), "version": number,
+                        "contribution": h.contribution.to_string(), "paid": paid })
+            })
+            .collect();
+        println!("{}", json!({ "positions": positions, "claimed": total, "held": held.len() }));
+        return Ok(());
+    }
+    let mut t = Table::new(&["position", "datanet", "version", "contribution", "paid OPEN"]);
+    for (h, number, paid) in &rows {
+        t.row(vec![
+            h.position.to_string(),
+            h.datanet.to_string(),
+            number.to_string(),
+            h.contribution.to_string(),
+            amount(*paid),
+        ]);
+    }
+    if !rows.is_empty() {
+        t.print();
+    }
+    println!("claimed in total: {} OPEN from {} of {} position(s)", amount(total), rows.len(), held.len());
+    Ok(())
 }
 
 fn earnings_role(role: Role) -> EarningsRole {
@@ -291,7 +477,7 @@ fn report(json: bool, what: &str, base: u64) {
 }
 
 /// Decoded Anchor events of type `E` from a transaction's logs.
-fn events<E: anchor_lang::Event + anchor_lang::AnchorDeserialize>(logs: &[String]) -> Vec<E> {
+pub(crate) fn events<E: anchor_lang::Event + anchor_lang::AnchorDeserialize>(logs: &[String]) -> Vec<E> {
     svm_harness::Executed { compute_units: 0, logs: logs.to_vec() }.events()
 }
 
@@ -398,7 +584,7 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
             let policy = open_weight.map_or(DatanetPolicy::Curated, |weight| DatanetPolicy::Open { weight });
             let address = pda::datanet(&me, id);
             let create = ixs::datanet::create(&me, DatanetCreateArgs { id, name, uri, policy });
-            ctx.send("datanet_create + pool_init", &[create, ixs::payout::pool_init(&me, &address)])?;
+            ctx.send("datanet_create", &[create])?;
             println!("datanet {address}");
         }
         DatanetCommand::Update { datanet, uri, open_weight, curated } => {
@@ -419,10 +605,31 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
         DatanetCommand::AcceptAuthority { datanet } => {
             ctx.send("datanet_authority_accept", &[ixs::datanet::authority_accept(&key(&datanet)?, &me)])?;
         }
-        DatanetCommand::PublishVersion { datanet, number, root, count, uri } => {
-            let args =
-                DatanetVersionPublishArgs { number, contributions_root: hex32(&root)?, contribution_count: count, uri };
-            ctx.send("datanet_version_publish", &[ixs::datanet::version_publish(&key(&datanet)?, &me, args)])?;
+        DatanetCommand::PublishVersion { datanet, number, root, uri } => {
+            let datanet = key(&datanet)?;
+            let state: Datanet = ctx.get(&datanet, "datanet")?;
+            let number = number.unwrap_or(state.versions + 1);
+            let args = DatanetVersionPublishArgs { number, contributions_root: hex32(&root)?, uri };
+            let version = pda::datanet_version(&datanet, number);
+            ctx.send(
+                "datanet_version_publish + pool_init",
+                &[ixs::datanet::version_publish(&datanet, &me, args), ixs::payout::pool_init(&me, &version)],
+            )?;
+            let v: DatanetVersion = ctx.get(&version, "datanet version")?;
+            let pool = pda::pool(&version);
+            if ctx.json {
+                println!(
+                    "{}",
+                    json!({ "version": version.to_string(), "number": v.number, "contributions": v.contribution_count,
+                            "total_weight": v.total_weight, "pool": pool.to_string() })
+                );
+            } else {
+                println!("version {version}");
+                println!(
+                    "  number {}: {} contribution(s), total weight {} (fixed for good); pool {pool}",
+                    v.number, v.contribution_count, v.total_weight
+                );
+            }
         }
     }
     Ok(())
@@ -454,17 +661,37 @@ fn contribution(ctx: &mut Ctx, command: ContributionCommand) -> Result<()> {
         ContributionCommand::Withdraw { contribution } => {
             let c = key(&contribution)?;
             let state: Contribution = ctx.get(&c, "contribution")?;
-            ctx.send("contribution_withdraw", &[ixs::datanet::contribution_withdraw(&state.datanet, &c, &me)])?;
+            let what = match state.contributor == me {
+                true => "contribution_withdraw",
+                false => "contribution_withdraw (the curator clears a rejected contribution)",
+            };
+            let ix = ixs::datanet::contribution_withdraw(&state.datanet, &c, &state.contributor, &me);
+            ctx.send(what, &[ix])?;
+            if !ctx.json {
+                println!("rent returned to the contributor {}", state.contributor);
+            }
         }
     }
     Ok(())
 }
 
-/// `ADDRESS=BPS` into a lineage entry.
-fn entry(spec: &str, source: LineageSource) -> Result<LineageEntry> {
-    let (target, bps) = spec.split_once('=').ok_or_else(|| anyhow!("'{spec}': expected ADDRESS=BPS"))?;
+/// `MODEL=BPS` (upstream) or `DATANET[:VERSION]=BPS` into a lineage entry; a datanet entry cites
+/// the version given, or the datanet's latest.
+fn entry(chain: &Chain, spec: &str, source: LineageSource) -> Result<LineageEntry> {
+    let form = match source {
+        LineageSource::Datanet => "DATANET[:VERSION]=BPS",
+        LineageSource::Model => "MODEL=BPS",
+    };
+    let (target, bps) = spec.split_once('=').ok_or_else(|| anyhow!("'{spec}': expected {form}"))?;
     let share_bps = bps.parse().map_err(|_| anyhow!("'{bps}' is not a share in basis points"))?;
-    Ok(LineageEntry { source, target: key(target)?, datanet_version: None, share_bps, proof_attributed: false })
+    let (target, datanet_version) = match source {
+        LineageSource::Datanet => {
+            let (datanet, number) = datanet_ref(target)?;
+            (datanet, Some(resolve_version(chain, &datanet, number)?.1))
+        }
+        LineageSource::Model => (key(target)?, None),
+    };
+    Ok(LineageEntry { source, target, datanet_version, share_bps, proof_attributed: false })
 }
 
 fn model(ctx: &mut Ctx, command: ModelCommand) -> Result<()> {
@@ -493,13 +720,35 @@ fn model(ctx: &mut Ctx, command: ModelCommand) -> Result<()> {
             println!("model {address}");
         }
         ModelCommand::Lineage { model, datanets, attributed, upstreams, owner_bps, operator_bps } => {
-            let mut entries = datanets.iter().map(|s| entry(s, LineageSource::Datanet)).collect::<Result<Vec<_>>>()?;
+            let chain = &ctx.chain;
+            let mut entries =
+                datanets.iter().map(|s| entry(chain, s, LineageSource::Datanet)).collect::<Result<Vec<_>>>()?;
             if let Some(spec) = attributed {
-                entries.push(LineageEntry { proof_attributed: true, ..entry(&spec, LineageSource::Datanet)? });
+                entries.push(LineageEntry { proof_attributed: true, ..entry(chain, &spec, LineageSource::Datanet)? });
             }
-            entries.extend(upstreams.iter().map(|s| entry(s, LineageSource::Model)).collect::<Result<Vec<_>>>()?);
+            entries
+                .extend(upstreams.iter().map(|s| entry(chain, s, LineageSource::Model)).collect::<Result<Vec<_>>>()?);
+            // A model citing a version is paid into the version's pool: create any that is missing.
+            let mut instructions = Vec::new();
+            let mut cited = Vec::new();
+            for e in &entries {
+                let Some(version) = e.datanet_version else { continue };
+                if !ctx.exists(&pda::pool(&version))? && !cited.contains(&version) {
+                    instructions.push(ixs::payout::pool_init(&me, &version));
+                }
+                cited.push(version);
+                if !ctx.json {
+                    let number = ctx.version_number(&version)?;
+                    println!("cites version {number} of datanet {} ({version}) for {} bps", e.target, e.share_bps);
+                }
+            }
+            let what = match instructions.is_empty() {
+                true => "model_lineage_set".to_string(),
+                false => format!("{} + model_lineage_set", vec!["pool_init"; instructions.len()].join(" + ")),
+            };
             let args = ModelLineageSetArgs { entries, owner_share_bps: owner_bps, operator_share_bps: operator_bps };
-            ctx.send("model_lineage_set", &[ixs::model::lineage_set(&key(&model)?, &me, args)])?;
+            instructions.push(ixs::model::lineage_set(&key(&model)?, &me, args));
+            ctx.send(&what, &instructions)?;
         }
         ModelCommand::Publish { model, attestor } => {
             let attestor = attestor.as_deref().map(key).transpose()?;
@@ -612,14 +861,28 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
                     ("size", c.size.to_string()),
                     ("status", format!("{:?}", c.status)),
                     ("weight", c.weight.to_string()),
+                    (
+                        "acceptance order",
+                        match c.status {
+                            ContributionStatus::Accepted => c.accepted_seq.to_string(),
+                            _ => "-".into(),
+                        },
+                    ),
                     ("uri", c.uri),
                 ],
             )
         }
         ShowCommand::Model { address } => {
             let m: Model = ctx.get(&key(&address)?, "model")?;
-            let lineage =
-                m.lineage.iter().map(|e| format!("{:?} {} {}bps", e.source, e.target, e.share_bps)).collect::<Vec<_>>();
+            let mut lineage = Vec::new();
+            for e in &m.lineage {
+                let version = match e.datanet_version {
+                    Some(v) => format!(" v{}", ctx.version_number(&v)?),
+                    None => String::new(),
+                };
+                let attributed = if e.proof_attributed { " (proof-attributed)" } else { "" };
+                lineage.push(format!("{:?} {}{version} {}bps{attributed}", e.source, e.target, e.share_bps));
+            }
             (
                 "model",
                 vec![
@@ -635,16 +898,24 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
             )
         }
         ShowCommand::Pool { datanet } => {
-            let p: Pool = ctx.get(&pda::pool(&key(&datanet)?), "pool")?;
+            let (datanet, number) = datanet_ref(&datanet)?;
+            let (number, version, _) = resolve_version(&ctx.chain, &datanet, number)?;
+            let address = pda::pool(&version);
+            let p: Pool = ctx.get(&address, "pool").with_context(|| {
+                format!("version {number} has no pool yet: `attribution enroll` or `model lineage` creates it")
+            })?;
             (
                 "pool",
                 vec![
+                    ("address", address.to_string()),
                     ("datanet", p.datanet.to_string()),
-                    ("positions", p.positions.to_string()),
+                    ("version", format!("{number} ({version})")),
+                    ("contributions", p.accepted_end.to_string()),
                     ("total weight", p.total_weight.to_string()),
+                    ("positions", p.positions.to_string()),
+                    ("enrolled weight", p.enrolled_weight.to_string()),
                     ("credited", amount(p.total_credited)),
                     ("claimed", amount(p.total_claimed)),
-                    ("waiting for weight", amount(p.undistributed)),
                 ],
             )
         }
@@ -671,13 +942,29 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
             }
             ("earnings", fields)
         }
-        ShowCommand::Position { contribution } => {
-            let position: Position = ctx.get(&pda::position(&key(&contribution)?), "position")?;
-            let pool: Pool = ctx.get(&position.pool, "pool")?;
+        ShowCommand::Position { contribution, version } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let numbers: Vec<u32> = match version {
+                Some(n) => vec![resolve_version(&ctx.chain, &state.datanet, Some(n))?.0],
+                None => (1..=resolve_version(&ctx.chain, &state.datanet, None)?.0).rev().collect(),
+            };
+            let found = numbers
+                .iter()
+                .map(|n| (*n, pda::pool(&pda::datanet_version(&state.datanet, *n))))
+                .map(|(n, pool)| (n, pool, pda::position(&pool, &c)))
+                .find(|(_, _, position)| ctx.exists(position).unwrap_or(false));
+            let (number, pool_key, address) =
+                found.ok_or_else(|| anyhow!("contribution {c} has no position there: `attribution enroll {c}`"))?;
+            let position: Position = ctx.get(&address, "position")?;
+            let pool: Pool = ctx.get(&pool_key, "pool")?;
             let (claimable, _) = position.pending(pool.reward_per_weight).map_err(|e| anyhow!("{e}"))?;
             (
                 "position",
                 vec![
+                    ("address", address.to_string()),
+                    ("version", number.to_string()),
+                    ("pool", pool_key.to_string()),
                     ("beneficiary", position.beneficiary.to_string()),
                     ("weight", position.weight.to_string()),
                     ("claimable", amount(claimable)),
@@ -759,22 +1046,49 @@ fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
         ),
         ListCommand::Positions { wallet } => {
             let wallet = wallet.as_deref().map(key).transpose()?.unwrap_or(ctx.me());
-            let pools: Vec<(Pubkey, Pool)> = ctx.list(&attribution_payout::ID)?;
+            let accounts = ctx.chain.program_accounts(
+                &attribution_payout::ID,
+                Position::DISCRIMINATOR,
+                &[(claims::BENEFICIARY_OFFSET, wallet.as_ref())],
+            )?;
+            let held = claims::held(accounts, |pool| ctx.get(pool, "pool"))?;
+            let numbers = ctx.version_numbers(held.iter().map(|h| h.version))?;
             let mut rows = Vec::new();
-            for (k, p) in
-                ctx.list::<Position>(&attribution_payout::ID)?.into_iter().filter(|(_, p)| p.beneficiary == wallet)
-            {
-                let rpw = pools.iter().find(|(pk, _)| *pk == p.pool).map_or(0, |(_, pool)| pool.reward_per_weight);
-                let claimable = p.pending(rpw).map_or(0, |(a, _)| a);
+            for h in held {
                 rows.push(vec![
-                    k.to_string(),
-                    p.contribution.to_string(),
-                    p.weight.to_string(),
-                    amount(claimable),
-                    amount(p.total_claimed),
+                    h.position.to_string(),
+                    h.contribution.to_string(),
+                    h.datanet.to_string(),
+                    numbers[&h.version].to_string(),
+                    h.weight.to_string(),
+                    amount(h.claimable),
+                    amount(h.claimed),
                 ]);
             }
-            (vec!["position", "contribution", "weight", "claimable", "claimed"], rows)
+            (vec!["position", "contribution", "datanet", "version", "weight", "claimable", "claimed"], rows)
+        }
+        ListCommand::Versions { datanet } => {
+            let datanet = key(&datanet)?;
+            let state: Datanet = ctx.get(&datanet, "datanet")?;
+            let mut rows = Vec::new();
+            for number in 1..=state.versions {
+                let address = pda::datanet_version(&datanet, number);
+                let v: DatanetVersion = ctx.get(&address, "datanet version")?;
+                let pool = ctx.chain.account(&pda::pool(&address))?;
+                let credited = match pool {
+                    Some(a) => amount(Pool::try_deserialize(&mut a.data.as_slice())?.total_credited),
+                    None => "no pool".into(),
+                };
+                rows.push(vec![
+                    v.number.to_string(),
+                    address.to_string(),
+                    v.contribution_count.to_string(),
+                    v.total_weight.to_string(),
+                    credited,
+                    v.uri.clone(),
+                ]);
+            }
+            (vec!["version", "address", "contributions", "total weight", "pool credited", "uri"], rows)
         }
         ListCommand::Operators => {
             let stakes: Vec<(Pubkey, Stake)> = ctx.list(&attribution_payout::ID)?;
@@ -832,6 +1146,7 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             let hex = |b: &[u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
             let fields = [
                 ("index", e.index.to_string()),
+                ("datanet version", e.datanet_version.to_string()),
                 ("status", format!("{:?}", e.status)),
                 ("ends at (unix)", e.ends_at.to_string()),
                 ("accrued", amount(e.accrued)),
@@ -840,7 +1155,7 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
                 ("root", hex(&e.root)),
                 ("allocated", amount(e.total)),
                 ("claimed", amount(e.claimed)),
-                ("returned to the pool", amount(e.returned)),
+                ("returned to the version's pool", amount(e.returned)),
                 ("claims open at (unix)", e.claims_open_at.to_string()),
                 ("expires at (unix)", e.expires_at.to_string()),
             ];
@@ -858,7 +1173,7 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             };
             ctx.send(
                 "attribution_root_post",
-                &[ixs::payout::attribution_root_post(&me, &model, a.epoch, &e.datanet, args)],
+                &[ixs::payout::attribution_root_post(&me, &model, a.epoch, &e.datanet_version, args)],
             )?;
         }
         EpochCommand::Claim { model, allocation, claimant } => {
@@ -891,19 +1206,19 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             let me = ctx.me();
             ctx.send(
                 "attribution_root_veto",
-                &[ixs::payout::attribution_root_veto(&me, &model, index, &e.datanet, reason)],
+                &[ixs::payout::attribution_root_veto(&me, &model, index, &e.datanet_version, reason)],
             )?;
         }
         EpochCommand::Release { model, index } => {
             let model = key(&model)?;
             let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;
-            ctx.send("attribution_release", &[ixs::payout::attribution_release(&model, index, &e.datanet)])?;
+            ctx.send("attribution_release", &[ixs::payout::attribution_release(&model, index, &e.datanet_version)])?;
         }
         EpochCommand::Close { model, index, allocation } => {
             let model = key(&model)?;
             let epoch_key = pda::epoch(&model, index);
             let e: Epoch = ctx.get(&epoch_key, "epoch")?;
-            ctx.send("epoch_close", &[ixs::payout::epoch_close(&model, index, &e.datanet, &e.rent_payer)])?;
+            ctx.send("epoch_close", &[ixs::payout::epoch_close(&model, index, &e.datanet_version, &e.rent_payer)])?;
             if let Some(path) = allocation {
                 for claim in read_allocation(&path)?.claims {
                     let claimant = Pubkey::new_from_array(claim.claimant.0);

@@ -1,17 +1,20 @@
 //! `attribution demo`: the whole economy on an embedded SVM (LiteSVM running the built `.so`
 //! programs and the real SPL Token program), from datanets to claims, with totals that reconcile
 //! to the base unit.
+use crate::claims;
 use crate::demo_epoch;
 use crate::output::{amount, short, Table};
+use anchor_lang::Discriminator;
 use anyhow::{ensure, Context, Result};
 use attribution_payout::events::{EscrowDistributed, InferencePaid};
 use attribution_payout::state::{Earnings, EarningsRole, Pool, Position};
-use datanet_registry::state::{Contribution, Datanet, DatanetPolicy};
+use datanet_registry::state::{Contribution, DatanetPolicy, DatanetVersion};
 use indicatif::{ProgressBar, ProgressStyle};
 use model_registry::state::{LineageSource, Model, ModelKind};
+use std::collections::BTreeMap;
 use svm_harness::token::TokenProgram;
 use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
-use svm_harness::{pda, Keypair, Pubkey, Signer};
+use svm_harness::{ixs, pda, Keypair, Pubkey, Signer};
 
 const PAYMENTS: usize = 1_000;
 
@@ -86,7 +89,6 @@ pub fn run() -> Result<()> {
         let contribution = w.contribute(&datanets[d], &wallet, content.as_bytes());
         let weight = 10 + (i as u64 * 37) % 90;
         w.accept(&datanets[d], &curators[d].wallet, &contribution, weight);
-        w.enroll(&wallet, &datanets[d], &contribution);
         contributors.push(Contributor {
             name: format!("contributor-{i:02}"),
             wallet,
@@ -97,16 +99,24 @@ pub fn run() -> Result<()> {
         bar.inc(1);
     }
     bar.finish_and_clear();
-    println!("WHO CONTRIBUTED");
-    let mut t = Table::new(&["datanet", "curator", "contributors", "total weight", "address"]);
-    for (d, key) in datanets.iter().enumerate() {
-        let state: Datanet = w.svm.get(key);
+    // Version 1 of each datanet fixes its contributions and their total weight on chain; its pool
+    // comes with it, and each contributor enrols in it.
+    let mut versions: Vec<Pubkey> =
+        datanets.iter().zip(&curators).map(|(d, c)| w.publish_version(&c.wallet, d)).collect();
+    for c in &contributors {
+        w.enroll(&c.wallet, &versions[c.datanet], &c.contribution);
+    }
+    println!("WHO CONTRIBUTED (version 1 of each datanet: its contributions and their total weight, fixed on chain)");
+    let mut t = Table::new(&["datanet", "curator", "contributions", "total weight", "version 1", "pool"]);
+    for (d, version) in versions.iter().enumerate() {
+        let v: DatanetVersion = w.svm.get(version);
         t.row(vec![
             demo[d].name.clone(),
             curators[d].name.into(),
-            state.accepted.to_string(),
-            state.total_accepted_weight.to_string(),
-            short(key),
+            v.contribution_count.to_string(),
+            v.total_weight.to_string(),
+            short(version),
+            short(&pda::pool(version)),
         ]);
     }
     t.print();
@@ -121,7 +131,7 @@ pub fn run() -> Result<()> {
         ModelKind::Base,
         None,
         20_000_000,
-        Shares { entries: vec![datanet_entry(datanets[2], 3_000)], owner_bps: 5_000, operator_bps: 2_000 },
+        Shares { entries: vec![datanet_entry(datanets[2], versions[2], 3_000)], owner_bps: 5_000, operator_bps: 2_000 },
     );
     let tune = w.model(
         &tune_owner.wallet,
@@ -131,8 +141,8 @@ pub fn run() -> Result<()> {
         50_000_000,
         Shares {
             entries: vec![
-                datanet_entry(datanets[0], 2_500),
-                datanet_entry(datanets[1], 2_000),
+                datanet_entry(datanets[0], versions[0], 2_500),
+                datanet_entry(datanets[1], versions[1], 2_000),
                 model_entry(base, 1_500),
             ],
             owner_bps: 2_500,
@@ -148,7 +158,9 @@ pub fn run() -> Result<()> {
         Shares { entries: vec![model_entry(base, 4_000)], owner_bps: 4_500, operator_bps: 1_500 },
     );
     let models = [(&base_owner, base, "base"), (&tune_owner, tune, "fine-tune"), (&adapter_owner, adapter, "adapter")];
-    println!("\nWHO REFINED (lineage frozen at publish; shares in % of each fee after the protocol fee)");
+    println!(
+        "\nWHO REFINED (lineage frozen at publish, each datanet entry citing a version; shares in % of each fee after the protocol fee)"
+    );
     let mut t = Table::new(&["model", "owner", "price / call", "owner", "operator", "lineage"]);
     for (owner, key, kind) in &models {
         let m: Model = w.svm.get(key);
@@ -158,7 +170,9 @@ pub fn run() -> Result<()> {
             .map(|e| {
                 let name = match e.source {
                     LineageSource::Datanet => {
-                        demo[datanets.iter().position(|d| *d == e.target).expect("known")].name.clone()
+                        let v: DatanetVersion = w.svm.get(&e.datanet_version.expect("a datanet entry cites a version"));
+                        let d = datanets.iter().position(|d| *d == e.target).expect("known");
+                        format!("{} v{}", demo[d].name, v.number)
                     }
                     LineageSource::Model => "base model".to_string(),
                 };
@@ -176,6 +190,19 @@ pub fn run() -> Result<()> {
     }
     t.print();
 
+    // The self-dealing the versions prevent: a curator accepting its own contribution at the
+    // highest weight after models cite version 1 gets no share of their fees.
+    let ada = &curators[0].wallet;
+    let late = w.contribute(&datanets[0], ada, b"Ada's own note, accepted after the models cited v1");
+    w.accept(&datanets[0], ada, &late, 1_000_000_000);
+    let refused = w.svm.run(ada, ixs::payout::position_enroll(&ada.pubkey(), &versions[0], &late), &[]);
+    let error = refused.err().and_then(|f| f.anchor_error_name());
+    ensure!(error.as_deref() == Some("NotInVersion"), "a contribution accepted after v1 entered v1's pool: {error:?}");
+    println!(
+        "  then {} accepts her own contribution at weight 1000000000 into {}: enrolling it in v1's pool fails with\n  NotInVersion, so the models citing v1 never pay it",
+        curators[0].name, demo[0].name
+    );
+
     // Who executed.
     let operator = Actor { name: "Opal (operator)", wallet: w.wallet() };
     w.operator(&operator.wallet, 5_000 * OPEN);
@@ -184,6 +211,7 @@ pub fn run() -> Result<()> {
     // A fourth datanet of real texts, and a model whose share of it is allocated per output.
     let bard = demo_epoch::setup(&mut w, &curators[0].wallet, base, &operator.wallet.pubkey())?;
     datanets.push(bard.datanet);
+    versions.push(bard.version);
     for (poet, contribution, path) in &bard.acts {
         let name = path.file_stem().map_or("act".into(), |s| s.to_string_lossy().into_owned());
         contributors.push(Contributor {
@@ -195,7 +223,7 @@ pub fn run() -> Result<()> {
         });
     }
     println!(
-        "PROOF OF ATTRIBUTION SET-UP\n  datanet bard-texts: {} acts of Hamlet and Macbeth by 4 poets; model bard-chat ({} OPEN per call): 30 % of each fee to the\n  bard-texts entry, proof-attributed (allocated per output by the engine), 10 % to the base model; attestor {}\n",
+        "PROOF OF ATTRIBUTION SET-UP\n  datanet bard-texts: {} acts of Hamlet and Macbeth by 4 poets, all in its v1; model bard-chat ({} OPEN per call): 30 % of each fee\n  to the bard-texts v1 entry, proof-attributed (allocated per output by the engine), 10 % to the base model; attestor {}\n",
         bard.acts.len(),
         amount(30_000_000),
         operator.name
@@ -257,23 +285,47 @@ pub fn run() -> Result<()> {
 
     let poa = demo_epoch::settle(&mut w, &bard, &operator.wallet, records)?;
 
-    // Every claim.
-    let bar = progress(contributors.len(), "position claims");
-    let mut claimed_by_contributors = 0u64;
-    let mut per_contributor = Vec::new();
+    // Every claim: each contributor's `claim all` (every position of its wallet, found by the
+    // positions' beneficiary field, as many per transaction as fit).
+    let mut wallets: Vec<&Keypair> = Vec::new();
     for c in &contributors {
-        let to = w.fund(&c.wallet.pubkey(), 0);
-        let result = w.claim_position(&c.wallet, &datanets[c.datanet], &c.contribution, &to);
-        let got = match result {
-            Ok(_) => w.svm.token_balance(&to),
-            Err(f) if f.anchor_error_name().as_deref() == Some("NothingToClaim") => 0,
-            Err(f) => return Err(crate::chain::decode_failure(f)),
-        };
+        if !wallets.iter().any(|k| k.pubkey() == c.wallet.pubkey()) {
+            wallets.push(&c.wallet);
+        }
+    }
+    let bar = progress(wallets.len(), "claim all (contributors)");
+    let mut claimed_by_contributors = 0u64;
+    let mut by_contribution: BTreeMap<Pubkey, u64> = BTreeMap::new();
+    let (mut claim_txs, mut positions_paid, mut most_in_one) = (0usize, 0usize, 0usize);
+    let open = w.open;
+    for wallet in &wallets {
+        let me = wallet.pubkey();
+        let accounts = crate::chain::scan(
+            &w.svm,
+            &attribution_payout::ID,
+            Position::DISCRIMINATOR,
+            &[(claims::BENEFICIARY_OFFSET, me.as_ref())],
+        );
+        let held = claims::held(accounts, |pool| Ok(w.svm.get(pool)))?;
+        let to = w.fund(&me, 0);
+        let paid = claims::claim_all(&open, wallet, &to, &held, |ix, n| {
+            claim_txs += 1;
+            most_in_one = most_in_one.max(n);
+            let done = w.svm.send(wallet, std::slice::from_ref(ix), &[]).map_err(crate::chain::decode_failure)?;
+            Ok(done.logs)
+        })?;
+        let got: u64 = paid.iter().map(|(_, amount)| amount).sum();
+        ensure!(w.svm.token_balance(&to) == got, "claim all paid exactly what its positions' events say");
+        for (h, amount) in &paid {
+            *by_contribution.entry(h.contribution).or_default() += amount;
+        }
+        positions_paid += paid.len();
         claimed_by_contributors += got;
-        per_contributor.push(got);
         bar.inc(1);
     }
     bar.finish_and_clear();
+    let per_contributor: Vec<u64> =
+        contributors.iter().map(|c| by_contribution.get(&c.contribution).copied().unwrap_or(0)).collect();
     let mut earners: Vec<(&str, Keypair, EarningsRole)> =
         vec![("treasury", w.treasury.insecure_clone(), EarningsRole::Treasury)];
     for (owner, _, _) in &models {
@@ -304,7 +356,7 @@ pub fn run() -> Result<()> {
         let total: u64 = mine.iter().map(|i| per_contributor[*i]).sum();
         let top = mine.iter().max_by_key(|i| per_contributor[**i]).expect("contributors");
         t.row(vec![
-            format!("{} contributors of {datanet_name}", mine.len()),
+            format!("{} contributions to {datanet_name} v1", mine.len()),
             "Position".into(),
             format!(
                 "{} (top: {} with weight {}: {})",
@@ -316,26 +368,38 @@ pub fn run() -> Result<()> {
         ]);
     }
     t.print();
+    println!(
+        "  contributors' claim all: {} wallets, {positions_paid} positions paid in {claim_txs} transactions (up to {most_in_one} positions in one transfer)",
+        wallets.len()
+    );
 
-    // Reconciliation, to the base unit.
+    // Reconciliation, to the base unit: every version's pool, every position in it.
     let mut dust_left = 0u64;
-    for (d, key) in datanets.iter().enumerate() {
-        let pool: Pool = w.svm.get(&pda::pool(key));
+    let mut positions = 0usize;
+    for (d, version) in versions.iter().enumerate() {
+        let v: DatanetVersion = w.svm.get(version);
+        let pool_key = pda::pool(version);
+        let pool: Pool = w.svm.get(&pool_key);
         let mine: Vec<&Contributor> = contributors.iter().filter(|c| c.datanet == d).collect();
         for c in &mine {
-            let p: Position = w.svm.get(&pda::position(&c.contribution));
+            let state: Contribution = w.svm.get(&c.contribution);
+            ensure!(state.is_in(&v), "{} is in version {}", c.name, v.number);
+            let p: Position = w.svm.get(&pda::position(&pool_key, &c.contribution));
             ensure!(
                 p.pending(pool.reward_per_weight).context("pending")?.0 == 0,
                 "{} left something unclaimed",
                 c.name
             );
-            let state: Contribution = w.svm.get(&c.contribution);
             ensure!(state.weight == p.weight, "weights agree");
         }
-        ensure!(pool.undistributed == 0, "nothing waits for weight");
+        ensure!(
+            pool.enrolled_weight == pool.total_weight && pool.positions == mine.len() as u64,
+            "every contribution of the version is enrolled"
+        );
         let left = pool.total_credited - pool.total_claimed;
         ensure!(left <= mine.len() as u64 + 1, "pool dust is bounded by one unit per position");
         dust_left += left;
+        positions += mine.len();
     }
     let vault = w.svm.token_balance(&pda::vault());
     let claimed = claimed_by_contributors + claimed_by_earners + poa.claimed;
@@ -345,18 +409,14 @@ pub fn run() -> Result<()> {
     );
     println!("\nRECONCILIATION");
     println!("  fees paid by users                      {:>20}", amount(fees));
-    println!(
-        "  claimed by {:>2} contributors              {:>20}",
-        contributors.len(),
-        amount(claimed_by_contributors)
-    );
+    println!("  claimed by {:>2} contributors              {:>20}", wallets.len(), amount(claimed_by_contributors));
     println!("  claimed by owners, operator, treasury   {:>20}", amount(claimed_by_earners));
     println!("  claimed by poets through the epoch root {:>20}", amount(poa.claimed));
     println!(
         "  left in pools as sub-unit dust          {:>20}  ({} base units over {} positions)",
         amount(dust_left),
         dust_left,
-        contributors.len()
+        positions
     );
     println!("  vault balance                           {:>20}", amount(vault));
     ensure!(vault == dust_left, "the vault holds exactly the pools' dust");

@@ -35,6 +35,8 @@ const FILLER: &[&str] = &[
 
 pub struct Bard {
     pub datanet: Pubkey,
+    /// Version 1 of the datanet: every act; the version the model cites.
+    pub version: Pubkey,
     pub model: Pubkey,
     pub owner: Keypair,
     /// (poet, contribution, path) per act.
@@ -46,7 +48,8 @@ fn sample_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample/shakespeare")
 }
 
-/// The datanet of acts (four poets, weight 10 each, enrolled) and a proof-attributed model on it.
+/// The datanet of acts (four poets, weight 10 each), its version 1 with every act enrolled in its
+/// pool, and a proof-attributed model citing it.
 pub fn setup(w: &mut World, curator: &Keypair, base: Pubkey, attestor: &Pubkey) -> Result<Bard> {
     let datanet = w.datanet(curator, 4, DatanetPolicy::Curated);
     let mut files: Vec<PathBuf> = std::fs::read_dir(sample_dir())
@@ -62,16 +65,19 @@ pub fn setup(w: &mut World, curator: &Keypair, base: Pubkey, attestor: &Pubkey) 
         let poet = poets[i % poets.len()].insecure_clone();
         let contribution = w.contribute(&datanet, &poet, &content);
         w.accept(&datanet, curator, &contribution, 10);
-        w.enroll(&poet, &datanet, &contribution);
         texts.push(String::from_utf8_lossy(&content).split_whitespace().map(str::to_string).collect());
         acts.push((poet, contribution, path));
     }
+    let version = w.publish_version(curator, &datanet);
+    for (poet, contribution, _) in &acts {
+        w.enroll(poet, &version, contribution);
+    }
     let owner = w.wallet();
-    let mut attributed = datanet_entry(datanet, 3_000);
+    let mut attributed = datanet_entry(datanet, version, 3_000);
     attributed.proof_attributed = true;
     let shares = Shares { entries: vec![attributed, model_entry(base, 1_000)], owner_bps: 4_500, operator_bps: 1_500 };
     let model = w.model_attested(&owner, 1, ModelKind::FineTune, None, 30_000_000, shares, Some(*attestor));
-    Ok(Bard { datanet, model, owner, acts, texts })
+    Ok(Bard { datanet, version, model, owner, acts, texts })
 }
 
 impl Bard {
@@ -101,6 +107,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
     let index = w.epoch_index();
     let epoch_key = pda::epoch(&bard.model, index);
     let epoch: Epoch = w.svm.get(&epoch_key);
+    ensure!(epoch.datanet_version == bard.version, "the epoch pays into the version the model cites");
     let end = epoch.ends_at - w.svm.clock().unix_timestamp;
     w.svm.advance_time(end);
 
@@ -132,7 +139,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
         leaf_count: allocation.claims.len() as u64,
         records_hash: allocation.records_hash.0,
     };
-    let post = ixs::payout::attribution_root_post(&attestor.pubkey(), &bard.model, index, &bard.datanet, args);
+    let post = ixs::payout::attribution_root_post(&attestor.pubkey(), &bard.model, index, &bard.version, args);
     w.svm.run(attestor, post, &[]).map_err(crate::chain::decode_failure)?;
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
 
@@ -159,7 +166,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
     w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
     let rent_payer = epoch.rent_payer;
     w.svm
-        .run(&cranker, ixs::payout::epoch_close(&bard.model, index, &bard.datanet, &rent_payer), &[])
+        .run(&cranker, ixs::payout::epoch_close(&bard.model, index, &bard.version, &rent_payer), &[])
         .map_err(crate::chain::decode_failure)?;
     for (claimant, _, _) in &rows {
         let ix = ixs::payout::receipt_close(&epoch_key, claimant, &cranker.pubkey());
@@ -182,7 +189,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
     }
     t.print();
     println!(
-        "  unattributed {} OPEN went to the datanet's pool (static weights) when the root was posted; epoch and receipts closed, rent returned\n",
+        "  unattributed {} OPEN went to the pool of bard-texts v1 (static weights) when the root was posted; epoch and receipts closed, rent returned\n",
         amount(allocation.unattributed)
     );
     let status_ok = matches!(epoch.status, EpochStatus::Open);

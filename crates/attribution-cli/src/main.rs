@@ -5,6 +5,7 @@
 //! commands see each other; `--url` runs the same commands against any cluster's RPC endpoint,
 //! signed by `--keypair`. `attribution demo` runs the whole economy in one go.
 mod chain;
+mod claims;
 mod commands;
 mod demo;
 mod demo_epoch;
@@ -112,14 +113,19 @@ pub enum Command {
         #[arg(long, default_value_t = 30 * 24 * 3600)]
         claim_window_secs: i64,
     },
+    /// Datanets: create, update, hand over the curator role, publish versions (with their pools).
     #[command(subcommand)]
     Datanet(DatanetCommand),
+    /// Contributions: submit a file's hash, review, withdraw or clear.
     #[command(subcommand)]
     Contribution(ContributionCommand),
+    /// Models: create, set the lineage (citing datanet versions), publish, price, retire.
     #[command(subcommand)]
     Model(ModelCommand),
+    /// Operators: register (with stake and earnings accounts), update, deactivate.
     #[command(subcommand)]
     Operator(OperatorCommand),
+    /// Operator stake: deposit, unstake, withdraw; governance slashes.
     #[command(subcommand)]
     Stake(StakeCommand),
     /// Pays for inference calls of a model served by an operator (the fee is price × calls).
@@ -139,8 +145,16 @@ pub enum Command {
     },
     /// Permissionless crank: splits an upstream model's escrow by that model's lineage.
     Distribute { model: String },
-    /// Permissionless: enrols an accepted contribution in its datanet's reward pool.
-    Enroll { contribution: String },
+    /// Permissionless: opens an accepted contribution's positions in the reward pools of the
+    /// datanet versions that contain it (default: every published version that contains it and
+    /// whose pool exists; skips those already open). Enrolling late loses nothing.
+    Enroll {
+        contribution: String,
+        /// Only this version (by number); creates its pool if missing.
+        #[arg(long)]
+        version: Option<u32>,
+    },
+    /// Claims: every position of the signer (`claim all`), or its earnings in a role.
     #[command(subcommand)]
     Claim(ClaimCommand),
     /// Shows one account, decoded.
@@ -182,7 +196,7 @@ pub enum EpochCommand {
         claimant: Option<String>,
     },
     /// Governance (the config's authority signs) strikes down a posted root in its challenge
-    /// window: the epoch goes to the datanet's pool.
+    /// window: the epoch goes to the pool of the datanet version the model cites.
     Veto {
         model: String,
         #[arg(long)]
@@ -191,7 +205,8 @@ pub enum EpochCommand {
         #[arg(long)]
         reason: u16,
     },
-    /// Sends an epoch without a root by its deadline to the datanet's pool.
+    /// Sends an epoch without a root by its deadline to the pool of the datanet version the model
+    /// cites.
     Release {
         model: String,
         #[arg(long)]
@@ -217,9 +232,11 @@ pub enum PoaCommand {
         manifest: PathBuf,
         #[arg(long)]
         out: PathBuf,
-        /// Check every manifest entry against this datanet's accepted contributions on chain (the
-        /// embedded SVM, or --url): same contributor and content hash.
-        #[arg(long)]
+        /// Check every manifest entry against a datanet version on chain (the embedded SVM, or
+        /// --url): DATANET[:VERSION] (default: its latest published version); each entry must be
+        /// an accepted contribution the version contains, with the same contributor and content
+        /// hash.
+        #[arg(long, value_name = "DATANET[:VERSION]")]
         datanet: Option<String>,
     },
     /// Which contributions an output drew on.
@@ -258,7 +275,8 @@ pub enum PoaCommand {
 
 #[derive(Subcommand)]
 pub enum DatanetCommand {
-    /// Creates a datanet (curated unless --open-weight is given) and its reward pool.
+    /// Creates a datanet (curated unless --open-weight is given). Its reward pools come with its
+    /// versions (`publish-version`).
     Create {
         #[arg(long)]
         id: u64,
@@ -286,16 +304,18 @@ pub enum DatanetCommand {
     ProposeAuthority { datanet: String, new_authority: String },
     /// The proposed curator accepts.
     AcceptAuthority { datanet: String },
-    /// Publishes the next immutable version (Merkle root of accepted contributions).
+    /// Publishes the next immutable version (curator only): it contains every contribution
+    /// accepted so far, and the chain fixes their count and total weight, the denominator of every
+    /// fee paid to a model citing it. Creates the version's reward pool in the same transaction.
     PublishVersion {
         datanet: String,
+        /// The version's number (default: the next one).
         #[arg(long)]
-        number: u32,
-        /// Hex of the 32-byte root.
+        number: Option<u32>,
+        /// Hex of the 32-byte Merkle root of the version's manifest (its contributions).
         #[arg(long)]
         root: String,
-        #[arg(long)]
-        count: u64,
+        /// Where the manifest is published.
         #[arg(long)]
         uri: String,
     },
@@ -319,7 +339,9 @@ pub enum ContributionCommand {
         #[arg(long)]
         reject: Option<u16>,
     },
-    /// Takes back a pending contribution, or clears away a rejected one (its rent returns to you).
+    /// The contributor takes back a pending contribution or clears away a rejected one; the
+    /// datanet's curator can clear away a rejected one too (e.g. a squatted content hash). The
+    /// rent returns to the contributor and the content hash can be submitted again.
     Withdraw { contribution: String },
 }
 
@@ -345,15 +367,18 @@ pub enum ModelCommand {
         #[arg(long)]
         price: f64,
     },
-    /// Sets a draft's lineage: `--datanet ADDR=BPS` and `--upstream ADDR=BPS`, repeatable, and at
-    /// most one `--attributed-datanet ADDR=BPS`, whose share Proof of Attribution epochs allocate.
+    /// Sets a draft's lineage: `--datanet DATANET[:VERSION]=BPS` and `--upstream MODEL=BPS`,
+    /// repeatable, and at most one `--attributed-datanet DATANET[:VERSION]=BPS`, whose share Proof
+    /// of Attribution epochs allocate. A datanet entry cites one published version (default: the
+    /// datanet's latest), whose contributions share what the entry earns; creates the version's
+    /// pool if it is missing.
     Lineage {
         model: String,
-        #[arg(long = "datanet")]
+        #[arg(long = "datanet", value_name = "DATANET[:VERSION]=BPS")]
         datanets: Vec<String>,
-        #[arg(long = "attributed-datanet")]
+        #[arg(long = "attributed-datanet", value_name = "DATANET[:VERSION]=BPS")]
         attributed: Option<String>,
-        #[arg(long = "upstream")]
+        #[arg(long = "upstream", value_name = "MODEL=BPS")]
         upstreams: Vec<String>,
         #[arg(long)]
         owner_bps: u16,
@@ -409,8 +434,9 @@ pub enum StakeCommand {
 
 #[derive(Subcommand)]
 pub enum ClaimCommand {
-    /// Claims what a contribution's position accrued.
-    Position { contribution: String },
+    /// Claims every position of the signer, across datanets and versions: as many positions per
+    /// transaction as fit, one token transfer each; prints what each paid and the total.
+    All,
     /// Claims the signer's earnings in a role.
     Earnings {
         #[arg(value_enum)]
@@ -430,17 +456,21 @@ pub enum ShowCommand {
     Model {
         address: String,
     },
-    /// A datanet's reward pool.
+    /// A datanet version's reward pool (default: the datanet's latest version).
     Pool {
+        #[arg(value_name = "DATANET[:VERSION]")]
         datanet: String,
     },
     /// A wallet's earnings (default: the signer's).
     Earnings {
         wallet: Option<String>,
     },
-    /// A contribution's position.
+    /// A contribution's position in a version's pool (default: the latest version it has one in).
     Position {
         contribution: String,
+        /// The version's number.
+        #[arg(long)]
+        version: Option<u32>,
     },
 }
 
@@ -449,6 +479,10 @@ pub enum ListCommand {
     Datanets,
     /// Contributions of a datanet.
     Contributions {
+        datanet: String,
+    },
+    /// Published versions of a datanet, with their pools.
+    Versions {
         datanet: String,
     },
     Models,

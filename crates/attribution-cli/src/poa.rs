@@ -1,10 +1,11 @@
 //! `attribution poa`: the Proof of Attribution engine (crates/poa-engine) from the command line.
 use crate::chain::Chain;
+use crate::commands::{datanet_ref, resolve_version};
 use crate::output::Table;
 use crate::{Global, PoaCommand};
 use anchor_lang::AccountDeserialize;
 use anyhow::{bail, ensure, Context, Result};
-use datanet_registry::state::{Contribution, ContributionStatus};
+use datanet_registry::state::{Contribution, ContributionStatus, DatanetVersion};
 use poa_engine::ContributionSource;
 use poa_engine::{allocate_epoch, attribute, build_index, load_manifest, BuildOptions, EpochRecord, Index, Params};
 use std::path::{Path, PathBuf};
@@ -23,9 +24,14 @@ fn read(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))
 }
 
-/// Every manifest entry must be an accepted contribution of `datanet` on chain, by the same
-/// contributor, with the same content hash.
-fn check_on_chain(chain: &Chain, datanet: &Pubkey, contributions: &[ContributionSource]) -> Result<()> {
+/// Every manifest entry must be an accepted contribution of `datanet` on chain that `version`
+/// contains, by the same contributor, with the same content hash.
+fn check_on_chain(
+    chain: &Chain,
+    datanet: &Pubkey,
+    (number, version): (u32, &DatanetVersion),
+    contributions: &[ContributionSource],
+) -> Result<()> {
     for c in contributions {
         let key = Pubkey::new_from_array(c.id.0);
         let account = chain.account(&key)?.ok_or_else(|| anyhow::anyhow!("contribution {key} is not on chain"))?;
@@ -34,6 +40,10 @@ fn check_on_chain(chain: &Chain, datanet: &Pubkey, contributions: &[Contribution
         ensure!(account.owner == datanet_registry::ID, "{key} is not owned by datanet_registry");
         ensure!(state.datanet == *datanet, "contribution {key} belongs to another datanet");
         ensure!(state.status == ContributionStatus::Accepted, "contribution {key} is not accepted");
+        ensure!(
+            state.is_in(version),
+            "contribution {key} is not in version {number} (accepted after it was published)"
+        );
         ensure!(
             state.content_hash == c.content_hash.0,
             "contribution {key}: the manifest's content hash is not the one on chain"
@@ -52,13 +62,13 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
         PoaCommand::Index { manifest, out, datanet } => {
             let contributions = load_manifest(&manifest)?;
             if let Some(datanet) = datanet {
-                let datanet: Pubkey =
-                    datanet.parse().map_err(|_| anyhow::anyhow!("'{datanet}' is not a valid address"))?;
+                let (datanet, number) = datanet_ref(&datanet)?;
                 let chain = match &global.url {
                     Some(url) => Chain::rpc(url)?,
                     None => Chain::embedded(&global.state)?,
                 };
-                check_on_chain(&chain, &datanet, &contributions)?;
+                let (number, _, version) = resolve_version(&chain, &datanet, number)?;
+                check_on_chain(&chain, &datanet, (number, &version), &contributions)?;
             }
             let summary = build_index(&contributions, &out, &BuildOptions::default())?;
             if json {

@@ -1,5 +1,6 @@
 //! The `attribution` binary on the embedded SVM, through a multi-command flow whose state
-//! persists between processes: create → contribute → review → pay → claim.
+//! persists between processes: create → contribute → review → publish a version → enrol → cite
+//! it → pay → claim.
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -24,40 +25,42 @@ fn address(stdout: &str, label: &str) -> String {
         .to_string()
 }
 
-/// A fresh embedded chain in `d` with a wallet holding 5,000 OPEN, a datanet whose one
-/// contribution (`file`) is accepted with `weight` and enrolled, and a draft base model at
-/// `price` OPEN a call: (datanet, contribution, model).
-fn datanet_and_draft_model(d: &Path, file: &str, weight: &str, price: &str) -> (String, String, String) {
+/// Submits `file` to `datanet` and accepts it with `weight`; returns the contribution.
+fn accepted(d: &Path, datanet: &str, file: &str, weight: &str) -> String {
+    let contribution = address(&ok(d, &["contribution", "submit", datanet, file]), "contribution");
+    ok(d, &["contribution", "review", &contribution, "--accept", weight]);
+    contribution
+}
+
+/// Publishes the datanet's next version (with its pool); returns the command's output.
+fn publish_version(d: &Path, datanet: &str) -> String {
+    ok(d, &["datanet", "publish-version", datanet, "--root", &"ab".repeat(32), "--uri", "ipfs://manifest"])
+}
+
+/// A draft base model `id` at `price` OPEN a call.
+fn draft_model(d: &Path, id: &str, price: &str) -> String {
     std::fs::write(d.join("weights.bin"), "model weights").unwrap();
+    let args = ["model", "create", "--id", id, "--kind", "base", "--name", "m", "--uri", "ipfs://m"];
+    address(&ok(d, &[&args[..], &["--artifact", "weights.bin", "--price", price]].concat()), "model")
+}
+
+/// A fresh embedded chain in `d` with a wallet holding 5,000 OPEN and a datanet.
+fn fresh_datanet(d: &Path) -> String {
     ok(d, &["init"]);
     ok(d, &["airdrop", "--open", "5000"]);
-    let datanet = address(&ok(d, &["datanet", "create", "--id", "1", "--name", "d", "--uri", "ipfs://d"]), "datanet");
-    let contribution = address(&ok(d, &["contribution", "submit", &datanet, file]), "contribution");
-    ok(d, &["contribution", "review", &contribution, "--accept", weight]);
+    address(&ok(d, &["datanet", "create", "--id", "1", "--name", "d", "--uri", "ipfs://d"]), "datanet")
+}
+
+/// A fresh embedded chain in `d` with a wallet holding 5,000 OPEN, a datanet whose one
+/// contribution (`file`) is accepted with `weight`, in its version 1 and enrolled there, and a
+/// draft base model at `price` OPEN a call: (datanet, contribution, model).
+fn datanet_and_draft_model(d: &Path, file: &str, weight: &str, price: &str) -> (String, String, String) {
+    let datanet = fresh_datanet(d);
+    let contribution = accepted(d, &datanet, file, weight);
+    let published = publish_version(d, &datanet);
+    assert!(published.contains(&format!("number 1: 1 contribution(s), total weight {weight}")), "{published}");
     ok(d, &["enroll", &contribution]);
-    let model = address(
-        &ok(
-            d,
-            &[
-                "model",
-                "create",
-                "--id",
-                "1",
-                "--kind",
-                "base",
-                "--name",
-                "m",
-                "--uri",
-                "ipfs://m",
-                "--artifact",
-                "weights.bin",
-                "--price",
-                price,
-            ],
-        ),
-        "model",
-    );
-    (datanet, contribution, model)
+    (datanet, contribution, draft_model(d, "1", price))
 }
 
 #[test]
@@ -90,14 +93,18 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     assert!(paid.contains("fee 2.000000000 OPEN for 4 call(s)"), "{paid}");
     assert!(paid.contains("1.170000000"), "the datanet's share: {paid}");
 
-    let claimed = ok(d, &["claim", "position", &contribution]);
-    assert!(claimed.contains("claimed in total: 1.170000000 OPEN"), "{claimed}");
+    let claimed = ok(d, &["claim", "all"]);
+    assert!(claimed.contains(&contribution), "{claimed}");
+    assert!(claimed.contains("claimed in total: 1.170000000 OPEN from 1 of 1 position(s)"), "{claimed}");
     let claimed = ok(d, &["claim", "earnings", "model-owner"]);
     assert!(claimed.contains("claimed: 0.585000000 OPEN"), "{claimed}");
 
     let positions: serde_json::Value = serde_json::from_str(&ok(d, &["list", "positions", "--json"])).unwrap();
     assert_eq!(positions[0]["claimed"], "1.170000000");
     assert_eq!(positions[0]["claimable"], "0.000000000");
+    assert_eq!(positions[0]["version"], "1");
+    let again = ok(d, &["claim", "all"]);
+    assert!(again.contains("claimed in total: 0.000000000 OPEN from 0 of 1 position(s)"), "{again}");
 
     // A program error comes back as its name and message, with a non-zero exit.
     let out = run(d, &["pay", &model, "--operator", &me, "--calls", "4", "--max-fee", "1"]);
@@ -216,4 +223,192 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
     let pool: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "pool", &datanet])).unwrap();
     let unattributed = allocation["unattributed"].as_u64().unwrap();
     assert_eq!(pool["credited"], format!("{}.{:09}", unattributed / 1_000_000_000, unattributed % 1_000_000_000));
+}
+
+/// Two versions of one datanet, two models citing them (one by default, the latest; one
+/// explicitly, v1), and one `claim all` paying the wallet's three positions in one transaction.
+#[test]
+fn versions_lineage_defaults_and_claim_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let datanet = fresh_datanet(d);
+    let early_model = draft_model(d, "3", "0.5");
+    // No version yet: a lineage cannot cite the datanet, nor can a version be empty.
+    let out = run(
+        d,
+        &[
+            "model",
+            "lineage",
+            &early_model,
+            "--datanet",
+            &format!("{datanet}=6000"),
+            "--owner-bps",
+            "3000",
+            "--operator-bps",
+            "1000",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("publish a version first"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(d, &["datanet", "publish-version", &datanet, "--root", &"ab".repeat(32), "--uri", "ipfs://v"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("EmptyVersion"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    std::fs::write(d.join("a.txt"), "first contribution").unwrap();
+    std::fs::write(d.join("b.txt"), "second contribution").unwrap();
+    let a = accepted(d, &datanet, "a.txt", "5");
+    let v1 = publish_version(d, &datanet);
+    assert!(v1.contains("number 1: 1 contribution(s), total weight 5 (fixed for good)"), "{v1}");
+    let b = accepted(d, &datanet, "b.txt", "15");
+    let v2 = publish_version(d, &datanet);
+    assert!(v2.contains("number 2: 2 contribution(s), total weight 20 (fixed for good)"), "{v2}");
+    let versions: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "list", "versions", &datanet])).unwrap();
+    assert_eq!(versions.as_array().unwrap().len(), 2, "{versions}");
+    assert_eq!(versions[1]["total weight"], "20");
+
+    // a is in both versions, b only in v2.
+    let enrolled = ok(d, &["enroll", &a]);
+    assert!(enrolled.contains("(version 1)") && enrolled.contains("(version 2)"), "{enrolled}");
+    let out = run(d, &["enroll", &b, "--version", "1"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("accepted after version 1"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let enrolled = ok(d, &["enroll", &b]);
+    assert!(!enrolled.contains("(version 1)") && enrolled.contains("(version 2)"), "{enrolled}");
+    assert!(ok(d, &["enroll", &a]).contains("already enrolled in version(s) [1, 2]"));
+
+    // The default cites the latest version; DATANET:1 cites version 1.
+    let latest = draft_model(d, "1", "0.5");
+    let first = draft_model(d, "2", "0.5");
+    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
+    let cited = ok(d, &[&["model", "lineage", &latest, "--datanet", &format!("{datanet}=6000")][..], &shares].concat());
+    assert!(cited.contains(&format!("cites version 2 of datanet {datanet}")), "{cited}");
+    let cited =
+        ok(d, &[&["model", "lineage", &first, "--datanet", &format!("{datanet}:1=6000")][..], &shares].concat());
+    assert!(cited.contains(&format!("cites version 1 of datanet {datanet}")), "{cited}");
+    let shown: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "model", &latest])).unwrap();
+    assert!(shown["lineage"].as_str().unwrap().contains(&format!("{datanet} v2 6000bps")), "{shown}");
+    let out = run(
+        d,
+        &[
+            "model",
+            "lineage",
+            &early_model,
+            "--datanet",
+            &format!("{datanet}:3=6000"),
+            "--owner-bps",
+            "3000",
+            "--operator-bps",
+            "1000",
+        ],
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("has no version 3"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for model in [&latest, &first] {
+        ok(d, &["model", "publish", model]);
+    }
+    ok(d, &["operator", "register", "https://inference.example"]);
+    ok(d, &["stake", "deposit", "1000"]);
+    let me = ok(d, &["address"]).trim().to_string();
+
+    // 1.17 OPEN to each cited version's pool: v2 splits it 5:15 between a and b, v1 is a's alone.
+    ok(d, &["pay", &latest, "--operator", &me, "--calls", "4"]);
+    ok(d, &["pay", &first, "--operator", &me, "--calls", "4"]);
+    let pool: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "pool", &datanet])).unwrap();
+    assert!(pool["version"].as_str().unwrap().starts_with("2 "), "{pool}");
+    assert_eq!(pool["credited"], "1.170000000");
+    let claimed = ok(d, &["claim", "all"]);
+    assert!(claimed.contains("position_claim (3 position(s)): ok"), "one transaction: {claimed}");
+    for paid in ["0.292500000", "0.877500000", "1.170000000"] {
+        assert!(claimed.contains(paid), "{paid}: {claimed}");
+    }
+    assert!(claimed.contains("claimed in total: 2.340000000 OPEN from 3 of 3 position(s)"), "{claimed}");
+    let json: serde_json::Value =
+        serde_json::from_str(ok(d, &["--json", "claim", "all"]).lines().last().unwrap()).unwrap();
+    assert_eq!((json["claimed"].as_u64(), json["held"].as_u64()), (Some(0), Some(3)), "{json}");
+    let position: serde_json::Value =
+        serde_json::from_str(&ok(d, &["--json", "show", "position", &a, "--version", "1"])).unwrap();
+    assert_eq!(position["claimed"], "1.170000000");
+}
+
+/// A squatter who copies a content hash is rejected, and the curator clears its contribution so
+/// that the author can submit the content.
+#[test]
+fn the_curator_clears_a_rejected_squat() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let datanet = fresh_datanet(d);
+    std::fs::write(d.join("c.txt"), "the author's content").unwrap();
+    let squat =
+        address(&ok(d, &["--keypair", "squatter.json", "contribution", "submit", &datanet, "c.txt"]), "contribution");
+    // Pending: only its contributor may take it back.
+    let out = run(d, &["contribution", "withdraw", &squat]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("NotContributor"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(d, &["contribution", "submit", &datanet, "c.txt"]);
+    assert!(!out.status.success(), "the hash is taken");
+    ok(d, &["contribution", "review", &squat, "--reject", "7"]);
+    let out = run(d, &["--keypair", "stranger.json", "contribution", "withdraw", &squat]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("NotContributor"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cleared = ok(d, &["contribution", "withdraw", &squat]);
+    let squatter = ok(d, &["--keypair", "squatter.json", "address"]).trim().to_string();
+    assert!(cleared.contains("the curator clears a rejected contribution"), "{cleared}");
+    assert!(cleared.contains(&format!("rent returned to the contributor {squatter}")), "{cleared}");
+    let mine = address(&ok(d, &["contribution", "submit", &datanet, "c.txt"]), "contribution");
+    assert_eq!(mine, squat, "the same content hash, now the author's");
+    let shown: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "contribution", &mine])).unwrap();
+    assert_eq!(shown["contributor"], ok(d, &["address"]).trim());
+}
+
+/// More positions than fit in one transaction: `claim all` packs them into as few as fit, each
+/// within the compute budget, and pays every one.
+#[test]
+fn claim_all_packs_many_positions_into_few_transactions() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["init"]);
+    ok(d, &["airdrop", "--open", "5000"]);
+    let args = ["datanet", "create", "--id", "1", "--name", "d", "--uri", "ipfs://d", "--open-weight", "1"];
+    let datanet = address(&ok(d, &args), "datanet");
+    let contributions: Vec<String> = (0..30)
+        .map(|i| {
+            let file = format!("c{i}.txt");
+            std::fs::write(d.join(&file), format!("contribution {i}")).unwrap();
+            address(&ok(d, &["contribution", "submit", &datanet, &file]), "contribution")
+        })
+        .collect();
+    publish_version(d, &datanet);
+    for c in &contributions {
+        ok(d, &["enroll", c]);
+    }
+    let model = draft_model(d, "1", "1.5");
+    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
+    ok(d, &[&["model", "lineage", &model, "--datanet", &format!("{datanet}=6000")][..], &shares].concat());
+    ok(d, &["model", "publish", &model]);
+    ok(d, &["operator", "register", "https://inference.example"]);
+    ok(d, &["stake", "deposit", "1000"]);
+    let me = ok(d, &["address"]).trim().to_string();
+    // 3 OPEN, 2.5 % to the treasury, 60 % of the rest to the version: 1.755 OPEN, 0.0585 each.
+    // The positions share one pool, so a pair adds one account: 25 fit in a transaction.
+    ok(d, &["pay", &model, "--operator", &me, "--calls", "2"]);
+    let claimed = ok(d, &["claim", "all"]);
+    assert!(claimed.contains("position_claim (25 position(s)): ok"), "{claimed}");
+    assert!(claimed.contains("position_claim (5 position(s)): ok"), "{claimed}");
+    assert_eq!(claimed.matches("0.058500000").count(), 30, "{claimed}");
+    assert!(claimed.contains("claimed in total: 1.755000000 OPEN from 30 of 30 position(s)"), "{claimed}");
 }
