@@ -62,7 +62,7 @@ impl<'info> PositionClaim<'info> {
     #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<'info, Self>) -> Result<()> {
         let pairs = ctx.remaining_accounts;
-        require!(!pairs.is_empty() && pairs.len() % 2 == 0, PayoutError::ClaimAccountMismatch);
+        require!(!pairs.is_empty() && pairs.len().is_multiple_of(2), PayoutError::ClaimAccountMismatch);
         let beneficiary = ctx.accounts.beneficiary.key();
         let mut total: u64 = 0;
         for pair in pairs.chunks_exact(2) {
