@@ -75,6 +75,24 @@ pub mod datanet {
         )
     }
 
+    pub fn contribution_transfer_propose(
+        contribution: &Pubkey,
+        contributor: &Pubkey,
+        new_contributor: Option<Pubkey>,
+    ) -> Instruction {
+        dix(
+            accounts::ContributionTransferPropose { contribution: *contribution, contributor: *contributor },
+            instruction::ContributionTransferPropose { new_contributor },
+        )
+    }
+
+    pub fn contribution_transfer_accept(contribution: &Pubkey, new_contributor: &Pubkey) -> Instruction {
+        dix(
+            accounts::ContributionTransferAccept { contribution: *contribution, new_contributor: *new_contributor },
+            instruction::ContributionTransferAccept {},
+        )
+    }
+
     pub fn contribution_review(
         datanet: &Pubkey,
         contribution: &Pubkey,
@@ -425,6 +443,12 @@ pub mod payout {
             },
             instruction::PositionEnroll {},
         )
+    }
+
+    /// Points the `(datanet version, contribution)` position at the contribution's contributor.
+    pub fn position_sync(datanet_version: &Pubkey, contribution: &Pubkey) -> Instruction {
+        let position = pda::position(&pda::pool(datanet_version), contribution);
+        pix(accounts::PositionSync { position, contribution: *contribution }, instruction::PositionSync {})
     }
 
     /// Claims every `(datanet version, contribution)` position listed, in one transfer.

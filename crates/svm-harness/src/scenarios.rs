@@ -338,6 +338,17 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
         rec.record(PAYOUT, "position_claim", &case, r);
         rest = &rest[n..];
     }
+    // A handover: `star` gives its first contribution to a new wallet, whose position follows.
+    let heir = w.wallet();
+    let (version, first) = star_positions[0];
+    let propose = ixs::datanet::contribution_transfer_propose(&first, &star.pubkey(), Some(heir.pubkey()));
+    let r = w.svm.run(&star, propose, &[]);
+    rec.record(DATANET, "contribution_transfer_propose", "propose", r);
+    let r = w.svm.run(&heir, ixs::datanet::contribution_transfer_accept(&first, &heir.pubkey()), &[]);
+    rec.record(DATANET, "contribution_transfer_accept", "accept", r);
+    let r = w.svm.run(&heir, ixs::payout::position_sync(&version, &first), &[]);
+    rec.record(PAYOUT, "position_sync", "after a handover", r);
+
     let to = w.fund(&operator.pubkey(), 0);
     let r = w.claim_earnings(operator, EarningsRole::Operator, &to);
     rec.record(PAYOUT, "earnings_claim", "operator", r);

@@ -128,4 +128,8 @@ pub enum PayoutError {
     ClaimAccountMismatch,
     #[msg("This contribution already has a position in this pool")]
     AlreadyEnrolled,
+    #[msg("The position is not this contribution's")]
+    WrongContribution,
+    #[msg("The position already pays the contribution's contributor")]
+    BeneficiaryCurrent,
 }

@@ -161,6 +161,14 @@ pub struct PositionEnrolled {
     pub pool_enrolled_weight: u64,
 }
 
+/// A position now pays its contribution's new contributor.
+#[event]
+pub struct PositionSynced {
+    pub position: Pubkey,
+    pub previous: Pubkey,
+    pub beneficiary: Pubkey,
+}
+
 #[event]
 pub struct PositionClaimed {
     pub position: Pubkey,

@@ -114,6 +114,12 @@ pub mod attribution_payout {
         PositionClaim::handler(ctx)
     }
 
+    /// Points a position at its contribution's current contributor, after a handover
+    /// (permissionless).
+    pub fn position_sync(ctx: Context<PositionSync>) -> Result<()> {
+        PositionSync::handler(ctx)
+    }
+
     /// A beneficiary claims its earnings balance.
     pub fn earnings_claim(ctx: Context<EarningsClaim>) -> Result<()> {
         EarningsClaim::handler(ctx)

@@ -34,4 +34,6 @@ pub enum DatanetError {
     WeightTooHigh,
     #[msg("The account passed is not the contribution's contributor")]
     WrongContributor,
+    #[msg("No transfer of this contribution is pending for this signer")]
+    NoPendingContributor,
 }

@@ -53,6 +53,21 @@ pub struct ContributionSubmitted {
 }
 
 #[event]
+pub struct ContributionTransferProposed {
+    pub contribution: Pubkey,
+    pub contributor: Pubkey,
+    /// `None` when a pending proposal was cancelled.
+    pub proposed: Option<Pubkey>,
+}
+
+#[event]
+pub struct ContributionTransferAccepted {
+    pub contribution: Pubkey,
+    pub previous: Pubkey,
+    pub contributor: Pubkey,
+}
+
+#[event]
 pub struct ContributionWithdrawn {
     pub datanet: Pubkey,
     pub contribution: Pubkey,

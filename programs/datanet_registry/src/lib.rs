@@ -56,10 +56,23 @@ pub mod datanet_registry {
         ContributionSubmit::handler(ctx, args)
     }
 
-    /// Takes back a pending contribution, or clears away a rejected one; its rent returns to the
-    /// contributor. Accepted contributions are permanent.
+    /// Takes back a pending contribution, or clears away a rejected one (the contributor, or the
+    /// curator); its rent returns to the contributor. Accepted contributions are permanent.
     pub fn contribution_withdraw(ctx: Context<ContributionWithdraw>) -> Result<()> {
         ContributionWithdraw::handler(ctx)
+    }
+
+    /// Names the wallet the contribution is handed to (or cancels with `None`).
+    pub fn contribution_transfer_propose(
+        ctx: Context<ContributionTransferPropose>,
+        new_contributor: Option<Pubkey>,
+    ) -> Result<()> {
+        ContributionTransferPropose::handler(ctx, new_contributor)
+    }
+
+    /// The proposed wallet becomes the contribution's contributor.
+    pub fn contribution_transfer_accept(ctx: Context<ContributionTransferAccept>) -> Result<()> {
+        ContributionTransferAccept::handler(ctx)
     }
 
     /// Accepts (with a weight) or rejects (with a reason) a pending contribution. Final.

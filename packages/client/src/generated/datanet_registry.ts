@@ -141,10 +141,74 @@ export type DatanetRegistry = {
       ]
     },
     {
+      "name": "contributionTransferAccept",
+      "docs": [
+        "The proposed wallet becomes the contribution's contributor."
+      ],
+      "discriminator": [
+        164,
+        243,
+        142,
+        89,
+        80,
+        20,
+        133,
+        24
+      ],
+      "accounts": [
+        {
+          "name": "contribution",
+          "writable": true
+        },
+        {
+          "name": "newContributor",
+          "signer": true
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "contributionTransferPropose",
+      "docs": [
+        "Names the wallet the contribution is handed to (or cancels with `None`)."
+      ],
+      "discriminator": [
+        37,
+        160,
+        57,
+        206,
+        144,
+        3,
+        234,
+        162
+      ],
+      "accounts": [
+        {
+          "name": "contribution",
+          "writable": true
+        },
+        {
+          "name": "contributor",
+          "signer": true,
+          "relations": [
+            "contribution"
+          ]
+        }
+      ],
+      "args": [
+        {
+          "name": "newContributor",
+          "type": {
+            "option": "pubkey"
+          }
+        }
+      ]
+    },
+    {
       "name": "contributionWithdraw",
       "docs": [
-        "Takes back a pending contribution, or clears away a rejected one; its rent returns to the",
-        "contributor. Accepted contributions are permanent."
+        "Takes back a pending contribution, or clears away a rejected one (the contributor, or the",
+        "curator); its rent returns to the contributor. Accepted contributions are permanent."
       ],
       "discriminator": [
         221,
@@ -493,6 +557,32 @@ export type DatanetRegistry = {
       ]
     },
     {
+      "name": "contributionTransferAccepted",
+      "discriminator": [
+        68,
+        64,
+        61,
+        150,
+        126,
+        124,
+        203,
+        4
+      ]
+    },
+    {
+      "name": "contributionTransferProposed",
+      "discriminator": [
+        209,
+        40,
+        226,
+        24,
+        175,
+        195,
+        188,
+        208
+      ]
+    },
+    {
       "name": "contributionWithdrawn",
       "discriminator": [
         124,
@@ -651,6 +741,11 @@ export type DatanetRegistry = {
       "code": 6015,
       "name": "wrongContributor",
       "msg": "The account passed is not the contribution's contributor"
+    },
+    {
+      "code": 6016,
+      "name": "noPendingContributor",
+      "msg": "No transfer of this contribution is pending for this signer"
     }
   ],
   "types": [
@@ -679,7 +774,7 @@ export type DatanetRegistry = {
           {
             "name": "contributor",
             "docs": [
-              "Who submitted it, paid its rent and is paid for it."
+              "Who submitted it (or was handed it), receives its rent back and is paid for it."
             ],
             "type": "pubkey"
           },
@@ -749,6 +844,16 @@ export type DatanetRegistry = {
               "contains exactly the accepted contributions whose `accepted_seq` is below its `accepted_end`."
             ],
             "type": "u64"
+          },
+          {
+            "name": "pendingContributor",
+            "docs": [
+              "Set by `contribution_transfer_propose`, cleared when accepted: the wallet the contributor",
+              "hands the contribution (and what it earns) to."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
           },
           {
             "name": "reserved",
@@ -920,6 +1025,51 @@ export type DatanetRegistry = {
           {
             "name": "timestamp",
             "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionTransferAccepted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "previous",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "contributionTransferProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "contribution",
+            "type": "pubkey"
+          },
+          {
+            "name": "contributor",
+            "type": "pubkey"
+          },
+          {
+            "name": "proposed",
+            "docs": [
+              "`None` when a pending proposal was cancelled."
+            ],
+            "type": {
+              "option": "pubkey"
+            }
           }
         ]
       }
@@ -1415,7 +1565,7 @@ export type DatanetRegistry = {
 };
 
 /** idls/datanet_registry.json as committed (snake_case): `Program` converts it itself. */
-export const datanetRegistryIdlJson = {"address":"DKoaReFZ2bj4QA82KJfpYn4cM8uYn4vhxhDNzC8TkoLf","metadata":{"name":"datanet_registry","version":"0.1.0","spec":"0.1.0","description":"Datanets and their contributions: who contributed what, and was it accepted"},"instructions":[{"name":"contribution_review","docs":["Accepts (with a weight) or rejects (with a reason) a pending contribution. Final."],"discriminator":[9,50,111,71,61,94,41,86],"accounts":[{"name":"datanet","writable":true,"relations":["contribution"]},{"name":"contribution","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"decision","type":{"defined":{"name":"ReviewDecision"}}}]},{"name":"contribution_submit","docs":["Submits content (by its SHA-256) to a datanet; pending, or accepted at once if open."],"discriminator":[57,107,170,125,181,65,36,153],"accounts":[{"name":"datanet","writable":true},{"name":"contribution","docs":["duplicate: Anchor's `init` would fail with the system program's bare \"already in use\"."],"writable":true,"pda":{"seeds":[{"kind":"const","value":[99,111,110,116,114,105,98,117,116,105,111,110]},{"kind":"account","path":"datanet"},{"kind":"arg","path":"args.content_hash"}]}},{"name":"contributor","docs":["Signs, pays the rent, and is paid for the contribution."],"writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"ContributionSubmitArgs"}}}]},{"name":"contribution_withdraw","docs":["Takes back a pending contribution, or clears away a rejected one; its rent returns to the","contributor. Accepted contributions are permanent."],"discriminator":[221,235,53,169,241,107,248,198],"accounts":[{"name":"datanet","writable":true,"relations":["contribution"]},{"name":"contribution","writable":true},{"name":"contributor","writable":true,"relations":["contribution"]},{"name":"signer","docs":["The contributor, or the datanet's curator for a rejected contribution."],"signer":true}],"args":[]},{"name":"datanet_authority_accept","docs":["The proposed authority takes over."],"discriminator":[109,177,191,106,150,128,226,140],"accounts":[{"name":"datanet","writable":true},{"name":"new_authority","signer":true}],"args":[]},{"name":"datanet_authority_propose","docs":["Names the next authority (or cancels with `None`); it takes effect when accepted."],"discriminator":[9,18,184,46,117,70,96,107],"accounts":[{"name":"datanet","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"new_authority","type":{"option":"pubkey"}}]},{"name":"datanet_create","docs":["Creates a datanet owned by its creator, who becomes its curator."],"discriminator":[119,80,74,62,237,26,222,129],"accounts":[{"name":"datanet","writable":true,"pda":{"seeds":[{"kind":"const","value":[100,97,116,97,110,101,116]},{"kind":"account","path":"creator"},{"kind":"arg","path":"args.id"}]}},{"name":"creator","docs":["Pays the rent and becomes the datanet's first authority (curator)."],"writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"DatanetCreateArgs"}}}]},{"name":"datanet_update","docs":["Changes a datanet's metadata URI and/or policy (authority only)."],"discriminator":[66,38,253,70,180,174,243,143],"accounts":[{"name":"datanet","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"args","type":{"defined":{"name":"DatanetUpdateArgs"}}}]},{"name":"datanet_version_publish","docs":["Publishes an immutable version of the datanet that models can cite."],"discriminator":[246,160,156,203,226,168,232,89],"accounts":[{"name":"datanet","writable":true},{"name":"datanet_version","writable":true,"pda":{"seeds":[{"kind":"const","value":[100,97,116,97,110,101,116,95,118,101,114,115,105,111,110]},{"kind":"account","path":"datanet"},{"kind":"arg","path":"args.number"}]}},{"name":"authority","writable":true,"signer":true,"relations":["datanet"]},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"DatanetVersionPublishArgs"}}}]}],"accounts":[{"name":"Contribution","discriminator":[182,187,14,111,72,167,242,212]},{"name":"Datanet","discriminator":[12,188,122,218,109,14,36,17]}],"events":[{"name":"ContributionReviewed","discriminator":[57,15,231,133,11,254,3,23]},{"name":"ContributionSubmitted","discriminator":[233,209,91,212,239,41,224,118]},{"name":"ContributionWithdrawn","discriminator":[124,236,51,5,29,2,142,62]},{"name":"DatanetAuthorityAccepted","discriminator":[120,214,118,251,228,210,213,131]},{"name":"DatanetAuthorityProposed","discriminator":[208,45,34,106,110,26,38,127]},{"name":"DatanetCreated","discriminator":[234,231,206,140,2,63,232,3]},{"name":"DatanetUpdated","discriminator":[6,73,63,199,13,23,12,79]},{"name":"DatanetVersionPublished","discriminator":[136,86,31,190,150,21,243,103]}],"errors":[{"code":6000,"name":"InvalidName","msg":"Name is empty or longer than 64 bytes"},{"code":6001,"name":"InvalidUri","msg":"URI is empty or longer than 200 bytes"},{"code":6002,"name":"InvalidPolicy","msg":"An open datanet needs a default weight above zero"},{"code":6003,"name":"NotAuthority","msg":"Only the datanet's authority may do this"},{"code":6004,"name":"NoPendingAuthority","msg":"No authority transfer is pending for this signer"},{"code":6005,"name":"DuplicateContribution","msg":"This content was already submitted to this datanet"},{"code":6006,"name":"EmptyContent","msg":"Content size must be above zero"},{"code":6007,"name":"NotPending","msg":"The contribution is not pending: decisions are final"},{"code":6008,"name":"NotContributor","msg":"Only the contributor may withdraw a contribution; the curator may clear only a rejected one"},{"code":6009,"name":"ZeroWeight","msg":"An accepted contribution needs a weight above zero"},{"code":6010,"name":"EmptyVersion","msg":"A version must contain at least one accepted contribution"},{"code":6011,"name":"WrongVersionNumber","msg":"Version numbers are consecutive: publish the next number"},{"code":6012,"name":"Overflow","msg":"Arithmetic overflow"},{"code":6013,"name":"AcceptedIsPermanent","msg":"An accepted contribution is permanent: its weight backs payouts"},{"code":6014,"name":"WeightTooHigh","msg":"A contribution's weight is at most MAX_CONTRIBUTION_WEIGHT (10^9)"},{"code":6015,"name":"WrongContributor","msg":"The account passed is not the contribution's contributor"}],"types":[{"name":"Contribution","docs":["One piece of content submitted to a datanet.","PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to","the same datanet twice while the account exists."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"datanet","type":"pubkey"},{"name":"contributor","docs":["Who submitted it, paid its rent and is paid for it."],"type":"pubkey"},{"name":"content_hash","docs":["SHA-256 of the content."],"type":{"array":["u8",32]}},{"name":"size","docs":["Content size in bytes, as declared by the contributor."],"type":"u64"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","docs":["Attribution weight; above zero exactly when accepted."],"type":"u64"},{"name":"reject_reason","docs":["The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise."],"type":"u16"},{"name":"index","docs":["0-based order of submission within the datanet."],"type":"u64"},{"name":"submitted_at","type":"i64"},{"name":"decided_at","docs":["When accepted or rejected; 0 while pending."],"type":"i64"},{"name":"accepted_seq","docs":["0-based order of acceptance within the datanet (meaningful once accepted). A version","contains exactly the accepted contributions whose `accepted_seq` is below its `accepted_end`."],"type":"u64"},{"name":"reserved","type":{"array":["u8",24]}},{"name":"uri","type":"string"}]}},{"name":"ContributionReviewed","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","type":"u64"},{"name":"reject_reason","type":"u16"},{"name":"total_accepted_weight","docs":["The datanet's total accepted weight after this decision."],"type":"u64"},{"name":"timestamp","type":"i64"}]}},{"name":"ContributionStatus","type":{"kind":"enum","variants":[{"name":"Pending"},{"name":"Accepted"},{"name":"Rejected"}]}},{"name":"ContributionSubmitArgs","type":{"kind":"struct","fields":[{"name":"content_hash","docs":["SHA-256 of the content; names the contribution's PDA within the datanet."],"type":{"array":["u8",32]}},{"name":"uri","docs":["Where the content can be fetched."],"type":"string"},{"name":"size","docs":["Content size in bytes; above zero."],"type":"u64"}]}},{"name":"ContributionSubmitted","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"content_hash","type":{"array":["u8",32]}},{"name":"size","type":"u64"},{"name":"index","type":"u64"},{"name":"status","docs":["`Accepted` at once in an open datanet, `Pending` in a curated one."],"type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","type":"u64"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"ContributionWithdrawn","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"content_hash","type":{"array":["u8",32]}},{"name":"status","docs":["Pending (withdrawn before review) or Rejected (cleared away after it)."],"type":{"defined":{"name":"ContributionStatus"}}},{"name":"by","docs":["Who closed it: the contributor, or the curator clearing a rejected one."],"type":"pubkey"},{"name":"rent_returned","docs":["Lamports returned to the contributor."],"type":"u64"},{"name":"timestamp","type":"i64"}]}},{"name":"Datanet","docs":["A curated collection of contributions. PDA `[SEED_DATANET, creator, id (u64 LE)]`.","Fixed-size fields come first so that indexers can filter on them at fixed offsets."],"type":{"kind":"struct","fields":[{"name":"version","docs":["Account layout version."],"type":"u8"},{"name":"bump","type":"u8"},{"name":"creator","docs":["Who created it; part of the seeds, never changes."],"type":"pubkey"},{"name":"id","docs":["The creator's identifier for it; part of the seeds."],"type":"u64"},{"name":"authority","docs":["The curator: reviews contributions, publishes versions, updates the datanet."],"type":"pubkey"},{"name":"pending_authority","docs":["Set by `datanet_authority_propose`, cleared when accepted."],"type":{"option":"pubkey"}},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"submitted","docs":["Contributions ever submitted (withdrawn ones included). `withdrawn` counts those taken","back while pending; a rejected one cleared away stays counted in `rejected`."],"type":"u64"},{"name":"accepted","type":"u64"},{"name":"rejected","type":"u64"},{"name":"withdrawn","type":"u64"},{"name":"total_accepted_weight","docs":["Sum of the weights of all accepted contributions."],"type":"u64"},{"name":"versions","docs":["Number of published versions; the next one is `versions + 1`."],"type":"u32"},{"name":"created_at","type":"i64"},{"name":"reserved","type":{"array":["u8",64]}},{"name":"name","type":"string"},{"name":"uri","type":"string"}]}},{"name":"DatanetAuthorityAccepted","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"previous","type":"pubkey"},{"name":"authority","type":"pubkey"}]}},{"name":"DatanetAuthorityProposed","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"authority","type":"pubkey"},{"name":"proposed","docs":["`None` when a pending proposal was cancelled."],"type":{"option":"pubkey"}}]}},{"name":"DatanetCreateArgs","type":{"kind":"struct","fields":[{"name":"id","docs":["Any number the creator has not used yet; with the creator, it names the datanet's PDA."],"type":"u64"},{"name":"name","type":"string"},{"name":"uri","type":"string"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}}]}},{"name":"DatanetCreated","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"creator","type":"pubkey"},{"name":"id","type":"u64"},{"name":"authority","type":"pubkey"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"name","type":"string"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"DatanetPolicy","docs":["How a datanet decides on contributions."],"type":{"kind":"enum","variants":[{"name":"Curated"},{"name":"Open","fields":[{"name":"weight","type":"u64"}]}]}},{"name":"DatanetUpdateArgs","type":{"kind":"struct","fields":[{"name":"uri","docs":["New metadata URI, if it changes."],"type":{"option":"string"}},{"name":"policy","docs":["New policy, if it changes; it applies to contributions submitted from now on."],"type":{"option":{"defined":{"name":"DatanetPolicy"}}}}]}},{"name":"DatanetUpdated","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"DatanetVersionPublishArgs","type":{"kind":"struct","fields":[{"name":"number","docs":["The next version number: the datanet's `versions + 1`."],"type":"u32"},{"name":"contributions_root","docs":["Merkle root over the manifest of the contributions the version contains: every","contribution accepted so far (the chain fixes the set and its total weight)."],"type":{"array":["u8",32]}},{"name":"uri","docs":["Where the version's manifest is published."],"type":"string"}]}},{"name":"DatanetVersionPublished","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"datanet_version","type":"pubkey"},{"name":"number","type":"u32"},{"name":"contributions_root","type":{"array":["u8",32]}},{"name":"contribution_count","type":"u64"},{"name":"total_weight","docs":["The fixed denominator of every fee paid to this version."],"type":"u64"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"ReviewDecision","docs":["The curator's decision on a pending contribution. Final either way."],"type":{"kind":"enum","variants":[{"name":"Accept","fields":[{"name":"weight","type":"u64"}]},{"name":"Reject","fields":[{"name":"reason","type":"u16"}]}]}}]} as const;
+export const datanetRegistryIdlJson = {"address":"DKoaReFZ2bj4QA82KJfpYn4cM8uYn4vhxhDNzC8TkoLf","metadata":{"name":"datanet_registry","version":"0.1.0","spec":"0.1.0","description":"Datanets and their contributions: who contributed what, and was it accepted"},"instructions":[{"name":"contribution_review","docs":["Accepts (with a weight) or rejects (with a reason) a pending contribution. Final."],"discriminator":[9,50,111,71,61,94,41,86],"accounts":[{"name":"datanet","writable":true,"relations":["contribution"]},{"name":"contribution","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"decision","type":{"defined":{"name":"ReviewDecision"}}}]},{"name":"contribution_submit","docs":["Submits content (by its SHA-256) to a datanet; pending, or accepted at once if open."],"discriminator":[57,107,170,125,181,65,36,153],"accounts":[{"name":"datanet","writable":true},{"name":"contribution","docs":["duplicate: Anchor's `init` would fail with the system program's bare \"already in use\"."],"writable":true,"pda":{"seeds":[{"kind":"const","value":[99,111,110,116,114,105,98,117,116,105,111,110]},{"kind":"account","path":"datanet"},{"kind":"arg","path":"args.content_hash"}]}},{"name":"contributor","docs":["Signs, pays the rent, and is paid for the contribution."],"writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"ContributionSubmitArgs"}}}]},{"name":"contribution_transfer_accept","docs":["The proposed wallet becomes the contribution's contributor."],"discriminator":[164,243,142,89,80,20,133,24],"accounts":[{"name":"contribution","writable":true},{"name":"new_contributor","signer":true}],"args":[]},{"name":"contribution_transfer_propose","docs":["Names the wallet the contribution is handed to (or cancels with `None`)."],"discriminator":[37,160,57,206,144,3,234,162],"accounts":[{"name":"contribution","writable":true},{"name":"contributor","signer":true,"relations":["contribution"]}],"args":[{"name":"new_contributor","type":{"option":"pubkey"}}]},{"name":"contribution_withdraw","docs":["Takes back a pending contribution, or clears away a rejected one (the contributor, or the","curator); its rent returns to the contributor. Accepted contributions are permanent."],"discriminator":[221,235,53,169,241,107,248,198],"accounts":[{"name":"datanet","writable":true,"relations":["contribution"]},{"name":"contribution","writable":true},{"name":"contributor","writable":true,"relations":["contribution"]},{"name":"signer","docs":["The contributor, or the datanet's curator for a rejected contribution."],"signer":true}],"args":[]},{"name":"datanet_authority_accept","docs":["The proposed authority takes over."],"discriminator":[109,177,191,106,150,128,226,140],"accounts":[{"name":"datanet","writable":true},{"name":"new_authority","signer":true}],"args":[]},{"name":"datanet_authority_propose","docs":["Names the next authority (or cancels with `None`); it takes effect when accepted."],"discriminator":[9,18,184,46,117,70,96,107],"accounts":[{"name":"datanet","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"new_authority","type":{"option":"pubkey"}}]},{"name":"datanet_create","docs":["Creates a datanet owned by its creator, who becomes its curator."],"discriminator":[119,80,74,62,237,26,222,129],"accounts":[{"name":"datanet","writable":true,"pda":{"seeds":[{"kind":"const","value":[100,97,116,97,110,101,116]},{"kind":"account","path":"creator"},{"kind":"arg","path":"args.id"}]}},{"name":"creator","docs":["Pays the rent and becomes the datanet's first authority (curator)."],"writable":true,"signer":true},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"DatanetCreateArgs"}}}]},{"name":"datanet_update","docs":["Changes a datanet's metadata URI and/or policy (authority only)."],"discriminator":[66,38,253,70,180,174,243,143],"accounts":[{"name":"datanet","writable":true},{"name":"authority","signer":true,"relations":["datanet"]}],"args":[{"name":"args","type":{"defined":{"name":"DatanetUpdateArgs"}}}]},{"name":"datanet_version_publish","docs":["Publishes an immutable version of the datanet that models can cite."],"discriminator":[246,160,156,203,226,168,232,89],"accounts":[{"name":"datanet","writable":true},{"name":"datanet_version","writable":true,"pda":{"seeds":[{"kind":"const","value":[100,97,116,97,110,101,116,95,118,101,114,115,105,111,110]},{"kind":"account","path":"datanet"},{"kind":"arg","path":"args.number"}]}},{"name":"authority","writable":true,"signer":true,"relations":["datanet"]},{"name":"system_program","address":"11111111111111111111111111111111"}],"args":[{"name":"args","type":{"defined":{"name":"DatanetVersionPublishArgs"}}}]}],"accounts":[{"name":"Contribution","discriminator":[182,187,14,111,72,167,242,212]},{"name":"Datanet","discriminator":[12,188,122,218,109,14,36,17]}],"events":[{"name":"ContributionReviewed","discriminator":[57,15,231,133,11,254,3,23]},{"name":"ContributionSubmitted","discriminator":[233,209,91,212,239,41,224,118]},{"name":"ContributionTransferAccepted","discriminator":[68,64,61,150,126,124,203,4]},{"name":"ContributionTransferProposed","discriminator":[209,40,226,24,175,195,188,208]},{"name":"ContributionWithdrawn","discriminator":[124,236,51,5,29,2,142,62]},{"name":"DatanetAuthorityAccepted","discriminator":[120,214,118,251,228,210,213,131]},{"name":"DatanetAuthorityProposed","discriminator":[208,45,34,106,110,26,38,127]},{"name":"DatanetCreated","discriminator":[234,231,206,140,2,63,232,3]},{"name":"DatanetUpdated","discriminator":[6,73,63,199,13,23,12,79]},{"name":"DatanetVersionPublished","discriminator":[136,86,31,190,150,21,243,103]}],"errors":[{"code":6000,"name":"InvalidName","msg":"Name is empty or longer than 64 bytes"},{"code":6001,"name":"InvalidUri","msg":"URI is empty or longer than 200 bytes"},{"code":6002,"name":"InvalidPolicy","msg":"An open datanet needs a default weight above zero"},{"code":6003,"name":"NotAuthority","msg":"Only the datanet's authority may do this"},{"code":6004,"name":"NoPendingAuthority","msg":"No authority transfer is pending for this signer"},{"code":6005,"name":"DuplicateContribution","msg":"This content was already submitted to this datanet"},{"code":6006,"name":"EmptyContent","msg":"Content size must be above zero"},{"code":6007,"name":"NotPending","msg":"The contribution is not pending: decisions are final"},{"code":6008,"name":"NotContributor","msg":"Only the contributor may withdraw a contribution; the curator may clear only a rejected one"},{"code":6009,"name":"ZeroWeight","msg":"An accepted contribution needs a weight above zero"},{"code":6010,"name":"EmptyVersion","msg":"A version must contain at least one accepted contribution"},{"code":6011,"name":"WrongVersionNumber","msg":"Version numbers are consecutive: publish the next number"},{"code":6012,"name":"Overflow","msg":"Arithmetic overflow"},{"code":6013,"name":"AcceptedIsPermanent","msg":"An accepted contribution is permanent: its weight backs payouts"},{"code":6014,"name":"WeightTooHigh","msg":"A contribution's weight is at most MAX_CONTRIBUTION_WEIGHT (10^9)"},{"code":6015,"name":"WrongContributor","msg":"The account passed is not the contribution's contributor"},{"code":6016,"name":"NoPendingContributor","msg":"No transfer of this contribution is pending for this signer"}],"types":[{"name":"Contribution","docs":["One piece of content submitted to a datanet.","PDA `[SEED_CONTRIBUTION, datanet, content_hash]`, so the same content cannot be submitted to","the same datanet twice while the account exists."],"type":{"kind":"struct","fields":[{"name":"version","type":"u8"},{"name":"bump","type":"u8"},{"name":"datanet","type":"pubkey"},{"name":"contributor","docs":["Who submitted it (or was handed it), receives its rent back and is paid for it."],"type":"pubkey"},{"name":"content_hash","docs":["SHA-256 of the content."],"type":{"array":["u8",32]}},{"name":"size","docs":["Content size in bytes, as declared by the contributor."],"type":"u64"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","docs":["Attribution weight; above zero exactly when accepted."],"type":"u64"},{"name":"reject_reason","docs":["The curator's reason code when rejected (its meaning is the datanet's own); 0 otherwise."],"type":"u16"},{"name":"index","docs":["0-based order of submission within the datanet."],"type":"u64"},{"name":"submitted_at","type":"i64"},{"name":"decided_at","docs":["When accepted or rejected; 0 while pending."],"type":"i64"},{"name":"accepted_seq","docs":["0-based order of acceptance within the datanet (meaningful once accepted). A version","contains exactly the accepted contributions whose `accepted_seq` is below its `accepted_end`."],"type":"u64"},{"name":"pending_contributor","docs":["Set by `contribution_transfer_propose`, cleared when accepted: the wallet the contributor","hands the contribution (and what it earns) to."],"type":{"option":"pubkey"}},{"name":"reserved","type":{"array":["u8",24]}},{"name":"uri","type":"string"}]}},{"name":"ContributionReviewed","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"status","type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","type":"u64"},{"name":"reject_reason","type":"u16"},{"name":"total_accepted_weight","docs":["The datanet's total accepted weight after this decision."],"type":"u64"},{"name":"timestamp","type":"i64"}]}},{"name":"ContributionStatus","type":{"kind":"enum","variants":[{"name":"Pending"},{"name":"Accepted"},{"name":"Rejected"}]}},{"name":"ContributionSubmitArgs","type":{"kind":"struct","fields":[{"name":"content_hash","docs":["SHA-256 of the content; names the contribution's PDA within the datanet."],"type":{"array":["u8",32]}},{"name":"uri","docs":["Where the content can be fetched."],"type":"string"},{"name":"size","docs":["Content size in bytes; above zero."],"type":"u64"}]}},{"name":"ContributionSubmitted","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"content_hash","type":{"array":["u8",32]}},{"name":"size","type":"u64"},{"name":"index","type":"u64"},{"name":"status","docs":["`Accepted` at once in an open datanet, `Pending` in a curated one."],"type":{"defined":{"name":"ContributionStatus"}}},{"name":"weight","type":"u64"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"ContributionTransferAccepted","type":{"kind":"struct","fields":[{"name":"contribution","type":"pubkey"},{"name":"previous","type":"pubkey"},{"name":"contributor","type":"pubkey"}]}},{"name":"ContributionTransferProposed","type":{"kind":"struct","fields":[{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"proposed","docs":["`None` when a pending proposal was cancelled."],"type":{"option":"pubkey"}}]}},{"name":"ContributionWithdrawn","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"contribution","type":"pubkey"},{"name":"contributor","type":"pubkey"},{"name":"content_hash","type":{"array":["u8",32]}},{"name":"status","docs":["Pending (withdrawn before review) or Rejected (cleared away after it)."],"type":{"defined":{"name":"ContributionStatus"}}},{"name":"by","docs":["Who closed it: the contributor, or the curator clearing a rejected one."],"type":"pubkey"},{"name":"rent_returned","docs":["Lamports returned to the contributor."],"type":"u64"},{"name":"timestamp","type":"i64"}]}},{"name":"Datanet","docs":["A curated collection of contributions. PDA `[SEED_DATANET, creator, id (u64 LE)]`.","Fixed-size fields come first so that indexers can filter on them at fixed offsets."],"type":{"kind":"struct","fields":[{"name":"version","docs":["Account layout version."],"type":"u8"},{"name":"bump","type":"u8"},{"name":"creator","docs":["Who created it; part of the seeds, never changes."],"type":"pubkey"},{"name":"id","docs":["The creator's identifier for it; part of the seeds."],"type":"u64"},{"name":"authority","docs":["The curator: reviews contributions, publishes versions, updates the datanet."],"type":"pubkey"},{"name":"pending_authority","docs":["Set by `datanet_authority_propose`, cleared when accepted."],"type":{"option":"pubkey"}},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"submitted","docs":["Contributions ever submitted (withdrawn ones included). `withdrawn` counts those taken","back while pending; a rejected one cleared away stays counted in `rejected`."],"type":"u64"},{"name":"accepted","type":"u64"},{"name":"rejected","type":"u64"},{"name":"withdrawn","type":"u64"},{"name":"total_accepted_weight","docs":["Sum of the weights of all accepted contributions."],"type":"u64"},{"name":"versions","docs":["Number of published versions; the next one is `versions + 1`."],"type":"u32"},{"name":"created_at","type":"i64"},{"name":"reserved","type":{"array":["u8",64]}},{"name":"name","type":"string"},{"name":"uri","type":"string"}]}},{"name":"DatanetAuthorityAccepted","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"previous","type":"pubkey"},{"name":"authority","type":"pubkey"}]}},{"name":"DatanetAuthorityProposed","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"authority","type":"pubkey"},{"name":"proposed","docs":["`None` when a pending proposal was cancelled."],"type":{"option":"pubkey"}}]}},{"name":"DatanetCreateArgs","type":{"kind":"struct","fields":[{"name":"id","docs":["Any number the creator has not used yet; with the creator, it names the datanet's PDA."],"type":"u64"},{"name":"name","type":"string"},{"name":"uri","type":"string"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}}]}},{"name":"DatanetCreated","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"creator","type":"pubkey"},{"name":"id","type":"u64"},{"name":"authority","type":"pubkey"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"name","type":"string"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"DatanetPolicy","docs":["How a datanet decides on contributions."],"type":{"kind":"enum","variants":[{"name":"Curated"},{"name":"Open","fields":[{"name":"weight","type":"u64"}]}]}},{"name":"DatanetUpdateArgs","type":{"kind":"struct","fields":[{"name":"uri","docs":["New metadata URI, if it changes."],"type":{"option":"string"}},{"name":"policy","docs":["New policy, if it changes; it applies to contributions submitted from now on."],"type":{"option":{"defined":{"name":"DatanetPolicy"}}}}]}},{"name":"DatanetUpdated","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"policy","type":{"defined":{"name":"DatanetPolicy"}}},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"DatanetVersionPublishArgs","type":{"kind":"struct","fields":[{"name":"number","docs":["The next version number: the datanet's `versions + 1`."],"type":"u32"},{"name":"contributions_root","docs":["Merkle root over the manifest of the contributions the version contains: every","contribution accepted so far (the chain fixes the set and its total weight)."],"type":{"array":["u8",32]}},{"name":"uri","docs":["Where the version's manifest is published."],"type":"string"}]}},{"name":"DatanetVersionPublished","type":{"kind":"struct","fields":[{"name":"datanet","type":"pubkey"},{"name":"datanet_version","type":"pubkey"},{"name":"number","type":"u32"},{"name":"contributions_root","type":{"array":["u8",32]}},{"name":"contribution_count","type":"u64"},{"name":"total_weight","docs":["The fixed denominator of every fee paid to this version."],"type":"u64"},{"name":"uri","type":"string"},{"name":"timestamp","type":"i64"}]}},{"name":"ReviewDecision","docs":["The curator's decision on a pending contribution. Final either way."],"type":{"kind":"enum","variants":[{"name":"Accept","fields":[{"name":"weight","type":"u64"}]},{"name":"Reject","fields":[{"name":"reason","type":"u16"}]}]}}]} as const;
 
 /** The IDL, typed for `new Program<DatanetRegistry>(...)`. */
 export const datanetRegistryIdl = datanetRegistryIdlJson as unknown as DatanetRegistry;

@@ -70,6 +70,7 @@ impl ContributionSubmit<'_> {
             submitted_at: now,
             decided_at: 0,
             accepted_seq: 0,
+            pending_contributor: None,
             reserved: [0; 24],
             uri: args.uri,
         };

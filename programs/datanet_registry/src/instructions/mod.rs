@@ -1,5 +1,7 @@
 mod contribution_review;
 mod contribution_submit;
+mod contribution_transfer_accept;
+mod contribution_transfer_propose;
 mod contribution_withdraw;
 mod datanet_authority_accept;
 mod datanet_authority_propose;
@@ -9,6 +11,8 @@ mod datanet_version_publish;
 
 pub use contribution_review::*;
 pub use contribution_submit::*;
+pub use contribution_transfer_accept::*;
+pub use contribution_transfer_propose::*;
 pub use contribution_withdraw::*;
 pub use datanet_authority_accept::*;
 pub use datanet_authority_propose::*;

@@ -21,7 +21,7 @@ pub struct Contribution {
     pub version: u8,
     pub bump: u8,
     pub datanet: Pubkey,
-    /// Who submitted it, paid its rent and is paid for it.
+    /// Who submitted it (or was handed it), receives its rent back and is paid for it.
     pub contributor: Pubkey,
     /// SHA-256 of the content.
     pub content_hash: [u8; 32],
@@ -40,6 +40,9 @@ pub struct Contribution {
     /// 0-based order of acceptance within the datanet (meaningful once accepted). A version
     /// contains exactly the accepted contributions whose `accepted_seq` is below its `accepted_end`.
     pub accepted_seq: u64,
+    /// Set by `contribution_transfer_propose`, cleared when accepted: the wallet the contributor
+    /// hands the contribution (and what it earns) to.
+    pub pending_contributor: Option<Pubkey>,
     pub reserved: [u8; 24],
     #[max_len(MAX_URI_LEN)]
     pub uri: String,
