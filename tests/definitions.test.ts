@@ -20,7 +20,11 @@ import {
   EarningsRole,
   MODEL_REGISTRY_CONSTANTS,
   MODEL_REGISTRY_PROGRAM_ID,
+  CONTRIBUTION_CONTRIBUTOR_OFFSET,
+  CONTRIBUTION_DISCRIMINATOR,
+  CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
   POSITION_BENEFICIARY_OFFSET,
+  POSITION_CONTRIBUTION_OFFSET,
   POSITION_DISCRIMINATOR,
   PROGRAMS,
   RAW_IDLS,
@@ -101,6 +105,9 @@ function rustStructFields(source: string, name: string): { name: string; type: u
   const idlType = (rust: string): unknown => {
     const array = /^\[(\w+);\s*(\d+)\]$/.exec(rust);
     if (array) return { array: [idlType(array[1]), Number(array[2])] };
+    const option = /^Option<(.+)>$/.exec(rust);
+    if (option) return { option: idlType(option[1]) };
+    if (/^[A-Z][a-z]\w*$/.test(rust) && rust !== "Pubkey" && rust !== "String") return { defined: { name: rust } };
     if (rust === "Pubkey") return "pubkey";
     if (rust === "String") return "string";
     if (/^(u|i)(8|16|32|64|128)$|^bool$/.test(rust)) return rust;
@@ -119,10 +126,11 @@ describe("the accounts the client decodes", () => {
     }
   });
 
-  test("Position and DatanetVersion decode, with the layouts of their Rust structs (listed by the IDLs or not)", () => {
+  test("Position, DatanetVersion and Contribution decode, with the layouts of their Rust structs (listed by the IDLs or not)", () => {
     const cases: [ProgramName, string, string][] = [
       ["attribution_payout", "Position", "programs/attribution_payout/src/state/position.rs"],
       ["datanet_registry", "DatanetVersion", "programs/datanet_registry/src/state/datanet_version.rs"],
+      ["datanet_registry", "Contribution", "programs/datanet_registry/src/state/contribution.rs"],
     ];
     for (const [program, name, path] of cases) {
       const idl = SUITE_IDLS[program] as any;
@@ -132,7 +140,13 @@ describe("the accounts the client decodes", () => {
       assert.deepEqual(fields, rustStructFields(readFileSync(join(REPO_ROOT, path), "utf8"), name), `${name} as in ${path}`);
     }
     assert.equal(POSITION_BENEFICIARY_OFFSET, 8 + 1 + 1 + 32 + 32);
-    // Anchor's account namespaces have them too (typed: `Program<SuiteAttributionPayout>`...).
+    // Position is in attribution_payout's IDL as committed (position_sync takes it typed): the
+    // client codes with that IDL unchanged. DatanetVersion is still supplemented (OWNED_ACCOUNTS).
+    assert.ok(RAW_IDLS.attribution_payout.accounts.some((a) => a.name === "Position"));
+    assert.ok(RAW_IDLS.attribution_payout.types.some((t) => t.name === "Position"));
+    assert.deepEqual(SUITE_IDLS.attribution_payout, RAW_IDLS.attribution_payout);
+    assert.ok(!(RAW_IDLS.datanet_registry.accounts as readonly { name: string }[]).some((a) => a.name === "DatanetVersion"));
+    // Anchor's account namespaces have them too (typed: `Program<AttributionPayout>`, `Program<SuiteDatanetRegistry>`).
     const client = new AttributionClient();
     assert.equal(typeof client.payoutProgram.account.position.fetch, "function");
     assert.equal(typeof client.datanetProgram.account.datanetVersion.all, "function");
@@ -319,13 +333,18 @@ describe("program errors decode by name", () => {
     assert.equal(errorFromCode(MODEL_REGISTRY_PROGRAM_ID, 9999), null);
   });
 
-  test("the errors of fair shares (issue 14) have names and messages", () => {
+  test("the errors of fair shares (issue 14) and of handing a contribution over have names and messages", () => {
     const cases: [ProgramName, string][] = [
       ["datanet_registry", "EmptyVersion"],
       ["datanet_registry", "WrongContributor"],
       ["model_registry", "VersionRequired"],
       ["attribution_payout", "NotInVersion"],
       ["attribution_payout", "ClaimAccountMismatch"],
+      // Handing a contribution over.
+      ["datanet_registry", "NotContributor"],
+      ["datanet_registry", "NoPendingContributor"],
+      ["attribution_payout", "WrongContribution"],
+      ["attribution_payout", "BeneficiaryCurrent"],
     ];
     for (const [program, name] of cases) {
       const code = errorCode(program, name);
@@ -359,6 +378,40 @@ describe("program errors decode by name", () => {
       assert.deepEqual(data.subarray(0, 8), Buffer.from(POSITION_DISCRIMINATOR));
       assert.ok(new PublicKey(data.subarray(POSITION_BENEFICIARY_OFFSET, POSITION_BENEFICIARY_OFFSET + 32)).equals(beneficiary));
     });
+  });
+
+  test("the Contribution memcmp offsets: contributor, and pending_contributor's Some(key) (tag byte, then the key)", async () => {
+    const coder = PROGRAMS.datanet_registry.coder;
+    const contributor = Keypair.generate().publicKey;
+    const successor = Keypair.generate().publicKey;
+    const fields = (pendingContributor: PublicKey | null) => ({
+      version: 1,
+      bump: 254,
+      datanet: Keypair.generate().publicKey,
+      contributor,
+      contentHash: Array(32).fill(7),
+      size: new BN(10),
+      status: { accepted: {} },
+      weight: new BN(3),
+      rejectReason: 0,
+      index: new BN(4),
+      submittedAt: new BN(5),
+      decidedAt: new BN(6),
+      acceptedSeq: new BN(2),
+      pendingContributor,
+      reserved: Array(24).fill(0),
+      uri: "ipfs://x",
+    });
+    const data: Buffer = await coder.accounts.encode("contribution", fields(successor));
+    assert.deepEqual(data.subarray(0, 8), Buffer.from(CONTRIBUTION_DISCRIMINATOR));
+    assert.ok(new PublicKey(data.subarray(CONTRIBUTION_CONTRIBUTOR_OFFSET, CONTRIBUTION_CONTRIBUTOR_OFFSET + 32)).equals(contributor));
+    assert.equal(data[CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET], 1);
+    const at = CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET + 1;
+    assert.ok(new PublicKey(data.subarray(at, at + 32)).equals(successor));
+    const none: Buffer = await coder.accounts.encode("contribution", fields(null));
+    assert.equal(none[CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET], 0);
+    assert.equal(CONTRIBUTION_CONTRIBUTOR_OFFSET, 8 + 1 + 1 + 32);
+    assert.equal(POSITION_CONTRIBUTION_OFFSET, 8 + 1 + 1 + 32);
   });
 
   test("from transaction logs (the failing program's line), and from error objects carrying logs", () => {

@@ -5,7 +5,8 @@
  * fixes their total weight; each gets its pool), the curator clearing a squatter's rejected copy
  * of a content hash, create and publish a model (the lineage editor cites the latest version),
  * register and stake an operator, pay, enroll late, claim, claim everything over two versions
- * in one approval — checking after each step both the chain (web3.js Connection: accounts and
+ * in one approval, hand a contribution with earnings to another wallet (which accepts, and whose
+ * claim everything syncs its positions and is paid what they accrued) — checking after each step both the chain (web3.js Connection: accounts and
  * balances) and what the page shows; claim-everything packing; price and retirement; and the
  * error paths: a rejected signature, a fee above the max, a claim with nothing owed, insufficient
  * OPEN, a duplicate contribution, an unreachable RPC.
@@ -56,6 +57,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
   let contribution: PublicKey;
   let contribution2: PublicKey;
   let model: PublicKey;
+  let modelV1: PublicKey; // a second model, citing v1
   let paidSignature: string;
   // The main model's usage, as the usage test expects it.
   let modelCalls = 0n;
@@ -444,6 +446,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     const publish = await client.modelPublish({ model: m.model, owner: other.publicKey });
     const earnings = await client.earningsInit({ payer: other.publicKey, beneficiary: other.publicKey, role: EarningsRole.ModelOwner });
     await send(world.connection, [...m.instructions, ...lineage.instructions, ...publish.instructions, ...earnings.instructions], other);
+    modelV1 = m.model;
     await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: m.model, operator: operator.publicKey, calls: 3, maxFee: 3n * OPEN })).instructions, payer);
     await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model, operator: operator.publicKey, calls: 2, maxFee: OPEN })).instructions, payer);
     modelCalls += 2n;
@@ -559,6 +562,106 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(await tokenBalance(many.publicKey), owed);
     for (const c of contributions) assert.equal(await client.positionClaimable(v1.pool, c), 0n);
     await page.getByTestId("earnings-total-claimable").locator('[data-raw="0"]').waitFor();
+  });
+
+  test("hand a contribution over: propose (a bad address, cancel, again), the successor accepts; its claim everything syncs the positions and is paid what they accrued before and after; the old wallet gets nothing more", async () => {
+    const heir = await fundedWallet(world.connection, world.deployer, 5, 0n);
+    const payModel = async (m: PublicKey, calls: number) => {
+      const built = await client.inferencePay({ payer: payer.publicKey, model: m, operator: operator.publicKey, calls, maxFee: BigInt(calls) * OPEN });
+      await send(world.connection, built.instructions, payer);
+    };
+    // Fees before the handover, left unclaimed: to v1 (the second model) and v2 (the main model).
+    // The handed contribution (#0, weight 3) has a position in both.
+    await payModel(modelV1, 2);
+    await payModel(model, 2);
+    modelCalls += 2n;
+    modelFees += OPEN;
+    const owedBefore = await Promise.all([1, 2].map((v) => client.positionClaimable(pool(v), contribution)));
+    assert.ok(owedBefore.every((o) => o > 0n), `${owedBefore}`);
+    const oldBalance = await tokenBalance(contributor.publicKey);
+
+    // The contributor proposes the heir on the datanet's page (a bad address first), cancels, proposes again.
+    await useWallet(page, contributor);
+    await go(page, world, `datanets/${datanet.toBase58()}`);
+    const row = page.locator(`[data-testid="contribution-row"][data-contribution="${contribution.toBase58()}"]`);
+    await row.getByTestId("handover-open").click();
+    await row.getByTestId("handover-address").fill("not-a-wallet");
+    await row.getByTestId("handover-problem").filter({ hasText: "Not a wallet address" }).waitFor();
+    assert.equal(await row.getByTestId("handover-propose").isDisabled(), true);
+    await row.getByTestId("handover-address").fill(heir.publicKey.toBase58());
+    await confirmed(page, "tx-contribution-action", () => row.getByTestId("handover-propose").click());
+    let account = await client.fetchContribution(contribution);
+    assert.ok(account.pendingContributor?.equals(heir.publicKey));
+    assert.ok(account.contributor.equals(contributor.publicKey));
+    await row.locator(`[data-testid="handover-pending"][data-successor="${heir.publicKey.toBase58()}"]`).waitFor();
+    await confirmed(page, "tx-contribution-action", () => row.getByTestId("handover-cancel").click());
+    assert.equal((await client.fetchContribution(contribution)).pendingContributor, null);
+    await row.getByTestId("handover-pending").waitFor({ state: "detached" });
+    await row.getByTestId("handover-open").click();
+    await row.getByTestId("handover-address").fill(heir.publicKey.toBase58());
+    await confirmed(page, "tx-contribution-action", () => row.getByTestId("handover-propose").click());
+    assert.ok((await client.fetchContribution(contribution)).pendingContributor?.equals(heir.publicKey));
+
+    // The heir sees the proposal on its Earnings page and accepts it on the datanet's page.
+    await useWallet(page, heir);
+    await go(page, world, "earnings");
+    await page.locator(`[data-testid="handover-row"][data-contribution="${contribution.toBase58()}"]`).waitFor();
+    await go(page, world, `datanets/${datanet.toBase58()}`);
+    await confirmed(page, "tx-contribution-action", () => row.getByTestId("handover-accept").click());
+    account = await client.fetchContribution(contribution);
+    assert.ok(account.contributor.equals(heir.publicKey));
+    assert.equal(account.pendingContributor, null);
+    // Its positions still name the old wallet: they follow when synced.
+    for (const v of [1, 2]) assert.ok((await client.fetchPosition(pool(v), contribution)).beneficiary.equals(contributor.publicKey));
+
+    // Fees after the handover, to both versions again.
+    await payModel(modelV1, 1);
+    await payModel(model, 2);
+    modelCalls += 2n;
+    modelFees += OPEN;
+    const owed = await Promise.all([1, 2].map((v) => client.positionClaimable(pool(v), contribution)));
+    owed.forEach((o, i) => assert.ok(o > owedBefore[i], `${o} includes what accrued before the handover (${owedBefore[i]})`));
+    const total = owed[0] + owed[1];
+
+    // The heir's Earnings page: both positions, to be synced; claim everything syncs them and pays everything.
+    await go(page, world, "earnings");
+    await page.getByTestId("earnings-total-claimable").locator(`[data-raw="${total}"]`).waitFor();
+    assert.equal(await page.locator('[data-testid="position-row"][data-needs-sync="true"]').count(), 2);
+    assert.equal(await page.getByTestId("claim-preview-item").count(), 2);
+    const before = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
+    const all = await confirmed(page, "tx-earnings", () => page.getByTestId("claim-everything").click());
+    const afterCounts = await page.evaluate(() => ({ signed: window.testWallet!.signedCount, requests: window.testWallet!.requestCount }));
+    assert.equal(afterCounts.requests - before.requests, 1, "one wallet approval");
+    let synced = 0;
+    let claimed = 0n;
+    for (const signature of all.signatures) {
+      const tx = await world.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+      assert.ok(tx && tx.meta?.err === null);
+      for (const e of findEvents(tx.meta!.logMessages!, "attribution_payout", "positionSynced")) {
+        assert.ok(e.previous.equals(contributor.publicKey) && e.beneficiary.equals(heir.publicKey));
+        synced++;
+      }
+      for (const e of findEvents(tx.meta!.logMessages!, "attribution_payout", "positionClaimed")) claimed += big(e.amount);
+    }
+    assert.equal(synced, 2, "both positions synced in the claim's transaction");
+    assert.equal(claimed, total);
+    // The chain: the heir received everything both positions accrued; the old wallet nothing more.
+    assert.equal(await tokenBalance(heir.publicKey), total);
+    assert.equal(await tokenBalance(contributor.publicKey), oldBalance);
+    for (const v of [1, 2]) {
+      assert.ok((await client.fetchPosition(pool(v), contribution)).beneficiary.equals(heir.publicKey));
+      assert.equal(await client.positionClaimable(pool(v), contribution), 0n);
+    }
+    await page.getByTestId("earnings-total-claimable").locator('[data-raw="0"]').waitFor();
+    await page.locator('[data-testid="position-row"][data-needs-sync="false"]').nth(1).waitFor();
+
+    // The old wallet can no longer claim the position (NotBeneficiary), and its page no longer lists it.
+    const byOld = await client.positionClaim({ beneficiary: contributor.publicKey, positions: [{ datanetVersion: version(2), contribution }], createDestination: false });
+    await assert.rejects(send(world.connection, byOld.instructions, contributor), /NotBeneficiary/);
+    assert.equal(await tokenBalance(contributor.publicKey), oldBalance);
+    await useWallet(page, contributor);
+    await page.locator(`[data-testid="position-row"][data-contribution="${contribution2.toBase58()}"]`).waitFor();
+    assert.equal(await page.locator(`[data-testid="position-row"][data-contribution="${contribution.toBase58()}"]`).count(), 0);
   });
 
   test("usage: calls, fees and payouts from the programs' events", async () => {

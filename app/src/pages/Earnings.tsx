@@ -7,7 +7,10 @@
  * earnings claims, each transaction at most 1,232 bytes, all signed in one wallet approval.
  * Enrolment is optional in time: a position opened late starts from its pool's beginning, so the
  * accepted contributions not yet enrolled in a version that contains them can be enrolled here
- * whenever, and what they are owed so far is shown.
+ * whenever, and what they are owed so far is shown. Handovers: the contributions proposed to
+ * this wallet (accept here), the positions of contributions handed to it that still name the
+ * previous contributor (`needsSync`: claiming them, one or all, syncs them first, in the same
+ * transaction), and the positions of contributions it handed away, not synced yet (a Sync button).
  */
 import {
   type ContributionAccount,
@@ -22,7 +25,7 @@ import {
 } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
 import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
-import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
+import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import {
   ROLE_NAMES,
@@ -37,13 +40,15 @@ import {
   walletBalances,
   walletEarnings,
 } from "../lib/data";
-import { big } from "../lib/format";
+import { big, variant } from "../lib/format";
 import { href } from "../lib/router";
 
 interface PositionRow extends PositionInfo {
   datanetName: string;
   versionNumber: number | null;
   index: bigint | null;
+  /** The contribution's contributor now, when it is not this wallet (handed away, position not synced yet). */
+  handedTo: PublicKey | null;
 }
 
 /** An accepted contribution of the wallet and a version containing it, without a position yet. */
@@ -72,13 +77,14 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
   const { client, config } = useChain();
   const [run, state] = useAction();
   const data = useAsync(async () => {
-    const [positions, contributions, earnings, datanets, balances, stake] = await Promise.all([
+    const [positions, contributions, earnings, datanets, balances, stake, proposed] = await Promise.all([
       client.positionsOf(wallet),
       listContributions(client, { contributor: wallet }),
       walletEarnings(client, wallet),
       listDatanets(client),
       walletBalances(client, wallet),
       client.fetchStake(wallet).catch(() => null),
+      client.handoversProposedTo(wallet),
     ]);
     // The versions and pools of the datanets this wallet has contributed to or holds positions in.
     const datanetKeys = new Map([...contributions.map((c) => c.account.datanet), ...positions.map((p) => p.datanet)].map((k) => [k.toBase58(), k]));
@@ -92,12 +98,25 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
     const pools = poolsByVersion(perDatanet.flatMap((x) => x.pools));
     const nameOf = (datanet: PublicKey) => datanets.find((d) => d.address.equals(datanet))?.account.name ?? datanet.toBase58().slice(0, 6);
     const byContribution = new Map(contributions.map((c) => [c.address.toBase58(), c]));
-    const rows: PositionRow[] = positions.map((p) => ({
-      ...p,
-      datanetName: nameOf(p.datanet),
-      versionNumber: versions.find((v) => v.address.equals(p.datanetVersion))?.account.number ?? null,
-      index: byContribution.has(p.contribution.toBase58()) ? big(byContribution.get(p.contribution.toBase58())!.account.index) : null,
-    }));
+    // Positions naming this wallet whose contribution it handed to another wallet (not synced yet).
+    const handedAway = new Map(
+      await Promise.all(
+        positions
+          .filter((p) => !byContribution.has(p.contribution.toBase58()))
+          .map(async (p) => [p.contribution.toBase58(), await client.fetchContribution(p.contribution).catch(() => null)] as const),
+      ),
+    );
+    const rows: PositionRow[] = positions.map((p) => {
+      const key = p.contribution.toBase58();
+      const contribution = byContribution.get(key)?.account ?? handedAway.get(key) ?? null;
+      return {
+        ...p,
+        datanetName: nameOf(p.datanet),
+        versionNumber: versions.find((v) => v.address.equals(p.datanetVersion))?.account.number ?? null,
+        index: contribution ? big(contribution.index) : null,
+        handedTo: contribution && !contribution.contributor.equals(wallet) ? contribution.contributor : null,
+      };
+    });
     rows.sort((a, b) => a.datanetName.localeCompare(b.datanetName) || (a.versionNumber ?? 0) - (b.versionNumber ?? 0) || Number((a.index ?? 0n) - (b.index ?? 0n)));
     const open = new Set(positions.map((p) => p.position.toBase58()));
     const enrollable: EnrollableRow[] = [];
@@ -108,12 +127,12 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         enrollable.push({ contribution: c, version: v, datanetName: nameOf(c.account.datanet), pool, owed: pool ? owedByPool(big(c.account.weight), pool.account) : 0n });
       }
     }
-    return { rows, earnings, enrollable, balances, stake };
+    return { rows, earnings, enrollable, balances, stake, proposed, nameOf };
   }, [client, wallet.toBase58()]);
 
   if (data.error && !data.data) return <ReadError error={data.error} />;
   if (!data.data || !config) return <Loading what="your earnings" />;
-  const { rows, earnings, enrollable, balances, stake } = data.data;
+  const { rows, earnings, enrollable, balances, stake, proposed, nameOf } = data.data;
   const existingEarnings = earnings.filter((e) => e.account !== null);
   const claimableRows = rows.filter((r) => r.claimable > 0n);
   const claimableEarnings = existingEarnings.filter((e) => big(e.account!.balance) > 0n);
@@ -122,15 +141,23 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
   const owedUnenrolled = enrollable.reduce((s, e) => s + e.owed, 0n);
   const label = (r: PositionRow) => `${r.datanetName} v${r.versionNumber ?? "?"}, contribution #${r.index ?? "?"}`;
 
+  // A position handed to this wallet but still naming the previous contributor is synced first, in the same transaction.
   const claimPosition = (r: PositionRow) =>
     run(`Claim position (${label(r)})`, async () => {
-      return (await client.positionClaim({ beneficiary: wallet, positions: [{ datanetVersion: r.datanetVersion, contribution: r.contribution }] })).instructions;
+      const ref = { datanetVersion: r.datanetVersion, contribution: r.contribution };
+      const sync = r.needsSync ? (await client.positionSync(ref)).instructions : [];
+      return [...sync, ...(await client.positionClaim({ beneficiary: wallet, positions: [ref] })).instructions];
     });
+  const syncPosition = (r: PositionRow) =>
+    run(`Sync position (${label(r)}) to its new contributor`, async () => (await client.positionSync({ datanetVersion: r.datanetVersion, contribution: r.contribution })).instructions);
+  const acceptHandover = (c: (typeof proposed)[number]) =>
+    run(`Accept the handover of ${nameOf(c.account.datanet)} contribution #${c.account.index}`, async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: wallet })).instructions);
   const claimEarnings = (role: EarningsRole) =>
     run(`Claim ${ROLE_NAMES[role].toLowerCase()} earnings`, async () => (await client.earningsClaim({ beneficiary: wallet, role, open: await client.openToken() })).instructions);
 
-  // Every position (read afresh by the client: positionsOf) in as few position_claim
-  // instructions as fit, then the earnings claims; all in one wallet approval.
+  // Every position (read afresh by the client: positionsOf, the positions of contributions handed
+  // to this wallet included, with their position_sync before their claim) in as few
+  // position_claim instructions as fit, then the earnings claims; all in one wallet approval.
   const claimEverything = () =>
     run("Claim everything", async () => {
       const open = await client.openToken();
@@ -224,6 +251,7 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
               {claimableRows.map((r) => (
                 <li key={r.position.toBase58()} data-testid="claim-preview-item" data-kind="position" data-position={r.position.toBase58()} data-claimable={r.claimable.toString()}>
                   {r.datanetName} <strong>v{r.versionNumber ?? "?"}</strong>, contribution #{r.index?.toString() ?? "?"}: <Open amount={r.claimable} />
+                  {r.needsSync ? <span className="sub"> (handed to you: its position is synced to you first)</span> : null}
                 </li>
               ))}
               {claimableEarnings.map((e) => (
@@ -235,6 +263,7 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
             <p className="muted">
               {claimableRows.length} position{claimableRows.length === 1 ? "" : "s"} (<Open amount={positionsClaimable} />) in as few claim instructions
               as fit, one token transfer each
+              {claimableRows.some((r) => r.needsSync) ? `, after syncing the ${claimableRows.filter((r) => r.needsSync).length} handed to you` : ""}
               {claimableEarnings.length ? `, and ${claimableEarnings.length} earnings claim${claimableEarnings.length === 1 ? "" : "s"}` : ""}; every
               transaction at most 1,232 bytes, all signed in one wallet approval.
             </p>
@@ -242,6 +271,48 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         ) : null}
         <TxStatus state={state} testId="tx-earnings" />
       </Section>
+      {proposed.length > 0 ? (
+        <Section title={`Contributions handed to you (${proposed.length})`} testId="handovers">
+          <p className="muted">
+            Their contributors proposed to hand them to this wallet. Accepting makes you the contributor: paid for it from then on, and what its
+            positions accrued follows to you (they are synced when you claim them).
+          </p>
+          <table>
+            <thead>
+              <tr>
+                <th>Datanet</th>
+                <th>Contribution</th>
+                <th>From</th>
+                <th>Status</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {proposed.map((c) => (
+                <tr key={c.address.toBase58()} data-testid="handover-row" data-contribution={c.address.toBase58()}>
+                  <td>
+                    <a href={href("datanets", c.account.datanet.toBase58())}>{nameOf(c.account.datanet)}</a>
+                  </td>
+                  <td>
+                    #{c.account.index.toString()} <Addr value={c.address} />
+                  </td>
+                  <td>
+                    <Addr value={c.account.contributor} />
+                  </td>
+                  <td>
+                    <Status value={variant(c.account.status)} />
+                  </td>
+                  <td>
+                    <button className="small" data-testid="handover-accept" onClick={() => acceptHandover(c)}>
+                      Accept handover
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
       <Section title="Positions (a contribution's share of a datanet version's reward pool)" testId="positions">
         {rows.length === 0 ? (
           <p className="muted">No position yet: contribute to a datanet, get accepted, and once a version containing it is published, enroll.</p>
@@ -267,6 +338,8 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
                   data-contribution={r.contribution.toBase58()}
                   data-version={r.datanetVersion.toBase58()}
                   data-claimable={r.claimable.toString()}
+                  data-needs-sync={r.needsSync ? "true" : "false"}
+                  data-handed-to={r.handedTo?.toBase58() ?? ""}
                 >
                   <td>
                     <a href={href("datanets", r.datanet.toBase58())}>{r.datanetName}</a>
@@ -274,6 +347,16 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
                   <td>v{r.versionNumber ?? "?"}</td>
                   <td>
                     #{r.index?.toString() ?? "?"} <Addr value={r.contribution} />
+                    {r.needsSync ? (
+                      <div className="sub" data-testid="position-needs-sync">
+                        handed to you; the position still names <Addr value={r.beneficiary} />: synced to you when you claim
+                      </div>
+                    ) : null}
+                    {r.handedTo ? (
+                      <div className="sub" data-testid="position-handed-away">
+                        handed over to <Addr value={r.handedTo} />: yours until its position is synced to them
+                      </div>
+                    ) : null}
                   </td>
                   <td className="num">
                     {r.weight.toString()}/{r.poolAccount.totalWeight.toString()}
@@ -288,6 +371,16 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
                     <button className="small" data-testid="claim-position" onClick={() => claimPosition(r)}>
                       Claim
                     </button>
+                    {r.needsSync || r.handedTo ? (
+                      <button
+                        className="small ghost"
+                        data-testid="sync-position"
+                        title="position_sync (anyone may send it): the position names the contribution's contributor, and what it accrued follows"
+                        onClick={() => syncPosition(r)}
+                      >
+                        Sync
+                      </button>
+                    ) : null}
                   </td>
                 </tr>
               ))}

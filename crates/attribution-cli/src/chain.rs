@@ -176,6 +176,22 @@ impl Chain {
         }
     }
 
+    /// Several accounts, in the order of `keys` (a `getMultipleAccounts` per 100 over RPC).
+    pub fn accounts(&self, keys: &[Pubkey]) -> Result<Vec<Option<Account>>> {
+        match self {
+            Chain::Embedded { svm, .. } => Ok(keys.iter().map(|k| svm.account(k)).collect()),
+            Chain::Rpc { client } => {
+                let mut out = Vec::with_capacity(keys.len());
+                for chunk in keys.chunks(100) {
+                    out.extend(
+                        client.get_multiple_accounts_with_commitment(chunk, CommitmentConfig::confirmed())?.value,
+                    );
+                }
+                Ok(out)
+            }
+        }
+    }
+
     /// Every account of `program` whose data starts with `discriminator` and matches every
     /// `(offset, bytes)` of `filters` (a `getProgramAccounts` with memcmp filters over RPC).
     pub fn program_accounts(

@@ -18,6 +18,7 @@ use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind, Operator};
 use serde_json::json;
 use sha2::{Digest, Sha256};
+use solana_account::Account;
 use solana_keypair::{read_keypair_file, write_keypair_file};
 use std::collections::BTreeMap;
 use svm_harness::ixs::{self, payout::Open};
@@ -209,6 +210,38 @@ impl Ctx {
             self.send("create OPEN token account", &[ix])?;
         }
         Ok(ata)
+    }
+
+    /// The existing positions of `contributions` (one per version of their datanet that contains
+    /// them and whose pool it was enrolled in): (position, datanet version, account).
+    fn positions_of(&self, contributions: &[(Pubkey, Contribution)]) -> Result<Vec<(Pubkey, Pubkey, Account)>> {
+        let mut versions: BTreeMap<Pubkey, u32> = BTreeMap::new();
+        let mut candidates = Vec::new();
+        for (key, c) in contributions.iter().filter(|(_, c)| c.status == ContributionStatus::Accepted) {
+            let count = match versions.get(&c.datanet) {
+                Some(n) => *n,
+                None => *versions.entry(c.datanet).or_insert(self.get::<Datanet>(&c.datanet, "datanet")?.versions),
+            };
+            candidates.extend((1..=count).map(|n| {
+                let version = pda::datanet_version(&c.datanet, n);
+                (pda::position(&pda::pool(&version), key), version)
+            }));
+        }
+        let found = self.chain.accounts(&candidates.iter().map(|(p, _)| *p).collect::<Vec<_>>())?;
+        Ok(candidates.into_iter().zip(found).filter_map(|((p, v), a)| Some((p, v, a?))).collect())
+    }
+
+    /// The current contributor of each contribution (those that no longer exist are left out).
+    fn contributors(&self, contributions: &[Pubkey]) -> Result<BTreeMap<Pubkey, Pubkey>> {
+        let found = self.chain.accounts(contributions)?;
+        let mut out = BTreeMap::new();
+        for (key, account) in contributions.iter().zip(found) {
+            let Some(account) = account else { continue };
+            let c = Contribution::try_deserialize(&mut account.data.as_slice())
+                .map_err(|_| anyhow!("{key} is not a contribution"))?;
+            out.insert(*key, c.contributor);
+        }
+        Ok(out)
     }
 
     fn list<T: AccountDeserialize + Discriminator>(&self, program: &Pubkey) -> Result<Vec<(Pubkey, T)>> {
@@ -413,7 +446,10 @@ fn enroll(ctx: &mut Ctx, contribution: &str, version: Option<u32>) -> Result<()>
     Ok(())
 }
 
-/// Claims every position of the signer (found by their `beneficiary` field).
+/// Claims every position of the signer: those that name it (found by their `beneficiary` field)
+/// and those of contributions handed to it that still name their previous contributor (found by
+/// the contributions' `contributor` field), synced first. Positions that name the signer but whose
+/// contribution it handed to another wallet are left to that wallet.
 fn claim_all(ctx: &mut Ctx) -> Result<()> {
     let me = ctx.me();
     let accounts = ctx.chain.program_accounts(
@@ -421,17 +457,58 @@ fn claim_all(ctx: &mut Ctx) -> Result<()> {
         Position::DISCRIMINATOR,
         &[(claims::BENEFICIARY_OFFSET, me.as_ref())],
     )?;
-    let held = claims::held(accounts, |pool| ctx.get(pool, "pool"))?;
-    ensure!(!held.is_empty(), "{me} has no positions: enrol its accepted contributions first (`attribution enroll`)");
+    let named = claims::held(accounts, |pool| ctx.get(pool, "pool"))?;
+    let contributors = ctx.contributors(&named.iter().map(|h| h.contribution).collect::<Vec<_>>())?;
+    let (mut held, handed_over): (Vec<_>, Vec<_>) =
+        named.into_iter().partition(|h| contributors.get(&h.contribution).is_none_or(|c| *c == me));
+    let mine: Vec<(Pubkey, Contribution)> = ctx
+        .chain
+        .program_accounts(
+            &datanet_registry::ID,
+            Contribution::DISCRIMINATOR,
+            &[(claims::CONTRIBUTOR_OFFSET, me.as_ref())],
+        )?
+        .into_iter()
+        .map(|(k, a)| {
+            Ok((
+                k,
+                Contribution::try_deserialize(&mut a.data.as_slice())
+                    .map_err(|_| anyhow!("{k} is not a contribution"))?,
+            ))
+        })
+        .collect::<Result<_>>()?;
+    let unsynced: Vec<(Pubkey, Account)> = ctx
+        .positions_of(&mine)?
+        .into_iter()
+        .filter(|(_, _, a)| {
+            a.data.get(claims::BENEFICIARY_OFFSET..claims::BENEFICIARY_OFFSET + 32) != Some(me.as_ref())
+        })
+        .map(|(p, _, a)| (p, a))
+        .collect();
+    held.extend(claims::held(unsynced, |pool| ctx.get(pool, "pool"))?);
+    ensure!(
+        !held.is_empty() || !handed_over.is_empty(),
+        "{me} has no positions: enrol its accepted contributions first (`attribution enroll`)"
+    );
     let open = ctx.open_token()?;
-    let to = ctx.my_token_account()?;
+    // The signer's token account, created only when something is owed (syncs need none).
+    let to = match held.iter().any(|h| h.claimable > 0) {
+        true => ctx.my_token_account()?,
+        false => get_associated_token_address_with_program_id(&me, &open.mint, &open.token_program),
+    };
     let signer = ctx.signer.insecure_clone();
-    let paid = claims::claim_all(&open, &signer, &to, &held, |ix, n| {
-        Ok(ctx.send(&format!("position_claim ({n} position(s))"), std::slice::from_ref(ix))?.logs)
+    let done = claims::claim_all(&open, &signer, &to, &held, |packed| {
+        let what = match (packed.synced.len(), packed.claimed.len()) {
+            (0, n) => format!("position_claim ({n} position(s))"),
+            (s, 0) => format!("position_sync ({s} position(s))"),
+            (s, n) => format!("position_sync ({s} position(s)) + position_claim ({n} position(s))"),
+        };
+        Ok(ctx.send(&what, &packed.instructions)?.logs)
     })?;
-    let total: u64 = paid.iter().map(|(_, amount)| amount).sum();
-    let numbers = ctx.version_numbers(paid.iter().map(|(h, _)| h.version))?;
-    let rows: Vec<_> = paid.iter().map(|(h, amount)| (h, numbers[&h.version], *amount)).collect();
+    let total: u64 = done.paid.iter().map(|(_, amount)| amount).sum();
+    let versions = done.paid.iter().map(|(h, _)| h).chain(&done.synced).chain(&handed_over).map(|h| h.version);
+    let numbers = ctx.version_numbers(versions)?;
+    let rows: Vec<_> = done.paid.iter().map(|(h, amount)| (h, numbers[&h.version], *amount)).collect();
     if ctx.json {
         let positions: Vec<_> = rows
             .iter()
@@ -440,8 +517,32 @@ fn claim_all(ctx: &mut Ctx) -> Result<()> {
                         "contribution": h.contribution.to_string(), "paid": paid })
             })
             .collect();
-        println!("{}", json!({ "positions": positions, "claimed": total, "held": held.len() }));
+        let synced: Vec<_> = done
+            .synced
+            .iter()
+            .map(|h| {
+                json!({ "position": h.position.to_string(), "version": numbers[&h.version],
+                        "contribution": h.contribution.to_string(), "previous": h.beneficiary.to_string() })
+            })
+            .collect();
+        let handed: Vec<_> = handed_over
+            .iter()
+            .map(|h| {
+                json!({ "position": h.position.to_string(), "version": numbers[&h.version],
+                        "contribution": h.contribution.to_string(), "contributor": contributors[&h.contribution].to_string() })
+            })
+            .collect();
+        println!(
+            "{}",
+            json!({ "positions": positions, "claimed": total, "held": held.len(), "synced": synced, "handed_over": handed })
+        );
         return Ok(());
+    }
+    for h in &done.synced {
+        println!(
+            "synced position {} (contribution {}, version {}): was {}'s, now {me}'s",
+            h.position, h.contribution, numbers[&h.version], h.beneficiary
+        );
     }
     let mut t = Table::new(&["position", "datanet", "version", "contribution", "paid OPEN"]);
     for (h, number, paid) in &rows {
@@ -455,6 +556,12 @@ fn claim_all(ctx: &mut Ctx) -> Result<()> {
     }
     if !rows.is_empty() {
         t.print();
+    }
+    for h in &handed_over {
+        println!(
+            "not claimed: position {} (contribution {}, version {}) was handed over to {}, whose `claim all` syncs it",
+            h.position, h.contribution, numbers[&h.version], contributors[&h.contribution]
+        );
     }
     println!("claimed in total: {} OPEN from {} of {} position(s)", amount(total), rows.len(), held.len());
     Ok(())
@@ -671,6 +778,87 @@ fn contribution(ctx: &mut Ctx, command: ContributionCommand) -> Result<()> {
                 println!("rent returned to the contributor {}", state.contributor);
             }
         }
+        ContributionCommand::Transfer { contribution, new_wallet, cancel } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let proposed = match (new_wallet, cancel) {
+                (Some(wallet), false) => Some(key(&wallet)?),
+                (None, true) => {
+                    ensure!(state.pending_contributor.is_some(), "contribution {c} has no pending transfer to cancel");
+                    None
+                }
+                _ => bail!("pass the new wallet or --cancel"),
+            };
+            let ix = ixs::datanet::contribution_transfer_propose(&c, &me, proposed);
+            let what = match proposed {
+                Some(_) => "contribution_transfer_propose",
+                None => "contribution_transfer_propose (cancel)",
+            };
+            ctx.send(what, &[ix])?;
+            if ctx.json {
+                println!(
+                    "{}",
+                    json!({ "contribution": c.to_string(), "pending_contributor": proposed.map(|k| k.to_string()) })
+                );
+            } else {
+                match proposed {
+                    Some(wallet) => println!(
+                        "pending contributor {wallet}: it accepts with `attribution --keypair <ITS KEYPAIR> contribution accept-transfer {c}`"
+                    ),
+                    None => println!("transfer cancelled: contribution {c} stays {}'s", state.contributor),
+                }
+            }
+        }
+        ContributionCommand::AcceptTransfer { contribution, no_sync } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let previous = state.contributor;
+            // Every position of the contribution names its previous contributor: point them at
+            // the signer in the same transaction, so that the previous wallet cannot claim them.
+            let positions = match no_sync {
+                true => Vec::new(),
+                false => ctx.positions_of(&[(c, state)])?,
+            };
+            let mut instructions = vec![ixs::datanet::contribution_transfer_accept(&c, &me)];
+            let mut synced = Vec::new();
+            for (position, version, account) in positions {
+                let p = Position::try_deserialize(&mut account.data.as_slice())
+                    .map_err(|_| anyhow!("{position} is not a position"))?;
+                if p.beneficiary != me {
+                    instructions.push(ixs::payout::position_sync(&version, &c));
+                    synced.push((position, version));
+                }
+            }
+            let signer = ctx.signer.insecure_clone();
+            for tx in packed(&signer, instructions) {
+                let syncs = tx.iter().filter(|ix| ix.program_id == attribution_payout::ID).count();
+                let accept = tx.len() > syncs;
+                let what = match (accept, syncs) {
+                    (true, 0) => "contribution_transfer_accept".to_string(),
+                    (true, n) => format!("contribution_transfer_accept + position_sync ({n} position(s))"),
+                    (false, n) => format!("position_sync ({n} position(s))"),
+                };
+                ctx.send(&what, &tx)?;
+            }
+            let numbers = ctx.version_numbers(synced.iter().map(|(_, v)| *v))?;
+            if ctx.json {
+                let synced: Vec<_> =
+                    synced.iter().map(|(p, v)| json!({ "position": p.to_string(), "version": numbers[v] })).collect();
+                println!(
+                    "{}",
+                    json!({ "contribution": c.to_string(), "contributor": me.to_string(),
+                            "previous": previous.to_string(), "synced": synced })
+                );
+            } else {
+                println!("contribution {c} is now {me}'s (was {previous}'s)");
+                for (position, version) in &synced {
+                    println!("synced position {position} (version {}): now claimable by {me} only", numbers[version]);
+                }
+                if no_sync {
+                    println!("its positions still name {previous}, who can claim them until they are synced: `attribution claim all` syncs them");
+                }
+            }
+        }
     }
     Ok(())
 }
@@ -852,25 +1040,27 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
         }
         ShowCommand::Contribution { address } => {
             let c: Contribution = ctx.get(&key(&address)?, "contribution")?;
-            (
-                "contribution",
-                vec![
-                    ("datanet", c.datanet.to_string()),
-                    ("contributor", c.contributor.to_string()),
-                    ("content sha256", c.content_hash.iter().map(|b| format!("{b:02x}")).collect()),
-                    ("size", c.size.to_string()),
-                    ("status", format!("{:?}", c.status)),
-                    ("weight", c.weight.to_string()),
-                    (
-                        "acceptance order",
-                        match c.status {
-                            ContributionStatus::Accepted => c.accepted_seq.to_string(),
-                            _ => "-".into(),
-                        },
-                    ),
-                    ("uri", c.uri),
-                ],
-            )
+            let mut fields = vec![
+                ("datanet", c.datanet.to_string()),
+                ("contributor", c.contributor.to_string()),
+                ("content sha256", c.content_hash.iter().map(|b| format!("{b:02x}")).collect()),
+                ("size", c.size.to_string()),
+                ("status", format!("{:?}", c.status)),
+                ("weight", c.weight.to_string()),
+                (
+                    "acceptance order",
+                    match c.status {
+                        ContributionStatus::Accepted => c.accepted_seq.to_string(),
+                        _ => "-".into(),
+                    },
+                ),
+                ("uri", c.uri),
+            ];
+            // Proposed by the contributor, until the new wallet accepts (or the proposal is cancelled).
+            if let Some(pending) = c.pending_contributor {
+                fields.insert(2, ("pending contributor", pending.to_string()));
+            }
+            ("contribution", fields)
         }
         ShowCommand::Model { address } => {
             let m: Model = ctx.get(&key(&address)?, "model")?;

@@ -308,12 +308,13 @@ pub fn run() -> Result<()> {
         );
         let held = claims::held(accounts, |pool| Ok(w.svm.get(pool)))?;
         let to = w.fund(&me, 0);
-        let paid = claims::claim_all(&open, wallet, &to, &held, |ix, n| {
+        let paid = claims::claim_all(&open, wallet, &to, &held, |packed| {
             claim_txs += 1;
-            most_in_one = most_in_one.max(n);
-            let done = w.svm.send(wallet, std::slice::from_ref(ix), &[]).map_err(crate::chain::decode_failure)?;
+            most_in_one = most_in_one.max(packed.claimed.len());
+            let done = w.svm.send(wallet, &packed.instructions, &[]).map_err(crate::chain::decode_failure)?;
             Ok(done.logs)
-        })?;
+        })?
+        .paid;
         let got: u64 = paid.iter().map(|(_, amount)| amount).sum();
         ensure!(w.svm.token_balance(&to) == got, "claim all paid exactly what its positions' events say");
         for (h, amount) in &paid {

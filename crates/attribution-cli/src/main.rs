@@ -116,7 +116,7 @@ pub enum Command {
     /// Datanets: create, update, hand over the curator role, publish versions (with their pools).
     #[command(subcommand)]
     Datanet(DatanetCommand),
-    /// Contributions: submit a file's hash, review, withdraw or clear.
+    /// Contributions: submit a file's hash, review, withdraw or clear, hand over to another wallet.
     #[command(subcommand)]
     Contribution(ContributionCommand),
     /// Models: create, set the lineage (citing datanet versions), publish, price, retire.
@@ -343,6 +343,28 @@ pub enum ContributionCommand {
     /// datanet's curator can clear away a rejected one too (e.g. a squatted content hash). The
     /// rent returns to the contributor and the content hash can be submitted again.
     Withdraw { contribution: String },
+    /// The contributor proposes to hand the contribution (and what its positions earn, accrued
+    /// or to come) to another wallet, which must accept (`accept-transfer`); --cancel withdraws
+    /// the proposal. Nothing changes until the new wallet accepts.
+    Transfer {
+        contribution: String,
+        /// The wallet to hand it to (or --cancel).
+        #[arg(required_unless_present = "cancel")]
+        new_wallet: Option<String>,
+        /// Cancel the pending proposal instead.
+        #[arg(long, conflicts_with = "new_wallet")]
+        cancel: bool,
+    },
+    /// The proposed wallet (the signer: --keypair, or the embedded wallet) accepts a contribution
+    /// handed to it and, in the same transaction, points the contribution's positions at itself
+    /// (`position_sync`), so that the previous wallet can no longer claim them.
+    AcceptTransfer {
+        contribution: String,
+        /// Accept only: the positions keep naming the previous wallet, which can still claim
+        /// them, until they are synced (the new wallet's `claim all` syncs them; anyone may).
+        #[arg(long)]
+        no_sync: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -435,7 +457,10 @@ pub enum StakeCommand {
 #[derive(Subcommand)]
 pub enum ClaimCommand {
     /// Claims every position of the signer, across datanets and versions: as many positions per
-    /// transaction as fit, one token transfer each; prints what each paid and the total.
+    /// transaction as fit, one token transfer each; prints what each paid and the total. The
+    /// positions of contributions handed to the signer that still name their previous
+    /// contributor are synced to it first (`position_sync`, in the same transactions); those of
+    /// contributions the signer handed away are left to their new contributor.
     All,
     /// Claims the signer's earnings in a role.
     Earnings {

@@ -412,3 +412,114 @@ fn claim_all_packs_many_positions_into_few_transactions() {
     assert_eq!(claimed.matches("0.058500000").count(), 30, "{claimed}");
     assert!(claimed.contains("claimed in total: 1.755000000 OPEN from 30 of 30 position(s)"), "{claimed}");
 }
+
+/// The standard error of a command that must fail.
+fn refused(d: &Path, args: &[&str]) -> String {
+    let out = run(d, args);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!out.status.success(), "{args:?} succeeded:\n{}", String::from_utf8_lossy(&out.stdout));
+    stderr
+}
+
+/// The last line of a `--json` command's output, parsed.
+fn json_last(stdout: &str) -> serde_json::Value {
+    serde_json::from_str(stdout.lines().last().unwrap()).unwrap_or_else(|e| panic!("{e}: {stdout}"))
+}
+
+/// A hands two contributions to B: one accepted with its positions synced in the same
+/// transaction, one without (B's `claim all` syncs it). A gets nothing more; B is paid everything
+/// both positions accrued, before and after the handover.
+#[test]
+fn a_contribution_handed_to_a_new_wallet_pays_it_what_it_accrued() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let datanet = fresh_datanet(d);
+    let [a, b, stranger] =
+        ["a.json", "b.json", "c.json"].map(|k| ok(d, &["--keypair", k, "address"]).trim().to_string());
+    let as_a = |args: &[&str]| ok(d, &[&["--keypair", "a.json"][..], args].concat());
+    let as_b = |args: &[&str]| ok(d, &[&["--keypair", "b.json"][..], args].concat());
+    std::fs::write(d.join("x.txt"), "first sample").unwrap();
+    std::fs::write(d.join("y.txt"), "second sample").unwrap();
+    let x = address(&as_a(&["contribution", "submit", &datanet, "x.txt"]), "contribution");
+    let y = address(&as_a(&["contribution", "submit", &datanet, "y.txt"]), "contribution");
+    ok(d, &["contribution", "review", &x, "--accept", "5"]);
+    ok(d, &["contribution", "review", &y, "--accept", "15"]);
+    publish_version(d, &datanet);
+    ok(d, &["enroll", &x]);
+    ok(d, &["enroll", &y]);
+    let model = draft_model(d, "1", "0.5");
+    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
+    ok(d, &[&["model", "lineage", &model, "--datanet", &format!("{datanet}=6000")][..], &shares].concat());
+    ok(d, &["model", "publish", &model]);
+    ok(d, &["operator", "register", "https://inference.example"]);
+    ok(d, &["stake", "deposit", "1000"]);
+    let me = ok(d, &["address"]).trim().to_string();
+    // Each payment: 1.17 OPEN to the version's pool, 0.2925 to x and 0.8775 to y (5:15).
+    let pay = || ok(d, &["pay", &model, "--operator", &me, "--calls", "4"]);
+
+    // A earns and claims; then earns again, unclaimed when it hands the contributions over.
+    pay();
+    let claimed = as_a(&["claim", "all"]);
+    assert!(claimed.contains("claimed in total: 1.170000000 OPEN from 2 of 2 position(s)"), "{claimed}");
+    pay();
+
+    // Proposing: the contributor only; a proposal can be cancelled; `show` has the pending wallet.
+    let shown = |c: &str| -> serde_json::Value {
+        serde_json::from_str(&ok(d, &["--json", "show", "contribution", c])).unwrap()
+    };
+    assert!(shown(&x).get("pending contributor").is_none(), "{}", shown(&x));
+    assert!(refused(d, &["--keypair", "b.json", "contribution", "transfer", &x, &b]).contains("NotContributor"));
+    as_a(&["contribution", "transfer", &x, &stranger]);
+    assert_eq!(shown(&x)["pending contributor"], stranger);
+    let cancelled = as_a(&["contribution", "transfer", &x, "--cancel"]);
+    assert!(cancelled.contains(&format!("transfer cancelled: contribution {x} stays {a}'s")), "{cancelled}");
+    assert!(shown(&x).get("pending contributor").is_none(), "{}", shown(&x));
+    let err = refused(d, &["--keypair", "c.json", "contribution", "accept-transfer", &x]);
+    assert!(err.contains("NoPendingContributor"), "{err}");
+    for c in [&x, &y] {
+        let proposed = as_a(&["contribution", "transfer", c, &b]);
+        assert!(proposed.contains(&format!("pending contributor {b}")), "{proposed}");
+    }
+    let text = ok(d, &["show", "contribution", &x]);
+    assert!(text.lines().any(|l| l.contains("pending contributor") && l.contains(&b)), "{text}");
+
+    // A wrong wallet cannot accept; B accepts x alone, y with its position synced at once.
+    let err = refused(d, &["--keypair", "c.json", "contribution", "accept-transfer", &x]);
+    assert!(err.contains("NoPendingContributor"), "{err}");
+    let accepted = as_b(&["contribution", "accept-transfer", &x, "--no-sync"]);
+    assert!(accepted.contains("contribution_transfer_accept: ok"), "{accepted}");
+    assert!(accepted.contains(&format!("its positions still name {a}")), "{accepted}");
+    let accepted = as_b(&["contribution", "accept-transfer", &y]);
+    assert!(accepted.contains("contribution_transfer_accept + position_sync (1 position(s)): ok"), "{accepted}");
+    assert!(accepted.contains(&format!("contribution {y} is now {b}'s (was {a}'s)")), "{accepted}");
+    assert!(accepted.contains("synced position"), "{accepted}");
+    for c in [&x, &y] {
+        assert_eq!(shown(c)["contributor"], b);
+        assert!(shown(c).get("pending contributor").is_none());
+    }
+
+    // A's `claim all` leaves x's position (still naming A) to B, and no longer sees y's.
+    let claimed = as_a(&["claim", "all"]);
+    assert!(claimed.contains(&format!("was handed over to {b}")), "{claimed}");
+    assert!(claimed.contains("claimed in total: 0.000000000 OPEN from 0 of 0 position(s)"), "{claimed}");
+
+    // Earned after the handover: B's.
+    pay();
+    let claimed = json_last(&as_b(&["--json", "claim", "all"]));
+    assert_eq!((claimed["claimed"].as_u64(), claimed["held"].as_u64()), (Some(2_340_000_000), Some(2)), "{claimed}");
+    let synced = claimed["synced"].as_array().unwrap();
+    assert_eq!(synced.len(), 1, "{claimed}");
+    assert_eq!((synced[0]["contribution"].as_str(), synced[0]["previous"].as_str()), (Some(&*x), Some(&*a)));
+    let paid = |c: &str| {
+        claimed["positions"].as_array().unwrap().iter().find(|p| p["contribution"] == c).unwrap()["paid"].clone()
+    };
+    assert_eq!((paid(&x), paid(&y)), (585_000_000.into(), 1_755_000_000.into()), "two payments each: {claimed}");
+    let position: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "position", &x])).unwrap();
+    assert_eq!((position["beneficiary"].as_str(), position["claimed"].as_str()), (Some(&*b), Some("0.877500000")));
+
+    // Nothing is left to A, nor to sync for B.
+    assert!(refused(d, &["--keypair", "a.json", "claim", "all"]).contains("has no positions"));
+    let again = as_b(&["claim", "all"]);
+    assert!(!again.contains("synced position"), "{again}");
+    assert!(again.contains("claimed in total: 0.000000000 OPEN from 0 of 2 position(s)"), "{again}");
+}

@@ -7,7 +7,8 @@
  * Calls that need on-chain state the caller may not have (the OPEN mint and treasury from the
  * config, a model's lineage, a contribution's contributor, a datanet's versions, an epoch's datanet
  * version) read it through the client's `AccountReader` when it is not passed in; `positionsOf`
- * lists a wallet's positions through its `ProgramAccountsReader`.
+ * lists a wallet's positions (and `contributionsOf`, `handoversProposedTo` its contributions)
+ * through its `ProgramAccountsReader`.
  */
 import { BN, type IdlAccounts, type IdlTypes, Program, type Provider, utils } from "@anchor-lang/core";
 import {
@@ -21,15 +22,15 @@ import {
   type TransactionInstruction,
 } from "@solana/web3.js";
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, EarningsRole } from "./constants";
+import { type AttributionPayout, type DatanetRegistry, type ModelRegistry, SUITE_IDLS, type SuiteDatanetRegistry } from "./idl";
 import {
-  type AttributionPayout,
-  type DatanetRegistry,
-  type ModelRegistry,
-  SUITE_IDLS,
-  type SuiteAttributionPayout,
-  type SuiteDatanetRegistry,
-} from "./idl";
-import { POSITION_BENEFICIARY_OFFSET, POSITION_DISCRIMINATOR } from "./layout";
+  CONTRIBUTION_CONTRIBUTOR_OFFSET,
+  CONTRIBUTION_DISCRIMINATOR,
+  CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
+  POSITION_BENEFICIARY_OFFSET,
+  POSITION_CONTRIBUTION_OFFSET,
+  POSITION_DISCRIMINATOR,
+} from "./layout";
 import { accrue } from "./math";
 import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
 import {
@@ -60,8 +61,8 @@ import {
 
 export type ConfigAccount = IdlAccounts<AttributionPayout>["config"];
 export type PoolAccount = IdlAccounts<AttributionPayout>["pool"];
-/** A contribution's position in one version's pool (see `SUITE_IDLS` for where its layout comes from). */
-export type PositionAccount = IdlAccounts<SuiteAttributionPayout>["position"];
+/** A contribution's position in one version's pool. */
+export type PositionAccount = IdlAccounts<AttributionPayout>["position"];
 export type EarningsAccount = IdlAccounts<AttributionPayout>["earnings"];
 export type EscrowAccount = IdlAccounts<AttributionPayout>["escrow"];
 export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
@@ -270,7 +271,10 @@ export interface AttributionClientOptions {
   connection?: Connection;
   /** How the client reads accounts (defaults to `connectionReader(connection)`). */
   reader?: AccountReader;
-  /** How the client lists accounts, for `positionsOf` (defaults to `connectionProgramAccounts(connection)`). */
+  /**
+   * How the client lists accounts, for `positionsOf`, `contributionsOf`, `handoversProposedTo`,
+   * `contributionPositions` (defaults to `connectionProgramAccounts(connection)`).
+   */
   programAccounts?: ProgramAccountsReader;
 }
 
@@ -281,13 +285,26 @@ export interface PositionInfo {
   datanet: PublicKey;
   datanetVersion: PublicKey;
   contribution: PublicKey;
+  /** The beneficiary the position names on chain now. */
   beneficiary: PublicKey;
   weight: bigint;
   totalClaimed: bigint;
   /** What it can claim now, in OPEN base units (the program's exact math). */
   claimable: bigint;
+  /**
+   * True when the wallet is the contribution's contributor (it was handed the contribution) but
+   * the position still names a previous one (`beneficiary`): a `position_sync` must point it at
+   * the wallet before the wallet can claim it (`claimAllInstructions` adds it; `positionSync`).
+   */
+  needsSync: boolean;
   account: PositionAccount;
   poolAccount: PoolAccount;
+}
+
+/** An account as listed by `contributionsOf` and the like: its address and decoded data. */
+export interface AccountRow<T> {
+  address: PublicKey;
+  account: T;
 }
 
 /** A position to claim, named by the version whose pool it is in and its contribution. */
@@ -312,10 +329,24 @@ export function claimableOf(
   ).amount;
 }
 
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 export class AttributionClient {
   readonly datanetProgram: Program<SuiteDatanetRegistry>;
   readonly modelProgram: Program<ModelRegistry>;
-  readonly payoutProgram: Program<SuiteAttributionPayout>;
+  readonly payoutProgram: Program<AttributionPayout>;
   private readonly reader?: AccountReader;
   private readonly programAccounts?: ProgramAccountsReader;
   private openCache?: OpenToken;
@@ -324,14 +355,11 @@ export class AttributionClient {
     // The programs only build instructions and decode here; a connection is needed for nothing
     // else, so none is required.
     const provider = { connection: options.connection } as unknown as Provider;
-    // `SUITE_IDLS`: the committed IDLs, with the accounts they may not list (Position,
-    // DatanetVersion) so that the coders decode them.
+    // `SUITE_IDLS`: the committed IDLs, with the account they may not list (DatanetVersion) so
+    // that the coders decode it.
     this.datanetProgram = new Program<SuiteDatanetRegistry>(SUITE_IDLS.datanet_registry as unknown as SuiteDatanetRegistry, provider);
     this.modelProgram = new Program<ModelRegistry>(SUITE_IDLS.model_registry as unknown as ModelRegistry, provider);
-    this.payoutProgram = new Program<SuiteAttributionPayout>(
-      SUITE_IDLS.attribution_payout as unknown as SuiteAttributionPayout,
-      provider,
-    );
+    this.payoutProgram = new Program<AttributionPayout>(SUITE_IDLS.attribution_payout as unknown as AttributionPayout, provider);
     this.reader = options.reader ?? (options.connection ? connectionReader(options.connection) : undefined);
     this.programAccounts =
       options.programAccounts ?? (options.connection ? connectionProgramAccounts(options.connection) : undefined);
@@ -464,6 +492,51 @@ export class AttributionClient {
       .accountsStrict({ datanet: a.datanet, contribution: a.contribution, contributor, signer: a.signer })
       .instruction();
     return { instructions: [ix], contributor };
+  }
+
+  /**
+   * `contribution_transfer_propose`: step one of handing `contribution` (and what it earns) to
+   * another wallet: its `contributor` names `newContributor`, or cancels a pending proposal with
+   * null. Nothing changes until that wallet accepts (`contributionTransferAccept`). A new proposal
+   * replaces a pending one. `NotContributor` for any other signer.
+   */
+  async contributionTransferPropose(a: {
+    contribution: PublicKey;
+    contributor: PublicKey;
+    newContributor: PublicKey | null;
+  }): Promise<Built> {
+    const ix = await this.datanetProgram.methods
+      .contributionTransferPropose(a.newContributor)
+      .accountsStrict({ contribution: a.contribution, contributor: a.contributor })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * `contribution_transfer_accept`: step two, signed by the proposed wallet, which becomes the
+   * contribution's contributor: paid for it from then on (its positions once synced) and
+   * refunded its rent if it is ever withdrawn or cleared. `NoPendingContributor` unless
+   * `newContributor` is the pending one.
+   *
+   * With `syncPositions`, the `position_sync` of each of the contribution's existing positions
+   * (listed through the client's `programAccounts`: `contributionPositions`) follows in the same
+   * instructions, so that from that transaction on only the new wallet can claim them; `synced`
+   * names them. Without it, they follow later (anyone's `positionSync`, or the new wallet's
+   * `claimAllInstructions`), and until then the previous contributor can still claim them.
+   */
+  async contributionTransferAccept(a: {
+    contribution: PublicKey;
+    newContributor: PublicKey;
+    syncPositions?: boolean;
+  }): Promise<Built<{ synced: PublicKey[] }>> {
+    const ix = await this.datanetProgram.methods
+      .contributionTransferAccept()
+      .accountsStrict({ contribution: a.contribution, newContributor: a.newContributor })
+      .instruction();
+    if (!a.syncPositions) return { instructions: [ix], synced: [] };
+    const positions = (await this.contributionPositions(a.contribution)).filter((p) => !p.account.beneficiary.equals(a.newContributor));
+    const syncs = await Promise.all(positions.map((p) => this.positionSyncInstruction(p.address, a.contribution)));
+    return { instructions: [ix, ...syncs], synced: positions.map((p) => p.address) };
   }
 
   /**
@@ -882,6 +955,23 @@ export class AttributionClient {
     return { instructions: [ix], position, pool };
   }
 
+  /**
+   * `position_sync` (permissionless): points `contribution`'s position in the pool of
+   * `datanetVersion` at the contribution's current contributor, after a handover
+   * (`contribution_transfer_accept`). What the position accrued, before and after, follows: only
+   * the new contributor can claim it from then on. `BeneficiaryCurrent` if it already names them,
+   * `WrongContribution` if the position is not the contribution's.
+   */
+  async positionSync(a: PositionRef): Promise<Built<{ position: PublicKey; pool: PublicKey }>> {
+    const pool = poolPda(a.datanetVersion);
+    const position = positionPda(pool, a.contribution);
+    return { instructions: [await this.positionSyncInstruction(position, a.contribution)], position, pool };
+  }
+
+  private positionSyncInstruction(position: PublicKey, contribution: PublicKey): Promise<TransactionInstruction> {
+    return this.payoutProgram.methods.positionSync().accountsStrict({ position, contribution }).instruction();
+  }
+
   // ---------------------------------------------------------------- attribution_payout: money
 
   /**
@@ -1000,11 +1090,15 @@ export class AttributionClient {
   }
 
   /**
-   * Every position of `wallet` with something to claim, as `position_claim` instructions packed
-   * into as few transactions as fit in `maxSize` bytes (default `MAX_TRANSACTION_SIZE`, 1,232),
-   * fee payer `feePayer` (default `wallet`): one `position_claim` per transaction, with as many
-   * `(position, pool)` pairs as fit. The destination's ATA creation (unless `createDestination`
-   * is false) rides in the first transaction. `transactions` is empty when nothing is claimable.
+   * Every position of `wallet` with something to claim (`positionsOf`: those naming it, and those
+   * of contributions handed to it that still name a previous contributor), as `position_claim`
+   * instructions packed into as few transactions as fit in `maxSize` bytes (default
+   * `MAX_TRANSACTION_SIZE`, 1,232), fee payer `feePayer` (default `wallet`): one
+   * `position_claim` per transaction, with as many `(position, pool)` pairs as fit, preceded in
+   * the same transaction by the `position_sync` of each of its positions that `needsSync` (so the
+   * claim pays `wallet`; `synced` names them). The destination's ATA creation (unless
+   * `createDestination` is false) rides in the first transaction. `transactions` is empty when
+   * nothing is claimable.
    */
   async claimAllInstructions(
     wallet: PublicKey,
@@ -1015,7 +1109,13 @@ export class AttributionClient {
       feePayer?: PublicKey;
       maxSize?: number;
     } = {},
-  ): Promise<{ transactions: TransactionInstruction[][]; positions: PositionInfo[]; total: bigint; destination: PublicKey }> {
+  ): Promise<{
+    transactions: TransactionInstruction[][];
+    positions: PositionInfo[];
+    total: bigint;
+    destination: PublicKey;
+    synced: PublicKey[];
+  }> {
     const open = opts.open ?? (await this.openToken());
     const feePayer = opts.feePayer ?? wallet;
     const maxSize = opts.maxSize ?? MAX_TRANSACTION_SIZE;
@@ -1023,10 +1123,11 @@ export class AttributionClient {
     const total = positions.reduce((sum, p) => sum + p.claimable, 0n);
     const { destination, pre } = this.destination(wallet, open, opts.destination, opts.createDestination, feePayer);
     const transactions: TransactionInstruction[][] = [];
-    // One transaction: [the ATA's creation (first only)], position_claim over `batch`.
+    // One transaction: [the ATA's creation (first only)], the syncs `batch` needs, position_claim over `batch`.
     const build = async (batch: PositionInfo[], first: boolean): Promise<TransactionInstruction[]> => {
+      const syncs = await Promise.all(batch.filter((p) => p.needsSync).map((p) => this.positionSyncInstruction(p.position, p.contribution)));
       const claim = await this.positionClaim({ beneficiary: wallet, positions: batch, destination, open });
-      return first ? [...pre, ...claim.instructions] : claim.instructions;
+      return [...(first ? pre : []), ...syncs, ...claim.instructions];
     };
     let batch: PositionInfo[] = [];
     let built: TransactionInstruction[] = [];
@@ -1049,7 +1150,8 @@ export class AttributionClient {
       }
     }
     if (batch.length > 0) transactions.push(built);
-    return { transactions, positions, total, destination };
+    const synced = positions.filter((p) => p.needsSync).map((p) => p.position);
+    return { transactions, positions, total, destination, synced };
   }
 
   /**
@@ -1396,20 +1498,88 @@ export class AttributionClient {
     return claimableOf(position, await this.fetchDecoded<PoolAccount>(this.payoutProgram, "pool", pool));
   }
 
-  /**
-   * Every Position whose beneficiary is `wallet` (getProgramAccounts: the Position discriminator
-   * and `wallet` at `POSITION_BENEFICIARY_OFFSET`), with its pool, datanet version, contribution
-   * and what it can claim now; sorted by pool, then contribution. Needs the client's
-   * `programAccounts` (or a `connection`).
-   */
-  async positionsOf(wallet: PublicKey): Promise<PositionInfo[]> {
+  private listAccounts(program: PublicKey, filters: GetProgramAccountsFilter[]) {
     if (!this.programAccounts) {
       throw new Error("this AttributionClient has no connection or programAccounts reader to list accounts with");
     }
-    const found = await this.programAccounts(this.payoutProgram.programId, [
+    return this.programAccounts(program, filters).then((found) => found.filter(({ account }) => account.owner.equals(program)));
+  }
+
+  private async listPositions(filter: { offset: number; key: PublicKey }): Promise<AccountRow<PositionAccount>[]> {
+    const found = await this.listAccounts(this.payoutProgram.programId, [
       { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(POSITION_DISCRIMINATOR)) } },
-      { memcmp: { offset: POSITION_BENEFICIARY_OFFSET, bytes: wallet.toBase58() } },
+      { memcmp: { offset: filter.offset, bytes: filter.key.toBase58() } },
     ]);
+    return found.map(({ pubkey, account }) => ({
+      address: pubkey,
+      account: this.payoutProgram.coder.accounts.decode<PositionAccount>("position", Buffer.from(account.data)),
+    }));
+  }
+
+  private async listContributions(filter: { offset: number; bytes: Uint8Array }): Promise<AccountRow<ContributionAccount>[]> {
+    const found = await this.listAccounts(this.datanetProgram.programId, [
+      { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(CONTRIBUTION_DISCRIMINATOR)) } },
+      { memcmp: { offset: filter.offset, bytes: utils.bytes.bs58.encode(Buffer.from(filter.bytes)) } },
+    ]);
+    const rows = found.map(({ pubkey, account }) => ({
+      address: pubkey,
+      account: this.datanetProgram.coder.accounts.decode<ContributionAccount>("contribution", Buffer.from(account.data)),
+    }));
+    return rows.sort(
+      (x, y) =>
+        x.account.datanet.toBase58().localeCompare(y.account.datanet.toBase58()) ||
+        Number(BigInt(x.account.index.toString()) - BigInt(y.account.index.toString())),
+    );
+  }
+
+  /**
+   * Every Contribution whose contributor is `wallet` now (submitted by it, or handed to it),
+   * by getProgramAccounts with a memcmp at `CONTRIBUTION_CONTRIBUTOR_OFFSET`; sorted by datanet,
+   * then submission index.
+   */
+  contributionsOf(wallet: PublicKey): Promise<AccountRow<ContributionAccount>[]> {
+    return this.listContributions({ offset: CONTRIBUTION_CONTRIBUTOR_OFFSET, bytes: wallet.toBytes() });
+  }
+
+  /**
+   * Every Contribution whose contributor proposed to hand it to `wallet` (its pending
+   * contributor: memcmp of `Some(wallet)` at `CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET`), which
+   * `wallet` can accept (`contributionTransferAccept`).
+   */
+  handoversProposedTo(wallet: PublicKey): Promise<AccountRow<ContributionAccount>[]> {
+    const some = new Uint8Array(33);
+    some[0] = 1;
+    some.set(wallet.toBytes(), 1);
+    return this.listContributions({ offset: CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET, bytes: some });
+  }
+
+  /** Every Position of `contribution` (one per version's pool it is enrolled in), whoever it names. */
+  contributionPositions(contribution: PublicKey): Promise<AccountRow<PositionAccount>[]> {
+    return this.listPositions({ offset: POSITION_CONTRIBUTION_OFFSET, key: contribution });
+  }
+
+  /**
+   * Every Position `wallet` can claim, with its pool, datanet version, contribution and what it
+   * can claim now; sorted by pool, then contribution. Those whose beneficiary is `wallet`
+   * (getProgramAccounts: the Position discriminator and `wallet` at
+   * `POSITION_BENEFICIARY_OFFSET`), and, unless `handedOver` is false, those of the accepted
+   * contributions whose contributor is `wallet` now (`contributionsOf`) that still name another
+   * beneficiary: contributions handed to `wallet` whose positions were not synced yet
+   * (`needsSync`; one more listing per such contribution, by memcmp on `Position.contribution`).
+   * A position of a contribution `wallet` handed away but not synced yet still names `wallet`,
+   * and is listed (it can still claim it). Needs the client's `programAccounts` (or a
+   * `connection`).
+   */
+  async positionsOf(wallet: PublicKey, opts: { handedOver?: boolean } = {}): Promise<PositionInfo[]> {
+    const own = await this.listPositions({ offset: POSITION_BENEFICIARY_OFFSET, key: wallet });
+    const found = new Map(own.map((p) => [p.address.toBase58(), p]));
+    if (opts.handedOver !== false) {
+      const accepted = (await this.contributionsOf(wallet)).filter((c) => "accepted" in c.account.status);
+      const lists = await mapLimit(accepted, 8, (c) => this.contributionPositions(c.address));
+      for (const p of lists.flat()) {
+        if (!p.account.beneficiary.equals(wallet)) found.set(p.address.toBase58(), p);
+      }
+    }
     const pools = new Map<string, Promise<PoolAccount>>();
     const poolOf = (pool: PublicKey) => {
       const key = pool.toBase58();
@@ -1417,33 +1587,28 @@ export class AttributionClient {
       return pools.get(key)!;
     };
     const infos = await Promise.all(
-      found
-        .filter(({ account }) => account.owner.equals(this.payoutProgram.programId))
-        .map(async ({ pubkey, account: raw }): Promise<PositionInfo> => {
-          const account = this.payoutProgram.coder.accounts.decode<PositionAccount>("position", Buffer.from(raw.data));
-          const poolAccount = await poolOf(account.pool);
-          return {
-            position: pubkey,
-            pool: account.pool,
-            datanet: poolAccount.datanet,
-            datanetVersion: poolAccount.datanetVersion,
-            contribution: account.contribution,
-            beneficiary: account.beneficiary,
-            weight: BigInt(account.weight.toString()),
-            totalClaimed: BigInt(account.totalClaimed.toString()),
-            claimable: claimableOf(account, poolAccount),
-            account,
-            poolAccount,
-          };
-        }),
+      [...found.values()].map(async ({ address, account }): Promise<PositionInfo> => {
+        const poolAccount = await poolOf(account.pool);
+        return {
+          position: address,
+          pool: account.pool,
+          datanet: poolAccount.datanet,
+          datanetVersion: poolAccount.datanetVersion,
+          contribution: account.contribution,
+          beneficiary: account.beneficiary,
+          weight: BigInt(account.weight.toString()),
+          totalClaimed: BigInt(account.totalClaimed.toString()),
+          claimable: claimableOf(account, poolAccount),
+          needsSync: !account.beneficiary.equals(wallet),
+          account,
+          poolAccount,
+        };
+      }),
     );
-    return infos
-      .filter((p) => p.beneficiary.equals(wallet))
-      .sort(
-        (x, y) =>
-          x.pool.toBase58().localeCompare(y.pool.toBase58()) ||
-          x.contribution.toBase58().localeCompare(y.contribution.toBase58()),
-      );
+    return infos.sort(
+      (x, y) =>
+        x.pool.toBase58().localeCompare(y.pool.toBase58()) || x.contribution.toBase58().localeCompare(y.contribution.toBase58()),
+    );
   }
 
   /** The OPEN balance of a token account (0 when it does not exist). */

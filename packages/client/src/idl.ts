@@ -7,35 +7,13 @@ import { type ModelRegistry, modelRegistryIdl, modelRegistryIdlJson } from "./ge
 
 export type { AttributionPayout, DatanetRegistry, ModelRegistry };
 
-/** `POSITION_TYPE_DEF` in camelCase, as a type (what anchor-cli would generate for it). */
-type PositionIdlTypeDef = {
-  name: "position";
-  type: {
-    kind: "struct";
-    fields: [
-      { name: "version"; type: "u8" },
-      { name: "bump"; type: "u8" },
-      { name: "pool"; type: "pubkey" },
-      { name: "contribution"; type: "pubkey" },
-      { name: "beneficiary"; type: "pubkey" },
-      { name: "weight"; type: "u64" },
-      { name: "rewardCheckpoint"; type: "u128" },
-      { name: "fraction"; type: "u64" },
-      { name: "totalClaimed"; type: "u64" },
-      { name: "enrolledAt"; type: "i64" },
-      { name: "reserved"; type: { array: ["u8", 32] } },
-    ];
-  };
-};
-
 /**
- * The attribution_payout IDL type the client's `Program` uses: the generated one, plus the
- * `position` account (see `SUITE_IDLS`), so that `program.account.position` is typed.
+ * The attribution_payout IDL type the client's `Program` uses: the generated one as is. (It used
+ * to add the `position` account, which anchor-cli did not list while no instruction took a
+ * `Position` typed; `position_sync` does, so the IDL lists it again.) Kept as a name for the
+ * code that types with it.
  */
-export type SuiteAttributionPayout = Omit<AttributionPayout, "accounts" | "types"> & {
-  accounts: [...AttributionPayout["accounts"], { name: "position"; discriminator: [170, 188, 143, 228, 122, 64, 247, 208] }];
-  types: [...AttributionPayout["types"], PositionIdlTypeDef];
-};
+export type SuiteAttributionPayout = AttributionPayout;
 
 /**
  * The datanet_registry IDL type the client's `Program` uses: the generated one, plus the
@@ -68,41 +46,17 @@ interface RawIdlShape {
 }
 
 /**
- * `programs/attribution_payout/src/state/position.rs`'s `Position`, field for field (checked
- * against that source by tests/definitions.test.ts). Only used while the IDL lacks the type.
- */
-export const POSITION_TYPE_DEF: RawTypeDef = {
-  name: "Position",
-  type: {
-    kind: "struct",
-    fields: [
-      { name: "version", type: "u8" },
-      { name: "bump", type: "u8" },
-      { name: "pool", type: "pubkey" },
-      { name: "contribution", type: "pubkey" },
-      { name: "beneficiary", type: "pubkey" },
-      { name: "weight", type: "u64" },
-      { name: "reward_checkpoint", type: "u128" },
-      { name: "fraction", type: "u64" },
-      { name: "total_claimed", type: "u64" },
-      { name: "enrolled_at", type: "i64" },
-      { name: "reserved", type: { array: ["u8", 32] } },
-    ],
-  },
-};
-
-/**
  * Accounts a program owns that its IDL may not list: anchor-cli lists an account only where an
- * instruction takes it as a typed `Account<T>`, and `Position` (created by hand in
- * `position_enroll`, read from `position_claim`'s remaining accounts) and `DatanetVersion`
- * (created by hand in `datanet_version_publish`, read by the other programs) may be taken by
- * none. Their discriminators are Anchor's (`sha256("account:<Name>")[..8]`, checked by the tests);
- * their layouts come from whichever suite IDL has the type, else from `POSITION_TYPE_DEF`.
+ * instruction takes it as a typed `Account<T>`, and `DatanetVersion` (created by hand in
+ * `datanet_version_publish`, read by the other programs) is taken so by none of
+ * datanet_registry's instructions. Its discriminator is Anchor's (`sha256("account:<Name>")[..8]`,
+ * checked by the tests); its layout comes from the suite IDL that has the type
+ * (attribution_payout's). (`Position` was here too until `position_sync` took it typed.)
  */
 const OWNED_ACCOUNTS: Record<ProgramName, { name: string; discriminator: number[] }[]> = {
   datanet_registry: [{ name: "DatanetVersion", discriminator: [81, 19, 163, 200, 14, 16, 54, 212] }],
   model_registry: [],
-  attribution_payout: [{ name: "Position", discriminator: [170, 188, 143, 228, 122, 64, 247, 208] }],
+  attribution_payout: [],
 };
 
 function typeDefAnywhere(name: string): RawTypeDef | undefined {
@@ -110,7 +64,7 @@ function typeDefAnywhere(name: string): RawTypeDef | undefined {
     const found = idl.types?.find((t) => t.name === name);
     if (found) return found;
   }
-  return name === POSITION_TYPE_DEF.name ? POSITION_TYPE_DEF : undefined;
+  return undefined;
 }
 
 function withOwnedAccounts(program: ProgramName): Idl {
@@ -130,8 +84,8 @@ function withOwnedAccounts(program: ProgramName): Idl {
 
 /**
  * The IDLs the client codes with: `RAW_IDLS`, plus the program-owned accounts an IDL does not
- * list (`Position`, `DatanetVersion`: see `OWNED_ACCOUNTS`), so that they decode and their
- * layouts are known. Identical to `RAW_IDLS` when the IDLs list them.
+ * list (`DatanetVersion`: see `OWNED_ACCOUNTS`), so that they decode and their layouts are known.
+ * Identical to `RAW_IDLS` when the IDLs list them.
  */
 export const SUITE_IDLS: Readonly<Record<ProgramName, Idl>> = {
   datanet_registry: withOwnedAccounts("datanet_registry"),

@@ -1,6 +1,7 @@
 /**
  * Byte offsets inside the programs' accounts, computed from the IDLs' borsh layouts (not written
- * by hand), for `getProgramAccounts` filters: e.g. every Position of one beneficiary.
+ * by hand), for `getProgramAccounts` filters: e.g. every Position of one beneficiary, every
+ * Contribution of one contributor.
  */
 import { SUITE_IDLS, type ProgramName } from "./idl";
 
@@ -35,7 +36,7 @@ function typeDefs(program: ProgramName): RawTypeDef[] {
   return (SUITE_IDLS[program] as unknown as { types: RawTypeDef[] }).types;
 }
 
-/** The borsh size of a fixed-size IDL type; throws for a variable-size one (string, vec, option, enum). */
+/** The borsh size of a fixed-size IDL type; throws for a variable-size one (string, vec, option, enum with fields). */
 function fixedSize(program: ProgramName, type: IdlTypeLike): number {
   if (typeof type === "string") {
     const size = PRIMITIVE_SIZES[type];
@@ -45,6 +46,8 @@ function fixedSize(program: ProgramName, type: IdlTypeLike): number {
   if (type.array) return fixedSize(program, type.array[0]) * type.array[1];
   if (type.defined) {
     const def = typeDefs(program).find((t) => t.name === type.defined!.name);
+    // A fieldless enum (e.g. `ContributionStatus`) is borsh-encoded as its variant index, one byte.
+    if (def?.type.kind === "enum" && (def.type.variants as { fields?: unknown[] }[]).every((v) => !v.fields?.length)) return 1;
     if (!def || def.type.kind !== "struct") throw new Error(`${type.defined.name} has no fixed size`);
     return def.type.fields!.reduce((sum, f) => sum + fixedSize(program, f.type), 0);
   }
@@ -81,3 +84,20 @@ export const POSITION_BENEFICIARY_OFFSET = fieldOffset("attribution_payout", "Po
 export const POSITION_POOL_OFFSET = fieldOffset("attribution_payout", "Position", "pool");
 /** The Position account's discriminator (the first memcmp of `positionsOf`). */
 export const POSITION_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Position");
+/** Where `Position.contribution` sits in a Position's data: the memcmp offset of a contribution's positions. */
+export const POSITION_CONTRIBUTION_OFFSET = fieldOffset("attribution_payout", "Position", "contribution");
+
+/**
+ * Where `Contribution.contributor` sits in a Contribution's data (discriminator included): the
+ * memcmp offset of a wallet's contributions (those it submitted or was handed), which is how
+ * `positionsOf` finds the positions a handover left naming a previous contributor.
+ */
+export const CONTRIBUTION_CONTRIBUTOR_OFFSET = fieldOffset("datanet_registry", "Contribution", "contributor");
+/**
+ * Where `Contribution.pending_contributor` (an `Option<Pubkey>`: tag byte 1, then the key) sits
+ * in a Contribution's data: the memcmp offset of the handovers proposed to a wallet
+ * (`handoversProposedTo`).
+ */
+export const CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET = fieldOffset("datanet_registry", "Contribution", "pending_contributor");
+/** The Contribution account's discriminator. */
+export const CONTRIBUTION_DISCRIMINATOR = accountDiscriminator("datanet_registry", "Contribution");
