@@ -18,7 +18,6 @@ import {
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   EarningsRole,
   OPEN,
-  OPEN_DECIMALS,
   associatedTokenAddress,
   findEvents,
   poolPda,
@@ -26,6 +25,7 @@ import {
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
+import { openMarket } from "./helpers/market";
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 1_000_000n;
@@ -89,31 +89,9 @@ describe("handing a contribution over: what it earned, before and after, follows
   before(async () => {
     chain = new TestChain();
     client = new AttributionClient({ reader: chain.reader, programAccounts: chain.programAccounts });
-    const deployer = chain.upgradeAuthority;
     let treasury: Keypair;
     [treasury, mintAuthority, curator, builder, operator, user, oldWallet, newWallet, stranger] = Array.from({ length: 9 }, () => chain.wallet());
-    mint = chain.createMint(mintAuthority, mintAuthority.publicKey, OPEN_DECIMALS);
-    const init = await client.configInit({
-      deployer: deployer.publicKey,
-      mint,
-      authority: deployer.publicKey,
-      treasury: treasury.publicKey,
-      protocolFeeBps: 250,
-      minOperatorStake: MIN_STAKE,
-      unstakeCooldownSecs: 3_600,
-      epochTiming: TIMING,
-    });
-    const treasuryEarnings = await client.earningsInit({ payer: deployer.publicKey, beneficiary: treasury.publicKey, role: EarningsRole.Treasury });
-    chain.sendOk([...init.instructions, ...treasuryEarnings.instructions], deployer);
-    const register = await client.operatorRegister({ authority: operator.publicKey, endpoint: "https://op.example" });
-    const stakeInit = await client.stakeInit({ authority: operator.publicKey });
-    chain.sendOk([...register.instructions, ...stakeInit.instructions], operator);
-    chain.fund(mintAuthority, mint, operator.publicKey, MIN_STAKE);
-    const deposit = await client.stakeDeposit({ authority: operator.publicKey, amount: MIN_STAKE });
-    const opEarnings = await client.earningsInit({ payer: operator.publicKey, beneficiary: operator.publicKey, role: EarningsRole.Operator });
-    const ownerEarnings = await client.earningsInit({ payer: builder.publicKey, beneficiary: builder.publicKey, role: EarningsRole.ModelOwner });
-    chain.sendOk([...deposit.instructions, ...opEarnings.instructions, ...ownerEarnings.instructions], operator, [builder]);
-    chain.fund(mintAuthority, mint, user.publicKey, 1_000n * OPEN);
+    mint = await openMarket(chain, client, { treasury, mintAuthority, operator, builder, user }, MIN_STAKE, TIMING);
 
     // A curated datanet: the old wallet's contribution (weight 2) and the stranger's (weight 1),
     // version 1 with its pool, the old wallet's position there, a model citing v1.

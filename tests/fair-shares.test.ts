@@ -16,7 +16,6 @@ import {
   EarningsRole,
   MAX_TRANSACTION_SIZE,
   OPEN,
-  OPEN_DECIMALS,
   POSITION_BENEFICIARY_OFFSET,
   TOKEN_PROGRAM_ID,
   associatedTokenAddress,
@@ -29,6 +28,7 @@ import {
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
+import { openMarket } from "./helpers/market";
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 1_000_000n;
@@ -39,7 +39,6 @@ const hash = (label: string) => Uint8Array.from(createHash("sha256").update(labe
 describe("fair shares: a version's pool pays exactly its contributions", () => {
   let chain: TestChain;
   let client: AttributionClient;
-  let deployer: Keypair;
   let treasury: Keypair;
   let mintAuthority: Keypair;
   let curator: Keypair;
@@ -101,30 +100,8 @@ describe("fair shares: a version's pool pays exactly its contributions", () => {
   before(async () => {
     chain = new TestChain();
     client = new AttributionClient({ reader: chain.reader, programAccounts: chain.programAccounts });
-    deployer = chain.upgradeAuthority;
     [treasury, mintAuthority, curator, builder, operator, user, alice, bob] = Array.from({ length: 8 }, () => chain.wallet());
-    mint = chain.createMint(mintAuthority, mintAuthority.publicKey, OPEN_DECIMALS);
-    const init = await client.configInit({
-      deployer: deployer.publicKey,
-      mint,
-      authority: deployer.publicKey,
-      treasury: treasury.publicKey,
-      protocolFeeBps: 250,
-      minOperatorStake: MIN_STAKE,
-      unstakeCooldownSecs: 3_600,
-      epochTiming: TIMING,
-    });
-    const treasuryEarnings = await client.earningsInit({ payer: deployer.publicKey, beneficiary: treasury.publicKey, role: EarningsRole.Treasury });
-    chain.sendOk([...init.instructions, ...treasuryEarnings.instructions], deployer);
-    const register = await client.operatorRegister({ authority: operator.publicKey, endpoint: "https://op.example" });
-    const stakeInit = await client.stakeInit({ authority: operator.publicKey });
-    chain.sendOk([...register.instructions, ...stakeInit.instructions], operator);
-    chain.fund(mintAuthority, mint, operator.publicKey, MIN_STAKE);
-    const deposit = await client.stakeDeposit({ authority: operator.publicKey, amount: MIN_STAKE });
-    const opEarnings = await client.earningsInit({ payer: operator.publicKey, beneficiary: operator.publicKey, role: EarningsRole.Operator });
-    const ownerEarnings = await client.earningsInit({ payer: builder.publicKey, beneficiary: builder.publicKey, role: EarningsRole.ModelOwner });
-    chain.sendOk([...deposit.instructions, ...opEarnings.instructions, ...ownerEarnings.instructions], operator, [builder]);
-    chain.fund(mintAuthority, mint, user.publicKey, 1_000n * OPEN);
+    mint = await openMarket(chain, client, { treasury, mintAuthority, operator, builder, user }, MIN_STAKE, TIMING);
   });
 
   test("setup: a curated datanet (v1: Alice 2, Bob 1) and an open one (v1: Alice 5)", async () => {

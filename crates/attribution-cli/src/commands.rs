@@ -386,7 +386,7 @@ fn enroll(ctx: &mut Ctx, contribution: &str, version: Option<u32>) -> Result<()>
     for number in numbers {
         let address = pda::datanet_version(&state.datanet, number);
         let v: DatanetVersion = ctx.get(&address, "datanet version")?;
-        if state.accepted_seq >= v.accepted_end {
+        if !state.is_in(&v) {
             ensure!(
                 version.is_none(),
                 "contribution {c} was accepted after version {number} was published: it is not in it"

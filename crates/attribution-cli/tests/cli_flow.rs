@@ -44,6 +44,21 @@ fn draft_model(d: &Path, id: &str, price: &str) -> String {
     address(&ok(d, &[&args[..], &["--artifact", "weights.bin", "--price", price]].concat()), "model")
 }
 
+/// Sets `model`'s lineage to 60 % for `datanet` (its latest version; owner 30 %, operator 10 %)
+/// and publishes it.
+fn cite_and_publish(d: &Path, model: &str, datanet: &str) {
+    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
+    ok(d, &[&["model", "lineage", model, "--datanet", &format!("{datanet}=6000")][..], &shares].concat());
+    ok(d, &["model", "publish", model]);
+}
+
+/// Registers the wallet as an operator staking 1,000 OPEN; returns its address.
+fn staked_operator(d: &Path) -> String {
+    ok(d, &["operator", "register", "https://inference.example"]);
+    ok(d, &["stake", "deposit", "1000"]);
+    ok(d, &["address"]).trim().to_string()
+}
+
 /// A fresh embedded chain in `d` with a wallet holding 5,000 OPEN and a datanet.
 fn fresh_datanet(d: &Path) -> String {
     ok(d, &["init"]);
@@ -69,24 +84,8 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     let d = dir.path();
     std::fs::write(d.join("notes.txt"), "anonymised clinical notes").unwrap();
     let (datanet, contribution, model) = datanet_and_draft_model(d, "notes.txt", "5", "0.5");
-    ok(
-        d,
-        &[
-            "model",
-            "lineage",
-            &model,
-            "--datanet",
-            &format!("{datanet}=6000"),
-            "--owner-bps",
-            "3000",
-            "--operator-bps",
-            "1000",
-        ],
-    );
-    ok(d, &["model", "publish", &model]);
-    ok(d, &["operator", "register", "https://inference.example"]);
-    ok(d, &["stake", "deposit", "1000"]);
-    let me = ok(d, &["address"]).trim().to_string();
+    cite_and_publish(d, &model, &datanet);
+    let me = staked_operator(d);
 
     // 4 calls at 0.5 OPEN: 2 OPEN, 2.5 % to the treasury, then 60 % of the rest to the datanet.
     let paid = ok(d, &["pay", &model, "--operator", &me, "--calls", "4"]);
@@ -162,8 +161,7 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
         ],
     );
     ok(d, &["model", "publish", &model, "--attestor", &me]);
-    ok(d, &["operator", "register", "https://inference.example"]);
-    ok(d, &["stake", "deposit", "1000"]);
+    staked_operator(d);
 
     // One paid output quoting the act; the attestor keeps (request id, output, attributable fee).
     let text = std::fs::read_to_string(act).unwrap();
@@ -315,9 +313,7 @@ fn versions_lineage_defaults_and_claim_all() {
     for model in [&latest, &first] {
         ok(d, &["model", "publish", model]);
     }
-    ok(d, &["operator", "register", "https://inference.example"]);
-    ok(d, &["stake", "deposit", "1000"]);
-    let me = ok(d, &["address"]).trim().to_string();
+    let me = staked_operator(d);
 
     // 1.17 OPEN to each cited version's pool: v2 splits it 5:15 between a and b, v1 is a's alone.
     ok(d, &["pay", &latest, "--operator", &me, "--calls", "4"]);
@@ -397,12 +393,8 @@ fn claim_all_packs_many_positions_into_few_transactions() {
         ok(d, &["enroll", c]);
     }
     let model = draft_model(d, "1", "1.5");
-    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
-    ok(d, &[&["model", "lineage", &model, "--datanet", &format!("{datanet}=6000")][..], &shares].concat());
-    ok(d, &["model", "publish", &model]);
-    ok(d, &["operator", "register", "https://inference.example"]);
-    ok(d, &["stake", "deposit", "1000"]);
-    let me = ok(d, &["address"]).trim().to_string();
+    cite_and_publish(d, &model, &datanet);
+    let me = staked_operator(d);
     // 3 OPEN, 2.5 % to the treasury, 60 % of the rest to the version: 1.755 OPEN, 0.0585 each.
     // The positions share one pool, so a pair adds one account: 25 fit in a transaction.
     ok(d, &["pay", &model, "--operator", &me, "--calls", "2"]);
@@ -448,12 +440,8 @@ fn a_contribution_handed_to_a_new_wallet_pays_it_what_it_accrued() {
     ok(d, &["enroll", &x]);
     ok(d, &["enroll", &y]);
     let model = draft_model(d, "1", "0.5");
-    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
-    ok(d, &[&["model", "lineage", &model, "--datanet", &format!("{datanet}=6000")][..], &shares].concat());
-    ok(d, &["model", "publish", &model]);
-    ok(d, &["operator", "register", "https://inference.example"]);
-    ok(d, &["stake", "deposit", "1000"]);
-    let me = ok(d, &["address"]).trim().to_string();
+    cite_and_publish(d, &model, &datanet);
+    let me = staked_operator(d);
     // Each payment: 1.17 OPEN to the version's pool, 0.2925 to x and 0.8775 to y (5:15).
     let pay = || ok(d, &["pay", &model, "--operator", &me, "--calls", "4"]);
 

@@ -1,0 +1,58 @@
+/** A deployed market for the client's tests: config and OPEN, a staked operator, a funded user. */
+import type { Keypair, PublicKey } from "@solana/web3.js";
+import { type AttributionClient, EarningsRole, OPEN, OPEN_DECIMALS } from "@attribution-suite/client";
+import type { TestChain } from "./chain";
+
+export interface MarketWallets {
+  treasury: Keypair;
+  mintAuthority: Keypair;
+  operator: Keypair;
+  builder: Keypair;
+  user: Keypair;
+}
+
+export interface MarketTiming {
+  epochLengthSecs: number;
+  rootDeadlineSecs: number;
+  challengeWindowSecs: number;
+  claimWindowSecs: number;
+}
+
+/**
+ * OPEN minted by `mintAuthority`; the config (250 bps, a one-hour cooldown, `timing`) initialised
+ * by the upgrade authority with the treasury's earnings; `operator` registered and staked
+ * `minStake` with its earnings; the builder's model-owner earnings; `user` holding 1,000 OPEN.
+ * Returns the mint.
+ */
+export async function openMarket(
+  chain: TestChain,
+  client: AttributionClient,
+  w: MarketWallets,
+  minStake: bigint,
+  timing: MarketTiming,
+): Promise<PublicKey> {
+  const deployer = chain.upgradeAuthority;
+  const mint = chain.createMint(w.mintAuthority, w.mintAuthority.publicKey, OPEN_DECIMALS);
+  const init = await client.configInit({
+    deployer: deployer.publicKey,
+    mint,
+    authority: deployer.publicKey,
+    treasury: w.treasury.publicKey,
+    protocolFeeBps: 250,
+    minOperatorStake: minStake,
+    unstakeCooldownSecs: 3_600,
+    epochTiming: timing,
+  });
+  const treasuryEarnings = await client.earningsInit({ payer: deployer.publicKey, beneficiary: w.treasury.publicKey, role: EarningsRole.Treasury });
+  chain.sendOk([...init.instructions, ...treasuryEarnings.instructions], deployer);
+  const register = await client.operatorRegister({ authority: w.operator.publicKey, endpoint: "https://op.example" });
+  const stakeInit = await client.stakeInit({ authority: w.operator.publicKey });
+  chain.sendOk([...register.instructions, ...stakeInit.instructions], w.operator);
+  chain.fund(w.mintAuthority, mint, w.operator.publicKey, minStake);
+  const deposit = await client.stakeDeposit({ authority: w.operator.publicKey, amount: minStake });
+  const opEarnings = await client.earningsInit({ payer: w.operator.publicKey, beneficiary: w.operator.publicKey, role: EarningsRole.Operator });
+  const ownerEarnings = await client.earningsInit({ payer: w.builder.publicKey, beneficiary: w.builder.publicKey, role: EarningsRole.ModelOwner });
+  chain.sendOk([...deposit.instructions, ...opEarnings.instructions, ...ownerEarnings.instructions], w.operator, [w.builder]);
+  chain.fund(w.mintAuthority, mint, w.user.publicKey, 1_000n * OPEN);
+  return mint;
+}
