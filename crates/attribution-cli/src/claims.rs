@@ -217,7 +217,9 @@ mod tests {
             decided_at: 2,
             accepted_seq: 1,
             pending_contributor: Some(Pubkey::new_unique()),
-            reserved: [0; 24],
+            bond: 0,
+            flaggable_until: 0,
+            reserved: [0; 8],
             uri: "ipfs://c".into(),
         };
         let mut data = Vec::new();

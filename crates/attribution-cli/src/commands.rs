@@ -13,7 +13,7 @@ use attribution_payout::state::{Config, Earnings, EarningsRole, Epoch, EpochTimi
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
-use datanet_registry::state::{Contribution, ContributionStatus, Datanet, DatanetPolicy, DatanetVersion};
+use datanet_registry::state::{BondPolicy, Contribution, ContributionStatus, Datanet, DatanetPolicy, DatanetVersion};
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind, Operator};
 use serde_json::json;
@@ -690,7 +690,8 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
         DatanetCommand::Create { id, name, uri, open_weight } => {
             let policy = open_weight.map_or(DatanetPolicy::Curated, |weight| DatanetPolicy::Open { weight });
             let address = pda::datanet(&me, id);
-            let create = ixs::datanet::create(&me, DatanetCreateArgs { id, name, uri, policy });
+            let create =
+                ixs::datanet::create(&me, DatanetCreateArgs { id, name, uri, policy, bond: BondPolicy::default() });
             ctx.send("datanet_create", &[create])?;
             println!("datanet {address}");
         }
@@ -702,7 +703,7 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
             };
             ctx.send(
                 "datanet_update",
-                &[ixs::datanet::update(&key(&datanet)?, &me, DatanetUpdateArgs { uri, policy })],
+                &[ixs::datanet::update(&key(&datanet)?, &me, DatanetUpdateArgs { uri, policy, bond: None })],
             )?;
         }
         DatanetCommand::ProposeAuthority { datanet, new_authority } => {

@@ -1,7 +1,7 @@
 //! One builder per instruction of the suite, from the programs' generated account and data types.
 //! Tests edit what these return to mount attacks; the bench and the CLI send them as they are.
 use crate::pda;
-use anchor_lang::prelude::Pubkey;
+use anchor_lang::prelude::{AccountMeta, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use anchor_lang::solana_program::system_program;
 use anchor_lang::{InstructionData, ToAccountMetas};
@@ -52,6 +52,10 @@ pub mod datanet {
                 contribution,
                 contributor: *contributor,
                 system_program: system_program::ID,
+                bond_vault: None,
+                contributor_token: None,
+                mint: None,
+                token_program: None,
             },
             instruction::ContributionSubmit { args },
         )
@@ -70,6 +74,10 @@ pub mod datanet {
                 contribution: *contribution,
                 contributor: *contributor,
                 signer: *signer,
+                bond_vault: None,
+                contributor_token: None,
+                mint: None,
+                token_program: None,
             },
             instruction::ContributionWithdraw {},
         )
@@ -102,6 +110,82 @@ pub mod datanet {
         dix(
             accounts::ContributionReview { datanet: *datanet, contribution: *contribution, authority: *authority },
             instruction::ContributionReview { decision },
+        )
+    }
+
+    /// The accounts a bond moves through besides the vault: a wallet's (or the treasury's) OPEN
+    /// token account, the mint and its token program.
+    #[derive(Clone, Copy, Debug)]
+    pub struct BondIx {
+        pub token_account: Pubkey,
+        pub mint: Pubkey,
+        pub token_program: Pubkey,
+    }
+
+    /// `ix`, a `contribution_submit` or `contribution_withdraw` built without a bond, with the
+    /// four optional bond accounts it ends with filled in.
+    pub fn with_bond(mut ix: Instruction, bond: &BondIx) -> Instruction {
+        let at = ix.accounts.len() - 4;
+        ix.accounts.splice(
+            at..,
+            [
+                AccountMeta::new(pda::bond_vault(), false),
+                AccountMeta::new(bond.token_account, false),
+                AccountMeta::new_readonly(bond.mint, false),
+                AccountMeta::new_readonly(bond.token_program, false),
+            ],
+        );
+        ix
+    }
+
+    pub fn bond_vault_init(payer: &Pubkey, mint: &Pubkey, token_program: &Pubkey) -> Instruction {
+        dix(
+            accounts::BondVaultInit {
+                payout_config: pda::config(),
+                bond_vault: pda::bond_vault(),
+                mint: *mint,
+                payer: *payer,
+                token_program: *token_program,
+                system_program: system_program::ID,
+            },
+            instruction::BondVaultInit {},
+        )
+    }
+
+    /// The curator's spam flag; `treasury_bond` (the treasury's token account) when a bond is
+    /// forfeited.
+    pub fn contribution_flag_spam(
+        datanet: &Pubkey,
+        contribution: &Pubkey,
+        authority: &Pubkey,
+        treasury_bond: Option<&BondIx>,
+    ) -> Instruction {
+        dix(
+            accounts::ContributionFlagSpam {
+                datanet: *datanet,
+                contribution: *contribution,
+                authority: *authority,
+                payout_config: treasury_bond.map(|_| pda::config()),
+                bond_vault: treasury_bond.map(|_| pda::bond_vault()),
+                treasury_token: treasury_bond.map(|b| b.token_account),
+                mint: treasury_bond.map(|b| b.mint),
+                token_program: treasury_bond.map(|b| b.token_program),
+            },
+            instruction::ContributionFlagSpam {},
+        )
+    }
+
+    pub fn contribution_bond_refund(datanet: &Pubkey, contribution: &Pubkey, bond: &BondIx) -> Instruction {
+        dix(
+            accounts::ContributionBondRefund {
+                datanet: *datanet,
+                contribution: *contribution,
+                bond_vault: pda::bond_vault(),
+                contributor_token: bond.token_account,
+                mint: bond.mint,
+                token_program: bond.token_program,
+            },
+            instruction::ContributionBondRefund {},
         )
     }
 

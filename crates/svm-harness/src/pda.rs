@@ -28,6 +28,10 @@ pub fn operator(authority: &Pubkey) -> Pubkey {
     find(&[model::SEED_OPERATOR, authority.as_ref()], &model_registry::ID)
 }
 
+pub fn bond_vault() -> Pubkey {
+    find(&[datanet::SEED_BOND_VAULT], &datanet_registry::ID)
+}
+
 pub fn config() -> Pubkey {
     find(&[payout::SEED_CONFIG], &attribution_payout::ID)
 }

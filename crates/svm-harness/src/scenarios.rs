@@ -13,7 +13,7 @@ use attribution_payout::state::EarningsRole;
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
-use datanet_registry::state::DatanetPolicy;
+use datanet_registry::state::{BondPolicy, DatanetPolicy};
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::ModelKind;
 
@@ -54,11 +54,16 @@ pub fn registries(rec: &mut Recorder) {
         name: "medical-qa".into(),
         uri: "ipfs://bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi".into(),
         policy: DatanetPolicy::Curated,
+        bond: BondPolicy::default(),
     };
     let r = w.svm.run(&curator, ixs::datanet::create(&key, args), &[]);
     rec.record(DATANET, "datanet_create", "curated", r);
     let datanet = pda::datanet(&key, 1);
-    let args = DatanetUpdateArgs { uri: Some("ipfs://medical-qa-v2".into()), policy: Some(DatanetPolicy::Curated) };
+    let args = DatanetUpdateArgs {
+        uri: Some("ipfs://medical-qa-v2".into()),
+        policy: Some(DatanetPolicy::Curated),
+        bond: None,
+    };
     let r = w.svm.run(&curator, ixs::datanet::update(&datanet, &key, args), &[]);
     rec.record(DATANET, "datanet_update", "uri and policy", r);
     let next = w.wallet();
@@ -256,6 +261,7 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
             name: format!("datanet-{id}"),
             uri: format!("ipfs://datanet-{id}"),
             policy: DatanetPolicy::Open { weight: 1 },
+            bond: BondPolicy::default(),
         };
         w.step(&curator, ixs::datanet::create(&curator.pubkey(), args), &[]);
         datanets.push(pda::datanet(&curator.pubkey(), id));

@@ -12,7 +12,7 @@ use attribution_payout::state::{Config, EarningsRole, EpochTiming};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
-use datanet_registry::state::{Datanet, DatanetPolicy};
+use datanet_registry::state::{BondPolicy, Datanet, DatanetPolicy};
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind};
 use sha2::{Digest, Sha256};
@@ -100,6 +100,7 @@ impl World {
         world.step(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
         let treasury = world.treasury.pubkey();
         world.step(&deployer, ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury), &[]);
+        world.step(&deployer, ixs::datanet::bond_vault_init(&deployer.pubkey(), &mint, &program.id()), &[]);
         world
     }
 
@@ -111,6 +112,15 @@ impl World {
 
     pub fn wallet(&mut self) -> Keypair {
         self.svm.wallet()
+    }
+
+    /// The bond accounts of `token_account` (an OPEN token account).
+    pub fn bond_ix(&self, token_account: &Pubkey) -> ixs::datanet::BondIx {
+        ixs::datanet::BondIx {
+            token_account: *token_account,
+            mint: self.open.mint,
+            token_program: self.open.token_program,
+        }
     }
 
     /// A token account of `owner` holding `amount` OPEN base units.
@@ -125,7 +135,12 @@ impl World {
     }
 
     pub fn datanet(&mut self, curator: &Keypair, id: u64, policy: DatanetPolicy) -> Pubkey {
-        let args = DatanetCreateArgs { id, name: format!("datanet-{id}"), uri: format!("ipfs://datanet-{id}"), policy };
+        self.datanet_with_bond(curator, id, policy, BondPolicy::default())
+    }
+
+    pub fn datanet_with_bond(&mut self, curator: &Keypair, id: u64, policy: DatanetPolicy, bond: BondPolicy) -> Pubkey {
+        let name = format!("datanet-{id}");
+        let args = DatanetCreateArgs { id, name, uri: format!("ipfs://datanet-{id}"), policy, bond };
         self.step(curator, ixs::datanet::create(&curator.pubkey(), args), &[]);
         pda::datanet(&curator.pubkey(), id)
     }

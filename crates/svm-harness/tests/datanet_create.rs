@@ -3,7 +3,7 @@ use datanet_registry::constants::MAX_CONTRIBUTION_WEIGHT;
 use datanet_registry::errors::DatanetError;
 use datanet_registry::events::DatanetCreated;
 use datanet_registry::instructions::DatanetCreateArgs;
-use datanet_registry::state::{Datanet, DatanetPolicy};
+use datanet_registry::state::{BondPolicy, Datanet, DatanetPolicy};
 use svm_harness::{assert_error, ixs, pda, with_metas, Keypair, Signer, Svm};
 
 fn args(id: u64) -> DatanetCreateArgs {
@@ -12,6 +12,7 @@ fn args(id: u64) -> DatanetCreateArgs {
         name: "medical-qa".into(),
         uri: "ipfs://bafy-medical-qa".into(),
         policy: DatanetPolicy::Curated,
+        bond: BondPolicy::default(),
     }
 }
 

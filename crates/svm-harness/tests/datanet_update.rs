@@ -11,7 +11,11 @@ fn the_authority_updates_uri_and_policy() {
     let mut w = World::new(TokenProgram::Token);
     let curator = w.wallet();
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Curated);
-    let args = DatanetUpdateArgs { uri: Some("ipfs://v2".into()), policy: Some(DatanetPolicy::Open { weight: 5 }) };
+    let args = DatanetUpdateArgs {
+        uri: Some("ipfs://v2".into()),
+        policy: Some(DatanetPolicy::Open { weight: 5 }),
+        bond: None,
+    };
     let done = w.step(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), args), &[]);
     let state: Datanet = w.svm.get(&datanet);
     assert_eq!((state.uri.as_str(), state.policy), ("ipfs://v2", DatanetPolicy::Open { weight: 5 }));
@@ -22,7 +26,7 @@ fn the_authority_updates_uri_and_policy() {
     );
 
     // Only the URI: the policy stays.
-    let args = DatanetUpdateArgs { uri: Some("ipfs://v3".into()), policy: None };
+    let args = DatanetUpdateArgs { uri: Some("ipfs://v3".into()), policy: None, bond: None };
     w.step(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), args), &[]);
     assert_eq!(w.svm.get::<Datanet>(&datanet).policy, DatanetPolicy::Open { weight: 5 });
 }
@@ -33,17 +37,17 @@ fn update_rejects_strangers_missing_signatures_and_bad_values() {
     let curator = w.wallet();
     let stranger = w.wallet();
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Curated);
-    let args = || DatanetUpdateArgs { uri: Some("ipfs://mine".into()), policy: None };
+    let args = || DatanetUpdateArgs { uri: Some("ipfs://mine".into()), policy: None, bond: None };
     let ix = ixs::datanet::update(&datanet, &stranger.pubkey(), args());
     assert_error(w.svm.run(&stranger, ix, &[]), DatanetError::NotAuthority);
     let unsigned = with_metas(ixs::datanet::update(&datanet, &curator.pubkey(), args()), |m| m[1].is_signer = false);
     assert_error(w.svm.run(&stranger, unsigned, &[]), anchor_lang::error::ErrorCode::AccountNotSigner);
-    let bad = DatanetUpdateArgs { uri: Some(String::new()), policy: None };
+    let bad = DatanetUpdateArgs { uri: Some(String::new()), policy: None, bond: None };
     assert_error(
         w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), bad), &[]),
         DatanetError::InvalidUri,
     );
-    let bad = DatanetUpdateArgs { uri: None, policy: Some(DatanetPolicy::Open { weight: 0 }) };
+    let bad = DatanetUpdateArgs { uri: None, policy: Some(DatanetPolicy::Open { weight: 0 }), bond: None };
     assert_error(
         w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), bad), &[]),
         DatanetError::InvalidPolicy,
@@ -82,7 +86,7 @@ fn authority_moves_in_two_steps_and_only_to_the_proposed_signer() {
     let state: Datanet = w.svm.get(&datanet);
     assert_eq!((state.authority, state.pending_authority), (successor.pubkey(), None));
     // The former authority has lost its rights.
-    let args = DatanetUpdateArgs { uri: Some("ipfs://old".into()), policy: None };
+    let args = DatanetUpdateArgs { uri: Some("ipfs://old".into()), policy: None, bond: None };
     assert_error(
         w.svm.run(&curator, ixs::datanet::update(&datanet, &curator.pubkey(), args), &[]),
         DatanetError::NotAuthority,

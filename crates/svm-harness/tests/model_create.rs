@@ -64,6 +64,7 @@ fn rejects_a_base_model_of_the_wrong_type_or_owner_and_a_missing_signer() {
         name: "d".into(),
         uri: "ipfs://d".into(),
         policy: datanet_registry::state::DatanetPolicy::Curated,
+        bond: Default::default(),
     };
     svm.run(&owner, ixs::datanet::create(&key, datanet_args), &[]).unwrap();
     let datanet = pda::datanet(&key, 1);

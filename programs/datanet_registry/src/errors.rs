@@ -36,4 +36,24 @@ pub enum DatanetError {
     WrongContributor,
     #[msg("No transfer of this contribution is pending for this signer")]
     NoPendingContributor,
+    #[msg("This bond needs its accounts: the bond vault, the token account, the OPEN mint and the token program")]
+    BondAccountsMissing,
+    #[msg("Not the bond vault: the token account at the bond vault's address, with its token program")]
+    WrongBondVault,
+    #[msg("Bonds are in OPEN: the mint or token account is of another mint")]
+    WrongBondMint,
+    #[msg("The bond's token account must be an OPEN token account of the contributor (or of the treasury)")]
+    WrongBondTokenAccount,
+    #[msg("Not attribution_payout's config")]
+    WrongPayoutConfig,
+    #[msg("A spam window is at most MAX_SPAM_WINDOW_SECS (30 days)")]
+    InvalidBondPolicy,
+    #[msg(
+        "Only a pending contribution, or an accepted one in no version yet and within its spam window, can be flagged"
+    )]
+    NotFlaggable,
+    #[msg("This contribution has no bond waiting in the vault")]
+    NoBond,
+    #[msg("The bond stays until the contribution is rejected, in a version, or past its spam window")]
+    BondNotRefundable,
 }

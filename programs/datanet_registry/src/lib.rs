@@ -4,21 +4,28 @@
 //! be a **contributor**. State machine of a contribution:
 //!
 //! ```text
-//! submit ──► Pending ──review(accept, weight>0)──► Accepted   (final; weight frozen)
-//!              │    └──review(reject, reason)────► Rejected   (final) ──withdraw──► closed
-//!              └──withdraw (contributor)──► closed, rent returned to the contributor
+//! submit ──► Pending ──review(accept, weight>0)──► Accepted   (weight frozen)
+//!              │    ├──review(reject, reason)────► Rejected   (final) ──withdraw──► closed
+//!              │    └──flag_spam (curator)───────► Flagged    (final) ──withdraw──► closed
+//!              └──withdraw (contributor)──► closed, rent (and bond) returned to the contributor
 //! open policy: submit ──► Accepted at once with the datanet's fixed weight
+//! Accepted ──flag_spam (in no version yet, within the spam window)──► Flagged
 //! ```
+//! A datanet's `BondPolicy` may require a bond in OPEN per submission (see `bond`): returned on
+//! withdrawal, rejection, or once accepted past flagging; forfeited to the treasury when flagged.
 //! Published versions (`DatanetVersion`) are immutable snapshots that models cite. This program
 //! never holds tokens; `attribution_payout` reads accepted contributions to pay their owners.
 use anchor_lang::prelude::*;
 
+pub mod bond;
 pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
+pub mod payout_config;
 pub mod pda_account;
 pub mod state;
+pub mod token;
 
 use instructions::*;
 
@@ -73,6 +80,22 @@ pub mod datanet_registry {
     /// The proposed wallet becomes the contribution's contributor.
     pub fn contribution_transfer_accept(ctx: Context<ContributionTransferAccept>) -> Result<()> {
         ContributionTransferAccept::handler(ctx)
+    }
+
+    /// Creates the bond vault (once, by anyone) with `attribution_payout`'s OPEN mint.
+    pub fn bond_vault_init(ctx: Context<BondVaultInit>) -> Result<()> {
+        BondVaultInit::handler(ctx)
+    }
+
+    /// The curator flags a contribution as spam (pending, or accepted, in no version yet and
+    /// within its spam window): it is in no version, and its bond goes to the treasury.
+    pub fn contribution_flag_spam(ctx: Context<ContributionFlagSpam>) -> Result<()> {
+        ContributionFlagSpam::handler(ctx)
+    }
+
+    /// Returns a contribution's bond to its contributor once it can no longer be forfeited.
+    pub fn contribution_bond_refund(ctx: Context<ContributionBondRefund>) -> Result<()> {
+        ContributionBondRefund::handler(ctx)
     }
 
     /// Accepts (with a weight) or rejects (with a reason) a pending contribution. Final.

@@ -6,8 +6,9 @@ use crate::state::{check_mint_extensions, Config, EpochTiming};
 use crate::upgrade_authority::require_upgrade_authority;
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
-use anchor_spl::token_interface::{initialize_account3, InitializeAccount3, Mint, TokenInterface};
+use anchor_spl::token_interface::{Mint, TokenInterface};
 use datanet_registry::pda_account::{create, create_account};
+use datanet_registry::token::initialize_account3;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct ConfigInitArgs {
@@ -60,9 +61,7 @@ impl<'info> ConfigInit<'info> {
             TokenAccount::LEN,
             &token_program,
         )?;
-        let accounts =
-            InitializeAccount3 { account: vault.to_account_info(), mint, authority: self.config.to_account_info() };
-        initialize_account3(CpiContext::new(token_program, accounts))
+        initialize_account3(token_program, vault.to_account_info(), mint, &self.config.key())
     }
 
     fn validate(&self, args: &ConfigInitArgs) -> Result<()> {

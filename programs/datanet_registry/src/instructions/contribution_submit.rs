@@ -1,3 +1,4 @@
+use crate::bond::BondAccounts;
 use crate::constants::{ACCOUNT_VERSION, SEED_CONTRIBUTION};
 use crate::errors::DatanetError;
 use crate::events::ContributionSubmitted;
@@ -24,10 +25,20 @@ pub struct ContributionSubmit<'info> {
     /// duplicate: Anchor's `init` would fail with the system program's bare "already in use".
     #[account(mut, seeds = [SEED_CONTRIBUTION, datanet.key().as_ref(), args.content_hash.as_ref()], bump)]
     pub contribution: UncheckedAccount<'info>,
-    /// Signs, pays the rent, and is paid for the contribution.
+    /// Signs, pays the rent (and the bond), and is paid for the contribution.
     #[account(mut)]
     pub contributor: Signer<'info>,
     pub system_program: Program<'info, System>,
+    /// CHECK: the bond vault, when the datanet requires a bond (checked by `BondAccounts`).
+    #[account(mut)]
+    pub bond_vault: Option<UncheckedAccount<'info>>,
+    /// CHECK: the contributor's OPEN token account the bond comes from (`BondAccounts`).
+    #[account(mut)]
+    pub contributor_token: Option<UncheckedAccount<'info>>,
+    /// CHECK: the OPEN mint (`BondAccounts`).
+    pub mint: Option<UncheckedAccount<'info>>,
+    /// CHECK: the bond vault's token program (`BondAccounts`).
+    pub token_program: Option<UncheckedAccount<'info>>,
 }
 
 impl ContributionSubmit<'_> {
@@ -53,6 +64,19 @@ impl ContributionSubmit<'_> {
             &crate::ID,
         )?;
 
+        let bond = accounts.datanet.bond.amount;
+        if bond > 0 {
+            let contributor = accounts.contributor.key();
+            BondAccounts::new(
+                accounts.bond_vault.as_deref(),
+                accounts.contributor_token.as_deref(),
+                accounts.mint.as_deref(),
+                accounts.token_program.as_deref(),
+                &contributor,
+            )?
+            .deposit(accounts.contributor.to_account_info(), bond)?;
+        }
+
         let datanet = &mut accounts.datanet;
         let index = datanet.submitted;
         datanet.submitted = index.checked_add(1).ok_or(DatanetError::Overflow)?;
@@ -71,7 +95,9 @@ impl ContributionSubmit<'_> {
             decided_at: 0,
             accepted_seq: 0,
             pending_contributor: None,
-            reserved: [0; 24],
+            bond,
+            flaggable_until: 0,
+            reserved: [0; 8],
             uri: args.uri,
         };
         if let DatanetPolicy::Open { weight } = datanet.policy {
@@ -89,6 +115,7 @@ impl ContributionSubmit<'_> {
             index,
             status: contribution.status,
             weight: contribution.weight,
+            bond,
             uri: contribution.uri,
             timestamp: now,
         });

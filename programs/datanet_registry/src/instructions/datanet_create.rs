@@ -1,7 +1,7 @@
 use crate::constants::{ACCOUNT_VERSION, SEED_DATANET};
 use crate::events::DatanetCreated;
 use crate::pda_account::create_account;
-use crate::state::{check_name, check_uri, Datanet, DatanetPolicy};
+use crate::state::{check_name, check_uri, BondPolicy, Datanet, DatanetPolicy};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
@@ -11,6 +11,8 @@ pub struct DatanetCreateArgs {
     pub name: String,
     pub uri: String,
     pub policy: DatanetPolicy,
+    /// The bond each submission posts and the spam window (`BondPolicy::default()` for neither).
+    pub bond: BondPolicy,
 }
 
 #[derive(Accounts)]
@@ -29,7 +31,8 @@ impl DatanetCreate<'_> {
     fn validate(&self, args: &DatanetCreateArgs) -> Result<()> {
         check_name(&args.name)?;
         check_uri(&args.uri)?;
-        args.policy.validate()
+        args.policy.validate()?;
+        args.bond.validate()
     }
 
     #[access_control(ctx.accounts.validate(&args))]
@@ -45,14 +48,17 @@ impl DatanetCreate<'_> {
             authority: creator,
             pending_authority: None,
             policy: args.policy,
+            bond: args.bond,
             submitted: 0,
             accepted: 0,
             rejected: 0,
             withdrawn: 0,
+            flagged_accepted: 0,
             total_accepted_weight: 0,
             versions: 0,
+            versioned_end: 0,
             created_at: now,
-            reserved: [0; 64],
+            reserved: [0; 32],
             name: args.name,
             uri: args.uri,
         };
@@ -72,6 +78,7 @@ impl DatanetCreate<'_> {
             id: args.id,
             authority: creator,
             policy: datanet.policy,
+            bond: datanet.bond,
             name: datanet.name,
             uri: datanet.uri,
             timestamp: now,

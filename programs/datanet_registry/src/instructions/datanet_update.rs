@@ -1,6 +1,6 @@
 use crate::errors::DatanetError;
 use crate::events::DatanetUpdated;
-use crate::state::{check_uri, Datanet, DatanetPolicy};
+use crate::state::{check_uri, BondPolicy, Datanet, DatanetPolicy};
 use anchor_lang::prelude::*;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
@@ -9,6 +9,9 @@ pub struct DatanetUpdateArgs {
     pub uri: Option<String>,
     /// New policy, if it changes; it applies to contributions submitted from now on.
     pub policy: Option<DatanetPolicy>,
+    /// New bond policy, if it changes: the amount applies to submissions from now on, the spam
+    /// window to acceptances from now on.
+    pub bond: Option<BondPolicy>,
 }
 
 #[derive(Accounts)]
@@ -26,6 +29,9 @@ impl DatanetUpdate<'_> {
         if let Some(policy) = &args.policy {
             policy.validate()?;
         }
+        if let Some(bond) = &args.bond {
+            bond.validate()?;
+        }
         Ok(())
     }
 
@@ -38,10 +44,14 @@ impl DatanetUpdate<'_> {
         if let Some(policy) = args.policy {
             datanet.policy = policy;
         }
+        if let Some(bond) = args.bond {
+            datanet.bond = bond;
+        }
         datanet.invariant()?;
         emit!(DatanetUpdated {
             datanet: datanet.key(),
             policy: datanet.policy,
+            bond: datanet.bond,
             uri: datanet.uri.clone(),
             timestamp: Clock::get()?.unix_timestamp,
         });

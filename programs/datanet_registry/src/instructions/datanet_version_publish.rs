@@ -33,7 +33,7 @@ impl DatanetVersionPublish<'_> {
     fn validate(&self, args: &DatanetVersionPublishArgs) -> Result<()> {
         let next = self.datanet.versions.checked_add(1).ok_or(DatanetError::Overflow)?;
         require!(args.number == next, DatanetError::WrongVersionNumber);
-        require!(self.datanet.accepted > 0, DatanetError::EmptyVersion);
+        require!(self.datanet.total_accepted_weight > 0, DatanetError::EmptyVersion);
         check_uri(&args.uri)
     }
 
@@ -43,6 +43,7 @@ impl DatanetVersionPublish<'_> {
         let accounts = &mut *ctx.accounts;
         let datanet = &mut accounts.datanet;
         datanet.versions = args.number;
+        datanet.versioned_end = datanet.accepted;
         let bump = ctx.bumps.datanet_version;
         let version = DatanetVersion {
             version: ACCOUNT_VERSION,
@@ -50,7 +51,7 @@ impl DatanetVersionPublish<'_> {
             datanet: datanet.key(),
             number: args.number,
             contributions_root: args.contributions_root,
-            contribution_count: datanet.accepted,
+            contribution_count: datanet.live_accepted()?,
             accepted_end: datanet.accepted,
             total_weight: datanet.total_accepted_weight,
             published_at: now,

@@ -1,3 +1,6 @@
+mod bond_vault_init;
+mod contribution_bond_refund;
+mod contribution_flag_spam;
 mod contribution_review;
 mod contribution_submit;
 mod contribution_transfer_accept;
@@ -9,6 +12,9 @@ mod datanet_create;
 mod datanet_update;
 mod datanet_version_publish;
 
+pub use bond_vault_init::*;
+pub use contribution_bond_refund::*;
+pub use contribution_flag_spam::*;
 pub use contribution_review::*;
 pub use contribution_submit::*;
 pub use contribution_transfer_accept::*;

@@ -10,6 +10,9 @@ pub enum ContributionStatus {
     Accepted,
     /// Final.
     Rejected,
+    /// Flagged as spam by the curator, while pending or within its spam window after acceptance
+    /// (and before any version contained it): in no version, its bond forfeited. Final.
+    Flagged,
 }
 
 /// One piece of content submitted to a datanet.
@@ -43,7 +46,13 @@ pub struct Contribution {
     /// Set by `contribution_transfer_propose`, cleared when accepted: the wallet the contributor
     /// hands the contribution (and what it earns) to.
     pub pending_contributor: Option<Pubkey>,
-    pub reserved: [u8; 24],
+    /// OPEN base units of bond still in the bond vault for it: set at submission by the
+    /// datanet's policy, zeroed when the bond is refunded or forfeited.
+    pub bond: u64,
+    /// Until when (exclusive) the curator may flag it as spam once accepted: its acceptance plus
+    /// the datanet's spam window, as it was then.
+    pub flaggable_until: i64,
+    pub reserved: [u8; 8],
     #[max_len(MAX_URI_LEN)]
     pub uri: String,
 }
@@ -58,12 +67,40 @@ impl Contribution {
     }
 
     /// Accepts the contribution with `weight`, recording it in `datanet` (which assigns its order).
+    /// Its spam window opens now, for the datanet's `spam_window_secs`.
     pub fn accept(&mut self, datanet: &mut super::Datanet, weight: u64, now: i64) -> Result<()> {
         self.accepted_seq = datanet.record_accepted(weight)?;
         self.status = ContributionStatus::Accepted;
         self.weight = weight;
         self.decided_at = now;
+        self.flaggable_until = now.checked_add(datanet.bond.spam_window_secs).ok_or(DatanetError::Overflow)?;
         Ok(())
+    }
+
+    /// True when an accepted contribution is in a published version of `datanet`.
+    pub fn is_versioned(&self, datanet: &super::Datanet) -> bool {
+        self.status == ContributionStatus::Accepted && self.accepted_seq < datanet.versioned_end
+    }
+
+    /// True when the curator may flag it as spam now: pending, or accepted, in no version yet,
+    /// and within its spam window.
+    pub fn is_flaggable(&self, datanet: &super::Datanet, now: i64) -> bool {
+        match self.status {
+            ContributionStatus::Pending => true,
+            ContributionStatus::Accepted => !self.is_versioned(datanet) && now < self.flaggable_until,
+            ContributionStatus::Rejected | ContributionStatus::Flagged => false,
+        }
+    }
+
+    /// True when its bond may go back to the contributor now: rejected (not as spam), or
+    /// accepted and past flagging (in a version, or out of its spam window). A pending one's bond
+    /// comes back when it is withdrawn.
+    pub fn bond_is_refundable(&self, datanet: &super::Datanet, now: i64) -> bool {
+        match self.status {
+            ContributionStatus::Rejected => true,
+            ContributionStatus::Accepted => !self.is_flaggable(datanet, now),
+            ContributionStatus::Pending | ContributionStatus::Flagged => false,
+        }
     }
 
     /// True when this contribution is one of those `version` contains.

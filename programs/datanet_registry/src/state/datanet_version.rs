@@ -18,7 +18,8 @@ pub struct DatanetVersion {
     /// The curator's Merkle root over the manifest of the contributions this version contains
     /// (computed off chain; what Proof of Attribution indexes).
     pub contributions_root: [u8; 32],
-    /// How many accepted contributions it contains: those with `accepted_seq < accepted_end`.
+    /// How many contributions it contains: the accepted ones with `accepted_seq < accepted_end`
+    /// (none flagged as spam).
     pub contribution_count: u64,
     /// The datanet's count of acceptances when the version was published.
     pub accepted_end: u64,
