@@ -31,6 +31,7 @@ import {
   SUITE_IDLS,
   type ProgramName,
   accrue,
+  bondVaultPda,
   configPda,
   contributionPda,
   datanetPda,
@@ -67,12 +68,15 @@ describe("generated IDL modules", () => {
     assert.equal(DATANET_REGISTRY_PROGRAM_ID.toBase58(), RAW_IDLS.datanet_registry.address);
     assert.equal(MODEL_REGISTRY_PROGRAM_ID.toBase58(), RAW_IDLS.model_registry.address);
     assert.equal(ATTRIBUTION_PAYOUT_PROGRAM_ID.toBase58(), RAW_IDLS.attribution_payout.address);
+    // datanet_registry names attribution_payout (its config: the bond vault's mint, the treasury).
+    assert.equal(DATANET_REGISTRY_CONSTANTS.PAYOUT_PROGRAM_ID, ATTRIBUTION_PAYOUT_PROGRAM_ID.toBase58());
   });
 });
 
 /**
- * The constants of a Rust `constants.rs`: byte-string seeds as strings, integer expressions
- * (over literals and earlier constants, e.g. `30 * DAY`) as numbers, tuples as arrays.
+ * The constants of a Rust `constants.rs`: byte-string seeds as strings, `pubkey!("…")` as its
+ * base58 string, integer expressions (over literals and earlier constants, e.g. `30 * DAY`) as
+ * numbers, tuples as arrays.
  */
 function rustConstants(source: string): { pub: Map<string, unknown>; all: Map<string, unknown> } {
   const all = new Map<string, unknown>();
@@ -81,7 +85,7 @@ function rustConstants(source: string): { pub: Map<string, unknown>; all: Map<st
     const [, isPub, name, raw] = m;
     const text = raw.trim();
     let value: unknown;
-    const seed = /^b"([^"]*)"$/.exec(text);
+    const seed = /^b"([^"]*)"$/.exec(text) ?? /^pubkey!\("([1-9A-HJ-NP-Za-km-z]+)"\)$/.exec(text);
     if (seed) value = seed[1];
     else {
       const expr = text.replace(/_(?=\d)/g, "").replace(/\b[A-Z][A-Z0-9_]*\b/g, (id) => {
@@ -177,9 +181,10 @@ describe("constants mirror programs/*/src/constants.rs", () => {
 
   test("the reader of constants.rs", () => {
     const { pub } = rustConstants(
-      'pub const S: &[u8] = b"seed";\nconst DAY: i64 = 24 * 60 * 60;\npub const B: (i64, i64) = (60, 30 * DAY);\npub const N: u16 = 1_000;',
+      'pub const S: &[u8] = b"seed";\nconst DAY: i64 = 24 * 60 * 60;\npub const B: (i64, i64) = (60, 30 * DAY);\npub const N: u16 = 1_000;\n' +
+        'pub const P: Pubkey = pubkey!("11111111111111111111111111111111");',
     );
-    assert.deepEqual(Object.fromEntries(pub), { S: "seed", B: [60, 2_592_000], N: 1000 });
+    assert.deepEqual(Object.fromEntries(pub), { S: "seed", B: [60, 2_592_000], N: 1000, P: "11111111111111111111111111111111" });
   });
 });
 
@@ -220,6 +225,10 @@ describe("every PDA matches the seeds the IDLs record", () => {
     ["datanet_registry", "datanet_create", "datanet", { accounts: { creator }, args: { "args.id": 2n ** 40n + 7n }, derive: () => datanetPda(creator, 2n ** 40n + 7n) }],
     ["datanet_registry", "contribution_submit", "contribution", { accounts: { datanet }, args: { "args.content_hash": hash }, derive: () => contributionPda(datanet, hash) }],
     ["datanet_registry", "datanet_version_publish", "datanet_version", { accounts: { datanet }, args: { "args.number": 70_000 }, derive: () => datanetVersionPda(datanet, 70_000) }],
+    ["datanet_registry", "bond_vault_init", "bond_vault", { accounts: {}, args: {}, derive: bondVaultPda }],
+    // attribution_payout's config, as datanet_registry's instructions name it (seeds under the payout program).
+    ["datanet_registry", "bond_vault_init", "payout_config", { accounts: {}, args: {}, derive: configPda }],
+    ["datanet_registry", "contribution_flag_spam", "payout_config", { accounts: {}, args: {}, derive: configPda }],
     ["model_registry", "model_create", "model", { accounts: { owner }, args: { "args.id": 513 }, derive: () => modelPda(owner, 513) }],
     ["model_registry", "operator_register", "operator", { accounts: { authority }, args: {}, derive: () => operatorPda(authority) }],
     ["attribution_payout", "config_init", "config", { accounts: {}, args: {}, derive: configPda }],
@@ -266,7 +275,9 @@ describe("every PDA matches the seeds the IDLs record", () => {
         if (s.kind === "arg") return seedArgBytes(idl, ix, s.path, c.args[s.path]);
         throw new Error(`seed kind ${s.kind}`);
       });
-      const [expected] = PublicKey.findProgramAddressSync(seeds, PROGRAMS[program].programId);
+      // A PDA of another program records that program (`seeds::program`) as a const.
+      const owner = account.pda.program ? new PublicKey(Uint8Array.from(account.pda.program.value)) : PROGRAMS[program].programId;
+      const [expected] = PublicKey.findProgramAddressSync(seeds, owner);
       assert.equal(c.derive().toBase58(), expected.toBase58());
     });
   }
@@ -358,6 +369,26 @@ describe("program errors decode by name", () => {
     assert.equal(errorCode("datanet_registry", "EmptyVersion"), errorCode("datanet_registry", "WrongVersionNumber") - 1);
   });
 
+  test("the errors of contributor bonds and the spam flag have names and messages", () => {
+    const names = [
+      "BondAccountsMissing",
+      "WrongBondVault",
+      "WrongBondMint",
+      "WrongBondTokenAccount",
+      "WrongPayoutConfig",
+      "InvalidBondPolicy",
+      "NotFlaggable",
+      "NoBond",
+      "BondNotRefundable",
+    ];
+    for (const name of names) {
+      const decoded = errorFromCode(DATANET_REGISTRY_PROGRAM_ID, errorCode("datanet_registry", name))!;
+      assert.equal(decoded.name, name);
+      assert.equal(decoded.program, "datanet_registry");
+      assert.ok(decoded.message.length > 0 && decoded.message !== name, `${name} has a message`);
+    }
+  });
+
   test("POSITION_BENEFICIARY_OFFSET is where a Position's beneficiary is encoded", () => {
     const beneficiary = Keypair.generate().publicKey;
     const coder = PROGRAMS.attribution_payout.coder;
@@ -399,7 +430,9 @@ describe("program errors decode by name", () => {
       decidedAt: new BN(6),
       acceptedSeq: new BN(2),
       pendingContributor,
-      reserved: Array(24).fill(0),
+      bond: new BN(0),
+      flaggableUntil: new BN(0),
+      reserved: Array(8).fill(0),
       uri: "ipfs://x",
     });
     const data: Buffer = await coder.accounts.encode("contribution", fields(successor));

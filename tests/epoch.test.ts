@@ -168,6 +168,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
       contentHash: requestId("other"),
       uri: "ipfs://o/1",
       size: 5,
+      bond: 0, // created in the same transaction: its bond (none) is given, not read
     });
     chain.sendOk([...other.instructions, ...otherContribution.instructions], curator);
     const otherVersion = await client.datanetVersionPublish({

@@ -21,6 +21,7 @@ import {
   Transaction,
   type TransactionInstruction,
 } from "@solana/web3.js";
+import { type BondPolicyInput, NO_BOND } from "./bonds";
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, EarningsRole } from "./constants";
 import { type AttributionPayout, type DatanetRegistry, type ModelRegistry, SUITE_IDLS, type SuiteDatanetRegistry } from "./idl";
 import {
@@ -35,6 +36,7 @@ import { accrue } from "./math";
 import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
 import {
   type Integer,
+  bondVaultPda,
   configPda,
   contributionPda,
   datanetPda,
@@ -76,6 +78,7 @@ export type ModelAccount = IdlAccounts<ModelRegistry>["model"];
 export type OperatorAccount = IdlAccounts<ModelRegistry>["operator"];
 
 export type DatanetPolicy = IdlTypes<DatanetRegistry>["datanetPolicy"];
+export type BondPolicy = IdlTypes<DatanetRegistry>["bondPolicy"];
 export type ModelKindName = "base" | "fineTune" | "adapter";
 /**
  * Proof of Attribution timing, in seconds (bounds: `EPOCH_TIMING_BOUNDS`): epochs are
@@ -157,7 +160,23 @@ export interface LineageEntryInput {
 
 export type ReviewDecisionInput = { accept: { weight: Integer } } | { reject: { reason: number } };
 
-const bn = (v: Integer | BN): BN => (BN.isBN(v) ? (v as BN) : new BN(v.toString()));
+const bn = (v: Integer | BN | { toString(): string }): BN => (BN.isBN(v) ? (v as BN) : new BN(v.toString()));
+const bondArg = (b: BondPolicyInput): BondPolicy => ({ amount: bn(b.amount), spamWindowSecs: bn(b.spamWindowSecs) });
+/** The optional bond accounts of an instruction when no bond moves. */
+const NO_BOND_ACCOUNTS = { bondVault: null, mint: null, tokenProgram: null };
+
+/** The accounts a bond moves through (`AttributionClient.bondAccounts`). */
+interface BondMoves {
+  accounts: { bondVault: PublicKey; mint: PublicKey; tokenProgram: PublicKey };
+  /** The other side's OPEN token account. */
+  tokenAccount: PublicKey;
+  /** The token account's idempotent creation, when asked for. */
+  pre: TransactionInstruction[];
+}
+
+/** The optional bond accounts of `contribution_submit` and `contribution_withdraw`: `moves`', or none. */
+const contributorBondAccounts = (moves: BondMoves | null) =>
+  moves ? { ...moves.accounts, contributorToken: moves.tokenAccount } : { ...NO_BOND_ACCOUNTS, contributorToken: null };
 const timingArg = (t: EpochTimingInput) => ({
   epochLengthSecs: bn(t.epochLengthSecs),
   rootDeadlineSecs: bn(t.rootDeadlineSecs),
@@ -367,31 +386,40 @@ export class AttributionClient {
 
   // ---------------------------------------------------------------- datanet_registry
 
-  /** `datanet_create`: a datanet at `[b"datanet", creator, id]`; the creator becomes its curator. */
+  /**
+   * `datanet_create`: a datanet at `[b"datanet", creator, id]`; the creator becomes its curator.
+   * `bond` (default `NO_BOND`): the OPEN every submission posts, and the spam window after
+   * acceptance during which the curator may still flag a contribution.
+   */
   async datanetCreate(a: {
     creator: PublicKey;
     id: Integer;
     name: string;
     uri: string;
     policy: DatanetPolicy;
+    bond?: BondPolicyInput;
   }): Promise<Built<{ datanet: PublicKey }>> {
     const datanet = datanetPda(a.creator, a.id);
     const ix = await this.datanetProgram.methods
-      .datanetCreate({ id: bn(a.id), name: a.name, uri: a.uri, policy: a.policy })
+      .datanetCreate({ id: bn(a.id), name: a.name, uri: a.uri, policy: a.policy, bond: bondArg(a.bond ?? NO_BOND) })
       .accountsStrict({ datanet, creator: a.creator, systemProgram: SystemProgram.programId })
       .instruction();
     return { instructions: [ix], datanet };
   }
 
-  /** `datanet_update`: a new metadata URI and/or policy (for contributions submitted from now on). */
+  /**
+   * `datanet_update`: a new metadata URI, policy and/or bond policy (the policy and the bond
+   * amount for contributions submitted from now on, the spam window for acceptances from now on).
+   */
   async datanetUpdate(a: {
     datanet: PublicKey;
     authority: PublicKey;
     uri?: string | null;
     policy?: DatanetPolicy | null;
+    bond?: BondPolicyInput | null;
   }): Promise<Built> {
     const ix = await this.datanetProgram.methods
-      .datanetUpdate({ uri: a.uri ?? null, policy: a.policy ?? null })
+      .datanetUpdate({ uri: a.uri ?? null, policy: a.policy ?? null, bond: a.bond ? bondArg(a.bond) : null })
       .accountsStrict({ datanet: a.datanet, authority: a.authority })
       .instruction();
     return { instructions: [ix] };
@@ -419,16 +447,26 @@ export class AttributionClient {
     return { instructions: [ix] };
   }
 
-  /** `contribution_submit` of content already hashed (SHA-256); see `submitFile`. */
+  /**
+   * `contribution_submit` of content already hashed (SHA-256); see `submitFile`. When the
+   * datanet requires a bond (`bond`, its `bond.amount`: read from the datanet when absent), the
+   * bond accounts go with it and the bond is posted from `contributorToken` (default: the
+   * contributor's OPEN ATA) into the bond vault; `bond` in the result is what it posts.
+   */
   async contributionSubmit(a: {
     datanet: PublicKey;
     contributor: PublicKey;
     contentHash: Uint8Array | number[];
     uri: string;
     size: Integer;
-  }): Promise<Built<{ contribution: PublicKey }>> {
+    bond?: Integer | BN;
+    contributorToken?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built<{ contribution: PublicKey; bond: bigint }>> {
     const contentHash = bytes32(a.contentHash, "contentHash");
     const contribution = contributionPda(a.datanet, Uint8Array.from(contentHash));
+    const bond = BigInt((a.bond ?? (await this.fetchDatanet(a.datanet)).bond.amount).toString());
+    const moves = bond > 0n ? await this.bondAccounts(a.contributor, a.contributorToken, a.open) : null;
     const ix = await this.datanetProgram.methods
       .contributionSubmit({ contentHash, uri: a.uri, size: bn(a.size) })
       .accountsStrict({
@@ -436,9 +474,10 @@ export class AttributionClient {
         contribution,
         contributor: a.contributor,
         systemProgram: SystemProgram.programId,
+        ...contributorBondAccounts(moves),
       })
       .instruction();
-    return { instructions: [ix], contribution };
+    return { instructions: [ix], contribution, bond };
   }
 
   /** Hashes `content` (SHA-256) and submits it: the content itself stays off chain, at `uri`. */
@@ -447,7 +486,10 @@ export class AttributionClient {
     contributor: PublicKey;
     content: Uint8Array | ArrayBuffer | Blob;
     uri: string;
-  }): Promise<Built<{ contribution: PublicKey; contentHash: Uint8Array; size: number }>> {
+    bond?: Integer | BN;
+    contributorToken?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built<{ contribution: PublicKey; bond: bigint; contentHash: Uint8Array; size: number }>> {
     const contentHash = await sha256(a.content);
     const size =
       typeof Blob !== "undefined" && a.content instanceof Blob ? a.content.size : (a.content as ArrayBuffer).byteLength;
@@ -474,24 +516,156 @@ export class AttributionClient {
   }
 
   /**
-   * `contribution_withdraw`: `signer` takes back a pending contribution or clears a rejected one
-   * (the contributor), or clears a rejected one (the datanet's curator: what frees a squatted
-   * content hash for its author). The account closes, its rent returns to the contributor (read
-   * from the contribution when `contributor` is absent; `WrongContributor` if another is given).
-   * `AcceptedIsPermanent` for an accepted one, `NotContributor` for a signer who may not.
+   * `contribution_withdraw`: `signer` takes back a pending contribution or clears a rejected or
+   * flagged one (the contributor), or clears a rejected or flagged one (the datanet's curator:
+   * what frees a squatted content hash for its author). The account closes, its rent returns to
+   * the contributor, and a bond still held for it (`bond`) to the contributor's `contributorToken`
+   * (default: its OPEN ATA, created first, paid by `signer`, unless `createContributorToken` is
+   * false). `contributor` and `bond` are read from the contribution when absent
+   * (`WrongContributor` if another contributor is given). `AcceptedIsPermanent` for an accepted
+   * one, `NotContributor` for a signer who may not.
    */
   async contributionWithdraw(a: {
     datanet: PublicKey;
     contribution: PublicKey;
     signer: PublicKey;
     contributor?: PublicKey;
-  }): Promise<Built<{ contributor: PublicKey }>> {
-    const contributor = a.contributor ?? (await this.fetchContribution(a.contribution)).contributor;
+    bond?: Integer | BN;
+    contributorToken?: PublicKey;
+    createContributorToken?: boolean;
+    open?: OpenToken;
+  }): Promise<Built<{ contributor: PublicKey; bond: bigint }>> {
+    const state = a.contributor && a.bond != null ? null : await this.fetchContribution(a.contribution);
+    const contributor = a.contributor ?? state!.contributor;
+    const bond = BigInt((a.bond ?? state!.bond).toString());
+    const moves =
+      bond > 0n ? await this.bondAccounts(contributor, a.contributorToken, a.open, { create: a.createContributorToken, payer: a.signer }) : null;
     const ix = await this.datanetProgram.methods
       .contributionWithdraw()
-      .accountsStrict({ datanet: a.datanet, contribution: a.contribution, contributor, signer: a.signer })
+      .accountsStrict({
+        datanet: a.datanet,
+        contribution: a.contribution,
+        contributor,
+        signer: a.signer,
+        ...contributorBondAccounts(moves),
+      })
       .instruction();
-    return { instructions: [ix], contributor };
+    return { instructions: [...(moves?.pre ?? []), ix], contributor, bond };
+  }
+
+  /**
+   * `bond_vault_init` (permissionless, once per deployment, after `config_init`): the bond vault,
+   * an OPEN token account at `bondVaultPda()` that is its own authority. `mint` and `tokenProgram`
+   * must be the config's (read from it when `mint` is absent; `tokenProgram` defaults to SPL
+   * Token when `mint` is given), so that it can be sent in `config_init`'s own transaction.
+   */
+  async bondVaultInit(a: { payer: PublicKey; mint?: PublicKey; tokenProgram?: PublicKey }): Promise<Built<{ bondVault: PublicKey }>> {
+    const open = a.mint ? { mint: a.mint, tokenProgram: a.tokenProgram ?? TOKEN_PROGRAM_ID } : await this.openToken();
+    const bondVault = bondVaultPda();
+    const ix = await this.datanetProgram.methods
+      .bondVaultInit()
+      .accountsStrict({
+        payoutConfig: configPda(),
+        bondVault,
+        mint: open.mint,
+        payer: a.payer,
+        tokenProgram: open.tokenProgram,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], bondVault };
+  }
+
+  /**
+   * `contribution_flag_spam` (the datanet's curator): a pending contribution, or an accepted one
+   * in no version yet and within its spam window (`isFlaggable`; `NotFlaggable` otherwise), is
+   * flagged: its weight leaves the datanet's total (the next version excludes it) and its bond
+   * (`bond`, read from the contribution when absent) goes to the treasury's OPEN account
+   * (`treasuryToken`, default: the ATA of the config's treasury, created first, paid by the
+   * curator, unless `createTreasuryToken` is false). `config` is read when absent and needed.
+   */
+  async contributionFlagSpam(a: {
+    datanet: PublicKey;
+    contribution: PublicKey;
+    authority: PublicKey;
+    bond?: Integer | BN;
+    treasuryToken?: PublicKey;
+    createTreasuryToken?: boolean;
+    config?: ConfigAccount;
+  }): Promise<Built<{ bond: bigint; treasuryToken: PublicKey | null }>> {
+    const bond = BigInt((a.bond ?? (await this.fetchContribution(a.contribution)).bond).toString());
+    const config = bond > 0n ? (a.config ?? (await this.fetchConfig())) : null;
+    const moves = config
+      ? await this.bondAccounts(config.treasury, a.treasuryToken, config, { create: a.createTreasuryToken, payer: a.authority })
+      : null;
+    const ix = await this.datanetProgram.methods
+      .contributionFlagSpam()
+      .accountsStrict({
+        datanet: a.datanet,
+        contribution: a.contribution,
+        authority: a.authority,
+        ...(moves
+          ? { ...moves.accounts, payoutConfig: configPda(), treasuryToken: moves.tokenAccount }
+          : { ...NO_BOND_ACCOUNTS, payoutConfig: null, treasuryToken: null }),
+      })
+      .instruction();
+    return { instructions: [...(moves?.pre ?? []), ix], bond, treasuryToken: moves?.tokenAccount ?? null };
+  }
+
+  /**
+   * `contribution_bond_refund` (permissionless): a contribution's bond back to its contributor,
+   * once it can no longer be forfeited (`isBondRefundable`: rejected, or accepted and in a
+   * version or past its spam window; `BondNotRefundable` otherwise, `NoBond` once refunded). It
+   * goes to `contributorToken` (default: the contributor's OPEN ATA, created first, paid by
+   * `payer` (default the contributor), unless `createContributorToken` is false). `contributor`
+   * is read from the contribution when absent.
+   */
+  async contributionBondRefund(a: {
+    datanet: PublicKey;
+    contribution: PublicKey;
+    contributor?: PublicKey;
+    payer?: PublicKey;
+    contributorToken?: PublicKey;
+    createContributorToken?: boolean;
+    open?: OpenToken;
+  }): Promise<Built<{ contributor: PublicKey; contributorToken: PublicKey }>> {
+    const contributor = a.contributor ?? (await this.fetchContribution(a.contribution)).contributor;
+    const moves = await this.bondAccounts(contributor, a.contributorToken, a.open, {
+      create: a.createContributorToken,
+      payer: a.payer ?? contributor,
+    });
+    const ix = await this.datanetProgram.methods
+      .contributionBondRefund()
+      .accountsStrict({
+        datanet: a.datanet,
+        contribution: a.contribution,
+        ...moves.accounts,
+        contributorToken: moves.tokenAccount,
+      })
+      .instruction();
+    return { instructions: [...moves.pre, ix], contributor, contributorToken: moves.tokenAccount };
+  }
+
+  /**
+   * The accounts a bond moves through: the bond vault, the OPEN mint and its token program, and
+   * `owner`'s token account (`given`, or its OPEN ATA; with `create`, the ATA's idempotent
+   * creation paid by `payer` comes first in `pre`).
+   */
+  private async bondAccounts(
+    owner: PublicKey,
+    given: PublicKey | undefined,
+    open?: Pick<OpenToken, "mint" | "tokenProgram">,
+    create?: { create?: boolean; payer: PublicKey },
+  ): Promise<BondMoves> {
+    const token = open ?? (await this.openToken());
+    const { destination, pre } = create
+      ? this.destination(owner, token, given, create.create, create.payer)
+      : { destination: given ?? associatedTokenAddress(owner, token.mint, token.tokenProgram), pre: [] };
+    return {
+      accounts: { bondVault: bondVaultPda(), mint: token.mint, tokenProgram: token.tokenProgram },
+      tokenAccount: destination,
+      pre,
+    };
   }
 
   /**
@@ -1184,7 +1358,7 @@ export class AttributionClient {
 
   private destination(
     owner: PublicKey,
-    open: OpenToken,
+    open: Pick<OpenToken, "mint" | "tokenProgram">,
     given: PublicKey | undefined,
     create = true,
     payer: PublicKey = owner,

@@ -17,6 +17,11 @@ export const DATANET_REGISTRY_CONSTANTS = {
   SEED_DATANET: "datanet",
   SEED_CONTRIBUTION: "contribution",
   SEED_DATANET_VERSION: "datanet_version",
+  SEED_BOND_VAULT: "bond_vault",
+  /** attribution_payout's program id and config seed: the bond vault adopts its OPEN mint. */
+  PAYOUT_PROGRAM_ID: "AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU",
+  SEED_PAYOUT_CONFIG: "config",
+  MAX_SPAM_WINDOW_SECS: 30 * 24 * 60 * 60,
   MAX_NAME_LEN: 64,
   MAX_URI_LEN: 200,
   MAX_CONTRIBUTION_WEIGHT: 1_000_000_000,
@@ -72,6 +77,8 @@ export const EPOCH_TIMING_BOUNDS = {
   challengeWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.CHALLENGE_WINDOW_BOUNDS,
   claimWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.CLAIM_WINDOW_BOUNDS,
 } as const;
+/** The longest spam window a datanet's bond policy can set (30 days after acceptance). */
+export const MAX_SPAM_WINDOW_SECS = DATANET_REGISTRY_CONSTANTS.MAX_SPAM_WINDOW_SECS;
 /** The longest Merkle proof `attribution_claim` accepts (trees of up to 2^32 leaves). */
 export const MAX_PROOF_LEN = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_PROOF_LEN;
 

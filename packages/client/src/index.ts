@@ -12,6 +12,7 @@ export * from "./events";
 export * from "./math";
 export * from "./merkle";
 export * from "./client";
+export * from "./bonds";
 export * from "./pack";
 export * from "./layout";
 export { BN } from "@anchor-lang/core";

@@ -55,6 +55,9 @@ export const contributionPda = (datanet: PublicKey, contentHash: Uint8Array) =>
 export const datanetVersionPda = (datanet: PublicKey, number: Integer) =>
   find([utf8(D.SEED_DATANET_VERSION), datanet.toBytes(), u32Le(number)], DATANET_REGISTRY_PROGRAM_ID);
 
+/** `[b"bond_vault"]` in datanet_registry: the OPEN token account (its own authority) holding every contributor bond. */
+export const bondVaultPda = () => find([utf8(D.SEED_BOND_VAULT)], DATANET_REGISTRY_PROGRAM_ID);
+
 /** `[b"model", owner, id u64 LE]` in model_registry. */
 export const modelPda = (owner: PublicKey, id: Integer) =>
   find([utf8(M.SEED_MODEL), owner.toBytes(), u64Le(id)], MODEL_REGISTRY_PROGRAM_ID);
