@@ -4,11 +4,15 @@
  * --provider.wallet). ts-node must be on PATH: `PATH="$PWD/node_modules/.bin:$PATH" anchor migrate`.
  *
  * It initialises the suite on that cluster, idempotently:
- *   - if attribution_payout's config already exists, it prints it and changes nothing;
+ *   - if attribution_payout's config already exists, it prints it and changes nothing, except
+ *     that it creates datanet_registry's bond vault if the deployment has none yet (one made
+ *     before contributor bonds);
  *   - otherwise it creates OPEN (a new SPL Token mint, OPEN_DECIMALS = 9 decimals, mint authority
  *     = the provider wallet, no freeze authority) and mints an initial supply to the wallet's
  *     associated token account, or adopts an existing mint (SUITE_OPEN_MINT);
- *   - then, in one transaction, `config_init` and the treasury's earnings account (role 0).
+ *   - then, in one transaction, `config_init`, the treasury's earnings account (role 0) and
+ *     datanet_registry's bond vault (`bond_vault_init`: an OPEN token account holding the
+ *     contributor bonds that datanets may require).
  * It creates no datanet, version or pool: reward pools are per published datanet version and come
  * with each version (`AttributionClient.datanetVersionPublish` appends its `pool_init`), and a
  * model's lineage can cite a datanet only once a version of it is published.
@@ -47,6 +51,7 @@ import {
   TOKEN_2022_PROGRAM_ID,
   TOKEN_PROGRAM_ID,
   associatedTokenAddress,
+  bondVaultPda,
   configPda,
   connectionReader,
   createAssociatedTokenAccountIdempotentInstruction,
@@ -77,6 +82,8 @@ interface DeployResult {
   treasury: PublicKey;
   /** True when this run created the mint. */
   mintCreated: boolean;
+  /** True when this run created the bond vault. */
+  bondVaultCreated: boolean;
 }
 
 interface Params {
@@ -180,7 +187,16 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
       `  epochs ${existing.epochLengthSecs.toString()} s, root deadline ${existing.rootDeadlineSecs.toString()} s, ` +
         `challenge window ${existing.challengeWindowSecs.toString()} s, claim window ${existing.claimWindowSecs.toString()} s`,
     );
-    return { status: "exists", config: configPda(), mint: existing.mint, treasury: existing.treasury, mintCreated: false };
+    let bondVaultCreated = false;
+    if (await client.getAccount(bondVaultPda())) {
+      log(`  bond vault ${bondVaultPda().toBase58()}`);
+    } else {
+      // A deployment made before contributor bonds: its bond vault, with the config's mint.
+      const vault = await client.bondVaultInit({ payer: wallet });
+      await send(provider, `bond_vault_init ${vault.bondVault.toBase58()}`, vault.instructions);
+      bondVaultCreated = true;
+    }
+    return { status: "exists", config: configPda(), mint: existing.mint, treasury: existing.treasury, mintCreated: false, bondVaultCreated };
   }
 
   const params = readParams(env, wallet);
@@ -244,11 +260,13 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
     beneficiary: params.treasury,
     role: EarningsRole.Treasury,
   });
-  await send(provider, `config_init ${init.config.toBase58()} and treasury earnings ${treasuryEarnings.earnings.toBase58()}`, [
+  const bondVault = await client.bondVaultInit({ payer: wallet, mint, tokenProgram });
+  await send(provider, `config_init ${init.config.toBase58()}, treasury earnings ${treasuryEarnings.earnings.toBase58()} and bond_vault_init`, [
     ...init.instructions,
     ...treasuryEarnings.instructions,
+    ...bondVault.instructions,
   ]);
-  log(`vault ${init.vault.toBase58()}, stake vault ${init.stakeVault.toBase58()}`);
+  log(`vault ${init.vault.toBase58()}, stake vault ${init.stakeVault.toBase58()}, bond vault ${bondVault.bondVault.toBase58()}`);
   log(
     `authority ${params.authority.toBase58()}, treasury ${params.treasury.toBase58()} ` +
       `(earnings ${earningsPda(params.treasury, EarningsRole.Treasury).toBase58()}), protocol fee ${params.protocolFeeBps} bps, ` +
@@ -259,7 +277,7 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
     `epochs ${t.epochLengthSecs} s, root deadline ${t.rootDeadlineSecs} s, challenge window ${t.challengeWindowSecs} s, ` +
       `claim window ${t.claimWindowSecs} s`,
   );
-  return { status: "initialized", config: init.config, mint, treasury: params.treasury, mintCreated };
+  return { status: "initialized", config: init.config, mint, treasury: params.treasury, mintCreated, bondVaultCreated: true };
 }
 
 export = deploy;

@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { AttributionClient, configPda } from "@attribution-suite/client";
+import { AttributionClient, bondVaultPda, configPda } from "@attribution-suite/client";
 import { REPO_ROOT, TestChain } from "./helpers/chain";
 import { startRpcStub } from "./helpers/rpc";
 
@@ -78,6 +78,7 @@ test("anchor migrate's ts-node host runs migrations/deploy.ts with an AnchorProv
     assert.equal(Number(config.epochLengthSecs), 3600);
     assert.equal(Number(config.claimWindowSecs), 2_592_000);
     assert.ok(config.authority.equals(chain.upgradeAuthority.publicKey));
+    assert.ok(chain.exists(bondVaultPda()), "the bond vault is created with the config");
     assert.ok(rpc.calls.includes("sendTransaction"));
 
     const second = await run(tsNode, ["--transpile-only", "deploy.ts"], dir, env, 60_000);

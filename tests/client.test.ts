@@ -15,6 +15,7 @@ import {
   OPEN,
   OPEN_DECIMALS,
   associatedTokenAddress,
+  bondVaultPda,
   configPda,
   contributionPda,
   datanetPda,
@@ -124,6 +125,15 @@ describe("client against the built programs in LiteSVM", () => {
     chain.sendOk(treasuryEarnings.instructions, deployer);
     assert.ok(treasuryEarnings.earnings.equals(earningsPda(treasury.publicKey, 0)));
     assert.ok("treasury" in (await client.fetchEarnings(treasury.publicKey, EarningsRole.Treasury)).role);
+
+    // The bond vault (permissionless, once): the config's OPEN, read from it.
+    const vault = await client.bondVaultInit({ payer: deployer.publicKey });
+    assert.ok(vault.bondVault.equals(bondVaultPda()));
+    const [created] = findEvents(chain.sendOk(vault.instructions, deployer), "datanet_registry", "bondVaultCreated");
+    assert.ok(created.bondVault.equals(bondVaultPda()) && created.mint.equals(mint) && created.tokenProgram.equals(config.tokenProgram));
+    assert.equal(chain.tokenBalance(bondVaultPda()), 0n);
+    const twice = await client.bondVaultInit({ payer: stranger.publicKey });
+    assert.ok(!chain.send(twice.instructions, stranger).ok, "created once");
   });
 
   test("datanet_create (curated): no version yet, so nothing to cite and no pool", async () => {

@@ -100,7 +100,8 @@ describe("Proof of Attribution epochs against the built programs", () => {
       beneficiary: treasury.publicKey,
       role: EarningsRole.Treasury,
     });
-    chain.sendOk([...init.instructions, ...treasuryEarnings.instructions], deployer);
+    const bondVault = await client.bondVaultInit({ payer: deployer.publicKey, mint });
+    chain.sendOk([...init.instructions, ...treasuryEarnings.instructions, ...bondVault.instructions], deployer);
     const config = await client.fetchConfig();
     assert.equal(Number(config.epochLengthSecs), TIMING.epochLengthSecs);
     assert.equal(await client.currentEpochIndex(), START / 3_600n);

@@ -11,8 +11,10 @@ import {
   EarningsRole,
   OPEN,
   associatedTokenAddress,
+  bondVaultPda,
   configPda,
   decodeMint,
+  decodeTokenAccount,
   earningsPda,
 } from "@attribution-suite/client";
 import deploy from "../migrations/deploy";
@@ -36,6 +38,12 @@ function litesvmProvider(chain: TestChain, wallet: Keypair) {
       return "litesvm-signature";
     },
   };
+}
+
+/** The bond vault: an account of `mint` that is its own authority. */
+async function assertBondVault(chain: TestChain, mint: PublicKey) {
+  const vault = decodeTokenAccount((await chain.reader(bondVaultPda()))!.data);
+  assert.ok(vault.mint.equals(mint) && vault.owner.equals(bondVaultPda()));
 }
 
 /** Runs `fn` with console.log silenced (the migration narrates every step). */
@@ -72,7 +80,7 @@ describe("migrations/deploy.ts", () => {
     assert.equal(chain.exists(configPda()), false);
   });
 
-  test("creates OPEN, the config and the treasury's earnings; a second run changes nothing", async () => {
+  test("creates OPEN, the config, the treasury's earnings and the bond vault; a second run changes nothing", async () => {
     const chain = new TestChain();
     const deployer = chain.upgradeAuthority;
     const treasury = Keypair.generate().publicKey;
@@ -92,6 +100,8 @@ describe("migrations/deploy.ts", () => {
     const first = await quietly(() => deploy(litesvmProvider(chain, deployer), env));
     assert.equal(first.status, "initialized");
     assert.equal(first.mintCreated, true);
+    assert.equal(first.bondVaultCreated, true);
+    await assertBondVault(chain, first.mint);
 
     const client = new AttributionClient({ reader: chain.reader });
     const config = await client.fetchConfig();
@@ -121,6 +131,7 @@ describe("migrations/deploy.ts", () => {
       const second = await deploy(litesvmProvider(chain, deployer), { SUITE_PROTOCOL_FEE_BPS: "999" });
       assert.equal(second.status, "exists");
       assert.equal(second.mintCreated, false);
+      assert.equal(second.bondVaultCreated, false);
       assert.ok(second.mint.equals(first.mint));
     } finally {
       console.log = original;
@@ -145,6 +156,31 @@ describe("migrations/deploy.ts", () => {
     assert.equal(chain.tokenBalance(associatedTokenAddress(deployer.publicKey, result.mint)), 1_000_000_000n * OPEN);
   });
 
+  test("a deployment made before contributor bonds (a config, no bond vault): the migration adds the bond vault", async () => {
+    const chain = new TestChain();
+    const deployer = chain.upgradeAuthority;
+    const mint = chain.createMint(deployer, deployer.publicKey, 9);
+    const client = new AttributionClient({ reader: chain.reader });
+    const init = await client.configInit({
+      deployer: deployer.publicKey,
+      mint,
+      authority: deployer.publicKey,
+      treasury: deployer.publicKey,
+      protocolFeeBps: 250,
+      minOperatorStake: OPEN,
+      unstakeCooldownSecs: 3_600,
+      epochTiming: { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 },
+    });
+    chain.sendOk(init.instructions, deployer);
+    assert.equal(chain.exists(bondVaultPda()), false);
+    const result = await quietly(() => deploy(litesvmProvider(chain, deployer), {}));
+    assert.equal(result.status, "exists");
+    assert.equal(result.bondVaultCreated, true);
+    await assertBondVault(chain, mint);
+    const again = await quietly(() => deploy(litesvmProvider(chain, deployer), {}));
+    assert.equal(again.bondVaultCreated, false);
+  });
+
   test("adopts an existing mint (SUITE_OPEN_MINT) instead of creating one", async () => {
     const chain = new TestChain();
     const deployer = chain.upgradeAuthority;
@@ -155,6 +191,7 @@ describe("migrations/deploy.ts", () => {
     const config = await new AttributionClient({ reader: chain.reader }).fetchConfig();
     assert.ok(config.mint.equals(mint));
     assert.equal(config.decimals, 6);
+    await assertBondVault(chain, mint);
     const fresh = new TestChain();
     const provider = litesvmProvider(fresh, fresh.upgradeAuthority);
     const nowhere = Keypair.generate().publicKey.toBase58();

@@ -20,7 +20,7 @@ export interface MarketTiming {
 
 /**
  * OPEN minted by `mintAuthority`; the config (250 bps, a one-hour cooldown, `timing`) initialised
- * by the upgrade authority with the treasury's earnings; `operator` registered and staked
+ * by the upgrade authority with the treasury's earnings and the bond vault; `operator` registered and staked
  * `minStake` with its earnings; the builder's model-owner earnings; `user` holding 1,000 OPEN.
  * Returns the mint.
  */
@@ -44,7 +44,8 @@ export async function openMarket(
     epochTiming: timing,
   });
   const treasuryEarnings = await client.earningsInit({ payer: deployer.publicKey, beneficiary: w.treasury.publicKey, role: EarningsRole.Treasury });
-  chain.sendOk([...init.instructions, ...treasuryEarnings.instructions], deployer);
+  const bondVault = await client.bondVaultInit({ payer: deployer.publicKey, mint });
+  chain.sendOk([...init.instructions, ...treasuryEarnings.instructions, ...bondVault.instructions], deployer);
   const register = await client.operatorRegister({ authority: w.operator.publicKey, endpoint: "https://op.example" });
   const stakeInit = await client.stakeInit({ authority: w.operator.publicKey });
   chain.sendOk([...register.instructions, ...stakeInit.instructions], w.operator);
