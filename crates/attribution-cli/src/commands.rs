@@ -5,6 +5,7 @@ use crate::output::{amount, Table};
 use crate::*;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use anchor_spl::associated_token::{get_associated_token_address_with_program_id, spl_associated_token_account};
+use anchor_spl::token_interface::TokenAccount;
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use attribution_payout::instructions::{
     AttributionClaimArgs, AttributionRootPostArgs, ConfigInitArgs, InferencePayArgs, StakeSlashArgs,
@@ -21,6 +22,7 @@ use sha2::{Digest, Sha256};
 use solana_account::Account;
 use solana_keypair::{read_keypair_file, write_keypair_file};
 use std::collections::BTreeMap;
+use svm_harness::ixs::datanet::BondIx;
 use svm_harness::ixs::{self, payout::Open};
 use svm_harness::world::OPEN_DECIMALS;
 use svm_harness::{pda, Instruction, Keypair, Pubkey, Signer, MAX_TX_SIZE};
@@ -195,21 +197,59 @@ impl Ctx {
         Ok(Open { mint: config.mint, token_program: config.token_program })
     }
 
-    /// The signer's associated OPEN account, created if missing.
-    fn my_token_account(&mut self) -> Result<Pubkey> {
+    /// `wallet`'s associated OPEN account, and the instruction that creates it (the signer pays)
+    /// when it does not exist yet.
+    fn open_account(&self, wallet: &Pubkey) -> Result<(Pubkey, Option<Instruction>)> {
         let open = self.open_token()?;
-        let me = self.me();
-        let ata = get_associated_token_address_with_program_id(&me, &open.mint, &open.token_program);
-        if self.chain.account(&ata)?.is_none() {
-            let ix = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
-                &me,
-                &me,
+        let ata = get_associated_token_address_with_program_id(wallet, &open.mint, &open.token_program);
+        let create = match self.exists(&ata)? {
+            true => None,
+            false => Some(spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+                &self.me(),
+                wallet,
                 &open.mint,
                 &open.token_program,
-            );
+            )),
+        };
+        Ok((ata, create))
+    }
+
+    /// The signer's associated OPEN account, created if missing.
+    fn my_token_account(&mut self) -> Result<Pubkey> {
+        let (ata, create) = self.open_account(&self.me())?;
+        if let Some(ix) = create {
             self.send("create OPEN token account", &[ix])?;
         }
         Ok(ata)
+    }
+
+    /// The OPEN a token account holds (0 when it does not exist).
+    fn open_balance(&self, token_account: &Pubkey) -> Result<u64> {
+        let Some(account) = self.chain.account(token_account)? else { return Ok(0) };
+        let token = TokenAccount::try_deserialize(&mut account.data.as_slice())
+            .map_err(|_| anyhow!("{token_account} is not a token account"))?;
+        Ok(token.amount)
+    }
+
+    /// The bond accounts of `wallet`'s associated OPEN account (where its bonds come from and go
+    /// back to); appends the account's creation to `instructions` when it is missing.
+    fn bond_accounts(&self, wallet: &Pubkey, instructions: &mut Vec<Instruction>) -> Result<BondIx> {
+        let open = self.open_token()?;
+        let (token_account, create) = self.open_account(wallet)?;
+        instructions.extend(create);
+        Ok(BondIx { token_account, mint: open.mint, token_program: open.token_program })
+    }
+
+    /// Sends `ix`, which sets a datanet's bond policy to `bond`, preceded by `bond_vault_init`
+    /// (permissionless; the signer pays) when the datanet takes bonds and the deployment has no
+    /// bond vault yet.
+    fn send_with_bond_vault(&mut self, what: &str, bond: Option<BondPolicy>, ix: Instruction) -> Result<Sent> {
+        if bond.is_some_and(|b| b.amount > 0) && !self.exists(&pda::bond_vault())? {
+            let open = self.open_token()?;
+            let init = ixs::datanet::bond_vault_init(&self.me(), &open.mint, &open.token_program);
+            return self.send(&format!("bond_vault_init + {what}"), &[init, ix]);
+        }
+        self.send(what, &[ix])
     }
 
     /// The existing positions of `contributions` (one per version of their datanet that contains
@@ -617,23 +657,16 @@ fn airdrop(ctx: &mut Ctx, to: Option<String>, sol: u64, open: u64) -> Result<()>
     ctx.chain.airdrop(&to, sol * 1_000_000_000)?;
     if open > 0 {
         let token = ctx.open_token()?;
-        let ata = get_associated_token_address_with_program_id(&to, &token.mint, &token.token_program);
-        let me = ctx.me();
-        let create = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
-            &me,
-            &to,
-            &token.mint,
-            &token.token_program,
-        );
+        let (ata, create) = ctx.open_account(&to)?;
         let mint = anchor_spl::token_2022::spl_token_2022::instruction::mint_to(
             &token.token_program,
             &token.mint,
             &ata,
-            &me,
+            &ctx.me(),
             &[],
             open * 10u64.pow(OPEN_DECIMALS.into()),
         )?;
-        ctx.send("mint test OPEN", &[create, mint])
+        ctx.send("mint test OPEN", &create.into_iter().chain([mint]).collect::<Vec<_>>())
             .context("only the embedded test mint's authority (the `init` signer) can mint")?;
     }
     println!("funded {to}: {sol} SOL, {open} OPEN");
@@ -679,32 +712,48 @@ fn init(ctx: &mut Ctx, mint: Option<String>, args: ConfigInitArgs) -> Result<()>
     };
     let config_ix = ixs::payout::config_init(&deployer.pubkey(), &mint, &token_program, args);
     let treasury_ix = ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury);
-    ctx.chain.send(&deployer, &[config_ix, treasury_ix], &[])?;
-    println!("initialised: config {}, OPEN {mint}, treasury {treasury}", pda::config());
+    // The bond vault adopts the config's mint: created once, right after it.
+    let bond_vault_ix = ixs::datanet::bond_vault_init(&deployer.pubkey(), &mint, &token_program);
+    ctx.chain.send(&deployer, &[config_ix, treasury_ix, bond_vault_ix], &[])?;
+    println!(
+        "initialised: config {}, OPEN {mint}, treasury {treasury}, bond vault {}",
+        pda::config(),
+        pda::bond_vault()
+    );
     Ok(())
 }
 
 fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
     let me = ctx.me();
     match command {
-        DatanetCommand::Create { id, name, uri, open_weight } => {
+        DatanetCommand::Create { id, name, uri, open_weight, bond, spam_window_secs } => {
             let policy = open_weight.map_or(DatanetPolicy::Curated, |weight| DatanetPolicy::Open { weight });
+            let bond = BondPolicy { amount: base_units(bond)?, spam_window_secs };
             let address = pda::datanet(&me, id);
-            let create =
-                ixs::datanet::create(&me, DatanetCreateArgs { id, name, uri, policy, bond: BondPolicy::default() });
-            ctx.send("datanet_create", &[create])?;
+            let create = ixs::datanet::create(&me, DatanetCreateArgs { id, name, uri, policy, bond });
+            ctx.send_with_bond_vault("datanet_create", Some(bond), create)?;
             println!("datanet {address}");
         }
-        DatanetCommand::Update { datanet, uri, open_weight, curated } => {
+        DatanetCommand::Update { datanet, uri, open_weight, curated, bond, spam_window_secs } => {
+            let datanet = key(&datanet)?;
             let policy = match (open_weight, curated) {
                 (Some(weight), _) => Some(DatanetPolicy::Open { weight }),
                 (None, true) => Some(DatanetPolicy::Curated),
                 (None, false) => None,
             };
-            ctx.send(
-                "datanet_update",
-                &[ixs::datanet::update(&key(&datanet)?, &me, DatanetUpdateArgs { uri, policy, bond: None })],
-            )?;
+            // The bond policy is replaced whole: what is not given stays as it is.
+            let bond = match (bond, spam_window_secs) {
+                (None, None) => None,
+                (amount, window) => {
+                    let current = ctx.get::<Datanet>(&datanet, "datanet")?.bond;
+                    Some(BondPolicy {
+                        amount: amount.map(base_units).transpose()?.unwrap_or(current.amount),
+                        spam_window_secs: window.unwrap_or(current.spam_window_secs),
+                    })
+                }
+            };
+            let update = ixs::datanet::update(&datanet, &me, DatanetUpdateArgs { uri, policy, bond });
+            ctx.send_with_bond_vault("datanet_update", bond, update)?;
         }
         DatanetCommand::ProposeAuthority { datanet, new_authority } => {
             let ix = ixs::datanet::authority_propose(&key(&datanet)?, &me, Some(key(&new_authority)?));
@@ -750,11 +799,28 @@ fn contribution(ctx: &mut Ctx, command: ContributionCommand) -> Result<()> {
             let datanet = key(&datanet)?;
             let (content_hash, size) = file_hash(&file)?;
             let uri = uri.unwrap_or_else(|| format!("file://{}", file.display()));
-            ctx.send(
-                "contribution_submit",
-                &[ixs::datanet::contribution_submit(&datanet, &me, ContributionSubmitArgs { content_hash, uri, size })],
-            )?;
+            let bond = ctx.get::<Datanet>(&datanet, "datanet")?.bond.amount;
+            let mut instructions = Vec::new();
+            let mut submit =
+                ixs::datanet::contribution_submit(&datanet, &me, ContributionSubmitArgs { content_hash, uri, size });
+            if bond > 0 {
+                let accounts = ctx.bond_accounts(&me, &mut instructions)?;
+                let balance = ctx.open_balance(&accounts.token_account)?;
+                ensure!(
+                    balance >= bond,
+                    "datanet {datanet} takes a bond of {} OPEN per submission, and {me}'s OPEN account {} holds {}",
+                    amount(bond),
+                    accounts.token_account,
+                    amount(balance)
+                );
+                submit = ixs::datanet::with_bond(submit, &accounts);
+            }
+            instructions.push(submit);
+            ctx.send("contribution_submit", &instructions)?;
             println!("contribution {}", pda::contribution(&datanet, &content_hash));
+            if bond > 0 {
+                report(ctx.json, "bond posted", bond);
+            }
         }
         ContributionCommand::Review { contribution, accept, reject } => {
             let decision = match (accept, reject) {
@@ -770,13 +836,58 @@ fn contribution(ctx: &mut Ctx, command: ContributionCommand) -> Result<()> {
             let c = key(&contribution)?;
             let state: Contribution = ctx.get(&c, "contribution")?;
             let what = match state.contributor == me {
-                true => "contribution_withdraw",
-                false => "contribution_withdraw (the curator clears a rejected contribution)",
+                true => "contribution_withdraw".to_string(),
+                false => format!(
+                    "contribution_withdraw (the curator clears a {} contribution)",
+                    format!("{:?}", state.status).to_lowercase()
+                ),
             };
-            let ix = ixs::datanet::contribution_withdraw(&state.datanet, &c, &state.contributor, &me);
-            ctx.send(what, &[ix])?;
+            let mut instructions = Vec::new();
+            let mut withdraw = ixs::datanet::contribution_withdraw(&state.datanet, &c, &state.contributor, &me);
+            if state.bond > 0 {
+                withdraw =
+                    ixs::datanet::with_bond(withdraw, &ctx.bond_accounts(&state.contributor, &mut instructions)?);
+            }
+            instructions.push(withdraw);
+            ctx.send(&what, &instructions)?;
             if !ctx.json {
                 println!("rent returned to the contributor {}", state.contributor);
+            }
+            if state.bond > 0 {
+                report(ctx.json, "bond returned", state.bond);
+            }
+        }
+        ContributionCommand::FlagSpam { contribution } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let mut instructions = Vec::new();
+            // A bond held goes to the treasury's OPEN account.
+            let treasury_bond = match state.bond {
+                0 => None,
+                _ => Some(ctx.bond_accounts(&ctx.config()?.treasury, &mut instructions)?),
+            };
+            instructions.push(ixs::datanet::contribution_flag_spam(&state.datanet, &c, &me, treasury_bond.as_ref()));
+            ctx.send("contribution_flag_spam", &instructions)?;
+            if !ctx.json {
+                match state.weight {
+                    0 => println!("contribution {c} flagged as spam"),
+                    w => println!("contribution {c} flagged as spam: its weight {w} leaves the datanet's total"),
+                }
+            }
+            if state.bond > 0 {
+                report(ctx.json, "bond forfeited to the treasury", state.bond);
+            }
+        }
+        ContributionCommand::RefundBond { contribution } => {
+            let c = key(&contribution)?;
+            let state: Contribution = ctx.get(&c, "contribution")?;
+            let mut instructions = Vec::new();
+            let accounts = ctx.bond_accounts(&state.contributor, &mut instructions)?;
+            instructions.push(ixs::datanet::contribution_bond_refund(&state.datanet, &c, &accounts));
+            ctx.send("contribution_bond_refund", &instructions)?;
+            report(ctx.json, "bond refunded", state.bond);
+            if !ctx.json {
+                println!("to {}'s OPEN account {}", state.contributor, accounts.token_account);
             }
         }
         ContributionCommand::Transfer { contribution, new_wallet, cancel } => {
@@ -1032,8 +1143,11 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
                     ("uri", d.uri),
                     ("curator", d.authority.to_string()),
                     ("policy", policy(&d.policy)),
+                    ("bond per submission", amount(d.bond.amount)),
+                    ("spam window (s)", d.bond.spam_window_secs.to_string()),
                     ("submitted", d.submitted.to_string()),
                     ("accepted", d.accepted.to_string()),
+                    ("flagged after acceptance", d.flagged_accepted.to_string()),
                     ("total accepted weight", d.total_accepted_weight.to_string()),
                     ("versions", d.versions.to_string()),
                 ],
@@ -1041,6 +1155,13 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
         }
         ShowCommand::Contribution { address } => {
             let c: Contribution = ctx.get(&key(&address)?, "contribution")?;
+            let d: Datanet = ctx.get(&c.datanet, "datanet")?;
+            let flaggable_until = match c.status {
+                ContributionStatus::Pending => "while pending".into(),
+                ContributionStatus::Accepted if c.is_versioned(&d) => "- (in a version)".into(),
+                ContributionStatus::Accepted => c.flaggable_until.to_string(),
+                ContributionStatus::Rejected | ContributionStatus::Flagged => "-".into(),
+            };
             let mut fields = vec![
                 ("datanet", c.datanet.to_string()),
                 ("contributor", c.contributor.to_string()),
@@ -1048,6 +1169,8 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
                 ("size", c.size.to_string()),
                 ("status", format!("{:?}", c.status)),
                 ("weight", c.weight.to_string()),
+                ("bond held", amount(c.bond)),
+                ("flaggable until (unix)", flaggable_until),
                 (
                     "acceptance order",
                     match c.status {
@@ -1133,6 +1256,19 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
             }
             ("earnings", fields)
         }
+        ShowCommand::Balance { wallet } => {
+            let wallet = wallet.as_deref().map(key).transpose()?.unwrap_or(ctx.me());
+            let (account, _) = ctx.open_account(&wallet)?;
+            let balance = ctx.open_balance(&account)?;
+            (
+                "OPEN balance",
+                vec![
+                    ("wallet", wallet.to_string()),
+                    ("OPEN account", account.to_string()),
+                    ("balance", amount(balance)),
+                ],
+            )
+        }
         ShowCommand::Position { contribution, version } => {
             let c = key(&contribution)?;
             let state: Contribution = ctx.get(&c, "contribution")?;
@@ -1187,7 +1323,7 @@ fn print_fields(json: bool, title: &str, fields: Vec<(&str, String)>) {
 fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
     let (header, rows): (Vec<&str>, Vec<Vec<String>>) = match command {
         ListCommand::Datanets => (
-            vec!["address", "name", "policy", "accepted", "weight"],
+            vec!["address", "name", "policy", "bond", "accepted", "weight"],
             ctx.list::<Datanet>(&datanet_registry::ID)?
                 .into_iter()
                 .map(|(k, d)| {
@@ -1195,6 +1331,7 @@ fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
                         k.to_string(),
                         d.name.clone(),
                         policy(&d.policy),
+                        amount(d.bond.amount),
                         d.accepted.to_string(),
                         d.total_accepted_weight.to_string(),
                     ]
@@ -1375,18 +1512,12 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             let mut paid = 0;
             for claim in a.claims.iter().filter(|c| only.is_none_or(|k| k.to_bytes() == c.claimant.0)) {
                 let claimant = Pubkey::new_from_array(claim.claimant.0);
-                let destination =
-                    get_associated_token_address_with_program_id(&claimant, &open.mint, &open.token_program);
-                let create = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
-                    &me,
-                    &claimant,
-                    &open.mint,
-                    &open.token_program,
-                );
+                let (destination, create) = ctx.open_account(&claimant)?;
                 let args =
                     AttributionClaimArgs { amount: claim.amount, proof: claim.proof.iter().map(|h| h.0).collect() };
                 let ix = ixs::payout::attribution_claim(&open, &me, &model, a.epoch, &claimant, &destination, args);
-                ctx.send(&format!("attribution_claim {claimant}: {} OPEN", amount(claim.amount)), &[create, ix])?;
+                let instructions: Vec<_> = create.into_iter().chain([ix]).collect();
+                ctx.send(&format!("attribution_claim {claimant}: {} OPEN", amount(claim.amount)), &instructions)?;
                 paid += 1;
             }
             ensure!(paid > 0, "no claim of that claimant in the allocation");

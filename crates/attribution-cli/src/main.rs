@@ -287,8 +287,17 @@ pub enum DatanetCommand {
         /// Open policy: accept every submission with this weight.
         #[arg(long)]
         open_weight: Option<u64>,
+        /// Bond every submission posts, whole OPEN: back to the contributor unless the curator
+        /// flags the contribution as spam (then the treasury's).
+        #[arg(long, default_value_t = 0.0)]
+        bond: f64,
+        /// How long after its acceptance the curator may flag a contribution that is in no
+        /// version yet as spam (0: only while pending); at most 30 days.
+        #[arg(long, default_value_t = 0)]
+        spam_window_secs: i64,
     },
-    /// Changes the URI and/or the policy (curator only).
+    /// Changes the URI, the policy and/or the bond policy (curator only); applies to
+    /// contributions submitted from then on.
     Update {
         datanet: String,
         #[arg(long)]
@@ -299,6 +308,12 @@ pub enum DatanetCommand {
         /// Switch to the curated policy.
         #[arg(long)]
         curated: bool,
+        /// Bond every submission posts, whole OPEN (0: none).
+        #[arg(long)]
+        bond: Option<f64>,
+        /// The spam window, in seconds (see `create`).
+        #[arg(long)]
+        spam_window_secs: Option<i64>,
     },
     /// Proposes a new curator (it must accept).
     ProposeAuthority { datanet: String, new_authority: String },
@@ -323,7 +338,8 @@ pub enum DatanetCommand {
 
 #[derive(Subcommand)]
 pub enum ContributionCommand {
-    /// Hashes a file (SHA-256) and submits it to a datanet.
+    /// Hashes a file (SHA-256) and submits it to a datanet; posts the datanet's bond, if it takes
+    /// one, from the signer's OPEN account.
     Submit {
         datanet: String,
         file: PathBuf,
@@ -339,10 +355,18 @@ pub enum ContributionCommand {
         #[arg(long)]
         reject: Option<u16>,
     },
-    /// The contributor takes back a pending contribution or clears away a rejected one; the
-    /// datanet's curator can clear away a rejected one too (e.g. a squatted content hash). The
-    /// rent returns to the contributor and the content hash can be submitted again.
+    /// The contributor takes back a pending contribution or clears away a rejected or flagged
+    /// one; the datanet's curator can clear away a rejected or flagged one too (e.g. a squatted
+    /// content hash). The rent, and a bond still held, return to the contributor and the content
+    /// hash can be submitted again.
     Withdraw { contribution: String },
+    /// The curator flags a contribution as spam: a pending one, or an accepted one in no version
+    /// yet and within its spam window. Its weight leaves the datanet (and its next version) and
+    /// its bond goes to the treasury.
+    FlagSpam { contribution: String },
+    /// Permissionless: pays a contribution's bond back to its contributor's OPEN account once it
+    /// is rejected, or accepted and in a version or past its spam window.
+    RefundBond { contribution: String },
     /// The contributor proposes to hand the contribution (and what its positions earn, accrued
     /// or to come) to another wallet, which must accept (`accept-transfer`); --cancel withdraws
     /// the proposal. Nothing changes until the new wallet accepts.
@@ -488,6 +512,10 @@ pub enum ShowCommand {
     },
     /// A wallet's earnings (default: the signer's).
     Earnings {
+        wallet: Option<String>,
+    },
+    /// A wallet's OPEN account and balance (default: the signer's).
+    Balance {
         wallet: Option<String>,
     },
     /// A contribution's position in a version's pool (default: the latest version it has one in).

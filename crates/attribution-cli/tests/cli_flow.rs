@@ -511,3 +511,127 @@ fn a_contribution_handed_to_a_new_wallet_pays_it_what_it_accrued() {
     assert!(!again.contains("synced position"), "{again}");
     assert!(again.contains("claimed in total: 0.000000000 OPEN from 0 of 2 position(s)"), "{again}");
 }
+
+/// A datanet that takes a 10 OPEN bond with a one-day spam window: submitting posts the bond,
+/// the curator's spam flag forfeits it to the treasury, a refund pays it back once (a second
+/// fails), a flag after the window fails, and a withdrawal returns a pending one's bond.
+#[test]
+fn bonds_are_posted_forfeited_refunded_and_returned() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let [treasury, alice, bob] =
+        ["treasury.json", "a.json", "b.json"].map(|k| ok(d, &["--keypair", k, "address"]).trim().to_string());
+    ok(d, &["init", "--treasury", &treasury]);
+    for wallet in [&alice, &bob] {
+        ok(d, &["airdrop", "--to", wallet, "--open", "100"]);
+    }
+    let balance = |wallet: &str| -> String {
+        serde_json::from_str::<serde_json::Value>(&ok(d, &["--json", "show", "balance", wallet])).unwrap()["balance"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let show = |kind: &str, address: &str| -> serde_json::Value {
+        serde_json::from_str(&ok(d, &["--json", "show", kind, address])).unwrap()
+    };
+    let shown = |c: &str| show("contribution", c);
+    let create = ["datanet", "create", "--id", "1", "--name", "d", "--uri", "ipfs://d", "--open-weight", "1"];
+    let datanet = address(&ok(d, &[&create[..], &["--bond", "10", "--spam-window-secs", "86400"]].concat()), "datanet");
+    let info = show("datanet", &datanet);
+    assert_eq!(
+        (info["bond per submission"].as_str(), info["spam window (s)"].as_str()),
+        (Some("10.000000000"), Some("86400"))
+    );
+
+    // Submitting posts the bond from the contributor's OPEN account; without the OPEN, it fails.
+    for (file, content) in [("spam.txt", "junk"), ("good.txt", "a real sample"), ("late.txt", "late junk")] {
+        std::fs::write(d.join(file), content).unwrap();
+    }
+    let submitted = ok(d, &["--keypair", "a.json", "contribution", "submit", &datanet, "spam.txt"]);
+    assert!(submitted.contains("bond posted: 10.000000000 OPEN"), "{submitted}");
+    let spam = address(&submitted, "contribution");
+    let good =
+        address(&ok(d, &["--keypair", "b.json", "contribution", "submit", &datanet, "good.txt"]), "contribution");
+    assert_eq!((balance(&alice), balance(&bob)), ("90.000000000".into(), "90.000000000".into()));
+    assert_eq!(
+        (shown(&spam)["status"].as_str(), shown(&spam)["bond held"].as_str()),
+        (Some("Accepted"), Some("10.000000000"))
+    );
+    let err = refused(d, &["--keypair", "c.json", "contribution", "submit", &datanet, "late.txt"]);
+    assert!(
+        err.contains("takes a bond of 10.000000000 OPEN per submission") && err.contains("holds 0.000000000"),
+        "{err}"
+    );
+
+    // Only the curator flags; the flag forfeits the bond to the treasury and removes the weight.
+    assert!(refused(d, &["--keypair", "b.json", "contribution", "flag-spam", &spam]).contains("NotAuthority"));
+    let flagged = ok(d, &["contribution", "flag-spam", &spam]);
+    assert!(flagged.contains("bond forfeited to the treasury: 10.000000000 OPEN"), "{flagged}");
+    assert_eq!(balance(&treasury), "10.000000000");
+    let s = shown(&spam);
+    assert_eq!(
+        (s["status"].as_str(), s["bond held"].as_str(), s["weight"].as_str()),
+        (Some("Flagged"), Some("0.000000000"), Some("0"))
+    );
+    let info = show("datanet", &datanet);
+    assert_eq!(
+        (info["total accepted weight"].as_str(), info["flagged after acceptance"].as_str()),
+        (Some("1"), Some("1"))
+    );
+
+    // Within the window the bond stays; after it, no flag, and anyone refunds it, once.
+    let err = refused(d, &["contribution", "refund-bond", &good]);
+    assert!(err.contains("BondNotRefundable"), "{err}");
+    ok(d, &["warp", "86400"]);
+    let err = refused(d, &["contribution", "flag-spam", &good]);
+    assert!(err.contains("NotFlaggable"), "{err}");
+    let refunded = ok(d, &["--keypair", "a.json", "contribution", "refund-bond", &good]);
+    assert!(refunded.contains("bond refunded: 10.000000000 OPEN") && refunded.contains(&bob), "{refunded}");
+    assert_eq!(balance(&bob), "100.000000000");
+    let err = refused(d, &["contribution", "refund-bond", &good]);
+    assert!(err.contains("NoBond") && err.contains("no bond waiting in the vault"), "{err}");
+    assert_eq!(balance(&bob), "100.000000000");
+
+    // A curated datanet with a 5 OPEN bond: withdrawing a pending contribution returns its bond.
+    ok(d, &["datanet", "update", &datanet, "--curated", "--bond", "5"]);
+    let info = show("datanet", &datanet);
+    assert_eq!(
+        (info["bond per submission"].as_str(), info["spam window (s)"].as_str()),
+        (Some("5.000000000"), Some("86400"))
+    );
+    let pending =
+        address(&ok(d, &["--keypair", "a.json", "contribution", "submit", &datanet, "late.txt"]), "contribution");
+    assert_eq!(
+        (balance(&alice), shown(&pending)["flaggable until (unix)"].as_str()),
+        ("85.000000000".into(), Some("while pending"))
+    );
+    let withdrawn = ok(d, &["--keypair", "a.json", "contribution", "withdraw", &pending]);
+    assert!(withdrawn.contains("bond returned: 5.000000000 OPEN"), "{withdrawn}");
+    assert_eq!(balance(&alice), "90.000000000");
+    // The curator clears the flagged contribution away: its content can be submitted again.
+    let cleared = ok(d, &["contribution", "withdraw", &spam]);
+    assert!(cleared.contains("the curator clears a flagged contribution"), "{cleared}");
+    let again = ok(d, &["--keypair", "b.json", "contribution", "submit", &datanet, "spam.txt"]);
+    assert_eq!(address(&again, "contribution"), spam);
+}
+
+/// On a deployment from before bonds (no bond vault), the first datanet that takes a bond
+/// creates the vault in the same transaction.
+#[test]
+fn the_first_bonded_datanet_creates_a_missing_bond_vault() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    ok(d, &["init"]);
+    ok(d, &["airdrop", "--open", "5"]);
+    let path = d.join(".attribution/state.json");
+    let mut state: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let vault = svm_harness::pda::bond_vault().to_string();
+    state["accounts"].as_object_mut().unwrap().remove(&vault).expect("init created the bond vault");
+    std::fs::write(&path, state.to_string()).unwrap();
+    let args = ["datanet", "create", "--id", "1", "--name", "d", "--uri", "ipfs://d", "--bond", "1"];
+    let created = ok(d, &args);
+    assert!(created.contains("bond_vault_init + datanet_create: ok"), "{created}");
+    std::fs::write(d.join("c.txt"), "content").unwrap();
+    let submitted = ok(d, &["contribution", "submit", &address(&created, "datanet"), "c.txt"]);
+    assert!(submitted.contains("bond posted: 1.000000000 OPEN"), "{submitted}");
+}
