@@ -30,7 +30,13 @@ pub const CEILINGS: &[Ceiling] = &[
     c(D, "datanet_authority_propose", "", 7_000),
     c(D, "datanet_authority_accept", "", 6_500),
     c(D, "contribution_submit", "", 16_000),
-    c(D, "contribution_withdraw", "", 10_500),
+    c(D, "contribution_submit", "open, bonded", 23_500),
+    c(D, "contribution_submit", "curated, bonded", 23_500),
+    c(D, "bond_vault_init", "", 15_000),
+    c(D, "contribution_flag_spam", "", 22_500),
+    c(D, "contribution_bond_refund", "", 17_000),
+    c(D, "contribution_withdraw", "", 11_700),
+    c(D, "contribution_withdraw", "pending, bond returned", 19_500),
     c(D, "contribution_review", "", 10_500),
     c(D, "contribution_transfer_propose", "", 6_000),
     c(D, "contribution_transfer_accept", "", 6_000),
@@ -44,13 +50,17 @@ pub const CEILINGS: &[Ceiling] = &[
     c(M, "operator_register", "", 9_500),
     c(M, "operator_deactivate", "", 5_000),
     c(M, "operator_update", "", 5_000),
+    c(M, "model_owner_propose", "", 6_500),
+    c(M, "model_owner_accept", "", 6_500),
+    c(M, "operator_authority_propose", "", 5_000),
+    c(M, "operator_authority_accept", "", 5_000),
     c(P, "config_init", "", 45_000),
     c(P, "config_update", "", 6_500),
     c(P, "config_authority_propose", "", 6_000),
     c(P, "config_authority_accept", "", 6_500),
     c(P, "stake_init", "", 8_500),
     c(P, "stake_deposit", "", 11_000),
-    c(P, "stake_unstake_request", "", 6_500),
+    c(P, "stake_unstake_request", "", 7_200),
     c(P, "stake_withdraw", "", 11_500),
     c(P, "stake_slash", "", 13_500),
     c(P, "earnings_init", "", 10_000),
@@ -65,6 +75,10 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "position_claim", "4 positions", 30_000),
     c(P, "position_claim", "", 71_000),
     c(P, "earnings_claim", "", 12_000),
+    c(P, "stake_authority_propose", "", 4_700),
+    c(P, "stake_authority_accept", "", 4_600),
+    c(P, "earnings_transfer_propose", "", 4_900),
+    c(P, "earnings_transfer_accept", "", 7_900),
     c(P, "escrow_distribute", "lineage=1", 16_500),
     c(P, "escrow_distribute", "lineage=8", 34_000),
     c(P, "escrow_init", "", 13_500),
@@ -268,6 +282,8 @@ pub struct Measured {
 pub fn measure_all() -> Measured {
     let mut rec = Recorder::default();
     crate::scenarios::registries(&mut rec);
+    crate::scenarios::bonds(&mut rec);
+    crate::scenarios::handovers(&mut rec);
     crate::scenarios::payout(&mut rec);
     crate::scenarios::epochs(&mut rec);
     let push_max_recipients = crate::scenarios::push_baseline(&mut rec);

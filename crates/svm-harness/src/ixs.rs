@@ -272,6 +272,34 @@ pub mod model {
         )
     }
 
+    /// `model_owner_propose` signed by `owner`.
+    pub fn model_owner_propose(model: &Pubkey, owner: &Pubkey, new_owner: Option<Pubkey>) -> Instruction {
+        mix(accounts::ModelOwnerPropose { model: *model, owner: *owner }, instruction::ModelOwnerPropose { new_owner })
+    }
+
+    pub fn model_owner_accept(model: &Pubkey, new_owner: &Pubkey) -> Instruction {
+        mix(accounts::ModelOwnerAccept { model: *model, new_owner: *new_owner }, instruction::ModelOwnerAccept {})
+    }
+
+    /// `operator_authority_propose` on the operator at `operator` (its PDA keeps its first key).
+    pub fn operator_authority_propose(
+        operator: &Pubkey,
+        authority: &Pubkey,
+        new_authority: Option<Pubkey>,
+    ) -> Instruction {
+        mix(
+            accounts::OperatorAuthorityPropose { operator: *operator, authority: *authority },
+            instruction::OperatorAuthorityPropose { new_authority },
+        )
+    }
+
+    pub fn operator_authority_accept(operator: &Pubkey, new_authority: &Pubkey) -> Instruction {
+        mix(
+            accounts::OperatorAuthorityAccept { operator: *operator, new_authority: *new_authority },
+            instruction::OperatorAuthorityAccept {},
+        )
+    }
+
     pub fn operator_update(authority: &Pubkey, endpoint: &str) -> Instruction {
         mix(
             accounts::OperatorUpdate { operator: pda::operator(authority), authority: *authority },
@@ -423,6 +451,45 @@ pub mod payout {
                 system_program: system_program::ID,
             },
             instruction::PoolInit {},
+        )
+    }
+
+    /// `stake_authority_propose` on the stake at `stake` (its PDA keeps its first key).
+    pub fn stake_authority_propose(stake: &Pubkey, authority: &Pubkey, new_authority: Option<Pubkey>) -> Instruction {
+        pix(
+            accounts::StakeAuthorityPropose { stake: *stake, authority: *authority },
+            instruction::StakeAuthorityPropose { new_authority },
+        )
+    }
+
+    pub fn stake_authority_accept(stake: &Pubkey, new_authority: &Pubkey) -> Instruction {
+        pix(
+            accounts::StakeAuthorityAccept { stake: *stake, new_authority: *new_authority },
+            instruction::StakeAuthorityAccept {},
+        )
+    }
+
+    pub fn earnings_transfer_propose(
+        beneficiary: &Pubkey,
+        role: EarningsRole,
+        new_beneficiary: Option<Pubkey>,
+    ) -> Instruction {
+        pix(
+            accounts::EarningsTransferPropose { earnings: pda::earnings(beneficiary, role), beneficiary: *beneficiary },
+            instruction::EarningsTransferPropose { new_beneficiary },
+        )
+    }
+
+    /// `new_beneficiary` takes `previous`'s earnings of `role` into its own account of that role.
+    pub fn earnings_transfer_accept(previous: &Pubkey, role: EarningsRole, new_beneficiary: &Pubkey) -> Instruction {
+        pix(
+            accounts::EarningsTransferAccept {
+                earnings: pda::earnings(previous, role),
+                successor_earnings: pda::earnings(new_beneficiary, role),
+                previous_beneficiary: *previous,
+                new_beneficiary: *new_beneficiary,
+            },
+            instruction::EarningsTransferAccept {},
         )
     }
 

@@ -5,7 +5,7 @@ use crate::bench::Recorder;
 use crate::ixs::{self, payout::Open};
 use crate::token::TokenProgram;
 use crate::world::{content_hash, datanet_entry, model_entry, Shares, World, OPEN};
-use crate::{pda, Executed, Failed, Keypair, Signer};
+use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use attribution_payout::instructions::{ConfigInitArgs, ConfigUpdateArgs, StakeSlashArgs};
@@ -43,6 +43,75 @@ fn model_args(id: u64, kind: ModelKind) -> ModelCreateArgs {
         artifact_hash: content_hash(b"weights"),
         price_per_call: 2_000_000,
     }
+}
+
+/// Contributor bonds: the vault's creation, a bonded submission, a spam flag that forfeits, a
+/// refund, a withdrawal that returns one.
+pub fn bonds(rec: &mut Recorder) {
+    let mut w = World::with_svm(Svm::new(), TokenProgram::Token);
+    let r = w.init_bond_vault();
+    rec.record(DATANET, "bond_vault_init", "", Ok(r));
+    let curator = w.wallet();
+    let bond = BondPolicy { amount: 10 * OPEN, spam_window_secs: 24 * 3600 };
+    let open = w.datanet_with_bond(&curator, 1, DatanetPolicy::Open { weight: 1 }, bond);
+    let curated = w.datanet_with_bond(&curator, 2, DatanetPolicy::Curated, bond);
+    let contributor = w.wallet();
+    let ckey = contributor.pubkey();
+    let token = w.fund(&ckey, 100 * OPEN);
+    let bonded = w.bond_ix(&token);
+    let mut submit = |w: &mut World, datanet: &Pubkey, text: &[u8], case: &str| {
+        let ix = ixs::datanet::with_bond(ixs::datanet::contribution_submit(datanet, &ckey, submit_args(text)), &bonded);
+        rec.record(DATANET, "contribution_submit", case, w.svm.run(&contributor, ix, &[]));
+        pda::contribution(datanet, &content_hash(text))
+    };
+    let spam = submit(&mut w, &open, b"spam", "open, bonded");
+    let kept = submit(&mut w, &open, b"kept", "open, bonded");
+    let pending = submit(&mut w, &curated, b"pending", "curated, bonded");
+    let treasury_token = w.fund(&w.treasury.pubkey(), 0);
+    let treasury = w.bond_ix(&treasury_token);
+    let flag = ixs::datanet::contribution_flag_spam(&open, &spam, &curator.pubkey(), Some(&treasury));
+    rec.record(DATANET, "contribution_flag_spam", "accepted, bond forfeited", w.svm.run(&curator, flag, &[]));
+    w.publish_version(&curator, &open);
+    let refund = ixs::datanet::contribution_bond_refund(&open, &kept, &bonded);
+    rec.record(DATANET, "contribution_bond_refund", "in a version", w.svm.run(&curator, refund, &[]));
+    let withdraw =
+        ixs::datanet::with_bond(ixs::datanet::contribution_withdraw(&curated, &pending, &ckey, &ckey), &bonded);
+    rec.record(DATANET, "contribution_withdraw", "pending, bond returned", w.svm.run(&contributor, withdraw, &[]));
+}
+
+/// Handing roles over: a model's owner, an operator's authority and its stake, an earnings
+/// account (its balance moved, the account closed).
+pub fn handovers(rec: &mut Recorder) {
+    let mut w = World::new(TokenProgram::Token);
+    let (owner, operator, heir) = (w.wallet(), w.wallet(), w.wallet());
+    let (okey, hkey) = (owner.pubkey(), heir.pubkey());
+    w.step(&owner, ixs::model::create(&okey, None, model_args(1, ModelKind::Base)), &[]);
+    let model = pda::model(&okey, 1);
+    let r = w.svm.run(&owner, ixs::model::model_owner_propose(&model, &okey, Some(hkey)), &[]);
+    rec.record(MODEL, "model_owner_propose", "propose", r);
+    rec.record(
+        MODEL,
+        "model_owner_accept",
+        "accept",
+        w.svm.run(&heir, ixs::model::model_owner_accept(&model, &hkey), &[]),
+    );
+    w.operator(&operator, 1_000 * OPEN);
+    let first = operator.pubkey();
+    let (op, stake) = (pda::operator(&first), pda::stake(&first));
+    let r = w.svm.run(&operator, ixs::model::operator_authority_propose(&op, &first, Some(hkey)), &[]);
+    rec.record(MODEL, "operator_authority_propose", "propose", r);
+    let r = w.svm.run(&heir, ixs::model::operator_authority_accept(&op, &hkey), &[]);
+    rec.record(MODEL, "operator_authority_accept", "accept", r);
+    let r = w.svm.run(&operator, ixs::payout::stake_authority_propose(&stake, &first, Some(hkey)), &[]);
+    rec.record(PAYOUT, "stake_authority_propose", "propose", r);
+    let r = w.svm.run(&heir, ixs::payout::stake_authority_accept(&stake, &hkey), &[]);
+    rec.record(PAYOUT, "stake_authority_accept", "accept", r);
+    w.ensure_earnings(&heir, EarningsRole::Operator);
+    let r =
+        w.svm.run(&operator, ixs::payout::earnings_transfer_propose(&first, EarningsRole::Operator, Some(hkey)), &[]);
+    rec.record(PAYOUT, "earnings_transfer_propose", "propose", r);
+    let r = w.svm.run(&heir, ixs::payout::earnings_transfer_accept(&first, EarningsRole::Operator, &hkey), &[]);
+    rec.record(PAYOUT, "earnings_transfer_accept", "balance moved, account closed", r);
 }
 
 pub fn registries(rec: &mut Recorder) {

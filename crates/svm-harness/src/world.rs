@@ -77,7 +77,9 @@ impl World {
     /// Programs loaded, OPEN minted (`program` decides Token or Token-2022), config initialised by
     /// the upgrade authority, and the treasury's earnings account created.
     pub fn new(program: TokenProgram) -> Self {
-        Self::with_svm(Svm::new(), program)
+        let mut world = Self::with_svm(Svm::new(), program);
+        world.init_bond_vault();
+        world
     }
 
     /// `new`, on a given `Svm` (e.g. one with a feature turned off).
@@ -100,8 +102,14 @@ impl World {
         world.step(&deployer, ixs::payout::config_init(&deployer.pubkey(), &mint, &program.id(), args), &[]);
         let treasury = world.treasury.pubkey();
         world.step(&deployer, ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury), &[]);
-        world.step(&deployer, ixs::datanet::bond_vault_init(&deployer.pubkey(), &mint, &program.id()), &[]);
         world
+    }
+
+    /// Creates datanet_registry's bond vault (`World::new` does; `with_svm` leaves it to the caller).
+    pub fn init_bond_vault(&mut self) -> Executed {
+        let payer = self.mint_authority.insecure_clone();
+        let (mint, token_program) = (self.open.mint, self.open.token_program);
+        self.step(&payer, ixs::datanet::bond_vault_init(&payer.pubkey(), &mint, &token_program), &[])
     }
 
     /// Runs one instruction that must succeed.

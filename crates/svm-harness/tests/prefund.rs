@@ -72,6 +72,9 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
         assert_created(&w, &key, &owner);
     }
     assert_eq!(w.svm.token_balance(&pda::vault()), 0);
+    prefund(&mut w, &pda::bond_vault());
+    w.init_bond_vault();
+    assert_created(&w, &pda::bond_vault(), &w.open.token_program.clone());
 
     let curator = w.wallet();
     let datanet = pda::datanet(&curator.pubkey(), 1);

@@ -132,4 +132,8 @@ pub enum PayoutError {
     WrongContribution,
     #[msg("The position already pays the contribution's contributor")]
     BeneficiaryCurrent,
+    #[msg("No handover of this account is pending for this signer")]
+    NoPendingHandover,
+    #[msg("An earnings account can only be handed to another wallet, into that wallet's own earnings account of the same role")]
+    HandoverToSelf,
 }

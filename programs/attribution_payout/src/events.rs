@@ -254,3 +254,32 @@ pub struct ReceiptClosed {
     pub claimant: Pubkey,
     pub rent_returned: u64,
 }
+
+/// A stake's or an earnings account's holder named its successor (`None`: cancelled).
+#[event]
+pub struct HandoverProposed {
+    /// The stake or earnings account.
+    pub account: Pubkey,
+    pub current: Pubkey,
+    pub proposed: Option<Pubkey>,
+}
+
+/// The successor accepted a stake: it is its authority from now on.
+#[event]
+pub struct HandoverAccepted {
+    pub account: Pubkey,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+}
+
+/// The successor accepted an earnings account: its balance moved into the successor's own
+/// earnings account of the same role, and the old account closed (rent to its beneficiary).
+#[event]
+pub struct EarningsTransferred {
+    pub from: Pubkey,
+    pub to: Pubkey,
+    pub previous: Pubkey,
+    pub beneficiary: Pubkey,
+    pub role: EarningsRole,
+    pub amount: u64,
+}

@@ -120,6 +120,30 @@ pub mod attribution_payout {
         PositionSync::handler(ctx)
     }
 
+    /// A stake's authority names its successor (or cancels with `None`).
+    pub fn stake_authority_propose(ctx: Context<StakeAuthorityPropose>, new_authority: Option<Pubkey>) -> Result<()> {
+        StakeAuthorityPropose::handler(ctx, new_authority)
+    }
+
+    /// The proposed wallet becomes the stake's authority (with the operator's, see model_registry).
+    pub fn stake_authority_accept(ctx: Context<StakeAuthorityAccept>) -> Result<()> {
+        StakeAuthorityAccept::handler(ctx)
+    }
+
+    /// An earnings account's beneficiary names its successor (or cancels with `None`).
+    pub fn earnings_transfer_propose(
+        ctx: Context<EarningsTransferPropose>,
+        new_beneficiary: Option<Pubkey>,
+    ) -> Result<()> {
+        EarningsTransferPropose::handler(ctx, new_beneficiary)
+    }
+
+    /// The successor takes the balance into its own earnings account of the same role; the old
+    /// account closes, its rent back to the previous beneficiary.
+    pub fn earnings_transfer_accept(ctx: Context<EarningsTransferAccept>) -> Result<()> {
+        EarningsTransferAccept::handler(ctx)
+    }
+
     /// A beneficiary claims its earnings balance.
     pub fn earnings_claim(ctx: Context<EarningsClaim>) -> Result<()> {
         EarningsClaim::handler(ctx)

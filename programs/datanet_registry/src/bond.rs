@@ -36,14 +36,14 @@ impl<'a, 'info> BondAccounts<'a, 'info> {
         let (vault, token_account) = (vault.ok_or_else(missing)?, token_account.ok_or_else(missing)?);
         let (mint, token_program) = (mint.ok_or_else(missing)?, token_program.ok_or_else(missing)?);
         let (address, vault_bump) = Pubkey::find_program_address(&[SEED_BOND_VAULT], &crate::ID);
-        require_keys_eq!(vault.key(), address, DatanetError::WrongBondVault);
-        require_keys_eq!(token_program.key(), *vault.owner, DatanetError::WrongBondVault);
+        require!(vault.key() == address, DatanetError::WrongBondVault);
+        require!(token_program.key() == *vault.owner, DatanetError::WrongBondVault);
         let (vault_mint, _) = token_account_mint_owner(vault, vault.owner).ok_or(DatanetError::WrongBondVault)?;
-        require_keys_eq!(mint.key(), vault_mint, DatanetError::WrongBondMint);
+        require!(mint.key() == vault_mint, DatanetError::WrongBondMint);
         let (account_mint, account_owner) =
             token_account_mint_owner(token_account, vault.owner).ok_or(DatanetError::WrongBondTokenAccount)?;
-        require_keys_eq!(account_mint, vault_mint, DatanetError::WrongBondMint);
-        require_keys_eq!(account_owner, *owner, DatanetError::WrongBondTokenAccount);
+        require!(account_mint == vault_mint, DatanetError::WrongBondMint);
+        require!(account_owner == *owner, DatanetError::WrongBondTokenAccount);
         let decimals = mint_decimals(mint).ok_or(DatanetError::WrongBondMint)?;
         Ok(Self { vault, token_account, mint, token_program, vault_bump, decimals })
     }

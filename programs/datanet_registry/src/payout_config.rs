@@ -27,7 +27,7 @@ pub struct PayoutConfigHead {
 impl PayoutConfigHead {
     /// Decodes the config at `account` (after its 8-byte discriminator).
     pub fn read(account: &AccountInfo) -> Result<Self> {
-        require_keys_eq!(*account.owner, PAYOUT_PROGRAM_ID, DatanetError::WrongPayoutConfig);
+        require!(*account.owner == PAYOUT_PROGRAM_ID, DatanetError::WrongPayoutConfig);
         let data = account.try_borrow_data()?;
         let mut head = data.get(8..).ok_or(DatanetError::WrongPayoutConfig)?;
         Self::deserialize(&mut head).map_err(|_| error!(DatanetError::WrongPayoutConfig))

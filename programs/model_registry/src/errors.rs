@@ -46,6 +46,8 @@ pub enum ModelError {
     AttestorMismatch,
     #[msg("Only the operator's authority may do this")]
     NotOperatorAuthority,
+    #[msg("No handover of this account is pending for this signer")]
+    NoPendingHandover,
     #[msg("Arithmetic overflow")]
     Overflow,
 }

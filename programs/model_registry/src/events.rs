@@ -68,3 +68,20 @@ pub struct OperatorUpdated {
     pub endpoint: String,
     pub timestamp: i64,
 }
+
+/// A model's owner or an operator's authority named its successor (`None`: cancelled).
+#[event]
+pub struct HandoverProposed {
+    /// The model or operator.
+    pub account: Pubkey,
+    pub current: Pubkey,
+    pub proposed: Option<Pubkey>,
+}
+
+/// The successor accepted: it is the model's owner or the operator's authority from now on.
+#[event]
+pub struct HandoverAccepted {
+    pub account: Pubkey,
+    pub previous: Pubkey,
+    pub current: Pubkey,
+}

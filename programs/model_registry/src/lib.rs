@@ -66,6 +66,31 @@ pub mod model_registry {
         OperatorUpdate::handler(ctx, endpoint)
     }
 
+    /// The model's owner names its successor (or cancels with `None`).
+    pub fn model_owner_propose(ctx: Context<ModelOwnerPropose>, new_owner: Option<Pubkey>) -> Result<()> {
+        ModelOwnerPropose::handler(ctx, new_owner)
+    }
+
+    /// The proposed wallet becomes the model's owner (and is paid its owner share from now on).
+    pub fn model_owner_accept(ctx: Context<ModelOwnerAccept>) -> Result<()> {
+        ModelOwnerAccept::handler(ctx)
+    }
+
+    /// The operator's authority names its successor (or cancels with `None`).
+    pub fn operator_authority_propose(
+        ctx: Context<OperatorAuthorityPropose>,
+        new_authority: Option<Pubkey>,
+    ) -> Result<()> {
+        OperatorAuthorityPropose::handler(ctx, new_authority)
+    }
+
+    /// The proposed wallet becomes the operator's authority. Its stake in `attribution_payout`
+    /// follows with `stake_authority_propose`/`_accept` (in the same transaction, ideally): an
+    /// operator is payable only while its stake has the same authority.
+    pub fn operator_authority_accept(ctx: Context<OperatorAuthorityAccept>) -> Result<()> {
+        OperatorAuthorityAccept::handler(ctx)
+    }
+
     /// Marks the operator inactive: not payable until it updates again.
     pub fn operator_deactivate(ctx: Context<OperatorDeactivate>) -> Result<()> {
         OperatorDeactivate::handler(ctx)

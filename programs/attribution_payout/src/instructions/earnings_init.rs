@@ -28,6 +28,7 @@ impl EarningsInit<'_> {
             balance: 0,
             total_earned: 0,
             total_claimed: 0,
+            pending_beneficiary: None,
             reserved: [0; 32],
         };
         let accounts = &ctx.accounts;

@@ -26,6 +26,7 @@ impl StakeInit<'_> {
             active: 0,
             unstaking: 0,
             unlock_at: 0,
+            pending_authority: None,
             reserved: [0; 32],
         };
         let accounts = &ctx.accounts;

@@ -33,6 +33,8 @@ pub struct Earnings {
     pub balance: u64,
     pub total_earned: u64,
     pub total_claimed: u64,
+    /// Set by `earnings_transfer_propose`, cleared when accepted (the account then closes).
+    pub pending_beneficiary: Option<Pubkey>,
     pub reserved: [u8; 32],
 }
 

@@ -1,8 +1,8 @@
 use crate::errors::PayoutError;
 use anchor_lang::prelude::*;
 
-/// An operator's stake in the stake vault. PDA `[SEED_STAKE, authority]`; created only there, by
-/// `stake_init`.
+/// An operator's stake in the stake vault. PDA `[SEED_STAKE, first authority]`; created only
+/// there, by `stake_init`. Handed over with the operator (`stake_authority_propose`/`_accept`).
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Stake {
@@ -15,6 +15,8 @@ pub struct Stake {
     /// Requested for withdrawal; no longer counts; withdrawable from `unlock_at`.
     pub unstaking: u64,
     pub unlock_at: i64,
+    /// Set by `stake_authority_propose`, cleared when accepted.
+    pub pending_authority: Option<Pubkey>,
     pub reserved: [u8; 32],
 }
 

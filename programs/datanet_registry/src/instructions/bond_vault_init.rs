@@ -30,8 +30,8 @@ impl BondVaultInit<'_> {
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let accounts = &ctx.accounts;
         let config = PayoutConfigHead::read(&accounts.payout_config)?;
-        require_keys_eq!(accounts.mint.key(), config.mint, DatanetError::WrongBondMint);
-        require_keys_eq!(accounts.token_program.key(), config.token_program, DatanetError::WrongBondVault);
+        require!(accounts.mint.key() == config.mint, DatanetError::WrongBondMint);
+        require!(accounts.token_program.key() == config.token_program, DatanetError::WrongBondVault);
         create(
             accounts.payer.to_account_info(),
             accounts.bond_vault.to_account_info(),

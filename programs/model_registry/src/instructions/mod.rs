@@ -1,3 +1,4 @@
+mod handover;
 mod model_create;
 mod model_lineage_set;
 mod model_price_set;
@@ -7,6 +8,7 @@ mod operator_deactivate;
 mod operator_register;
 mod operator_update;
 
+pub use handover::*;
 pub use model_create::*;
 pub use model_lineage_set::*;
 pub use model_price_set::*;

@@ -31,6 +31,7 @@ impl OperatorRegister<'_> {
             status: OperatorStatus::Active,
             registered_at: now,
             updated_at: now,
+            pending_authority: None,
             reserved: [0; 32],
             endpoint,
         };

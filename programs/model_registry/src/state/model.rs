@@ -53,7 +53,8 @@ pub struct LineageEntry {
 pub struct Model {
     pub version: u8,
     pub bump: u8,
-    /// The builder: receives the owner share, sets the price, publishes and retires.
+    /// The builder: receives the owner share, sets the price, publishes and retires. It can hand
+    /// the model over (`model_owner_propose`/`_accept`); the PDA keeps the creator's key.
     pub owner: Pubkey,
     pub id: u64,
     pub kind: ModelKind,
@@ -71,7 +72,10 @@ pub struct Model {
     pub created_at: i64,
     pub published_at: i64,
     pub retired_at: i64,
-    pub reserved: [u8; 64],
+    /// Set by `model_owner_propose`, cleared when accepted: the wallet the model (and its owner
+    /// share of every later fee) is handed to.
+    pub pending_owner: Option<Pubkey>,
+    pub reserved: [u8; 31],
     #[max_len(MAX_LINEAGE_ENTRIES)]
     pub lineage: Vec<LineageEntry>,
     #[max_len(MAX_NAME_LEN)]

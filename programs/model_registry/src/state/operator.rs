@@ -8,18 +8,21 @@ pub enum OperatorStatus {
     Inactive,
 }
 
-/// An inference operator. PDA `[SEED_OPERATOR, authority]`. It is payable while `Active` here and
+/// An inference operator. PDA `[SEED_OPERATOR, first authority]`. It is payable while `Active` here and
 /// staked at least the minimum in `attribution_payout`.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Operator {
     pub version: u8,
     pub bump: u8,
-    /// The operator's wallet: signs its updates, receives its earnings.
+    /// The operator's wallet: signs its updates, receives its earnings. It can hand the operator
+    /// over (`operator_authority_propose`/`_accept`); the PDA keeps the first authority's key.
     pub authority: Pubkey,
     pub status: OperatorStatus,
     pub registered_at: i64,
     pub updated_at: i64,
+    /// Set by `operator_authority_propose`, cleared when accepted.
+    pub pending_authority: Option<Pubkey>,
     pub reserved: [u8; 32],
     /// Where it serves inference.
     #[max_len(MAX_URI_LEN)]
