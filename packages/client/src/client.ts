@@ -5,10 +5,11 @@
  * every account given explicitly (`accountsStrict`), so that building never reads the chain.
  *
  * Calls that need on-chain state the caller may not have (the OPEN mint and treasury from the
- * config, a model's lineage, a contribution's contributor, a datanet's versions, an epoch's datanet
- * version) read it through the client's `AccountReader` when it is not passed in; `positionsOf`
- * lists a wallet's positions (and `contributionsOf`, `handoversProposedTo` its contributions)
- * through its `ProgramAccountsReader`.
+ * config, a model's lineage and owner, an operator's authority and stake, a contribution's
+ * contributor, a datanet's versions, an epoch's datanet version) read it through the client's
+ * `AccountReader` when it is not passed in; `positionsOf` lists a wallet's positions (and
+ * `contributionsOf`, `handoversProposedTo` its contributions, `operatorsOf`, `stakesOf` its
+ * operators and stakes) through its `ProgramAccountsReader`.
  */
 import { BN, type IdlAccounts, type IdlTypes, Program, type Provider, utils } from "@anchor-lang/core";
 import {
@@ -28,9 +29,13 @@ import {
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   CONTRIBUTION_DISCRIMINATOR,
   CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
+  OPERATOR_AUTHORITY_OFFSET,
+  OPERATOR_DISCRIMINATOR,
   POSITION_BENEFICIARY_OFFSET,
   POSITION_CONTRIBUTION_OFFSET,
   POSITION_DISCRIMINATOR,
+  STAKE_AUTHORITY_OFFSET,
+  STAKE_DISCRIMINATOR,
 } from "./layout";
 import { accrue } from "./math";
 import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
@@ -324,6 +329,32 @@ export interface PositionInfo {
 export interface AccountRow<T> {
   address: PublicKey;
   account: T;
+}
+
+/**
+ * An operator as payments and handovers need it (`findOperator`). Its Operator and Stake
+ * accounts sit at the PDAs of the key it was registered under, and keep them when it is handed
+ * over (`operatorHandoverAccept`), while its `authority` (who signs for it, and whose Operator
+ * earnings its share of every fee credits) becomes the new wallet.
+ */
+export interface OperatorInfo {
+  /** The Operator account. */
+  operator: PublicKey;
+  account: OperatorAccount;
+  /** Its current authority. */
+  authority: PublicKey;
+  /**
+   * The key it was registered under (the seed of its PDA, and of its first stake's), when
+   * known: its authority until it is handed over.
+   */
+  registeredUnder: PublicKey | null;
+  /**
+   * The stake `inference_pay` takes with it: one whose authority is the operator's (an operator
+   * is payable only while its stake has the same authority, and at least the minimum active);
+   * null when there is none.
+   */
+  stake: PublicKey | null;
+  stakeAccount: StakeAccount | null;
 }
 
 /** A position to claim, named by the version whose pool it is in and its contribution. */
@@ -847,6 +878,44 @@ export class AttributionClient {
     return { instructions: [ix] };
   }
 
+  /**
+   * `model_owner_propose`: step one of handing `model` (its price, its retirement, and the owner
+   * share of every fee paid from then on) to another wallet: its `owner` names `newOwner`, or
+   * cancels a pending proposal with null. A new proposal replaces a pending one; nothing changes
+   * until that wallet accepts (`modelOwnerAccept`). `NotOwner` for any other signer.
+   */
+  async modelOwnerPropose(a: { model: PublicKey; owner: PublicKey; newOwner: PublicKey | null }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .modelOwnerPropose(a.newOwner)
+      .accountsStrict({ model: a.model, owner: a.owner })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * `model_owner_accept`: step two, signed by the proposed wallet, which becomes the model's
+   * owner. The model keeps its address (its PDA keeps the creator's key); the owner share of every
+   * fee paid from then on is credited to the new owner's ModelOwner earnings account (what the
+   * previous owner earned before stays in its own: `earningsTransferPropose` hands that over).
+   * That account must exist for the model to be paid: unless `createEarnings` is false, its
+   * `earnings_init` (paid by `payer`, default the new owner) follows in the same instructions
+   * when it does not exist yet (`earningsCreated`). `NoPendingHandover` unless `newOwner` is the
+   * pending owner.
+   */
+  async modelOwnerAccept(a: {
+    model: PublicKey;
+    newOwner: PublicKey;
+    payer?: PublicKey;
+    createEarnings?: boolean;
+  }): Promise<Built<{ earnings: PublicKey; earningsCreated: boolean }>> {
+    const ix = await this.modelProgram.methods
+      .modelOwnerAccept()
+      .accountsStrict({ model: a.model, newOwner: a.newOwner })
+      .instruction();
+    const earnings = await this.earningsIfMissing(a.newOwner, EarningsRole.ModelOwner, a.payer ?? a.newOwner, a.createEarnings);
+    return { instructions: [ix, ...earnings.instructions], earnings: earnings.earnings, earningsCreated: earnings.created };
+  }
+
   /** `operator_register`: the operator at `[b"operator", authority]`, serving at `endpoint`. */
   async operatorRegister(a: { authority: PublicKey; endpoint: string }): Promise<Built<{ operator: PublicKey }>> {
     const operator = operatorPda(a.authority);
@@ -857,22 +926,107 @@ export class AttributionClient {
     return { instructions: [ix], operator };
   }
 
-  /** `operator_update`: a new endpoint. */
-  async operatorUpdate(a: { authority: PublicKey; endpoint: string }): Promise<Built> {
+  /**
+   * `operator_update`: a new endpoint. `operator`: the Operator account (default: the one
+   * registered under `authority`; an operator handed to `authority` stays at its first key's PDA:
+   * `findOperator`).
+   */
+  async operatorUpdate(a: { authority: PublicKey; endpoint: string; operator?: PublicKey }): Promise<Built> {
     const ix = await this.modelProgram.methods
       .operatorUpdate(a.endpoint)
-      .accountsStrict({ operator: operatorPda(a.authority), authority: a.authority })
+      .accountsStrict({ operator: a.operator ?? operatorPda(a.authority), authority: a.authority })
       .instruction();
     return { instructions: [ix] };
   }
 
-  /** `operator_deactivate`: the operator can no longer be paid. */
-  async operatorDeactivate(a: { authority: PublicKey }): Promise<Built> {
+  /** `operator_deactivate`: the operator can no longer be paid. `operator` as for `operatorUpdate`. */
+  async operatorDeactivate(a: { authority: PublicKey; operator?: PublicKey }): Promise<Built> {
     const ix = await this.modelProgram.methods
       .operatorDeactivate()
-      .accountsStrict({ operator: operatorPda(a.authority), authority: a.authority })
+      .accountsStrict({ operator: a.operator ?? operatorPda(a.authority), authority: a.authority })
       .instruction();
     return { instructions: [ix] };
+  }
+
+  /**
+   * `operator_authority_propose` alone: the operator's `authority` names `newAuthority` (null
+   * cancels). `operator`: the Operator account (default: the one registered under `authority`).
+   * An operator is payable only while its stake has the same authority: `operatorHandoverPropose`
+   * proposes both. `NotOperatorAuthority` for any other signer.
+   */
+  async operatorAuthorityPropose(a: {
+    authority: PublicKey;
+    newAuthority: PublicKey | null;
+    operator?: PublicKey;
+  }): Promise<Built<{ operator: PublicKey }>> {
+    const operator = a.operator ?? operatorPda(a.authority);
+    const ix = await this.modelProgram.methods
+      .operatorAuthorityPropose(a.newAuthority)
+      .accountsStrict({ operator, authority: a.authority })
+      .instruction();
+    return { instructions: [ix], operator };
+  }
+
+  /**
+   * `operator_authority_accept` alone, signed by the proposed wallet, which becomes the
+   * `operator`'s authority (the account keeps its address). Without its stake
+   * (`stakeAuthorityAccept`, or both at once: `operatorHandoverAccept`) the operator is not
+   * payable (`WrongStake`). `NoPendingHandover` unless `newAuthority` is the pending one.
+   */
+  async operatorAuthorityAccept(a: { operator: PublicKey; newAuthority: PublicKey }): Promise<Built> {
+    const ix = await this.modelProgram.methods
+      .operatorAuthorityAccept()
+      .accountsStrict({ operator: a.operator, newAuthority: a.newAuthority })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * Step one of handing an operator to another wallet, with its stake: `operator_authority_propose`
+   * and, when the operator has a stake of `authority`'s, `stake_authority_propose`, in one
+   * instruction list (null cancels both). `operator`: its Operator account, or the key it was
+   * registered under (default: `authority`); see `findOperator`. Nothing changes until the new
+   * wallet accepts (`operatorHandoverAccept`).
+   */
+  async operatorHandoverPropose(a: {
+    authority: PublicKey;
+    newAuthority: PublicKey | null;
+    operator?: PublicKey;
+  }): Promise<Built<{ operator: PublicKey; stake: PublicKey | null }>> {
+    const found = await this.findOperator(a.operator ?? a.authority);
+    const operator = await this.operatorAuthorityPropose({ authority: a.authority, newAuthority: a.newAuthority, operator: found.operator });
+    if (!found.stake) return { instructions: operator.instructions, operator: found.operator, stake: null };
+    const stake = await this.stakeAuthorityPropose({ authority: a.authority, newAuthority: a.newAuthority, stake: found.stake });
+    return { instructions: [...operator.instructions, ...stake.instructions], operator: found.operator, stake: found.stake };
+  }
+
+  /**
+   * Step two, signed by the proposed wallet: `operator_authority_accept` and, when the operator
+   * has a stake (one whose authority is the operator's: `findOperator`), `stake_authority_accept`
+   * in the same instructions, so that the operator stays payable; then, unless `createEarnings`
+   * is false, the `earnings_init` of the new wallet's Operator earnings (paid by `payer`, default
+   * the new wallet) when they do not exist yet: every later fee's operator share is credited
+   * there. `operator`: its Operator account, or the key it was registered under. Both accounts
+   * keep their addresses. `NoPendingHandover` (model_registry, or attribution_payout for the
+   * stake) unless each was proposed to `newAuthority`: nothing is accepted then.
+   */
+  async operatorHandoverAccept(a: {
+    operator: PublicKey;
+    newAuthority: PublicKey;
+    payer?: PublicKey;
+    createEarnings?: boolean;
+  }): Promise<Built<{ operator: PublicKey; stake: PublicKey | null; earnings: PublicKey; earningsCreated: boolean }>> {
+    const found = await this.findOperator(a.operator);
+    const operator = await this.operatorAuthorityAccept({ operator: found.operator, newAuthority: a.newAuthority });
+    const stake = found.stake ? (await this.stakeAuthorityAccept({ stake: found.stake, newAuthority: a.newAuthority })).instructions : [];
+    const earnings = await this.earningsIfMissing(a.newAuthority, EarningsRole.Operator, a.payer ?? a.newAuthority, a.createEarnings);
+    return {
+      instructions: [...operator.instructions, ...stake, ...earnings.instructions],
+      operator: found.operator,
+      stake: found.stake,
+      earnings: earnings.earnings,
+      earningsCreated: earnings.created,
+    };
   }
 
   // ---------------------------------------------------------------- attribution_payout: config
@@ -977,12 +1131,18 @@ export class AttributionClient {
     return { instructions: [ix], stake };
   }
 
-  /** `stake_deposit` of `amount` OPEN base units from `source` (default: the authority's ATA). */
+  /**
+   * `stake_deposit` of `amount` OPEN base units from `source` (default: the authority's ATA).
+   * `stake`: the Stake account (default: the one created under `authority`; a stake handed to
+   * `authority` stays at its first key's PDA: `findOperator`), here and in `stakeUnstakeRequest`,
+   * `stakeWithdraw` and `stakeSlash`.
+   */
   async stakeDeposit(a: {
     authority: PublicKey;
     amount: Integer;
     source?: PublicKey;
     open?: OpenToken;
+    stake?: PublicKey;
   }): Promise<Built> {
     const open = a.open ?? (await this.openToken());
     const ix = await this.payoutProgram.methods
@@ -991,7 +1151,7 @@ export class AttributionClient {
         config: configPda(),
         stakeVault: stakeVaultPda(),
         mint: open.mint,
-        stake: stakePda(a.authority),
+        stake: a.stake ?? stakePda(a.authority),
         authority: a.authority,
         source: a.source ?? associatedTokenAddress(a.authority, open.mint, open.tokenProgram),
         tokenProgram: open.tokenProgram,
@@ -1001,10 +1161,10 @@ export class AttributionClient {
   }
 
   /** `stake_unstake_request`: moves `amount` out of the active stake; withdrawable after the cooldown. */
-  async stakeUnstakeRequest(a: { authority: PublicKey; amount: Integer }): Promise<Built> {
+  async stakeUnstakeRequest(a: { authority: PublicKey; amount: Integer; stake?: PublicKey }): Promise<Built> {
     const ix = await this.payoutProgram.methods
       .stakeUnstakeRequest(bn(a.amount))
-      .accountsStrict({ config: configPda(), stake: stakePda(a.authority), authority: a.authority })
+      .accountsStrict({ config: configPda(), stake: a.stake ?? stakePda(a.authority), authority: a.authority })
       .instruction();
     return { instructions: [ix] };
   }
@@ -1018,6 +1178,7 @@ export class AttributionClient {
     destination?: PublicKey;
     open?: OpenToken;
     createDestination?: boolean;
+    stake?: PublicKey;
   }): Promise<Built<{ destination: PublicKey }>> {
     const open = a.open ?? (await this.openToken());
     const { destination, pre } = this.destination(a.authority, open, a.destination, a.createDestination);
@@ -1027,7 +1188,7 @@ export class AttributionClient {
         config: configPda(),
         stakeVault: stakeVaultPda(),
         mint: open.mint,
-        stake: stakePda(a.authority),
+        stake: a.stake ?? stakePda(a.authority),
         authority: a.authority,
         destination,
         tokenProgram: open.tokenProgram,
@@ -1038,7 +1199,8 @@ export class AttributionClient {
 
   /**
    * `stake_slash` (config authority): `amount` of `operator`'s stake (active first, then
-   * unstaking) to the treasury's earnings, with a `reason` code for the record.
+   * unstaking) to the treasury's earnings, with a `reason` code for the record. `stake`: the
+   * Stake account (default: the one created under `operator`).
    */
   async stakeSlash(a: {
     authority: PublicKey;
@@ -1046,6 +1208,7 @@ export class AttributionClient {
     amount: Integer;
     reason: number;
     config?: ConfigAccount;
+    stake?: PublicKey;
   }): Promise<Built> {
     const config = a.config ?? (await this.fetchConfig());
     const ix = await this.payoutProgram.methods
@@ -1053,13 +1216,46 @@ export class AttributionClient {
       .accountsStrict({
         config: configPda(),
         authority: a.authority,
-        stake: stakePda(a.operator),
+        stake: a.stake ?? stakePda(a.operator),
         treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
         stakeVault: config.stakeVault,
         vault: config.vault,
         mint: config.mint,
         tokenProgram: config.tokenProgram,
       })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * `stake_authority_propose` alone: the stake's `authority` names `newAuthority` (null cancels).
+   * `stake`: the Stake account (default: the one created under `authority`).
+   * `operatorHandoverPropose` proposes it with its operator. `NotStakeAuthority` for any other
+   * signer.
+   */
+  async stakeAuthorityPropose(a: {
+    authority: PublicKey;
+    newAuthority: PublicKey | null;
+    stake?: PublicKey;
+  }): Promise<Built<{ stake: PublicKey }>> {
+    const stake = a.stake ?? stakePda(a.authority);
+    const ix = await this.payoutProgram.methods
+      .stakeAuthorityPropose(a.newAuthority)
+      .accountsStrict({ stake, authority: a.authority })
+      .instruction();
+    return { instructions: [ix], stake };
+  }
+
+  /**
+   * `stake_authority_accept` alone, signed by the proposed wallet, which becomes the stake's
+   * authority (deposits, unstakes, withdraws it); the stake keeps its address.
+   * `operatorHandoverAccept` accepts it with its operator. `NoPendingHandover` unless
+   * `newAuthority` is the pending one.
+   */
+  async stakeAuthorityAccept(a: { stake: PublicKey; newAuthority: PublicKey }): Promise<Built> {
+    const ix = await this.payoutProgram.methods
+      .stakeAuthorityAccept()
+      .accountsStrict({ stake: a.stake, newAuthority: a.newAuthority })
       .instruction();
     return { instructions: [ix] };
   }
@@ -1092,6 +1288,70 @@ export class AttributionClient {
       .accountsStrict({ earnings, payer: a.payer, systemProgram: SystemProgram.programId })
       .instruction();
     return { instructions: [ix], earnings };
+  }
+
+  /**
+   * `earnings_init` of `beneficiary`'s earnings in `role` when they do not exist yet (read through
+   * the client), paid by `payer`; no instruction when they do, or when `create` is false.
+   */
+  private async earningsIfMissing(
+    beneficiary: PublicKey,
+    role: EarningsRole,
+    payer: PublicKey,
+    create = true,
+  ): Promise<Built<{ earnings: PublicKey; created: boolean }>> {
+    const earnings = earningsPda(beneficiary, role);
+    if (!create || (await this.getAccount(earnings))) return { instructions: [], earnings, created: false };
+    return { ...(await this.earningsInit({ payer, beneficiary, role })), created: true };
+  }
+
+  /**
+   * `earnings_transfer_propose`: step one of handing `beneficiary`'s earnings in `role` (its
+   * whole balance, when accepted) to another wallet: it names `newBeneficiary`, or cancels a
+   * pending proposal with null. `HandoverToSelf` when naming itself, `NotBeneficiary` for any
+   * other signer.
+   */
+  async earningsTransferPropose(a: {
+    beneficiary: PublicKey;
+    role: EarningsRole;
+    newBeneficiary: PublicKey | null;
+  }): Promise<Built<{ earnings: PublicKey }>> {
+    const earnings = earningsPda(a.beneficiary, a.role);
+    const ix = await this.payoutProgram.methods
+      .earningsTransferPropose(a.newBeneficiary)
+      .accountsStrict({ earnings, beneficiary: a.beneficiary })
+      .instruction();
+    return { instructions: [ix], earnings };
+  }
+
+  /**
+   * `earnings_transfer_accept`: step two, signed by the proposed wallet. An earnings account is
+   * keyed by its wallet, so it does not change hands: its whole balance moves into
+   * `newBeneficiary`'s own earnings account of the same role (`successor`), and it closes, its
+   * rent back to `previousBeneficiary`. Unless `createSuccessor` is false, the successor's
+   * `earnings_init` (paid by `payer`, default the new wallet) comes first when it does not exist
+   * yet (`successorCreated`). `NoPendingHandover` unless `newBeneficiary` is the pending one;
+   * once accepted the account is gone (`AccountNotInitialized`).
+   */
+  async earningsTransferAccept(a: {
+    previousBeneficiary: PublicKey;
+    role: EarningsRole;
+    newBeneficiary: PublicKey;
+    payer?: PublicKey;
+    createSuccessor?: boolean;
+  }): Promise<Built<{ earnings: PublicKey; successor: PublicKey; successorCreated: boolean }>> {
+    const earnings = earningsPda(a.previousBeneficiary, a.role);
+    const successor = await this.earningsIfMissing(a.newBeneficiary, a.role, a.payer ?? a.newBeneficiary, a.createSuccessor);
+    const ix = await this.payoutProgram.methods
+      .earningsTransferAccept()
+      .accountsStrict({
+        earnings,
+        successorEarnings: successor.earnings,
+        previousBeneficiary: a.previousBeneficiary,
+        newBeneficiary: a.newBeneficiary,
+      })
+      .instruction();
+    return { instructions: [...successor.instructions, ix], earnings, successor: successor.earnings, successorCreated: successor.created };
   }
 
   /** `escrow_init` (permissionless): the model's escrow at `[b"escrow", model]`. */
@@ -1149,11 +1409,19 @@ export class AttributionClient {
   // ---------------------------------------------------------------- attribution_payout: money
 
   /**
-   * `inference_pay`: `price × calls` of `model`, served by the operator whose authority is
-   * `operator`, from `payerToken` (default: the payer's ATA); fails with `FeeAboveMax` when the
-   * fee exceeds `maxFee`. `requestId` (32 bytes, default random) identifies the request; for a
-   * model with a proof-attributed entry it enters the epoch's records hash. Reads the model
-   * (lineage, owner) and the config (mint, treasury) when they are not given.
+   * `inference_pay`: `price × calls` of `model`, served by `operator`, from `payerToken` (default:
+   * the payer's ATA); fails with `FeeAboveMax` when the fee exceeds `maxFee`. `requestId` (32
+   * bytes, default random) identifies the request; for a model with a proof-attributed entry it
+   * enters the epoch's records hash. Reads the model (lineage, owner) and the config (mint,
+   * treasury) when they are not given.
+   *
+   * `operator` is the operator's wallet as it registered, its Operator account, or its current
+   * authority (`findOperator`, which `operatorInfo` spares): the operator and its stake are
+   * passed at their own addresses, and the operator share goes to the Operator earnings of its
+   * current authority, the model's owner share to the ModelOwner earnings of its current owner,
+   * so that a handed-over operator or model is paid where the chain says. An operator without a
+   * stake of its authority's (handed over without it) is refused here, before anything is sent
+   * (`operatorStake` forces one).
    *
    * For a model with a proof-attributed entry the instructions are `[epoch_open, inference_pay]`
    * for the current epoch (`epochIndex`, default: read from the Clock sysvar), to be sent in one
@@ -1172,9 +1440,20 @@ export class AttributionClient {
     payerToken?: PublicKey;
     modelAccount?: ModelAccount;
     config?: ConfigAccount;
+    operatorInfo?: Pick<OperatorInfo, "operator" | "authority" | "stake">;
+    operatorStake?: PublicKey;
   }): Promise<Built<{ requestId: Uint8Array; epoch: PublicKey | null; epochIndex: bigint | null }>> {
     const model = a.modelAccount ?? (await this.fetchModel(a.model));
     const config = a.config ?? (await this.fetchConfig());
+    const operator = a.operatorInfo ?? (await this.findOperator(a.operator));
+    const operatorStake = a.operatorStake ?? operator.stake;
+    if (!operatorStake) {
+      throw new Error(
+        `operator ${operator.operator.toBase58()} is not payable: no stake has its authority ${operator.authority.toBase58()} ` +
+          "(an operator handed over without its stake: the stake's authority proposes it, stake_authority_propose, " +
+          "and the new authority accepts it, stake_authority_accept)",
+      );
+    }
     const requestId = Uint8Array.from(bytes32(a.requestId ?? randomRequestId(), "requestId"));
     const proofAttributed = hasProofAttributedEntry(model);
     const epochIndex = proofAttributed
@@ -1191,11 +1470,11 @@ export class AttributionClient {
         payer: a.payer,
         payerToken: a.payerToken ?? associatedTokenAddress(a.payer, config.mint, config.tokenProgram),
         model: a.model,
-        operator: operatorPda(a.operator),
-        operatorStake: stakePda(a.operator),
+        operator: operator.operator,
+        operatorStake,
         treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
         ownerEarnings: earningsPda(model.owner, EarningsRole.ModelOwner),
-        operatorEarnings: earningsPda(a.operator, EarningsRole.Operator),
+        operatorEarnings: earningsPda(operator.authority, EarningsRole.Operator),
         tokenProgram: config.tokenProgram,
       })
       .remainingAccounts(
@@ -1415,6 +1694,8 @@ export class AttributionClient {
     leafCount: Integer;
     recordsHash: Uint8Array | number[];
     datanetVersion?: PublicKey;
+    /** The attestor's stake (default: the one created under `attestor`). */
+    attestorStake?: PublicKey;
   }): Promise<Built<{ epoch: PublicKey }>> {
     const epoch = epochPda(a.model, a.index);
     const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
@@ -1430,7 +1711,7 @@ export class AttributionClient {
         model: a.model,
         epoch,
         attestor: a.attestor,
-        attestorStake: stakePda(a.attestor),
+        attestorStake: a.attestorStake ?? stakePda(a.attestor),
         pool: poolPda(datanetVersion),
       })
       .instruction();
@@ -1628,6 +1909,69 @@ export class AttributionClient {
   /** The stake of the operator `authority`. */
   fetchStake(authority: PublicKey): Promise<StakeAccount> {
     return this.fetchDecoded(this.payoutProgram, "stake", stakePda(authority));
+  }
+
+  /**
+   * An operator, its current authority and its stake, from `key`: the key it was registered
+   * under (its Operator account is at `operatorPda(key)`; tried first), its Operator account's
+   * address, or, through the client's `programAccounts`, its current authority (the only
+   * operator whose authority `key` is). Its stake is the one whose authority is the operator's:
+   * at the PDA of the key it was registered under or of its authority, else (through
+   * `programAccounts`) the one of that authority with the most active stake; null when none.
+   * Throws, naming `key`, when no operator is found.
+   */
+  async findOperator(key: PublicKey): Promise<OperatorInfo> {
+    let operator = operatorPda(key);
+    let account = await this.fetchDecodedOrNull<OperatorAccount>(this.modelProgram, "operator", operator);
+    let registeredUnder: PublicKey | null = account ? key : null;
+    if (!account) {
+      const info = await this.getAccount(key);
+      if (info?.owner.equals(this.modelProgram.programId) && Buffer.from(info.data.subarray(0, 8)).equals(Buffer.from(OPERATOR_DISCRIMINATOR))) {
+        operator = key;
+        account = this.modelProgram.coder.accounts.decode<OperatorAccount>("operator", Buffer.from(info.data));
+      } else if (this.programAccounts) {
+        const owned = await this.operatorsOf(key);
+        if (owned.length > 1) {
+          throw new Error(`${key.toBase58()} is the authority of ${owned.length} operators: name the Operator account`);
+        }
+        if (owned.length === 1) ({ address: operator, account } = owned[0]);
+      }
+      if (!account) throw new Error(`no operator registered under ${key.toBase58()}, at that address, or with that authority`);
+      if (operatorPda(account.authority).equals(operator)) registeredUnder = account.authority;
+    }
+    const authority = account.authority;
+    const candidates = [registeredUnder, authority].filter((k): k is PublicKey => k !== null).map((k) => stakePda(k));
+    for (const stake of candidates) {
+      const stakeAccount = await this.fetchDecodedOrNull<StakeAccount>(this.payoutProgram, "stake", stake);
+      if (stakeAccount?.authority.equals(authority)) return { operator, account, authority, registeredUnder, stake, stakeAccount };
+    }
+    const stakes = this.programAccounts ? await this.stakesOf(authority) : [];
+    const best = stakes.sort((x, y) => Number(BigInt(y.account.active.toString()) - BigInt(x.account.active.toString())))[0];
+    return { operator, account, authority, registeredUnder, stake: best?.address ?? null, stakeAccount: best?.account ?? null };
+  }
+
+  /** Every Operator whose authority is `wallet` now (registered by it, or handed to it). */
+  async operatorsOf(wallet: PublicKey): Promise<AccountRow<OperatorAccount>[]> {
+    const found = await this.listAccounts(this.modelProgram.programId, [
+      { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(OPERATOR_DISCRIMINATOR)) } },
+      { memcmp: { offset: OPERATOR_AUTHORITY_OFFSET, bytes: wallet.toBase58() } },
+    ]);
+    return found.map(({ pubkey, account }) => ({
+      address: pubkey,
+      account: this.modelProgram.coder.accounts.decode<OperatorAccount>("operator", Buffer.from(account.data)),
+    }));
+  }
+
+  /** Every Stake whose authority is `wallet` now (created by it, or handed to it). */
+  async stakesOf(wallet: PublicKey): Promise<AccountRow<StakeAccount>[]> {
+    const found = await this.listAccounts(this.payoutProgram.programId, [
+      { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(STAKE_DISCRIMINATOR)) } },
+      { memcmp: { offset: STAKE_AUTHORITY_OFFSET, bytes: wallet.toBase58() } },
+    ]);
+    return found.map(({ pubkey, account }) => ({
+      address: pubkey,
+      account: this.payoutProgram.coder.accounts.decode<StakeAccount>("stake", Buffer.from(account.data)),
+    }));
   }
 
   /** `model`'s epoch `index`. */

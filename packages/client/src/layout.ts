@@ -101,3 +101,12 @@ export const CONTRIBUTION_CONTRIBUTOR_OFFSET = fieldOffset("datanet_registry", "
 export const CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET = fieldOffset("datanet_registry", "Contribution", "pending_contributor");
 /** The Contribution account's discriminator. */
 export const CONTRIBUTION_DISCRIMINATOR = accountDiscriminator("datanet_registry", "Contribution");
+
+/** Where `Operator.authority` (its current wallet) sits in an Operator's data: the memcmp offset of `operatorsOf`. */
+export const OPERATOR_AUTHORITY_OFFSET = fieldOffset("model_registry", "Operator", "authority");
+/** The Operator account's discriminator. */
+export const OPERATOR_DISCRIMINATOR = accountDiscriminator("model_registry", "Operator");
+/** Where `Stake.authority` sits in a Stake's data: the memcmp offset of `stakesOf`. */
+export const STAKE_AUTHORITY_OFFSET = fieldOffset("attribution_payout", "Stake", "authority");
+/** The Stake account's discriminator. */
+export const STAKE_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Stake");
