@@ -23,10 +23,14 @@ import {
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   CONTRIBUTION_DISCRIMINATOR,
   CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
+  OPERATOR_AUTHORITY_OFFSET,
+  OPERATOR_DISCRIMINATOR,
   POSITION_BENEFICIARY_OFFSET,
   POSITION_CONTRIBUTION_OFFSET,
   POSITION_DISCRIMINATOR,
   PROGRAMS,
+  STAKE_AUTHORITY_OFFSET,
+  STAKE_DISCRIMINATOR,
   RAW_IDLS,
   SUITE_IDLS,
   type ProgramName,
@@ -387,6 +391,51 @@ describe("program errors decode by name", () => {
       assert.equal(decoded.program, "datanet_registry");
       assert.ok(decoded.message.length > 0 && decoded.message !== name, `${name} has a message`);
     }
+  });
+
+  test("the errors of handovers (models, operators, stakes, earnings) have names and messages", () => {
+    const cases: [ProgramName, string][] = [
+      ["model_registry", "NoPendingHandover"],
+      ["attribution_payout", "NoPendingHandover"],
+      ["attribution_payout", "HandoverToSelf"],
+    ];
+    for (const [program, name] of cases) {
+      const decoded = errorFromCode(PROGRAMS[program].programId, errorCode(program, name))!;
+      assert.equal(decoded.name, name);
+      assert.equal(decoded.program, program);
+      assert.ok(decoded.message.length > 0 && decoded.message !== name, `${name} has a message`);
+    }
+  });
+
+  test("the Operator and Stake memcmp offsets: their authority (operatorsOf, stakesOf)", async () => {
+    const authority = Keypair.generate().publicKey;
+    const operator: Buffer = await PROGRAMS.model_registry.coder.accounts.encode("operator", {
+      version: 1,
+      bump: 253,
+      authority,
+      status: { active: {} },
+      registeredAt: new BN(1),
+      updatedAt: new BN(2),
+      pendingAuthority: Keypair.generate().publicKey,
+      reserved: Array(32).fill(0),
+      endpoint: "https://op.example",
+    });
+    assert.deepEqual(operator.subarray(0, 8), Buffer.from(OPERATOR_DISCRIMINATOR));
+    assert.ok(new PublicKey(operator.subarray(OPERATOR_AUTHORITY_OFFSET, OPERATOR_AUTHORITY_OFFSET + 32)).equals(authority));
+    const stake: Buffer = await PROGRAMS.attribution_payout.coder.accounts.encode("stake", {
+      version: 1,
+      bump: 252,
+      authority,
+      active: new BN(3),
+      unstaking: new BN(4),
+      unlockAt: new BN(5),
+      pendingAuthority: null,
+      reserved: Array(32).fill(0),
+    });
+    assert.deepEqual(stake.subarray(0, 8), Buffer.from(STAKE_DISCRIMINATOR));
+    assert.ok(new PublicKey(stake.subarray(STAKE_AUTHORITY_OFFSET, STAKE_AUTHORITY_OFFSET + 32)).equals(authority));
+    assert.equal(OPERATOR_AUTHORITY_OFFSET, 8 + 1 + 1);
+    assert.equal(STAKE_AUTHORITY_OFFSET, 8 + 1 + 1);
   });
 
   test("POSITION_BENEFICIARY_OFFSET is where a Position's beneficiary is encoded", () => {
