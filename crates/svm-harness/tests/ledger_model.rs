@@ -57,6 +57,7 @@ fn earnings(role: EarningsRole) -> Earnings {
         balance: 0,
         total_earned: 0,
         total_claimed: 0,
+        pending_beneficiary: None,
         reserved: [0; 32],
     }
 }
