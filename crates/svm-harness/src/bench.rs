@@ -79,6 +79,8 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "stake_authority_accept", "", 4_600),
     c(P, "earnings_transfer_propose", "", 4_900),
     c(P, "earnings_transfer_accept", "", 7_900),
+    c(P, "earnings_close", "", 7_500),
+    c(P, "stake_close", "", 4_500),
     c(P, "escrow_distribute", "lineage=1", 16_500),
     c(P, "escrow_distribute", "lineage=8", 34_000),
     c(P, "escrow_init", "", 13_500),

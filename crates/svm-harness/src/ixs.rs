@@ -740,6 +740,21 @@ pub mod payout {
         )
     }
 
+    pub fn earnings_close(beneficiary: &Pubkey, role: EarningsRole) -> Instruction {
+        pix(
+            accounts::EarningsClose {
+                config: pda::config(),
+                earnings: pda::earnings(beneficiary, role),
+                beneficiary: *beneficiary,
+            },
+            instruction::EarningsClose {},
+        )
+    }
+
+    pub fn stake_close(authority: &Pubkey) -> Instruction {
+        pix(accounts::StakeClose { stake: pda::stake(authority), authority: *authority }, instruction::StakeClose {})
+    }
+
     pub fn receipt_close(epoch: &Pubkey, claimant: &Pubkey, rent_payer: &Pubkey) -> Instruction {
         pix(
             accounts::ReceiptClose { receipt: pda::receipt(epoch, claimant), epoch: *epoch, rent_payer: *rent_payer },

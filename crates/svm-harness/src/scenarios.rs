@@ -112,6 +112,21 @@ pub fn handovers(rec: &mut Recorder) {
     rec.record(PAYOUT, "earnings_transfer_propose", "propose", r);
     let r = w.svm.run(&heir, ixs::payout::earnings_transfer_accept(&first, EarningsRole::Operator, &hkey), &[]);
     rec.record(PAYOUT, "earnings_transfer_accept", "balance moved, account closed", r);
+    let r = w.svm.run(&heir, ixs::payout::earnings_close(&hkey, EarningsRole::Operator), &[]);
+    rec.record(PAYOUT, "earnings_close", "empty", r);
+    let staked = w.svm.get::<attribution_payout::state::Stake>(&stake).active;
+    let to = w.fund(&hkey, 0);
+    let open = w.open;
+    let mut withdraw = ixs::payout::stake_withdraw(&open, &hkey, &to);
+    let mut unstake = ixs::payout::stake_unstake_request(&hkey, staked);
+    unstake.accounts[1].pubkey = stake;
+    withdraw.accounts[3].pubkey = stake;
+    w.step(&heir, unstake, &[]);
+    w.svm.advance_time(7 * 24 * 3600);
+    w.step(&heir, withdraw, &[]);
+    let mut close = ixs::payout::stake_close(&hkey);
+    close.accounts[0].pubkey = stake;
+    rec.record(PAYOUT, "stake_close", "empty", w.svm.run(&heir, close, &[]));
 }
 
 pub fn registries(rec: &mut Recorder) {

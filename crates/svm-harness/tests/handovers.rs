@@ -1,6 +1,7 @@
-//! Handing a role to a new wallet (issue 14, part 5), on the built programs: a model's owner, an
-//! operator's authority with its stake, and an earnings account. Each attack is mounted with its
-//! honest twin, and balances are checked after it.
+//! Handing a role to a new wallet, and closing what is empty (issue 14, part 5), on the built
+//! programs: a model's owner, an operator's authority with its stake, an earnings account; empty
+//! earnings accounts and stakes. Each attack is mounted with its honest twin, and balances are
+//! checked after it.
 use anchor_lang::prelude::Pubkey;
 use attribution_payout::errors::PayoutError;
 use attribution_payout::state::{Earnings, EarningsRole, Stake};
@@ -184,4 +185,58 @@ fn an_earnings_account_handed_over_moves_its_balance_once_and_closes() {
     let to = m.w.fund(&heir.pubkey(), 0);
     m.w.claim_earnings(&heir, EarningsRole::ModelOwner, &to).unwrap();
     assert_eq!(m.w.svm.token_balance(&to), balance);
+}
+
+#[test]
+fn empty_earnings_and_stakes_close_to_their_holders_and_nothing_else_does() {
+    let mut m = market();
+    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.pubkey(), 10).unwrap();
+    let operator = m.operator.insecure_clone();
+    let key = operator.pubkey();
+    let earnings = pda::earnings(&key, EarningsRole::Operator);
+
+    // Attack: closing an account that still holds earnings, or someone else's.
+    assert_error(
+        m.w.svm.run(&operator, ixs::payout::earnings_close(&key, EarningsRole::Operator), &[]),
+        PayoutError::AccountNotEmpty,
+    );
+    let stranger = m.w.wallet();
+    let mut theirs = ixs::payout::earnings_close(&stranger.pubkey(), EarningsRole::Operator);
+    theirs.accounts[1].pubkey = earnings;
+    assert_error(m.w.svm.run(&stranger, theirs, &[]), PayoutError::NotBeneficiary);
+    // Attack: the treasury's account, empty or not, stays (every payment credits it).
+    let treasury = m.w.treasury.insecure_clone();
+    let to = m.w.fund(&treasury.pubkey(), 0);
+    m.w.claim_earnings(&treasury, EarningsRole::Treasury, &to).unwrap();
+    let close_treasury = ixs::payout::earnings_close(&treasury.pubkey(), EarningsRole::Treasury);
+    assert_error(m.w.svm.run(&treasury, close_treasury, &[]), PayoutError::TreasuryEarningsStay);
+    // Honest twin: claimed, then closed, the rent back to the operator.
+    let to = m.w.fund(&key, 0);
+    m.w.claim_earnings(&operator, EarningsRole::Operator, &to).unwrap();
+    let (rent, lamports) = (m.w.svm.lamports(&earnings), m.w.svm.lamports(&key));
+    m.w.svm
+        .run(&m.user.insecure_clone(), ixs::payout::earnings_close(&key, EarningsRole::Operator), &[&operator])
+        .unwrap();
+    assert!(m.w.svm.account(&earnings).is_none());
+    assert_eq!(m.w.svm.lamports(&key), lamports + rent);
+
+    // Attack: closing a stake that still holds OPEN.
+    let stake = pda::stake(&key);
+    assert_error(m.w.svm.run(&operator, ixs::payout::stake_close(&key), &[]), PayoutError::AccountNotEmpty);
+    // Honest twin: everything unstaked and withdrawn, then closed.
+    let staked = m.w.svm.get::<Stake>(&stake).active;
+    m.w.step(&operator, ixs::payout::stake_unstake_request(&key, staked), &[]);
+    assert_error(m.w.svm.run(&operator, ixs::payout::stake_close(&key), &[]), PayoutError::AccountNotEmpty);
+    m.w.svm.advance_time(7 * 24 * 3600);
+    let open = m.w.open;
+    m.w.step(&operator, ixs::payout::stake_withdraw(&open, &key, &to), &[]);
+    let (rent, lamports) = (m.w.svm.lamports(&stake), m.w.svm.lamports(&key));
+    m.w.svm.run(&m.user.insecure_clone(), ixs::payout::stake_close(&key), &[&operator]).unwrap();
+    assert!(m.w.svm.account(&stake).is_none());
+    assert_eq!(m.w.svm.lamports(&key), lamports + rent);
+    assert_eq!(
+        m.w.svm.token_balance(&to),
+        staked + 10 * OPEN * 9_750 / 10_000 / 10,
+        "stake and earnings both reached the operator"
+    );
 }

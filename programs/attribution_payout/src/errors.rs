@@ -136,4 +136,8 @@ pub enum PayoutError {
     NoPendingHandover,
     #[msg("An earnings account can only be handed to another wallet, into that wallet's own earnings account of the same role")]
     HandoverToSelf,
+    #[msg("Only an empty account closes: claim the earnings, or withdraw the stake, first")]
+    AccountNotEmpty,
+    #[msg("The treasury's earnings account stays open: every payment credits it")]
+    TreasuryEarningsStay,
 }

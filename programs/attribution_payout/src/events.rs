@@ -283,3 +283,11 @@ pub struct EarningsTransferred {
     pub role: EarningsRole,
     pub amount: u64,
 }
+
+/// An empty earnings account or stake closed; its rent went back to its holder.
+#[event]
+pub struct EmptyAccountClosed {
+    pub account: Pubkey,
+    pub holder: Pubkey,
+    pub rent_returned: u64,
+}

@@ -144,6 +144,17 @@ pub mod attribution_payout {
         EarningsTransferAccept::handler(ctx)
     }
 
+    /// Closes an earnings account with nothing to claim (not the treasury's); rent to its
+    /// beneficiary.
+    pub fn earnings_close(ctx: Context<EarningsClose>) -> Result<()> {
+        EarningsClose::handler(ctx)
+    }
+
+    /// Closes a stake with nothing staked or unstaking; rent to its authority.
+    pub fn stake_close(ctx: Context<StakeClose>) -> Result<()> {
+        StakeClose::handler(ctx)
+    }
+
     /// A beneficiary claims its earnings balance.
     pub fn earnings_claim(ctx: Context<EarningsClaim>) -> Result<()> {
         EarningsClaim::handler(ctx)
