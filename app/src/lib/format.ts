@@ -61,3 +61,17 @@ export function timeText(unixSeconds: number | bigint | { toString(): string }):
   if (!s) return "—";
   return new Date(s * 1000).toLocaleString();
 }
+
+/** A duration in seconds, e.g. 90_000 → "1 d 1 h", 5_400 → "1 h 30 min", 0 → "0 s". */
+export function durationText(seconds: number | bigint | { toString(): string }): string {
+  let s = Number(seconds.toString());
+  if (s <= 0) return "0 s";
+  const parts: string[] = [];
+  for (const [unit, size] of [["d", 86_400], ["h", 3_600], ["min", 60], ["s", 1]] as const) {
+    if (s >= size) {
+      parts.push(`${Math.floor(s / size)} ${unit}`);
+      s %= size;
+    }
+  }
+  return parts.join(" ");
+}

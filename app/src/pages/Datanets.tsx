@@ -1,8 +1,11 @@
 /**
- * Datanets: browse and create; a datanet's page: contribute a file (SHA-256 in the browser,
- * WebCrypto), the curator's review queue (accept with a weight, reject with a reason), withdraw a
- * pending contribution or clear a rejected one (its contributor, or the curator: how a squatted
- * content hash is freed), the published versions, each a snapshot the chain takes (the
+ * Datanets: browse and create (with an optional contributor bond and spam window); a datanet's
+ * page: contribute a file (SHA-256 in the browser, WebCrypto; with the datanet's bond, when it
+ * asks for one), the curator's review queue (accept with a weight, reject with a reason, flag as
+ * spam), the curator's spam flag on an accepted contribution within its window (its bond to the
+ * treasury), refunding a bond that can no longer be forfeited (anyone), withdraw a pending
+ * contribution or clear a rejected or flagged one (its contributor, or the curator: how a
+ * squatted content hash is freed), the published versions, each a snapshot the chain takes (the
  * contributions accepted before it, their total weight fixed) with its own reward pool, the
  * enrolment of a contribution in the pools of the versions that contain it, and handing a
  * contribution to another wallet (its contributor proposes, with a cancel; the proposed wallet
@@ -14,8 +17,11 @@ import {
   DATANET_REGISTRY_CONSTANTS,
   type DatanetAccount,
   type DatanetVersionAccount,
+  MAX_SPAM_WINDOW_SECS,
   type PoolAccount,
   datanetVersionPda,
+  isBondRefundable,
+  isFlaggable,
   merkleRoot,
   poolPda,
   positionPda,
@@ -36,14 +42,22 @@ import {
   listVersions,
   poolsByVersion,
   versionsContaining,
+  walletBalances,
 } from "../lib/data";
-import { big, bpsText, timeText, toHex, variant } from "../lib/format";
+import { big, bpsText, durationText, formatOpen, timeText, toHex, tryParseUnits, variant } from "../lib/format";
 import { href } from "../lib/router";
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
 
 export function policyText(policy: DatanetAccount["policy"]): string {
   return "open" in policy && policy.open ? `open (weight ${policy.open.weight.toString()})` : "curated";
+}
+
+/** A datanet's bond policy in words: the bond per submission and the spam window, or none. */
+export function bondText(bond: DatanetAccount["bond"], decimals: number): string {
+  const amount = big(bond.amount);
+  const window = big(bond.spamWindowSecs) > 0n ? `spam window ${durationText(bond.spamWindowSecs)} after acceptance` : "no spam window after acceptance";
+  return amount > 0n ? `bond ${formatOpen(amount, decimals)} per submission, ${window}` : `no bond, ${window}`;
 }
 
 export function DatanetsPage({ id }: { id?: string }) {
@@ -60,7 +74,7 @@ export function DatanetsPage({ id }: { id?: string }) {
 }
 
 function DatanetList() {
-  const { client } = useChain();
+  const { client, decimals } = useChain();
   const list = useAsync(async () => {
     const [datanets, pools] = await Promise.all([listDatanets(client), listPools(client)]);
     return { datanets, pools };
@@ -100,7 +114,10 @@ function DatanetList() {
                     <td>
                       <Addr value={account.authority} />
                     </td>
-                    <td>{policyText(account.policy)}</td>
+                    <td>
+                      {policyText(account.policy)}
+                      {big(account.bond.amount) > 0n ? <div className="sub">bond {formatOpen(big(account.bond.amount), decimals)}</div> : null}
+                    </td>
                     <td className="num">{account.submitted.toString()}</td>
                     <td className="num">{account.accepted.toString()}</td>
                     <td className="num">{account.rejected.toString()}</td>
@@ -121,14 +138,20 @@ function DatanetList() {
   );
 }
 
+const MAX_SPAM_WINDOW_HOURS = MAX_SPAM_WINDOW_SECS / 3_600;
+
 function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
   const { publicKey } = useWallet();
-  const { client } = useChain();
+  const { client, decimals } = useChain();
   const [run, state] = useAction();
   const [name, setName] = useState("");
   const [uri, setUri] = useState("");
   const [policy, setPolicy] = useState<"curated" | "open">("curated");
   const [weight, setWeight] = useState("1");
+  const [bond, setBond] = useState("0");
+  const [windowHours, setWindowHours] = useState("0");
+  const bondUnits = tryParseUnits(bond, decimals);
+  const hoursOk = /^\d+$/.test(windowHours.trim()) && Number(windowHours) <= MAX_SPAM_WINDOW_HOURS;
   const nameBytes = utf8Length(name.trim());
   const uriText = uri.trim() || `ipfs://${name.trim().toLowerCase().replace(/\s+/g, "-")}`;
   const problem =
@@ -140,7 +163,11 @@ function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
           ? `A URI of at most ${DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN} bytes.`
           : policy === "open" && !/^[1-9]\d*$/.test(weight.trim())
             ? "An open datanet needs a weight above zero for each contribution."
-            : null;
+            : bondUnits === null
+              ? "A bond in OPEN (0 for none)."
+              : !hoursOk
+                ? `A spam window of 0 to ${MAX_SPAM_WINDOW_HOURS} whole hours.`
+                : null;
 
   const submit = async () => {
     if (!publicKey || problem) return;
@@ -154,6 +181,7 @@ function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
         name: name.trim(),
         uri: uriText,
         policy: policy === "open" ? { open: { weight: new BN(weight.trim()) } } : { curated: {} },
+        bond: { amount: bondUnits!, spamWindowSecs: Number(windowHours) * 3_600 },
       });
       return created.instructions;
     });
@@ -187,6 +215,14 @@ function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
             <input data-testid="datanet-open-weight" value={weight} onChange={(e) => setWeight(e.target.value)} inputMode="numeric" />
           </label>
         )}
+        <label title="OPEN each submission posts: returned when the contribution is withdrawn, rejected, or accepted past flagging; forfeited to the treasury if you flag it as spam">
+          Bond per submission (OPEN, 0 for none)
+          <input data-testid="datanet-bond" value={bond} onChange={(e) => setBond(e.target.value)} inputMode="decimal" />
+        </label>
+        <label title="How long after its acceptance you may still flag a contribution as spam, while no published version contains it (a pending one can always be flagged)">
+          Spam window after acceptance (hours, at most {MAX_SPAM_WINDOW_HOURS})
+          <input data-testid="datanet-spam-window" value={windowHours} onChange={(e) => setWindowHours(e.target.value)} inputMode="numeric" />
+        </label>
       </div>
       {problem && name !== "" ? <p className="hint">{problem}</p> : null}
       <button data-testid="datanet-create" disabled={!!problem || state.status === "signing"} onClick={submit}>
@@ -198,14 +234,15 @@ function CreateDatanet({ existing }: { existing: Row<DatanetAccount>[] }) {
 }
 
 function DatanetDetail({ address }: { address: PublicKey }) {
-  const { client } = useChain();
+  const { client, decimals } = useChain();
   const { publicKey } = useWallet();
   const data = useAsync(async () => {
-    const [datanet, contributions, versions, pools] = await Promise.all([
+    const [datanet, contributions, versions, pools, clock] = await Promise.all([
       client.fetchDatanet(address),
       listContributions(client, { datanet: address }),
       listVersions(client, address),
       listPools(client, { datanet: address }),
+      client.fetchClock(),
     ]);
     // The positions opened in this datanet's pools (one pool per version).
     const positions = (await Promise.all(pools.map((p) => listPositions(client, { pool: p.address })))).flat();
@@ -215,12 +252,14 @@ function DatanetDetail({ address }: { address: PublicKey }) {
       versions,
       pools: poolsByVersion(pools),
       positions: new Set(positions.map((p) => p.address.toBase58())),
+      // The chain's time, which decides what can still be flagged as spam or refunded.
+      now: clock.unixTimestamp,
     };
   }, [client, address.toBase58()]);
 
   if (data.error && !data.data) return <ReadError error={data.error} />;
   if (!data.data) return <Loading what="the datanet" />;
-  const { datanet, contributions, versions, pools, positions } = data.data;
+  const { datanet, contributions, versions, pools, positions, now } = data.data;
   const isCurator = !!publicKey && datanet.authority.equals(publicKey);
   const pending = contributions.filter((c) => "pending" in c.account.status);
   const totals = datanetPoolTotals([...pools.values()], address);
@@ -241,12 +280,18 @@ function DatanetDetail({ address }: { address: PublicKey }) {
           </dd>
           <dt>Policy</dt>
           <dd data-testid="datanet-policy-text">{policyText(datanet.policy)}</dd>
+          <dt>Bond</dt>
+          <dd data-testid="datanet-bond-text" data-raw={big(datanet.bond.amount).toString()}>
+            {bondText(datanet.bond, decimals)}
+          </dd>
           <dt>URI</dt>
           <dd>{datanet.uri}</dd>
           <dt>Contributions</dt>
           <dd data-testid="datanet-counts">
-            {datanet.submitted.toString()} submitted, {datanet.accepted.toString()} accepted, {datanet.rejected.toString()} rejected,{" "}
-            {datanet.withdrawn.toString()} withdrawn; accepted weight {datanet.totalAcceptedWeight.toString()}
+            {datanet.submitted.toString()} submitted, {datanet.accepted.toString()} accepted
+            {big(datanet.flaggedAccepted) > 0n ? ` (${datanet.flaggedAccepted.toString()} of them flagged as spam since)` : ""},{" "}
+            {datanet.rejected.toString()} rejected or flagged while pending, {datanet.withdrawn.toString()} withdrawn; accepted weight{" "}
+            {datanet.totalAcceptedWeight.toString()}
           </dd>
           <dt>Reward pools</dt>
           <dd data-testid="datanet-pools">
@@ -262,7 +307,16 @@ function DatanetDetail({ address }: { address: PublicKey }) {
       </Section>
       <Contribute datanet={address} datanetAccount={datanet} />
       {isCurator ? <ReviewQueue datanet={address} pending={pending} /> : null}
-      <Contributions datanet={address} contributions={contributions} versions={versions} pools={pools} positions={positions} isCurator={isCurator} />
+      <Contributions
+        datanet={address}
+        datanetAccount={datanet}
+        contributions={contributions}
+        versions={versions}
+        pools={pools}
+        positions={positions}
+        isCurator={isCurator}
+        now={now}
+      />
       <Versions datanet={address} datanetAccount={datanet} versions={versions} pools={pools} isCurator={isCurator} />
     </>
   );
@@ -290,9 +344,13 @@ function PoolInit({ datanetVersion }: { datanetVersion: PublicKey }) {
 }
 
 function Contribute({ datanet, datanetAccount }: { datanet: PublicKey; datanetAccount: DatanetAccount }) {
-  const { client } = useChain();
+  const { client, decimals } = useChain();
   const { publicKey } = useWallet();
   const [run, state] = useAction();
+  // The bond as the page shows it is the bond the submission posts (not read again when sending).
+  const bond = big(datanetAccount.bond.amount);
+  const balances = useAsync(async () => (publicKey && bond > 0n ? walletBalances(client, publicKey) : null), [client, publicKey, bond]);
+  const insufficient = bond > 0n && balances.data != null && balances.data.open < bond;
   const [file, setFile] = useState<File | null>(null);
   const [hash, setHash] = useState<Uint8Array | null>(null);
   const [uri, setUri] = useState("");
@@ -318,7 +376,9 @@ function Contribute({ datanet, datanetAccount }: { datanet: PublicKey; datanetAc
         ? "The file is empty."
         : utf8Length(uriText) > DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN
           ? `A URI of at most ${DATANET_REGISTRY_CONSTANTS.MAX_URI_LEN} bytes.`
-          : null;
+          : insufficient
+            ? "Not enough OPEN for the bond."
+            : null;
 
   return (
     <Section title="Contribute a file" testId="contribute">
@@ -326,6 +386,24 @@ function Contribute({ datanet, datanetAccount }: { datanet: PublicKey; datanetAc
         The file is hashed here with SHA-256; only its hash, size and URI go on chain.{" "}
         {"open" in datanetAccount.policy ? "This datanet is open: it is accepted at once." : "The curator reviews it."}
       </p>
+      {bond > 0n ? (
+        <Notice kind="info" testId="contribute-bond">
+          This datanet asks a bond of{" "}
+          <strong>
+            <Open amount={bond} />
+          </strong>{" "}
+          with each submission, paid from your OPEN account into the bond vault. It comes back to you when you withdraw the contribution
+          while it is pending, when it is rejected, or once it is accepted and in a published version or past its spam window (
+          {big(datanetAccount.bond.spamWindowSecs) > 0n ? `${durationText(datanetAccount.bond.spamWindowSecs)} after its acceptance` : "none here"}); it
+          goes to the treasury if the curator flags the contribution as spam.
+          {publicKey && balances.data ? <> Your OPEN balance: {formatOpen(balances.data.open, decimals)}.</> : null}
+        </Notice>
+      ) : null}
+      {insufficient ? (
+        <Notice kind="warn" testId="bond-insufficient">
+          Insufficient OPEN balance: the bond needs {formatOpen(bond - balances.data!.open, decimals)} more than you hold.
+        </Notice>
+      ) : null}
       <div className="form-grid">
         <label>
           File
@@ -349,13 +427,13 @@ function Contribute({ datanet, datanetAccount }: { datanet: PublicKey; datanetAc
         data-testid="contribute-submit"
         disabled={!!problem || !hash}
         onClick={() =>
-          run(`Contribute ${file!.name}`, async () => {
-            const built = await client.contributionSubmit({ datanet, contributor: publicKey!, contentHash: hash!, uri: uriText, size: file!.size });
+          run(`Contribute ${file!.name}${bond > 0n ? ` with a bond of ${formatOpen(bond, decimals)}` : ""}`, async () => {
+            const built = await client.contributionSubmit({ datanet, contributor: publicKey!, contentHash: hash!, uri: uriText, size: file!.size, bond });
             return built.instructions;
           })
         }
       >
-        Submit contribution
+        {bond > 0n ? `Submit with a bond of ${formatOpen(bond, decimals)}` : "Submit contribution"}
       </button>
       <TxStatus state={state} testId="tx-contribute" />
     </Section>
@@ -380,6 +458,7 @@ function ReviewQueue({ datanet, pending }: { datanet: PublicKey; pending: Row<Co
               <th>URI</th>
               <th>Accept with weight</th>
               <th>Reject with reason code</th>
+              <th>Spam</th>
             </tr>
           </thead>
           <tbody>
@@ -394,7 +473,7 @@ function ReviewQueue({ datanet, pending }: { datanet: PublicKey; pending: Row<Co
   );
 }
 
-function ReviewRow({ datanet, row, run }: { datanet: PublicKey; row: Row<ContributionAccount>; run: ReturnType<typeof useAction>[0] }) {
+function ReviewRow({ datanet, row, run }: { datanet: PublicKey; row: Row<ContributionAccount>; run: Run }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
   const [weight, setWeight] = useState("1");
@@ -425,21 +504,64 @@ function ReviewRow({ datanet, row, run }: { datanet: PublicKey; row: Row<Contrib
           Reject
         </button>
       </td>
+      <td>
+        <FlagSpam datanet={datanet} contribution={row} run={run} />
+      </td>
     </tr>
+  );
+}
+
+/**
+ * The curator's spam flag (a pending contribution, or an accepted one in no version yet and
+ * within its spam window): it leaves the datanet's accepted weight, so no later version contains
+ * it, and its bond goes to the treasury, not to the curator.
+ */
+function FlagSpam({ datanet, contribution: c, run }: { datanet: PublicKey; contribution: Row<ContributionAccount>; run: Run }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  const bond = big(c.account.bond);
+  return (
+    <button
+      className="small danger"
+      data-testid="flag-spam"
+      disabled={!publicKey}
+      title={`Flag as spam: it will be in no version${bond > 0n ? ", and its bond goes to the treasury" : ""}. Final.`}
+      onClick={() =>
+        run(`Flag contribution #${c.account.index} as spam`, async () =>
+          (await client.contributionFlagSpam({ datanet, contribution: c.address, authority: publicKey!, bond })).instructions,
+        )
+      }
+    >
+      Flag as spam
+    </button>
   );
 }
 
 function Contributions(props: {
   datanet: PublicKey;
+  datanetAccount: DatanetAccount;
   contributions: Row<ContributionAccount>[];
   versions: Row<DatanetVersionAccount>[];
   pools: Map<string, Row<PoolAccount>>;
   positions: Set<string>;
   isCurator: boolean;
+  /** The chain's Unix time. */
+  now: bigint;
 }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
   const [run, state] = useAction();
+  // Withdraw (pending) or clear (rejected, flagged): the rent, and a bond still held, to the contributor.
+  const withdraw = (c: Row<ContributionAccount>) => async () =>
+    (
+      await client.contributionWithdraw({
+        datanet: props.datanet,
+        contribution: c.address,
+        signer: publicKey!,
+        contributor: c.account.contributor,
+        bond: c.account.bond,
+      })
+    ).instructions;
   const totalWeight = props.contributions
     .filter((c) => "accepted" in c.account.status)
     .reduce((sum, c) => sum + big(c.account.weight), 0n);
@@ -457,6 +579,7 @@ function Contributions(props: {
               <th className="num">Size</th>
               <th>Status</th>
               <th className="num">Weight</th>
+              <th className="num">Bond held</th>
               <th>In versions (reward pools)</th>
               <th />
             </tr>
@@ -471,9 +594,19 @@ function Contributions(props: {
                 const pool = props.pools.get(v.address.toBase58());
                 return pool && !props.positions.has(positionPda(pool.address, c.address).toBase58());
               });
-              const canClear = status === "rejected" && (mine || props.isCurator);
+              const canClear = (status === "rejected" || status === "flagged") && (mine || props.isCurator);
+              const bond = big(c.account.bond);
+              // Accepted and still flaggable (pending ones are flagged from the review queue).
+              const inSpamWindow = status === "accepted" && isFlaggable(c.account, props.datanetAccount, props.now);
+              const refundable = isBondRefundable(c.account, props.datanetAccount, props.now);
               return (
-                <tr key={c.address.toBase58()} data-testid="contribution-row" data-contribution={c.address.toBase58()} data-status={status}>
+                <tr
+                  key={c.address.toBase58()}
+                  data-testid="contribution-row"
+                  data-contribution={c.address.toBase58()}
+                  data-status={status}
+                  data-bond={bond.toString()}
+                >
                   <td>{c.account.index.toString()}</td>
                   <td>
                     <Addr value={c.account.contributor} /> {mine ? <span className="badge">you</span> : null}
@@ -491,6 +624,12 @@ function Contributions(props: {
                   <td>
                     <Status value={status} />
                     {status === "rejected" ? <span className="sub"> reason {c.account.rejectReason}</span> : null}
+                    {status === "flagged" ? <span className="sub"> as spam</span> : null}
+                    {inSpamWindow ? (
+                      <div className="sub" data-testid="flaggable-until">
+                        can be flagged as spam until {timeText(c.account.flaggableUntil)} unless a version contains it first
+                      </div>
+                    ) : null}
                   </td>
                   <td className="num">
                     {status === "accepted" ? (
@@ -501,6 +640,9 @@ function Contributions(props: {
                     ) : (
                       "—"
                     )}
+                  </td>
+                  <td className="num" data-testid="contribution-bond">
+                    {bond > 0n ? <Open amount={bond} /> : "—"}
                   </td>
                   <td data-testid="contribution-versions">
                     {status !== "accepted" ? (
@@ -540,16 +682,27 @@ function Contributions(props: {
                         Enroll in {enrollable.map((v) => `v${v.account.number}`).join(", ")}
                       </button>
                     ) : null}
+                    {inSpamWindow && props.isCurator ? <FlagSpam datanet={props.datanet} contribution={c} run={run} /> : null}
+                    {refundable && publicKey ? (
+                      <button
+                        className="small"
+                        data-testid="refund-bond"
+                        title="It can no longer be flagged: its bond goes back to its contributor (anyone may send this)"
+                        onClick={() =>
+                          run(`Refund the bond of contribution #${c.account.index}`, async () =>
+                            (await client.contributionBondRefund({ datanet: props.datanet, contribution: c.address, contributor: c.account.contributor, payer: publicKey })).instructions,
+                          )
+                        }
+                      >
+                        Refund bond
+                      </button>
+                    ) : null}
                     {status === "pending" && mine ? (
                       <button
                         className="small ghost"
                         data-testid="withdraw-contribution"
-                        title="Take back the contribution before review: its rent returns to you"
-                        onClick={() =>
-                          run(`Withdraw contribution #${c.account.index}`, async () =>
-                            (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, signer: publicKey!, contributor: c.account.contributor })).instructions,
-                          )
-                        }
+                        title={`Take back the contribution before review: its rent${bond > 0n ? " and its bond return" : " returns"} to you`}
+                        onClick={() => run(`Withdraw contribution #${c.account.index}`, withdraw(c))}
                       >
                         Withdraw
                       </button>
@@ -561,14 +714,10 @@ function Contributions(props: {
                         data-testid="clear-contribution"
                         title={
                           mine
-                            ? "Close the rejected contribution: its rent returns to you"
-                            : "Close the rejected contribution: its rent returns to its contributor, and its content can be submitted again (by its author)"
+                            ? `Close the ${status} contribution: its rent${bond > 0n ? " and its bond return" : " returns"} to you`
+                            : `Close the ${status} contribution: its rent${bond > 0n ? " and its bond return" : " returns"} to its contributor, and its content can be submitted again (by its author)`
                         }
-                        onClick={() =>
-                          run(`Clear rejected contribution #${c.account.index}`, async () =>
-                            (await client.contributionWithdraw({ datanet: props.datanet, contribution: c.address, signer: publicKey!, contributor: c.account.contributor })).instructions,
-                          )
-                        }
+                        onClick={() => run(`Clear ${status} contribution #${c.account.index}`, withdraw(c))}
                       >
                         Clear
                       </button>
@@ -582,8 +731,9 @@ function Contributions(props: {
       )}
       {props.isCurator ? (
         <p className="muted">
-          As the curator you can clear a rejected contribution: its content hash is free again, so the content's author can submit it even if
-          someone else submitted its hash first.
+          As the curator you can clear a rejected or flagged contribution: its content hash is free again, so the content's author can submit
+          it even if someone else submitted its hash first. You can flag an accepted contribution as spam while no published version contains
+          it and within the datanet's spam window: it leaves the next version, and its bond goes to the treasury.
         </p>
       ) : null}
       <TxStatus state={state} testId="tx-contribution-action" />
@@ -685,6 +835,8 @@ function Versions(props: {
   const latest = props.versions[props.versions.length - 1];
   const uriText = uri.trim() || `${d.uri.replace(/\/$/, "")}/v${next}`;
   const accepted = big(d.accepted);
+  // Accepted and not flagged as spam since: what the next version contains.
+  const live = accepted - big(d.flaggedAccepted);
   const nothingNew = latest && big(latest.account.acceptedEnd) === accepted;
   return (
     <Section title="Published versions" testId="versions">
@@ -746,16 +898,17 @@ function Versions(props: {
       {props.isCurator ? (
         <div className="inline-form" data-testid="version-form">
           <p className="muted" data-testid="version-next">
-            Version {next} will contain the {accepted.toString()} contributions accepted so far, total weight {d.totalAcceptedWeight.toString()}:
+            Version {next} will contain the {live.toString()} contributions accepted so far
+            {live < accepted ? ` (not the ${(accepted - live).toString()} flagged as spam)` : ""}, total weight {d.totalAcceptedWeight.toString()}:
             the chain counts them and fixes their total weight when it publishes. Its root is the Merkle root (sorted pairs, SHA-256) of their
             content hashes in order of acceptance. Its reward pool is created in the same transaction.
             {nothingNew ? ` Nothing was accepted since v${latest.account.number}: it would contain the same contributions.` : ""}
           </p>
-          {accepted === 0n ? <p className="hint">A version needs at least one accepted contribution.</p> : null}
+          {live === 0n ? <p className="hint">A version needs at least one accepted contribution.</p> : null}
           <input data-testid="version-uri" value={uri} onChange={(e) => setUri(e.target.value)} placeholder={uriText} />
           <button
             data-testid="version-publish"
-            disabled={accepted === 0n || !publicKey}
+            disabled={live === 0n || !publicKey}
             onClick={() =>
               run(`Publish version ${next}`, async () => {
                 // Read afresh: the root covers what the chain will count.

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, TOKEN_PROGRAM_ID, errorCode } from "@attribution-suite/client";
 import { classifyError } from "../../src/lib/errors";
-import { bpsText, formatUnits, parseUnits, tryParseUnits } from "../../src/lib/format";
+import { bpsText, durationText, formatUnits, parseUnits, tryParseUnits } from "../../src/lib/format";
 
 test("OPEN amounts: format and parse with the mint's decimals", () => {
   assert.equal(formatUnits(0n, 9), "0");
@@ -19,6 +19,14 @@ test("OPEN amounts: format and parse with the mint's decimals", () => {
   assert.equal(tryParseUnits("-1", 9), null);
   assert.equal(bpsText(6000), "60%");
   assert.equal(bpsText(1234), "12.34%");
+});
+
+test("durations: a spam window in days, hours, minutes and seconds", () => {
+  assert.equal(durationText(0), "0 s");
+  assert.equal(durationText(86_400), "1 d");
+  assert.equal(durationText(90_000), "1 d 1 h");
+  assert.equal(durationText(5_400n), "1 h 30 min");
+  assert.equal(durationText(30 * 86_400 + 61), "30 d 1 min 1 s");
 });
 
 test("a program error in the logs is its IDL message", () => {
