@@ -6,8 +6,11 @@
  * of a content hash, create and publish a model (the lineage editor cites the latest version),
  * register and stake an operator, pay, enroll late, claim, claim everything over two versions
  * in one approval, hand a contribution with earnings to another wallet (which accepts, and whose
- * claim everything syncs its positions and is paid what they accrued) — checking after each step both the chain (web3.js Connection: accounts and
- * balances) and what the page shows; claim-everything packing; price and retirement; and the
+ * claim everything syncs its positions and is paid what they accrued), a datanet with a contributor
+ * bond (the submit form shows it and posts it; not enough OPEN is said first), the curator's spam
+ * flag (the bond to the treasury, status flagged, out of the next version) and a bond refunded once
+ * a version contains its contribution — checking after each step both the chain (web3.js
+ * Connection: accounts and balances) and what the page shows; claim-everything packing; price and retirement; and the
  * error paths: a rejected signature, a fee above the max, a claim with nothing owed, insufficient
  * OPEN, a duplicate contribution, an unreachable RPC.
  */
@@ -21,6 +24,7 @@ import {
   OPEN,
   accrue,
   associatedTokenAddress,
+  bondVaultPda,
   contributionPda,
   datanetPda,
   datanetVersionPda,
@@ -662,6 +666,110 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await useWallet(page, contributor);
     await page.locator(`[data-testid="position-row"][data-contribution="${contribution2.toBase58()}"]`).waitFor();
     assert.equal(await page.locator(`[data-testid="position-row"][data-contribution="${contribution.toBase58()}"]`).count(), 0);
+  });
+
+  test("a bonded open datanet: the bond on the create and submit forms; the curator flags spam (its bond to the treasury, out of v1); a bond refunded once v1 contains it", async () => {
+    const BOND = 5n * OPEN;
+    const [honest, spammer] = await Promise.all([
+      fundedWallet(world.connection, world.deployer, 5, 20n * OPEN),
+      fundedWallet(world.connection, world.deployer, 5, 20n * OPEN),
+    ]);
+    // The curator creates an open datanet asking 5 OPEN per submission, with a 24-hour spam window.
+    await useWallet(page, curator);
+    await go(page, world, "datanets");
+    await page.getByTestId("datanet-name").fill("bonded-notes");
+    await page.getByTestId("datanet-policy").selectOption("open");
+    await page.getByTestId("datanet-open-weight").fill("1");
+    await page.getByTestId("datanet-bond").fill("5");
+    await page.getByTestId("datanet-spam-window").fill("721");
+    await page.getByText("A spam window of 0 to 720 whole hours.").waitFor();
+    assert.equal(await page.getByTestId("datanet-create").isDisabled(), true);
+    await page.getByTestId("datanet-spam-window").fill("24");
+    await confirmed(page, "tx-create-datanet", () => page.getByTestId("datanet-create").click());
+    const bonded = datanetPda(curator.publicKey, 2);
+    const created = await client.fetchDatanet(bonded);
+    assert.equal(big(created.bond.amount), BOND);
+    assert.equal(Number(created.bond.spamWindowSecs), 24 * 3600);
+    const listed = page.locator(`[data-testid="datanet-row"][data-address="${bonded.toBase58()}"]`);
+    await listed.filter({ hasText: "bond 5 OPEN" }).waitFor();
+
+    // A wallet without OPEN is told before it signs anything.
+    await useWallet(page, squatter);
+    await go(page, world, `datanets/${bonded.toBase58()}`);
+    await page.getByTestId("datanet-bond-text").filter({ hasText: "bond 5 OPEN per submission, spam window 1 d after acceptance" }).waitFor();
+    await page.getByTestId("contribute-bond").filter({ hasText: "5 OPEN" }).waitFor();
+    await page.getByTestId("bond-insufficient").waitFor();
+    await page.getByTestId("contribute-file").setInputFiles({ name: "nothing.txt", mimeType: "text/plain", buffer: Buffer.from("no OPEN") });
+    await page.getByTestId("content-hash").waitFor();
+    assert.equal(await page.getByTestId("contribute-submit").isDisabled(), true);
+
+    // Two submissions, each posting its bond: an honest note and spam.
+    const vaultBefore = await client.tokenBalance(bondVaultPda());
+    const submitted: PublicKey[] = [];
+    for (const [who, name, text] of [
+      [honest, "note-1.txt", "Ward round note: stable overnight, continue current plan."],
+      [spammer, "buy-now.txt", "BUY CHEAP TOKENS NOW!!! visit spam.example"],
+    ] as const) {
+      await useWallet(page, who);
+      await page.getByTestId("bond-insufficient").waitFor({ state: "detached" });
+      const content = Buffer.from(text);
+      await page.getByTestId("contribute-file").setInputFiles({ name, mimeType: "text/plain", buffer: content });
+      await page.getByTestId("content-hash").filter({ hasText: createHash("sha256").update(content).digest("hex") }).waitFor();
+      assert.equal(await page.getByTestId("contribute-submit").textContent(), "Submit with a bond of 5 OPEN");
+      await confirmed(page, "tx-contribute", () => page.getByTestId("contribute-submit").click());
+      const c = contributionPda(bonded, createHash("sha256").update(content).digest());
+      const account = await client.fetchContribution(c);
+      assert.ok("accepted" in account.status);
+      assert.equal(big(account.bond), BOND);
+      assert.equal(await tokenBalance(who.publicKey), 15n * OPEN);
+      await page.locator(`[data-testid="contribution-row"][data-contribution="${c.toBase58()}"][data-bond="${BOND}"]`).waitFor();
+      submitted.push(c);
+    }
+    const [note, spam] = submitted;
+    assert.equal((await client.tokenBalance(bondVaultPda())) - vaultBefore, 2n * BOND);
+    // Not the curator: no flag.
+    assert.equal(await page.getByTestId("flag-spam").count(), 0);
+
+    // The curator flags the spam within its window: its bond goes to the treasury, its weight leaves.
+    await useWallet(page, curator);
+    const spamRow = page.locator(`[data-testid="contribution-row"][data-contribution="${spam.toBase58()}"]`);
+    await spamRow.getByTestId("flaggable-until").waitFor();
+    const treasuryBefore = await tokenBalance(config.treasury);
+    await confirmed(page, "tx-contribution-action", () => spamRow.getByTestId("flag-spam").click());
+    const flagged = await client.fetchContribution(spam);
+    assert.ok("flagged" in flagged.status);
+    assert.equal(big(flagged.bond), 0n);
+    assert.equal((await tokenBalance(config.treasury)) - treasuryBefore, BOND);
+    assert.equal((await client.tokenBalance(bondVaultPda())) - vaultBefore, BOND);
+    assert.equal(big((await client.fetchDatanet(bonded)).totalAcceptedWeight), 1n);
+    await spamRow.and(page.locator('[data-status="flagged"][data-bond="0"]')).waitFor();
+    await spamRow.locator(".badge-flagged").filter({ hasText: "flagged" }).waitFor();
+
+    // Version 1 leaves it out; the honest note, now in a version, can no longer be flagged.
+    await page.getByTestId("version-next").filter({ hasText: "Version 1 will contain the 1 contributions accepted so far (not the 1 flagged as spam), total weight 1" }).waitFor();
+    await confirmed(page, "tx-version", () => page.getByTestId("version-publish").click());
+    const v1 = await client.fetchDatanetVersion(datanetVersionPda(bonded, 1));
+    assert.equal(Number(v1.contributionCount), 1);
+    assert.equal(Number(v1.totalWeight), 1);
+    const noteRow = page.locator(`[data-testid="contribution-row"][data-contribution="${note.toBase58()}"]`);
+    await noteRow.getByTestId("contribution-versions").filter({ hasText: "v1" }).waitFor();
+    assert.equal(await noteRow.getByTestId("flag-spam").count(), 0);
+
+    // Its bond can be refunded now (anyone may send it): it goes to its contributor, once.
+    await useWallet(page, honest);
+    await confirmed(page, "tx-contribution-action", () => noteRow.getByTestId("refund-bond").click());
+    assert.equal(await tokenBalance(honest.publicKey), 20n * OPEN);
+    assert.equal(big((await client.fetchContribution(note)).bond), 0n);
+    assert.equal(await client.tokenBalance(bondVaultPda()), vaultBefore);
+    await noteRow.and(page.locator('[data-bond="0"]')).waitFor();
+    await noteRow.getByTestId("refund-bond").waitFor({ state: "detached" });
+
+    // The curator clears the flagged contribution: its rent to the spammer, no bond left to return.
+    await useWallet(page, curator);
+    await confirmed(page, "tx-contribution-action", () => spamRow.getByTestId("clear-contribution").click());
+    assert.equal(await world.connection.getAccountInfo(spam), null);
+    assert.equal(await tokenBalance(spammer.publicKey), 15n * OPEN);
+    await spamRow.waitFor({ state: "detached" });
   });
 
   test("usage: calls, fees and payouts from the programs' events", async () => {
