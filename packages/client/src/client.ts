@@ -9,7 +9,8 @@
  * contributor, a datanet's versions, an epoch's datanet version) read it through the client's
  * `AccountReader` when it is not passed in; `positionsOf` lists a wallet's positions (and
  * `contributionsOf`, `handoversProposedTo` its contributions, `operatorsOf`, `stakesOf` its
- * operators and stakes) through its `ProgramAccountsReader`.
+ * operators and stakes, `earningsProposedTo` the earnings accounts handed to it) through its
+ * `ProgramAccountsReader`.
  */
 import { BN, type IdlAccounts, type IdlTypes, Program, type Provider, utils } from "@anchor-lang/core";
 import {
@@ -23,12 +24,15 @@ import {
   type TransactionInstruction,
 } from "@solana/web3.js";
 import { type BondPolicyInput, NO_BOND } from "./bonds";
+import { stakeCloseBlocker } from "./close";
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, EarningsRole } from "./constants";
 import { type AttributionPayout, type DatanetRegistry, type ModelRegistry, SUITE_IDLS, type SuiteDatanetRegistry } from "./idl";
 import {
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   CONTRIBUTION_DISCRIMINATOR,
   CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
+  EARNINGS_DISCRIMINATOR,
+  EARNINGS_PENDING_BENEFICIARY_OFFSET,
   OPERATOR_AUTHORITY_OFFSET,
   OPERATOR_DISCRIMINATOR,
   POSITION_BENEFICIARY_OFFSET,
@@ -1260,6 +1264,36 @@ export class AttributionClient {
     return { instructions: [ix] };
   }
 
+  /**
+   * `stake_close`: a stake with nothing staked and nothing unstaking (`stakeCloseBlocker`) closes,
+   * its rent back to its `authority`, who signs. `AccountNotEmpty` otherwise (unstake, then
+   * withdraw after the cooldown), `NotStakeAuthority` for any other signer. `stake`: the Stake
+   * account (default: the one created under `authority` when it is still `authority`'s, else,
+   * through the client's `programAccounts`, `authority`'s only empty stake among `stakesOf`:
+   * one handed to it stays at its first key's PDA). Its operator is not payable without a stake.
+   */
+  async stakeClose(a: { authority: PublicKey; stake?: PublicKey }): Promise<Built<{ stake: PublicKey }>> {
+    const stake = a.stake ?? (await this.closableStakeOf(a.authority));
+    const ix = await this.payoutProgram.methods
+      .stakeClose()
+      .accountsStrict({ stake, authority: a.authority })
+      .instruction();
+    return { instructions: [ix], stake };
+  }
+
+  /** `stakeClose`'s default stake of `authority` (see there). */
+  private async closableStakeOf(authority: PublicKey): Promise<PublicKey> {
+    const own = stakePda(authority);
+    const account = await this.fetchDecodedOrNull<StakeAccount>(this.payoutProgram, "stake", own);
+    if (account?.authority.equals(authority) || !this.programAccounts) return own;
+    const stakes = await this.stakesOf(authority);
+    const empty = stakes.filter((s) => stakeCloseBlocker(s.account) === null);
+    if (empty.length === 1) return empty[0].address;
+    if (empty.length > 1) throw new Error(`${authority.toBase58()} has ${empty.length} empty stakes: name the one to close`);
+    if (stakes.length === 1) return stakes[0].address;
+    throw new Error(`${authority.toBase58()} has ${stakes.length === 0 ? "no stake" : `${stakes.length} stakes, none empty`}: name the one to close`);
+  }
+
   // ---------------------------------------------------------------- attribution_payout: accounts
 
   /**
@@ -1352,6 +1386,24 @@ export class AttributionClient {
       })
       .instruction();
     return { instructions: [...successor.instructions, ix], earnings, successor: successor.earnings, successorCreated: successor.created };
+  }
+
+  /**
+   * `earnings_close`: `beneficiary`'s earnings account in `role`, with nothing to claim, closes;
+   * its rent goes back to `beneficiary`, who signs. `AccountNotEmpty` while it holds a balance
+   * (claim it first: `earningsClaim`, which may go in the same transaction),
+   * `TreasuryEarningsStay` for the Treasury account of the config's treasury (every payment
+   * credits it), `NotBeneficiary` for any other signer (`earningsCloseBlocker` tells the first
+   * two beforehand). Anyone can create it again (`earningsInit`): a model owner's or operator's
+   * must exist for its model or operator to be paid.
+   */
+  async earningsClose(a: { beneficiary: PublicKey; role: EarningsRole }): Promise<Built<{ earnings: PublicKey }>> {
+    const earnings = earningsPda(a.beneficiary, a.role);
+    const ix = await this.payoutProgram.methods
+      .earningsClose()
+      .accountsStrict({ config: configPda(), earnings, beneficiary: a.beneficiary })
+      .instruction();
+    return { instructions: [ix], earnings };
   }
 
   /** `escrow_init` (permissionless): the model's escrow at `[b"escrow", model]`. */
@@ -2069,6 +2121,26 @@ export class AttributionClient {
     some[0] = 1;
     some.set(wallet.toBytes(), 1);
     return this.listContributions({ offset: CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET, bytes: some });
+  }
+
+  /**
+   * Every Earnings account whose beneficiary proposed to hand it to `wallet` (its pending
+   * beneficiary: memcmp of `Some(wallet)` at `EARNINGS_PENDING_BENEFICIARY_OFFSET`), which
+   * `wallet` can accept (`earningsTransferAccept`: the balance moves into its own account of the
+   * same role).
+   */
+  async earningsProposedTo(wallet: PublicKey): Promise<AccountRow<EarningsAccount>[]> {
+    const some = new Uint8Array(33);
+    some[0] = 1;
+    some.set(wallet.toBytes(), 1);
+    const found = await this.listAccounts(this.payoutProgram.programId, [
+      { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(EARNINGS_DISCRIMINATOR)) } },
+      { memcmp: { offset: EARNINGS_PENDING_BENEFICIARY_OFFSET, bytes: utils.bytes.bs58.encode(Buffer.from(some)) } },
+    ]);
+    return found.map(({ pubkey, account }) => ({
+      address: pubkey,
+      account: this.payoutProgram.coder.accounts.decode<EarningsAccount>("earnings", Buffer.from(account.data)),
+    }));
   }
 
   /** Every Position of `contribution` (one per version's pool it is enrolled in), whoever it names. */

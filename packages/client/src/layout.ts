@@ -110,3 +110,12 @@ export const OPERATOR_DISCRIMINATOR = accountDiscriminator("model_registry", "Op
 export const STAKE_AUTHORITY_OFFSET = fieldOffset("attribution_payout", "Stake", "authority");
 /** The Stake account's discriminator. */
 export const STAKE_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Stake");
+
+/**
+ * Where `Earnings.pending_beneficiary` (an `Option<Pubkey>`: tag byte 1, then the key) sits in an
+ * Earnings account's data: the memcmp offset of the earnings handovers proposed to a wallet
+ * (`earningsProposedTo`).
+ */
+export const EARNINGS_PENDING_BENEFICIARY_OFFSET = fieldOffset("attribution_payout", "Earnings", "pending_beneficiary");
+/** The Earnings account's discriminator. */
+export const EARNINGS_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Earnings");
