@@ -23,6 +23,8 @@ import {
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   CONTRIBUTION_DISCRIMINATOR,
   CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
+  EARNINGS_DISCRIMINATOR,
+  EARNINGS_PENDING_BENEFICIARY_OFFSET,
   OPERATOR_AUTHORITY_OFFSET,
   OPERATOR_DISCRIMINATOR,
   POSITION_BENEFICIARY_OFFSET,
@@ -393,11 +395,13 @@ describe("program errors decode by name", () => {
     }
   });
 
-  test("the errors of handovers (models, operators, stakes, earnings) have names and messages", () => {
+  test("the errors of handovers (models, operators, stakes, earnings) and closes have names and messages", () => {
     const cases: [ProgramName, string][] = [
       ["model_registry", "NoPendingHandover"],
       ["attribution_payout", "NoPendingHandover"],
       ["attribution_payout", "HandoverToSelf"],
+      ["attribution_payout", "AccountNotEmpty"],
+      ["attribution_payout", "TreasuryEarningsStay"],
     ];
     for (const [program, name] of cases) {
       const decoded = errorFromCode(PROGRAMS[program].programId, errorCode(program, name))!;
@@ -436,6 +440,26 @@ describe("program errors decode by name", () => {
     assert.ok(new PublicKey(stake.subarray(STAKE_AUTHORITY_OFFSET, STAKE_AUTHORITY_OFFSET + 32)).equals(authority));
     assert.equal(OPERATOR_AUTHORITY_OFFSET, 8 + 1 + 1);
     assert.equal(STAKE_AUTHORITY_OFFSET, 8 + 1 + 1);
+  });
+
+  test("EARNINGS_PENDING_BENEFICIARY_OFFSET: Some(wallet) where an Earnings account's pending beneficiary is encoded (earningsProposedTo)", async () => {
+    const pending = Keypair.generate().publicKey;
+    const earnings: Buffer = await PROGRAMS.attribution_payout.coder.accounts.encode("earnings", {
+      version: 1,
+      bump: 251,
+      beneficiary: Keypair.generate().publicKey,
+      role: { modelOwner: {} },
+      balance: new BN(6),
+      totalEarned: new BN(7),
+      totalClaimed: new BN(1),
+      pendingBeneficiary: pending,
+      reserved: Array(32).fill(0),
+    });
+    assert.deepEqual(earnings.subarray(0, 8), Buffer.from(EARNINGS_DISCRIMINATOR));
+    assert.equal(earnings[EARNINGS_PENDING_BENEFICIARY_OFFSET], 1, "the Option's Some tag");
+    const at = EARNINGS_PENDING_BENEFICIARY_OFFSET + 1;
+    assert.ok(new PublicKey(earnings.subarray(at, at + 32)).equals(pending));
+    assert.equal(EARNINGS_PENDING_BENEFICIARY_OFFSET, 8 + 1 + 1 + 32 + 1 + 8 + 8 + 8);
   });
 
   test("POSITION_BENEFICIARY_OFFSET is where a Position's beneficiary is encoded", () => {

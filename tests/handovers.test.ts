@@ -330,6 +330,9 @@ describe("handing a model, an operator with its stake, or an earnings account to
     const propose = await client.earningsTransferPropose({ beneficiary: previous, role, newBeneficiary: heir.publicKey });
     const [proposed] = findEvents(chain.sendOk(propose.instructions, builder), "attribution_payout", "handoverProposed");
     assert.ok(proposed.account.equals(earnings) && proposed.proposed!.equals(heir.publicKey));
+    // The heir finds it among the earnings proposed to it.
+    assert.deepEqual((await client.earningsProposedTo(heir.publicKey)).map((e) => e.address.toBase58()), [earnings.toBase58()]);
+    assert.deepEqual(await client.earningsProposedTo(stranger.publicKey), []);
     // Attack: a stranger accepts the heir's proposal.
     const strangerAccept = await client.earningsTransferAccept({ previousBeneficiary: previous, role, newBeneficiary: stranger.publicKey });
     assert.equal(chain.sendErr(strangerAccept.instructions, stranger).name, "NoPendingHandover");
