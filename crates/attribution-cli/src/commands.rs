@@ -1,6 +1,7 @@
 //! Every user-facing instruction and every kind of state, as commands.
 use crate::chain::{Chain, Sent};
 use crate::claims;
+use crate::operators;
 use crate::output::{amount, Table};
 use crate::*;
 use anchor_lang::{AccountDeserialize, Discriminator};
@@ -99,6 +100,25 @@ pub(crate) fn resolve_version(
 fn decode<T: AccountDeserialize>(chain: &Chain, address: &Pubkey, what: &str) -> Result<T> {
     let account = chain.account(address)?.ok_or_else(|| anyhow!("no {what} at {address}"))?;
     T::try_deserialize(&mut account.data.as_slice()).map_err(|_| anyhow!("{address} is not a {what}"))
+}
+
+/// `ix` with every account `from` replaced by `to`: the builders derive an operator's and a
+/// stake's accounts from its authority, while one that was handed over keeps those of the key it
+/// was registered under.
+fn repoint(mut ix: Instruction, from: Pubkey, to: Pubkey) -> Instruction {
+    for meta in ix.accounts.iter_mut().filter(|m| m.pubkey == from) {
+        meta.pubkey = to;
+    }
+    ix
+}
+
+/// The name of an earnings role as the CLI spells it.
+fn role_name(role: EarningsRole) -> &'static str {
+    match role {
+        EarningsRole::Treasury => "treasury",
+        EarningsRole::ModelOwner => "model-owner",
+        EarningsRole::Operator => "operator",
+    }
 }
 
 /// Instructions grouped into as few transactions (paid by `payer`) as fit in one packet.
@@ -284,6 +304,21 @@ impl Ctx {
         Ok(out)
     }
 
+    /// The signer's stake: the one created under its key, or one handed to it
+    /// (`operator accept-transfer`); the PDA of its key when it has none (the program then says so).
+    fn my_stake(&self) -> Result<Pubkey> {
+        let me = self.me();
+        Ok(operators::stake_of(&self.chain, &me, None)?.map_or(pda::stake(&me), |(address, _)| address))
+    }
+
+    /// `earnings_init` of `wallet`'s earnings in `role` (the signer pays) when they do not exist.
+    fn earnings_init_if_missing(&self, wallet: &Pubkey, role: EarningsRole) -> Result<Option<Instruction>> {
+        Ok(match self.exists(&pda::earnings(wallet, role))? {
+            true => None,
+            false => Some(ixs::payout::earnings_init(&self.me(), wallet, role)),
+        })
+    }
+
     fn list<T: AccountDeserialize + Discriminator>(&self, program: &Pubkey) -> Result<Vec<(Pubkey, T)>> {
         self.chain
             .program_accounts(program, T::DISCRIMINATOR, &[])?
@@ -361,9 +396,21 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
             let request_id = request_id.as_deref().map(hex32).transpose()?.unwrap_or_else(rand32);
             let args = InferencePayArgs { calls, max_fee, request_id };
-            let operator = key(&operator)?;
+            // The operator's accounts as they are (handed over, they keep the first key's PDAs);
+            // its share goes to the earnings of its authority now.
+            let found = operators::find(&ctx.chain, &key(&operator)?)?;
+            let authority = found.state.authority;
+            let Some((stake, _)) = found.stake else {
+                bail!(
+                    "operator {} is not payable: no stake has its authority {authority} (handed over without its \
+                     stake? the previous authority proposes both, `attribution operator transfer`, and the new one \
+                     accepts both, `attribution operator accept-transfer`)",
+                    found.address
+                )
+            };
             let pay =
-                ixs::payout::inference_pay(&open, &treasury, &me, &token, &model_key, &state, &operator, index, args);
+                ixs::payout::inference_pay(&open, &treasury, &me, &token, &model_key, &state, &authority, index, args);
+            let pay = repoint(repoint(pay, pda::operator(&authority), found.address), pda::stake(&authority), stake);
             // A model with a proof-attributed entry pays into its current epoch: open it first.
             let ixs = match state.has_proof_attributed_entry() {
                 true => vec![ixs::payout::epoch_open(&me, &model_key, index), pay],
@@ -384,6 +431,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         }
         Command::Enroll { contribution, version } => enroll(ctx, &contribution, version),
         Command::Claim(ClaimCommand::All) => claim_all(ctx),
+        Command::Earnings(c) => earnings(ctx, c),
         Command::Claim(ClaimCommand::Earnings { role }) => {
             let role = earnings_role(role);
             let open = ctx.open_token()?;
@@ -1060,6 +1108,56 @@ fn model(ctx: &mut Ctx, command: ModelCommand) -> Result<()> {
         ModelCommand::Retire { model } => {
             ctx.send("model_retire", &[ixs::model::retire(&key(&model)?, &me)])?;
         }
+        ModelCommand::Transfer { model, new_wallet, cancel } => {
+            let m = key(&model)?;
+            let state: Model = ctx.get(&m, "model")?;
+            let proposed = match (new_wallet, cancel) {
+                (Some(wallet), false) => Some(key(&wallet)?),
+                (None, true) => {
+                    ensure!(state.pending_owner.is_some(), "model {m} has no pending transfer to cancel");
+                    None
+                }
+                _ => bail!("pass the new wallet or --cancel"),
+            };
+            let what = match proposed {
+                Some(_) => "model_owner_propose",
+                None => "model_owner_propose (cancel)",
+            };
+            ctx.send(what, &[ixs::model::model_owner_propose(&m, &me, proposed)])?;
+            if ctx.json {
+                println!("{}", json!({ "model": m.to_string(), "pending_owner": proposed.map(|k| k.to_string()) }));
+            } else {
+                match proposed {
+                    Some(wallet) => println!(
+                        "pending owner {wallet}: it accepts with `attribution --keypair <ITS KEYPAIR> model accept-transfer {m}`"
+                    ),
+                    None => println!("transfer cancelled: model {m} stays {}'s", state.owner),
+                }
+            }
+        }
+        ModelCommand::AcceptTransfer { model } => {
+            let m = key(&model)?;
+            let previous = ctx.get::<Model>(&m, "model")?.owner;
+            // Every later fee credits the new owner's model-owner earnings: they must exist.
+            let mut instructions = vec![ixs::model::model_owner_accept(&m, &me)];
+            let init = ctx.earnings_init_if_missing(&me, EarningsRole::ModelOwner)?;
+            let what = match init.is_some() {
+                true => "model_owner_accept + earnings_init (model owner)",
+                false => "model_owner_accept",
+            };
+            instructions.extend(init);
+            ctx.send(what, &instructions)?;
+            if ctx.json {
+                println!(
+                    "{}",
+                    json!({ "model": m.to_string(), "owner": me.to_string(), "previous": previous.to_string() })
+                );
+            } else {
+                println!(
+                    "model {m} is now {me}'s (was {previous}'s): the owner share of every fee from now on is {me}'s"
+                );
+            }
+        }
     }
     Ok(())
 }
@@ -1076,10 +1174,163 @@ fn operator(ctx: &mut Ctx, command: OperatorCommand) -> Result<()> {
             ctx.send("operator_register + stake_init + earnings_init", &ixs)?;
         }
         OperatorCommand::Update { endpoint } => {
-            ctx.send("operator_update", &[ixs::model::operator_update(&me, &endpoint)])?;
+            // The signer's operator, wherever it sits (one handed to it keeps its first key's PDA).
+            let found = operators::find(&ctx.chain, &me)?.address;
+            let update = repoint(ixs::model::operator_update(&me, &endpoint), pda::operator(&me), found);
+            ctx.send("operator_update", &[update])?;
         }
         OperatorCommand::Deactivate => {
-            ctx.send("operator_deactivate", &[ixs::model::operator_deactivate(&me)])?;
+            let found = operators::find(&ctx.chain, &me)?.address;
+            let deactivate = repoint(ixs::model::operator_deactivate(&me), pda::operator(&me), found);
+            ctx.send("operator_deactivate", &[deactivate])?;
+        }
+        OperatorCommand::Transfer { new_wallet, cancel, operator } => {
+            let named = operator.as_deref().map(key).transpose()?.unwrap_or(me);
+            let found = operators::find(&ctx.chain, &named)?;
+            let proposed = match (new_wallet, cancel) {
+                (Some(wallet), false) => Some(key(&wallet)?),
+                (None, true) => {
+                    ensure!(
+                        found.state.pending_authority.is_some(),
+                        "operator {} has no pending transfer to cancel",
+                        found.address
+                    );
+                    None
+                }
+                _ => bail!("pass the new wallet or --cancel"),
+            };
+            // The operator and its stake together: one without the other is not payable.
+            let mut instructions = vec![ixs::model::operator_authority_propose(&found.address, &me, proposed)];
+            if let Some((stake, _)) = &found.stake {
+                instructions.push(ixs::payout::stake_authority_propose(stake, &me, proposed));
+            }
+            let what = match (proposed, found.stake.is_some()) {
+                (Some(_), true) => "operator_authority_propose + stake_authority_propose",
+                (Some(_), false) => "operator_authority_propose",
+                (None, true) => "operator_authority_propose + stake_authority_propose (cancel)",
+                (None, false) => "operator_authority_propose (cancel)",
+            };
+            ctx.send(what, &instructions)?;
+            let operator = found.address;
+            if ctx.json {
+                println!(
+                    "{}",
+                    json!({ "operator": operator.to_string(), "stake": found.stake.map(|(s, _)| s.to_string()),
+                            "pending_authority": proposed.map(|k| k.to_string()) })
+                );
+            } else {
+                match (proposed, &found.stake) {
+                    (Some(wallet), stake) => {
+                        println!(
+                            "pending authority {wallet}: it accepts with `attribution --keypair <ITS KEYPAIR> operator accept-transfer {operator}`"
+                        );
+                        match stake {
+                            Some((stake, s)) => {
+                                println!("its stake {stake} ({} OPEN active) goes with it", amount(s.active))
+                            }
+                            None => println!("it has no stake: not payable until its new authority stakes"),
+                        }
+                    }
+                    (None, _) => println!("transfer cancelled: operator {operator} stays {}'s", found.state.authority),
+                }
+            }
+        }
+        OperatorCommand::AcceptTransfer { operator } => {
+            let found = operators::find(&ctx.chain, &key(&operator)?)?;
+            let previous = found.state.authority;
+            let mut instructions = vec![ixs::model::operator_authority_accept(&found.address, &me)];
+            let mut what = vec!["operator_authority_accept"];
+            if let Some((stake, _)) = &found.stake {
+                instructions.push(ixs::payout::stake_authority_accept(stake, &me));
+                what.push("stake_authority_accept");
+            }
+            if let Some(init) = ctx.earnings_init_if_missing(&me, EarningsRole::Operator)? {
+                instructions.push(init);
+                what.push("earnings_init (operator)");
+            }
+            ctx.send(&what.join(" + "), &instructions)?;
+            let address = found.address;
+            if ctx.json {
+                println!(
+                    "{}",
+                    json!({ "operator": address.to_string(), "stake": found.stake.map(|(s, _)| s.to_string()),
+                            "authority": me.to_string(), "previous": previous.to_string() })
+                );
+            } else {
+                println!("operator {address} is now {me}'s (was {previous}'s): the operator share of every fee from now on is {me}'s");
+                match found.stake {
+                    Some((stake, s)) => println!("and so is its stake {stake} ({} OPEN active)", amount(s.active)),
+                    None => println!("it has no stake: it is not payable until {me} stakes"),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn earnings(ctx: &mut Ctx, command: EarningsCommand) -> Result<()> {
+    let me = ctx.me();
+    match command {
+        EarningsCommand::Transfer { role, new_wallet, cancel } => {
+            let role = earnings_role(role);
+            let address = pda::earnings(&me, role);
+            let state: Earnings = ctx
+                .get(&address, "earnings account")
+                .with_context(|| format!("{me} has no {} earnings account to hand over", role_name(role)))?;
+            let proposed = match (new_wallet, cancel) {
+                (Some(wallet), false) => Some(key(&wallet)?),
+                (None, true) => {
+                    ensure!(
+                        state.pending_beneficiary.is_some(),
+                        "{me}'s {} earnings have no pending transfer to cancel",
+                        role_name(role)
+                    );
+                    None
+                }
+                _ => bail!("pass the new wallet or --cancel"),
+            };
+            let what = match proposed {
+                Some(_) => "earnings_transfer_propose",
+                None => "earnings_transfer_propose (cancel)",
+            };
+            ctx.send(what, &[ixs::payout::earnings_transfer_propose(&me, role, proposed)])?;
+            if ctx.json {
+                println!(
+                    "{}",
+                    json!({ "earnings": address.to_string(), "role": role_name(role), "balance": state.balance,
+                            "pending_beneficiary": proposed.map(|k| k.to_string()) })
+                );
+            } else {
+                match proposed {
+                    Some(wallet) => println!(
+                        "pending beneficiary {wallet} of {} OPEN: it accepts with `attribution --keypair <ITS KEYPAIR> earnings accept-transfer --role {} {me}`",
+                        amount(state.balance),
+                        role_name(role)
+                    ),
+                    None => println!("transfer cancelled: {me}'s {} earnings stay its own", role_name(role)),
+                }
+            }
+        }
+        EarningsCommand::AcceptTransfer { role, previous } => {
+            let role = earnings_role(role);
+            let previous = key(&previous)?;
+            let mut instructions: Vec<Instruction> = ctx.earnings_init_if_missing(&me, role)?.into_iter().collect();
+            let what = match instructions.is_empty() {
+                true => "earnings_transfer_accept",
+                false => "earnings_init + earnings_transfer_accept",
+            };
+            instructions.push(ixs::payout::earnings_transfer_accept(&previous, role, &me));
+            let sent = ctx.send(what, &instructions)?;
+            let moved =
+                events::<attribution_payout::events::EarningsTransferred>(&sent.logs).first().map_or(0, |e| e.amount);
+            report(ctx.json, "moved", moved);
+            if !ctx.json {
+                println!(
+                    "from {previous}'s {role} earnings into {me}'s ({}); {previous}'s account closed, its rent returned to it",
+                    pda::earnings(&me, role),
+                    role = role_name(role)
+                );
+            }
         }
     }
     Ok(())
@@ -1089,21 +1340,32 @@ fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
     let me = ctx.me();
     let open = ctx.open_token()?;
     match command {
+        // The signer's stake, wherever it sits (one handed to it keeps its first key's PDA).
         StakeCommand::Deposit { amount } => {
             let token = ctx.my_token_account()?;
-            ctx.send("stake_deposit", &[ixs::payout::stake_deposit(&open, &me, &token, base_units(amount)?)])?;
+            let deposit = ixs::payout::stake_deposit(&open, &me, &token, base_units(amount)?);
+            ctx.send("stake_deposit", &[repoint(deposit, pda::stake(&me), ctx.my_stake()?)])?;
         }
         StakeCommand::Unstake { amount } => {
-            ctx.send("stake_unstake_request", &[ixs::payout::stake_unstake_request(&me, base_units(amount)?)])?;
+            let unstake = ixs::payout::stake_unstake_request(&me, base_units(amount)?);
+            ctx.send("stake_unstake_request", &[repoint(unstake, pda::stake(&me), ctx.my_stake()?)])?;
         }
         StakeCommand::Withdraw => {
             let token = ctx.my_token_account()?;
-            ctx.send("stake_withdraw", &[ixs::payout::stake_withdraw(&open, &me, &token)])?;
+            let withdraw = ixs::payout::stake_withdraw(&open, &me, &token);
+            ctx.send("stake_withdraw", &[repoint(withdraw, pda::stake(&me), ctx.my_stake()?)])?;
         }
         StakeCommand::Slash { operator, amount, reason } => {
             let treasury = ctx.config()?.treasury;
             let args = StakeSlashArgs { amount: base_units(amount)?, reason };
-            ctx.send("stake_slash", &[ixs::payout::stake_slash(&open, &me, &treasury, &key(&operator)?, args)])?;
+            let operator = key(&operator)?;
+            // The operator's stake: by the wallet it registered with, its account or its authority.
+            let stake = match operators::find(&ctx.chain, &operator) {
+                Ok(found) => found.stake.map_or(pda::stake(&operator), |(address, _)| address),
+                Err(_) => pda::stake(&operator),
+            };
+            let slash = ixs::payout::stake_slash(&open, &me, &treasury, &operator, args);
+            ctx.send("stake_slash", &[repoint(slash, pda::stake(&operator), stake)])?;
         }
     }
     Ok(())
@@ -1188,6 +1450,7 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
         }
         ShowCommand::Model { address } => {
             let m: Model = ctx.get(&key(&address)?, "model")?;
+            let pending_owner = m.pending_owner;
             let mut lineage = Vec::new();
             for e in &m.lineage {
                 let version = match e.datanet_version {
@@ -1197,19 +1460,21 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
                 let attributed = if e.proof_attributed { " (proof-attributed)" } else { "" };
                 lineage.push(format!("{:?} {}{version} {}bps{attributed}", e.source, e.target, e.share_bps));
             }
-            (
-                "model",
-                vec![
-                    ("name", m.name),
-                    ("owner", m.owner.to_string()),
-                    ("kind", format!("{:?}", m.kind)),
-                    ("state", format!("{:?}", m.state)),
-                    ("price per call", amount(m.price_per_call)),
-                    ("owner share (bps)", m.owner_share_bps.to_string()),
-                    ("operator share (bps)", m.operator_share_bps.to_string()),
-                    ("lineage", lineage.join("; ")),
-                ],
-            )
+            let mut fields = vec![
+                ("name", m.name),
+                ("owner", m.owner.to_string()),
+                ("kind", format!("{:?}", m.kind)),
+                ("state", format!("{:?}", m.state)),
+                ("price per call", amount(m.price_per_call)),
+                ("owner share (bps)", m.owner_share_bps.to_string()),
+                ("operator share (bps)", m.operator_share_bps.to_string()),
+                ("lineage", lineage.join("; ")),
+            ];
+            // Proposed by the owner, until the new wallet accepts (or the proposal is cancelled).
+            if let Some(pending) = pending_owner {
+                fields.insert(2, ("pending owner", pending.to_string()));
+            }
+            ("model", fields)
         }
         ShowCommand::Pool { datanet } => {
             let (datanet, number) = datanet_ref(&datanet)?;
@@ -1243,10 +1508,11 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
             ] {
                 if let Some(account) = ctx.chain.account(&pda::earnings(&wallet, role))? {
                     let e = Earnings::try_deserialize(&mut account.data.as_slice())?;
+                    let pending = e.pending_beneficiary.map_or(String::new(), |k| format!(" / proposed to {k}"));
                     fields.push((
                         name,
                         format!(
-                            "claimable {} / earned {} / claimed {}",
+                            "claimable {} / earned {} / claimed {}{pending}",
                             amount(e.balance),
                             amount(e.total_earned),
                             amount(e.total_claimed)
@@ -1421,13 +1687,19 @@ fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
         ListCommand::Operators => {
             let stakes: Vec<(Pubkey, Stake)> = ctx.list(&attribution_payout::ID)?;
             (
-                vec!["authority", "status", "endpoint", "active stake"],
+                vec!["address", "authority", "status", "endpoint", "active stake"],
                 ctx.list::<Operator>(&model_registry::ID)?
                     .into_iter()
-                    .map(|(_, o)| {
+                    .map(|(k, o)| {
                         let staked =
                             stakes.iter().find(|(_, s)| s.authority == o.authority).map_or(0, |(_, s)| s.active);
-                        vec![o.authority.to_string(), format!("{:?}", o.status), o.endpoint.clone(), amount(staked)]
+                        vec![
+                            k.to_string(),
+                            o.authority.to_string(),
+                            format!("{:?}", o.status),
+                            o.endpoint.clone(),
+                            amount(staked),
+                        ]
                     })
                     .collect(),
             )

@@ -9,6 +9,7 @@ mod claims;
 mod commands;
 mod demo;
 mod demo_epoch;
+mod operators;
 mod output;
 mod poa;
 
@@ -119,10 +120,11 @@ pub enum Command {
     /// Contributions: submit a file's hash, review, withdraw or clear, hand over to another wallet.
     #[command(subcommand)]
     Contribution(ContributionCommand),
-    /// Models: create, set the lineage (citing datanet versions), publish, price, retire.
+    /// Models: create, set the lineage (citing datanet versions), publish, price, retire, hand over.
     #[command(subcommand)]
     Model(ModelCommand),
-    /// Operators: register (with stake and earnings accounts), update, deactivate.
+    /// Operators: register (with stake and earnings accounts), update, deactivate, hand over
+    /// (with the stake).
     #[command(subcommand)]
     Operator(OperatorCommand),
     /// Operator stake: deposit, unstake, withdraw; governance slashes.
@@ -131,7 +133,8 @@ pub enum Command {
     /// Pays for inference calls of a model served by an operator (the fee is price × calls).
     Pay {
         model: String,
-        /// The operator's wallet.
+        /// The operator: the wallet it registered with, its account, or its current authority
+        /// (an operator handed over keeps its accounts; its new wallet is paid).
         #[arg(long)]
         operator: String,
         #[arg(long, default_value_t = 1)]
@@ -157,6 +160,9 @@ pub enum Command {
     /// Claims: every position of the signer (`claim all`), or its earnings in a role.
     #[command(subcommand)]
     Claim(ClaimCommand),
+    /// Earnings accounts: hand the signer's earnings in a role to another wallet.
+    #[command(subcommand)]
+    Earnings(EarningsCommand),
     /// Shows one account, decoded.
     #[command(subcommand)]
     Show(ShowCommand),
@@ -442,6 +448,23 @@ pub enum ModelCommand {
     Price { model: String, price: f64 },
     /// Stops new payments.
     Retire { model: String },
+    /// The owner proposes to hand the model (its price, its retirement, and the owner share of
+    /// every fee paid from then on) to another wallet, which must accept (`accept-transfer`);
+    /// --cancel withdraws the proposal. What the owner earned before stays in its earnings
+    /// (`earnings transfer --role model-owner` hands those over).
+    Transfer {
+        model: String,
+        /// The wallet to hand it to (or --cancel).
+        #[arg(required_unless_present = "cancel")]
+        new_wallet: Option<String>,
+        /// Cancel the pending proposal instead.
+        #[arg(long, conflicts_with = "new_wallet")]
+        cancel: bool,
+    },
+    /// The proposed wallet (the signer) accepts the model, and creates its model-owner earnings
+    /// account in the same transaction when it has none (fees credit it from then on). The model
+    /// keeps its address.
+    AcceptTransfer { model: String },
 }
 
 #[derive(Subcommand)]
@@ -454,6 +477,27 @@ pub enum OperatorCommand {
         endpoint: String,
     },
     Deactivate,
+    /// The operator's authority (the signer) proposes to hand the operator and its stake to
+    /// another wallet, in one transaction, which must accept both (`accept-transfer`); --cancel
+    /// withdraws the proposal. What the operator earned before stays in the signer's earnings.
+    Transfer {
+        /// The wallet to hand it to (or --cancel).
+        #[arg(required_unless_present = "cancel")]
+        new_wallet: Option<String>,
+        /// Cancel the pending proposal instead.
+        #[arg(long, conflicts_with = "new_wallet")]
+        cancel: bool,
+        /// The operator's account (default: the signer's operator).
+        #[arg(long)]
+        operator: Option<String>,
+    },
+    /// The proposed wallet (the signer) accepts the operator and its stake in one transaction
+    /// (an operator is payable only while its stake has the same authority), and creates its
+    /// operator earnings account when it has none. The accounts keep their addresses.
+    AcceptTransfer {
+        /// The operator's account, or the wallet it was registered with.
+        operator: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -475,6 +519,31 @@ pub enum StakeCommand {
         /// Why, as governance's published reason code.
         #[arg(long)]
         reason: u16,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EarningsCommand {
+    /// Proposes to hand the signer's earnings in a role (their whole balance, when accepted) to
+    /// another wallet, which must accept (`accept-transfer`); --cancel withdraws the proposal.
+    Transfer {
+        #[arg(long, value_enum)]
+        role: Role,
+        /// The wallet to hand them to (or --cancel).
+        #[arg(required_unless_present = "cancel")]
+        new_wallet: Option<String>,
+        /// Cancel the pending proposal instead.
+        #[arg(long, conflicts_with = "new_wallet")]
+        cancel: bool,
+    },
+    /// The proposed wallet (the signer) accepts: the whole balance moves into its own earnings
+    /// account of the role (created in the same transaction when missing), and the previous
+    /// wallet's account closes, its rent back to that wallet.
+    AcceptTransfer {
+        #[arg(long, value_enum)]
+        role: Role,
+        /// The wallet whose earnings were proposed to the signer.
+        previous: String,
     },
 }
 
