@@ -635,3 +635,115 @@ fn the_first_bonded_datanet_creates_a_missing_bond_vault() {
     let submitted = ok(d, &["contribution", "submit", &address(&created, "datanet"), "c.txt"]);
     assert!(submitted.contains("bond posted: 1.000000000 OPEN"), "{submitted}");
 }
+
+/// The default wallet (A) owns a model and runs a staked operator. It hands the model to B and
+/// the operator with its stake to C (each refusing a stranger), then the next payments, whatever
+/// key names the operator, credit B's owner share and C's operator share, while what A earned
+/// before stays A's until it hands its earnings to B (once: the old account closes).
+#[test]
+fn a_model_and_an_operator_handed_over_pay_the_new_wallets() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("notes.txt"), "anonymised clinical notes").unwrap();
+    let (datanet, _, model) = datanet_and_draft_model(d, "notes.txt", "5", "0.5");
+    cite_and_publish(d, &model, &datanet);
+    let a = staked_operator(d);
+    let [b, c, _stranger] =
+        ["b.json", "c.json", "s.json"].map(|k| ok(d, &["--keypair", k, "address"]).trim().to_string());
+    let as_ = |k: &str, args: &[&str]| ok(d, &[&["--keypair", k][..], args].concat());
+    // 4 calls at 0.5 OPEN: 1.95 OPEN after the protocol fee, 30 % to the owner, 10 % to the operator.
+    let pay = |operator: &str| json_last(&ok(d, &["--json", "pay", &model, "--operator", operator, "--calls", "4"]));
+    let paid = pay(&a);
+    assert_eq!((paid["owner"].as_str(), paid["operator"].as_str()), (Some(&*a), Some(&*a)), "{paid}");
+    let earnings = |wallet: &str| -> serde_json::Value {
+        serde_json::from_str(&ok(d, &["--json", "show", "earnings", wallet])).unwrap()
+    };
+    let claimable = |wallet: &str, role: &str| -> String {
+        let shown = earnings(wallet);
+        let text = shown[role].as_str().unwrap_or_else(|| panic!("no {role} earnings for {wallet}: {shown}"));
+        text.strip_prefix("claimable ").unwrap().split(' ').next().unwrap().to_string()
+    };
+
+    // The model: only its owner proposes, only the proposed wallet accepts.
+    assert!(refused(d, &["--keypair", "s.json", "model", "transfer", &model, &b]).contains("NotOwner"));
+    assert!(refused(d, &["--keypair", "b.json", "model", "accept-transfer", &model]).contains("NoPendingHandover"));
+    let proposed = ok(d, &["model", "transfer", &model, &b]);
+    assert!(proposed.contains(&format!("pending owner {b}: it accepts with")), "{proposed}");
+    let shown: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "model", &model])).unwrap();
+    assert_eq!((shown["owner"].as_str(), shown["pending owner"].as_str()), (Some(&*a), Some(&*b)));
+    let err = refused(d, &["--keypair", "s.json", "model", "accept-transfer", &model]);
+    assert!(err.contains("NoPendingHandover") && err.contains("No handover of this account is pending"), "{err}");
+    let accepted = as_("b.json", &["model", "accept-transfer", &model]);
+    assert!(accepted.contains("model_owner_accept + earnings_init (model owner): ok"), "{accepted}");
+    assert!(accepted.contains(&format!("model {model} is now {b}'s (was {a}'s)")), "{accepted}");
+    let shown: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "model", &model])).unwrap();
+    assert_eq!(shown["owner"].as_str(), Some(&*b));
+    assert!(shown.get("pending owner").is_none(), "{shown}");
+    assert!(refused(d, &["model", "price", &model, "1"]).contains("NotOwner"));
+
+    // The operator and its stake, in one transaction each way.
+    assert!(refused(d, &["--keypair", "s.json", "operator", "transfer", &c, "--operator", &a])
+        .contains("NotOperatorAuthority"));
+    let proposed = ok(d, &["operator", "transfer", &c]);
+    assert!(proposed.contains("operator_authority_propose + stake_authority_propose: ok"), "{proposed}");
+    assert!(proposed.contains(&format!("pending authority {c}: it accepts with")), "{proposed}");
+    assert!(proposed.contains("(1000.000000000 OPEN active) goes with it"), "{proposed}");
+    assert!(refused(d, &["--keypair", "s.json", "operator", "accept-transfer", &a]).contains("NoPendingHandover"));
+    let accepted = as_("c.json", &["operator", "accept-transfer", &a]);
+    assert!(
+        accepted.contains("operator_authority_accept + stake_authority_accept + earnings_init (operator): ok"),
+        "{accepted}"
+    );
+    assert!(accepted.contains(&format!("is now {c}'s (was {a}'s)")), "{accepted}");
+    let operators: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "list", "operators"])).unwrap();
+    assert_eq!(operators.as_array().unwrap().len(), 1, "{operators}");
+    let (account, authority) = (operators[0]["address"].as_str().unwrap(), operators[0]["authority"].as_str());
+    assert_eq!((authority, operators[0]["active stake"].as_str()), (Some(&*c), Some("1000.000000000")));
+
+    // Paid: by the key it registered with, its new authority or its account, the owner share is
+    // B's and the operator share C's; what A earned before stays A's.
+    for key in [&*a, &*c, account] {
+        let paid = pay(key);
+        assert_eq!((paid["owner"].as_str(), paid["operator"].as_str()), (Some(&*b), Some(&*c)), "{paid}");
+        assert_eq!(
+            (paid["owner_amount"].as_u64(), paid["operator_amount"].as_u64()),
+            (Some(585_000_000), Some(195_000_000))
+        );
+    }
+    assert_eq!(claimable(&b, "model owner"), "1.755000000");
+    assert_eq!(claimable(&c, "operator"), "0.585000000");
+    assert_eq!((claimable(&a, "model owner"), claimable(&a, "operator")), ("0.585000000".into(), "0.195000000".into()));
+
+    // C runs the operator and its stake now; A no longer can.
+    as_("c.json", &["operator", "update", "https://c.example"]);
+    as_("c.json", &["stake", "unstake", "1"]);
+    assert!(refused(d, &["stake", "unstake", "1"]).contains("NotStakeAuthority"));
+    assert!(refused(d, &["operator", "update", "https://a.example"]).contains("NotOperatorAuthority"));
+    let operators: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "list", "operators"])).unwrap();
+    assert_eq!(
+        (operators[0]["endpoint"].as_str(), operators[0]["active stake"].as_str()),
+        (Some("https://c.example"), Some("999.000000000"))
+    );
+
+    // A's earnings from before: to B, once.
+    assert!(refused(d, &["earnings", "transfer", "--role", "model-owner", &a]).contains("HandoverToSelf"));
+    let err = refused(d, &["--keypair", "b.json", "earnings", "accept-transfer", "--role", "model-owner", &a]);
+    assert!(err.contains("NoPendingHandover"), "{err}");
+    let proposed = ok(d, &["earnings", "transfer", "--role", "model-owner", &b]);
+    assert!(proposed.contains(&format!("pending beneficiary {b} of 0.585000000 OPEN")), "{proposed}");
+    assert!(earnings(&a)["model owner"].as_str().unwrap().ends_with(&format!("proposed to {b}")));
+    let moved = as_("b.json", &["earnings", "accept-transfer", "--role", "model-owner", &a]);
+    assert!(moved.contains("earnings_transfer_accept: ok") && moved.contains("moved: 0.585000000 OPEN"), "{moved}");
+    assert!(moved.contains(&format!("{a}'s account closed")), "{moved}");
+    assert!(earnings(&a).get("model owner").is_none(), "A's model-owner account is closed");
+    assert_eq!(claimable(&b, "model owner"), "2.340000000");
+    let err = refused(d, &["--keypair", "b.json", "earnings", "accept-transfer", "--role", "model-owner", &a]);
+    assert!(err.contains("AccountNotInitialized"), "{err}");
+    // Into a wallet with no earnings of the role: its account is created in the same transaction.
+    ok(d, &["earnings", "transfer", "--role", "operator", &b]);
+    let moved = as_("b.json", &["earnings", "accept-transfer", "--role", "operator", &a]);
+    assert!(moved.contains("earnings_init + earnings_transfer_accept: ok"), "{moved}");
+    assert_eq!(claimable(&b, "operator"), "0.195000000");
+    let claimed = as_("b.json", &["claim", "earnings", "model-owner"]);
+    assert!(claimed.contains("claimed: 2.340000000 OPEN"), "{claimed}");
+}
