@@ -1332,8 +1332,31 @@ fn earnings(ctx: &mut Ctx, command: EarningsCommand) -> Result<()> {
                 );
             }
         }
+        EarningsCommand::Close { role } => {
+            let role = earnings_role(role);
+            let address = pda::earnings(&me, role);
+            ensure!(ctx.exists(&address)?, "{me} has no {} earnings account to close", role_name(role));
+            let sent = ctx.send("earnings_close", &[ixs::payout::earnings_close(&me, role)])?;
+            print_closed(ctx.json, &sent, address, me);
+        }
     }
     Ok(())
+}
+
+/// What `earnings close` / `stake close` returned, from the EmptyAccountClosed event.
+fn print_closed(json: bool, sent: &Sent, account: Pubkey, holder: Pubkey) {
+    let closed = events::<attribution_payout::events::EmptyAccountClosed>(&sent.logs);
+    let rent = closed.first().map_or(0, |e| e.rent_returned);
+    if json {
+        println!("{}", json!({ "closed": account.to_string(), "rent_returned": rent }));
+    } else {
+        println!("closed {account}: rent returned to {holder}: {} SOL ({rent} lamports)", sol(rent));
+    }
+}
+
+/// Lamports as SOL with 9 decimals.
+fn sol(lamports: u64) -> String {
+    format!("{}.{:09}", lamports / 1_000_000_000, lamports % 1_000_000_000)
 }
 
 fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
@@ -1354,6 +1377,15 @@ fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
             let token = ctx.my_token_account()?;
             let withdraw = ixs::payout::stake_withdraw(&open, &me, &token);
             ctx.send("stake_withdraw", &[repoint(withdraw, pda::stake(&me), ctx.my_stake()?)])?;
+        }
+        StakeCommand::Close => {
+            // A stake handed to the signer keeps its first key's PDA.
+            let Some((address, _)) = operators::stake_of(&ctx.chain, &me, None)? else {
+                bail!("{me} has no stake to close")
+            };
+            let close = repoint(ixs::payout::stake_close(&me), pda::stake(&me), address);
+            let sent = ctx.send("stake_close", &[close])?;
+            print_closed(ctx.json, &sent, address, me);
         }
         StakeCommand::Slash { operator, amount, reason } => {
             let treasury = ctx.config()?.treasury;

@@ -160,7 +160,8 @@ pub enum Command {
     /// Claims: every position of the signer (`claim all`), or its earnings in a role.
     #[command(subcommand)]
     Claim(ClaimCommand),
-    /// Earnings accounts: hand the signer's earnings in a role to another wallet.
+    /// Earnings accounts: hand the signer's earnings in a role to another wallet, or close an
+    /// empty one.
     #[command(subcommand)]
     Earnings(EarningsCommand),
     /// Shows one account, decoded.
@@ -511,6 +512,9 @@ pub enum StakeCommand {
         amount: f64,
     },
     Withdraw,
+    /// Closes the signer's stake (also one handed to it) when nothing is staked or unstaking; its
+    /// rent comes back to the signer.
+    Close,
     /// Governance (the config's authority signs): slashes an operator's stake to the treasury.
     Slash {
         /// The operator's wallet.
@@ -544,6 +548,12 @@ pub enum EarningsCommand {
         role: Role,
         /// The wallet whose earnings were proposed to the signer.
         previous: String,
+    },
+    /// Closes the signer's earnings account of a role when its balance is 0 (claim it first);
+    /// its rent comes back to the signer. The config treasury's account stays open.
+    Close {
+        #[arg(long, value_enum)]
+        role: Role,
     },
 }
 

@@ -744,6 +744,44 @@ fn a_model_and_an_operator_handed_over_pay_the_new_wallets() {
     let moved = as_("b.json", &["earnings", "accept-transfer", "--role", "operator", &a]);
     assert!(moved.contains("earnings_init + earnings_transfer_accept: ok"), "{moved}");
     assert_eq!(claimable(&b, "operator"), "0.195000000");
+
+    // Closing: refused while there is something to claim or staked, then the rent back.
+    let err = refused(d, &["--keypair", "b.json", "earnings", "close", "--role", "model-owner"]);
+    assert!(err.contains("AccountNotEmpty") && err.contains("claim the earnings"), "{err}");
     let claimed = as_("b.json", &["claim", "earnings", "model-owner"]);
     assert!(claimed.contains("claimed: 2.340000000 OPEN"), "{claimed}");
+    let before = lamports(d, &b);
+    let closed = json_last(&as_("b.json", &["--json", "earnings", "close", "--role", "model-owner"]));
+    let rent = closed["rent_returned"].as_u64().unwrap();
+    assert!(rent > 0, "{closed}");
+    assert_eq!(lamports(d, &b), before + rent - FEE, "the rent, less the fee, back to B");
+    assert!(earnings(&b).get("model owner").is_none(), "B's model-owner account is closed");
+    let err = refused(d, &["--keypair", "b.json", "earnings", "close", "--role", "model-owner"]);
+    assert!(err.contains("has no model-owner earnings account to close"), "{err}");
+    // The treasury's (A's, by `init`) stays open even empty.
+    ok(d, &["claim", "earnings", "treasury"]);
+    let err = refused(d, &["earnings", "close", "--role", "treasury"]);
+    assert!(err.contains("TreasuryEarningsStay"), "{err}");
+    // C's stake, handed over at A's PDA: 999 active and 1 unstaking.
+    let err = refused(d, &["--keypair", "c.json", "stake", "close"]);
+    assert!(err.contains("AccountNotEmpty") && err.contains("withdraw the stake"), "{err}");
+    as_("c.json", &["stake", "unstake", "999"]);
+    ok(d, &["warp", &(7 * 24 * 3600).to_string()]);
+    as_("c.json", &["stake", "withdraw"]);
+    let before = lamports(d, &c);
+    let closed = as_("c.json", &["stake", "close"]);
+    assert!(closed.contains("stake_close: ok") && closed.contains(&format!("rent returned to {c}")), "{closed}");
+    let rent: u64 = closed.split(" SOL (").nth(1).unwrap().split(' ').next().unwrap().parse().unwrap();
+    assert_eq!(lamports(d, &c), before + rent - FEE, "the stake's rent, less the fee, back to C");
+    assert!(refused(d, &["--keypair", "c.json", "stake", "close"]).contains("has no stake to close"));
+}
+
+/// The embedded SVM's fee for a one-signature transaction.
+const FEE: u64 = 5_000;
+
+/// A wallet's lamports, from the embedded chain's state file.
+fn lamports(d: &Path, wallet: &str) -> u64 {
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join(".attribution/state.json")).unwrap()).unwrap();
+    state["accounts"][wallet]["lamports"].as_u64().unwrap_or(0)
 }
