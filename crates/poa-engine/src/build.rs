@@ -232,9 +232,10 @@ fn write_index(
     doc_starts: &[u64],
     sa: &Suffixes,
 ) -> Result<u64> {
-    let partial = out.with_extension("partial");
+    let (file, partial) = temporary_beside(out)?;
+    // Removes the temporary file unless it was renamed into place.
+    let mut guard = RemoveOnDrop(Some(partial.clone()));
     let io_error = |source| Error::Io { path: partial.clone(), source };
-    let file = File::create(&partial).map_err(io_error)?;
     let mut w = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), written: 0 };
     w.inner.write_all(&[0; HEADER_LEN]).map_err(io_error)?;
     let write_payload = |w: &mut HashingWriter<BufWriter<File>>| -> std::io::Result<()> {
@@ -279,6 +280,42 @@ fn write_index(
     file.seek(SeekFrom::Start(0)).map_err(io_error)?;
     file.write_all(&header.encode()).map_err(io_error)?;
     file.sync_all().map_err(io_error)?;
+    drop(file);
     fs::rename(&partial, out).map_err(|source| Error::Io { path: out.into(), source })?;
+    guard.0 = None;
     Ok(HEADER_LEN as u64 + header.payload_len)
+}
+
+/// A new file of its own in `out`'s folder (so that the final rename stays on one file system
+/// and is atomic): `.<out's name>.<process id>-<counter>-<nanos>.partial`, created exclusively,
+/// so that concurrent builds, even into outputs whose names differ only in extension, never
+/// share one.
+fn temporary_beside(out: &Path) -> Result<(File, PathBuf)> {
+    static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let folder = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "index".into());
+    loop {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        let count = COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = folder.join(format!(".{name}.{}-{count}-{nanos}.partial", std::process::id()));
+        match fs::OpenOptions::new().write(true).create_new(true).open(&path) {
+            Ok(file) => return Ok((file, path)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(source) => return Err(Error::Io { path, source }),
+        }
+    }
+}
+
+/// Deletes a temporary file when a build fails half-way.
+struct RemoveOnDrop(Option<PathBuf>);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = fs::remove_file(path);
+        }
+    }
 }

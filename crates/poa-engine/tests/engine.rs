@@ -389,3 +389,35 @@ fn spans_match_a_brute_force_on_random_corpora() {
         }
     }
 }
+
+/// Two builds at once into outputs whose names differ only in extension: each output is its own
+/// index (they once shared one temporary file, `<out>.partial`), and no temporary file is left.
+#[test]
+fn concurrent_builds_into_outputs_differing_in_extension_keep_their_own_index() {
+    let all = manifest("kjv-old-testament");
+    let (a_sources, b_sources) = (all.clone(), all[..all.len() - 1].to_vec());
+    let ids = |sources: &[ContributionSource]| {
+        let mut ids: Vec<Key32> = sources.iter().map(|c| c.id).collect();
+        ids.sort();
+        ids
+    };
+    for round in 0..8 {
+        let dir = TempDir::new().unwrap();
+        let (a, b) = (dir.path().join("corpus.idx"), dir.path().join("corpus.bin"));
+        std::thread::scope(|s| {
+            let built_a = s.spawn(|| build_index(&a_sources, &a, &quiet()).unwrap());
+            let built_b = s.spawn(|| build_index(&b_sources, &b, &quiet()).unwrap());
+            assert_eq!(built_a.join().unwrap().contributions, a_sources.len() as u64);
+            assert_eq!(built_b.join().unwrap().contributions, b_sources.len() as u64);
+        });
+        for (path, sources) in [(&a, &a_sources), (&b, &b_sources)] {
+            let index = Index::open(path).unwrap();
+            let held: Vec<Key32> = index.contributions().iter().map(|c| c.id).collect();
+            assert_eq!(held, ids(sources), "round {round}: {} is another build's index", path.display());
+        }
+        let mut left: Vec<String> =
+            fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        left.sort();
+        assert_eq!(left, ["corpus.bin", "corpus.idx"], "round {round}: no temporary file left");
+    }
+}
