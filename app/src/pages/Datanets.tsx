@@ -28,8 +28,9 @@ import {
   sha256,
 } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
-import { PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { PublicKey } from "@solana/web3.js";
 import { useState } from "react";
+import { Handover, HandoverPending, type Run } from "../components/Handover";
 import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import {
@@ -610,12 +611,7 @@ function Contributions(props: {
                   <td>{c.account.index.toString()}</td>
                   <td>
                     <Addr value={c.account.contributor} /> {mine ? <span className="badge">you</span> : null}
-                    {c.account.pendingContributor ? (
-                      <div className="sub" data-testid="handover-pending" data-successor={c.account.pendingContributor.toBase58()}>
-                        handing over to <Addr value={c.account.pendingContributor} />
-                        {publicKey && c.account.pendingContributor.equals(publicKey) ? <span className="badge">you</span> : null}
-                      </div>
-                    ) : null}
+                    <HandoverPending pending={c.account.pendingContributor} />
                   </td>
                   <td className="mono" title={toHex(c.account.contentHash)}>
                     {toHex(c.account.contentHash).slice(0, 24)}…
@@ -707,7 +703,7 @@ function Contributions(props: {
                         Withdraw
                       </button>
                     ) : null}
-                    <Handover contribution={c} run={run} />
+                    <ContributionHandover contribution={c} run={run} />
                     {canClear ? (
                       <button
                         className="small ghost"
@@ -741,81 +737,26 @@ function Contributions(props: {
   );
 }
 
-type Run = (label: string, build: () => Promise<TransactionInstruction[]>) => Promise<unknown>;
-
 /**
  * Handing a contribution to another wallet: its contributor names the successor (or cancels a
  * pending proposal); the named wallet accepts. The contribution's positions keep naming the
  * previous contributor until synced: the new wallet's "Claim everything" syncs them (or anyone,
  * with position_sync), and everything they accrued, before and after, is the new wallet's.
  */
-function Handover({ contribution: c, run }: { contribution: Row<ContributionAccount>; run: Run }) {
+function ContributionHandover({ contribution: c, run }: { contribution: Row<ContributionAccount>; run: Run }) {
   const { client } = useChain();
   const { publicKey } = useWallet();
-  const [open, setOpen] = useState(false);
-  const [text, setText] = useState("");
-  if (!publicKey) return null;
-  const mine = c.account.contributor.equals(publicKey);
-  const pending = c.account.pendingContributor;
-  const label = `contribution #${c.account.index}`;
-  if (pending && pending.equals(publicKey) && !mine) {
-    return (
-      <button
-        className="small"
-        data-testid="handover-accept"
-        title="Become this contribution's contributor: paid for it from now on, its positions included (they follow when you claim them)"
-        onClick={() =>
-          run(`Accept the handover of ${label}`, async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: publicKey })).instructions)
-        }
-      >
-        Accept handover
-      </button>
-    );
-  }
-  if (!mine) return null;
-  const propose = (to: PublicKey | null) =>
-    run(to ? `Hand over ${label} to ${to.toBase58()}` : `Cancel the handover of ${label}`, async () =>
-      (await client.contributionTransferPropose({ contribution: c.address, contributor: publicKey, newContributor: to })).instructions,
-    );
-  let successor: PublicKey | null = null;
-  let problem: string | null = null;
-  try {
-    successor = text.trim() ? new PublicKey(text.trim()) : null;
-  } catch {
-    problem = "Not a wallet address (base58).";
-  }
-  if (successor?.equals(publicKey)) problem = "That is your own wallet.";
-  else if (successor && pending?.equals(successor)) problem = "It is already proposed to that wallet.";
   return (
-    <span className="handover" data-testid="handover">
-      {pending ? (
-        <button className="small ghost" data-testid="handover-cancel" title="Withdraw the proposal: the named wallet can no longer accept" onClick={() => propose(null)}>
-          Cancel handover
-        </button>
-      ) : null}
-      {open ? (
-        <span className="inline-form">
-          <input data-testid="handover-address" value={text} onChange={(e) => setText(e.target.value)} placeholder="the new wallet's address" size={20} />
-          <button className="small" data-testid="handover-propose" disabled={!successor || !!problem} onClick={() => successor && propose(successor).then((sent) => sent && setOpen(false))}>
-            Propose
-          </button>
-          {problem ? (
-            <span className="hint" data-testid="handover-problem">
-              {problem}
-            </span>
-          ) : null}
-        </span>
-      ) : (
-        <button
-          className="small ghost"
-          data-testid="handover-open"
-          title="Hand this contribution (and what it earns, its positions included) to another wallet: it accepts, then it is the contributor"
-          onClick={() => setOpen(true)}
-        >
-          {pending ? "Hand over to another wallet" : "Hand over"}
-        </button>
-      )}
-    </span>
+    <Handover
+      label={`contribution #${c.account.index}`}
+      holder={c.account.contributor}
+      pending={c.account.pendingContributor}
+      run={run}
+      propose={async (to) => (await client.contributionTransferPropose({ contribution: c.address, contributor: publicKey!, newContributor: to })).instructions}
+      accept={async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: publicKey! })).instructions}
+      openTitle="Hand this contribution (and what it earns, its positions included) to another wallet: it accepts, then it is the contributor"
+      acceptTitle="Become this contribution's contributor: paid for it from now on, its positions included (they follow when you claim them)"
+    />
   );
 }
 
