@@ -113,22 +113,39 @@ export async function listModels(client: AttributionClient): Promise<Row<ModelAc
 }
 
 export interface OperatorRow extends Row<OperatorAccount> {
+  /** The stake payments take with it (`stakeAddress`; null when none has its authority). */
   stake: StakeAccount | null;
+  stakeAddress: PublicKey | null;
 }
 
-/** Every registered operator with its stake (null before stake_init). */
+/**
+ * The stake of an operator whose authority is `authority`, among `stakes`: one with the same
+ * authority (a payment needs it), the one created under that wallet first, else (an operator and
+ * stake handed to it stay at their first key's PDAs) the one with the most active stake; null
+ * when none has its authority. The client's `findOperator`, over stakes already listed.
+ */
+export function operatorStake(authority: PublicKey, stakes: Row<StakeAccount>[]): Row<StakeAccount> | null {
+  const theirs = stakes.filter((s) => s.account.authority.equals(authority));
+  const own = stakePda(authority);
+  return (
+    theirs.find((s) => s.address.equals(own)) ??
+    [...theirs].sort((a, b) => Number(big(b.account.active) - big(a.account.active)))[0] ??
+    null
+  );
+}
+
+/** Every registered operator with its stake (null before stake_init, or handed over without it). */
 export async function listOperators(client: AttributionClient): Promise<OperatorRow[]> {
   const [operators, stakes] = await Promise.all([
     client.modelProgram.account.operator.all(),
     client.payoutProgram.account.stake.all(),
   ]);
-  const byAddress = new Map(stakes.map((s) => [s.publicKey.toBase58(), s.account as StakeAccount]));
+  const stakeRows = rows(stakes as { publicKey: PublicKey; account: StakeAccount }[]);
   return operators
-    .map((o) => ({
-      address: o.publicKey,
-      account: o.account as OperatorAccount,
-      stake: byAddress.get(stakePda(o.account.authority).toBase58()) ?? null,
-    }))
+    .map((o) => {
+      const stake = operatorStake(o.account.authority, stakeRows);
+      return { address: o.publicKey, account: o.account as OperatorAccount, stake: stake?.account ?? null, stakeAddress: stake?.address ?? null };
+    })
     .sort((a, b) => Number(big(a.account.registeredAt) - big(b.account.registeredAt)));
 }
 

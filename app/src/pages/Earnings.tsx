@@ -10,12 +10,19 @@
  * whenever, and what they are owed so far is shown. Handovers: the contributions proposed to
  * this wallet (accept here), the positions of contributions handed to it that still name the
  * previous contributor (`needsSync`: claiming them, one or all, syncs them first, in the same
- * transaction), and the positions of contributions it handed away, not synced yet (a Sync button).
+ * transaction), and the positions of contributions it handed away, not synced yet (a Sync button);
+ * whatever else was proposed to it — a model, an operator with its stake, an earnings account —
+ * with Accept; its earnings accounts' own Hand over (the balance moves to the new wallet's
+ * account when it accepts). Close: an empty earnings account (not the treasury's) or an empty
+ * stake, its rent back to the wallet.
  */
 import {
   type ContributionAccount,
   type DatanetVersionAccount,
   EarningsRole,
+  earningsCloseBlocker,
+  earningsRoleOf,
+  stakeCloseBlocker,
   type PoolAccount,
   type PositionInfo,
   createAssociatedTokenAccountIdempotentInstruction,
@@ -25,6 +32,8 @@ import {
 } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
 import type { PublicKey, TransactionInstruction } from "@solana/web3.js";
+import { CloseButton, RentReturned, useClose } from "../components/Close";
+import { Handover, HandoverPending } from "../components/Handover";
 import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import {
@@ -32,6 +41,8 @@ import {
   type Row,
   listContributions,
   listDatanets,
+  listModels,
+  listOperators,
   listPools,
   listVersions,
   owedByPool,
@@ -41,6 +52,7 @@ import {
   walletEarnings,
 } from "../lib/data";
 import { big, variant } from "../lib/format";
+import { CLOSE_BLOCKER_TEXT } from "../lib/handover";
 import { href } from "../lib/router";
 
 interface PositionRow extends PositionInfo {
@@ -76,16 +88,27 @@ export function EarningsPage() {
 function WalletEarnings({ wallet }: { wallet: PublicKey }) {
   const { client, config } = useChain();
   const [run, state] = useAction();
+  // Handovers and closes of the wallet's accounts; acceptances of what was handed to it.
+  const [runAccounts, accountsState] = useAction();
+  const [runHanded, handedState] = useAction();
+  const [close, closed] = useClose(runAccounts);
   const data = useAsync(async () => {
-    const [positions, contributions, earnings, datanets, balances, stake, proposed] = await Promise.all([
+    const [positions, contributions, earnings, datanets, balances, stakes, proposed, earningsProposed, models, operators] = await Promise.all([
       client.positionsOf(wallet),
       listContributions(client, { contributor: wallet }),
       walletEarnings(client, wallet),
       listDatanets(client),
       walletBalances(client, wallet),
-      client.fetchStake(wallet).catch(() => null),
+      // Its stakes: created by it, or handed to it (at their first key's PDA).
+      client.stakesOf(wallet),
       client.handoversProposedTo(wallet),
+      client.earningsProposedTo(wallet),
+      listModels(client),
+      listOperators(client),
     ]);
+    // Models and operators proposed to this wallet (their pending owner or authority).
+    const modelsProposed = models.filter((m) => m.account.pendingOwner?.equals(wallet));
+    const operatorsProposed = operators.filter((o) => o.account.pendingAuthority?.equals(wallet));
     // The versions and pools of the datanets this wallet has contributed to or holds positions in.
     const datanetKeys = new Map([...contributions.map((c) => c.account.datanet), ...positions.map((p) => p.datanet)].map((k) => [k.toBase58(), k]));
     const perDatanet = await Promise.all(
@@ -127,12 +150,13 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         enrollable.push({ contribution: c, version: v, datanetName: nameOf(c.account.datanet), pool, owed: pool ? owedByPool(big(c.account.weight), pool.account) : 0n });
       }
     }
-    return { rows, earnings, enrollable, balances, stake, proposed, nameOf };
+    return { rows, earnings, enrollable, balances, stakes, proposed, earningsProposed, modelsProposed, operatorsProposed, nameOf };
   }, [client, wallet.toBase58()]);
 
   if (data.error && !data.data) return <ReadError error={data.error} />;
   if (!data.data || !config) return <Loading what="your earnings" />;
-  const { rows, earnings, enrollable, balances, stake, proposed, nameOf } = data.data;
+  const { rows, earnings, enrollable, balances, stakes, proposed, earningsProposed, modelsProposed, operatorsProposed, nameOf } = data.data;
+  const handedCount = proposed.length + modelsProposed.length + operatorsProposed.length + earningsProposed.length;
   const existingEarnings = earnings.filter((e) => e.account !== null);
   const claimableRows = rows.filter((r) => r.claimable > 0n);
   const claimableEarnings = existingEarnings.filter((e) => big(e.account!.balance) > 0n);
@@ -150,8 +174,6 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
     });
   const syncPosition = (r: PositionRow) =>
     run(`Sync position (${label(r)}) to its new contributor`, async () => (await client.positionSync({ datanetVersion: r.datanetVersion, contribution: r.contribution })).instructions);
-  const acceptHandover = (c: (typeof proposed)[number]) =>
-    run(`Accept the handover of ${nameOf(c.account.datanet)} contribution #${c.account.index}`, async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: wallet })).instructions);
   const claimEarnings = (role: EarningsRole) =>
     run(`Claim ${ROLE_NAMES[role].toLowerCase()} earnings`, async () => (await client.earningsClaim({ beneficiary: wallet, role, open: await client.openToken() })).instructions);
 
@@ -230,14 +252,14 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
               </dd>
             </>
           ) : null}
-          {stake ? (
+          {stakes.length > 0 ? (
             <>
               <dt>Operator stake</dt>
               <dd>
-                <Open amount={big(stake.active)} /> active
-                {big(stake.unstaking) > 0n ? (
+                <Open amount={stakes.reduce((sum, st) => sum + big(st.account.active), 0n)} /> active
+                {stakes.some((st) => big(st.account.unstaking) > 0n) ? (
                   <>
-                    , <Open amount={big(stake.unstaking)} /> unstaking
+                    , <Open amount={stakes.reduce((sum, st) => sum + big(st.account.unstaking), 0n)} /> unstaking
                   </>
                 ) : null}
               </dd>
@@ -271,30 +293,28 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         ) : null}
         <TxStatus state={state} testId="tx-earnings" />
       </Section>
-      {proposed.length > 0 ? (
-        <Section title={`Contributions handed to you (${proposed.length})`} testId="handovers">
+      {handedCount > 0 ? (
+        <Section title={`Handed to you (${handedCount})`} testId="handovers">
           <p className="muted">
-            Their contributors proposed to hand them to this wallet. Accepting makes you the contributor: paid for it from then on, and what its
-            positions accrued follows to you (they are synced when you claim them).
+            Their holders proposed to hand them to this wallet; nothing changes until you accept. A contribution: you become its contributor, paid
+            for it from then on, and what its positions accrued follows to you (they are synced when you claim them). A model: its owner share of
+            every later fee is yours. An operator: you sign for it and hold its stake. An earnings account: its balance moves into yours.
           </p>
           <table>
             <thead>
               <tr>
-                <th>Datanet</th>
-                <th>Contribution</th>
+                <th>What</th>
                 <th>From</th>
-                <th>Status</th>
+                <th>Now</th>
                 <th />
               </tr>
             </thead>
             <tbody>
               {proposed.map((c) => (
-                <tr key={c.address.toBase58()} data-testid="handover-row" data-contribution={c.address.toBase58()}>
+                <tr key={c.address.toBase58()} data-testid="handover-row" data-kind="contribution" data-contribution={c.address.toBase58()}>
                   <td>
-                    <a href={href("datanets", c.account.datanet.toBase58())}>{nameOf(c.account.datanet)}</a>
-                  </td>
-                  <td>
-                    #{c.account.index.toString()} <Addr value={c.address} />
+                    <a href={href("datanets", c.account.datanet.toBase58())}>{nameOf(c.account.datanet)}</a> contribution #{c.account.index.toString()}{" "}
+                    <Addr value={c.address} />
                   </td>
                   <td>
                     <Addr value={c.account.contributor} />
@@ -303,14 +323,90 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
                     <Status value={variant(c.account.status)} />
                   </td>
                   <td>
-                    <button className="small" data-testid="handover-accept" onClick={() => acceptHandover(c)}>
-                      Accept handover
-                    </button>
+                    <Handover
+                      label={`${nameOf(c.account.datanet)} contribution #${c.account.index}`}
+                      holder={c.account.contributor}
+                      pending={c.account.pendingContributor}
+                      run={runHanded}
+                      accept={async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: wallet })).instructions}
+                      acceptTitle="Become this contribution's contributor: paid for it from now on, its positions included (they follow when you claim them)"
+                    />
                   </td>
                 </tr>
               ))}
+              {modelsProposed.map((m) => (
+                <tr key={m.address.toBase58()} data-testid="handover-row" data-kind="model" data-account={m.address.toBase58()}>
+                  <td>
+                    model <a href={href("models", m.address.toBase58())}>{m.account.name}</a>
+                  </td>
+                  <td>
+                    <Addr value={m.account.owner} />
+                  </td>
+                  <td>
+                    <Status value={variant(m.account.state)} />
+                  </td>
+                  <td>
+                    <Handover
+                      label={`model "${m.account.name}"`}
+                      holder={m.account.owner}
+                      pending={m.account.pendingOwner}
+                      run={runHanded}
+                      accept={async () => (await client.modelOwnerAccept({ model: m.address, newOwner: wallet })).instructions}
+                      acceptTitle="Become this model's owner: the owner share of every later fee is credited to your model-owner earnings"
+                    />
+                  </td>
+                </tr>
+              ))}
+              {operatorsProposed.map((o) => (
+                <tr key={o.address.toBase58()} data-testid="handover-row" data-kind="operator" data-account={o.address.toBase58()}>
+                  <td>
+                    operator <Addr value={o.address} /> <span className="sub">{o.account.endpoint}</span>
+                  </td>
+                  <td>
+                    <Addr value={o.account.authority} />
+                  </td>
+                  <td>{o.stake ? <Open amount={big(o.stake.active)} /> : "no stake"}</td>
+                  <td>
+                    <Handover
+                      label={`operator ${o.address.toBase58().slice(0, 4)}…`}
+                      holder={o.account.authority}
+                      pending={o.account.pendingAuthority}
+                      run={runHanded}
+                      accept={async () => (await client.operatorHandoverAccept({ operator: o.address, newAuthority: wallet })).instructions}
+                      acceptTitle="Become this operator's authority, and its stake's: the operator share of every later fee is credited to your operator earnings"
+                    />
+                  </td>
+                </tr>
+              ))}
+              {earningsProposed.map((e) => {
+                const role = earningsRoleOf(e.account.role);
+                return (
+                  <tr key={e.address.toBase58()} data-testid="handover-row" data-kind="earnings" data-account={e.address.toBase58()}>
+                    <td>{ROLE_NAMES[role].toLowerCase()} earnings</td>
+                    <td>
+                      <Addr value={e.account.beneficiary} />
+                    </td>
+                    <td>
+                      <Open amount={big(e.account.balance)} />
+                    </td>
+                    <td>
+                      <Handover
+                        label={`${ROLE_NAMES[role].toLowerCase()} earnings of ${e.account.beneficiary.toBase58().slice(0, 4)}…`}
+                        holder={e.account.beneficiary}
+                        pending={e.account.pendingBeneficiary}
+                        run={runHanded}
+                          accept={async () =>
+                          (await client.earningsTransferAccept({ previousBeneficiary: e.account.beneficiary, role, newBeneficiary: wallet })).instructions
+                        }
+                          acceptTitle={`Take its balance into your own ${ROLE_NAMES[role].toLowerCase()} earnings (created if needed); its account closes`}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
+          <TxStatus state={handedState} testId="tx-handed" />
         </Section>
       ) : null}
       <Section title="Positions (a contribution's share of a datanet version's reward pool)" testId="positions">
@@ -388,7 +484,7 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
           </table>
         )}
       </Section>
-      <Section title="Earnings as model owner, operator, treasury" testId="earnings-accounts">
+      <Section title="Earnings as model owner, operator, treasury; stakes" testId="earnings-accounts">
         {existingEarnings.length === 0 ? (
           <p className="muted">No earnings account: they are created when you publish a model or register as an operator.</p>
         ) : (
@@ -403,28 +499,103 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
               </tr>
             </thead>
             <tbody>
-              {existingEarnings.map((e) => (
-                <tr key={e.role} data-testid="earnings-row" data-role={ROLE_NAMES[e.role]} data-balance={big(e.account!.balance).toString()}>
-                  <td>{ROLE_NAMES[e.role]}</td>
-                  <td className="num">
-                    <Open amount={big(e.account!.balance)} />
+              {existingEarnings.map((e) => {
+                const account = e.account!;
+                const blocker = earningsCloseBlocker(account, config);
+                const what = `your ${ROLE_NAMES[e.role].toLowerCase()} earnings account`;
+                return (
+                  <tr key={e.role} data-testid="earnings-row" data-role={ROLE_NAMES[e.role]} data-balance={big(account.balance).toString()}>
+                    <td>
+                      {ROLE_NAMES[e.role]}
+                      <HandoverPending pending={account.pendingBeneficiary} />
+                    </td>
+                    <td className="num">
+                      <Open amount={big(account.balance)} />
+                    </td>
+                    <td className="num">
+                      <Open amount={big(account.totalEarned)} />
+                    </td>
+                    <td className="num">
+                      <Open amount={big(account.totalClaimed)} />
+                    </td>
+                    <td>
+                      <span className="cell-actions">
+                        <button className="small" data-testid={`claim-earnings-${e.role}`} onClick={() => claimEarnings(e.role)}>
+                          Claim
+                        </button>
+                        {blocker === null ? (
+                          <CloseButton
+                            address={e.address}
+                            what={what}
+                            testId={`close-earnings-${e.role}`}
+                            note="A payment crediting it needs it: a model you own, or an operator of yours, is paid only once someone (the next payer, on the Pay page) creates it again."
+                            onClose={() => close(what, async () => (await client.earningsClose({ beneficiary: wallet, role: e.role })).instructions)}
+                          />
+                        ) : null}
+                        {blocker === "TreasuryEarningsStay" ? (
+                          <span className="sub" data-testid="earnings-stays">
+                            {CLOSE_BLOCKER_TEXT.TreasuryEarningsStay}
+                          </span>
+                        ) : (
+                          // The treasury's account is handed over by naming a new treasury in the config, not here.
+                          <Handover
+                            label={what}
+                            holder={account.beneficiary}
+                            pending={account.pendingBeneficiary}
+                            run={runAccounts}
+                            propose={async (to) => (await client.earningsTransferPropose({ beneficiary: wallet, role: e.role, newBeneficiary: to })).instructions}
+                            openTitle="Hand this account's balance to another wallet: when it accepts, the whole balance then moves into its own earnings account of the same role, and this one closes (its rent back to you)"
+                          />
+                        )}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        )}
+        {stakes.length > 0 ? (
+          <table data-testid="stakes">
+            <thead>
+              <tr>
+                <th>Operator stake</th>
+                <th className="num">Active</th>
+                <th className="num">Unstaking</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {stakes.map((st) => (
+                <tr key={st.address.toBase58()} data-testid="stake-row" data-stake={st.address.toBase58()}>
+                  <td>
+                    <Addr value={st.address} />
                   </td>
                   <td className="num">
-                    <Open amount={big(e.account!.totalEarned)} />
+                    <Open amount={big(st.account.active)} />
                   </td>
                   <td className="num">
-                    <Open amount={big(e.account!.totalClaimed)} />
+                    <Open amount={big(st.account.unstaking)} />
                   </td>
                   <td>
-                    <button className="small" data-testid={`claim-earnings-${e.role}`} onClick={() => claimEarnings(e.role)}>
-                      Claim
-                    </button>
+                    {stakeCloseBlocker(st.account) === null ? (
+                      <CloseButton
+                        address={st.address}
+                        what="your empty stake"
+                        testId="close-stake"
+                        onClose={() => close("your empty stake", async () => (await client.stakeClose({ authority: wallet, stake: st.address })).instructions)}
+                      />
+                    ) : (
+                      <span className="sub">closes once unstaked and withdrawn</span>
+                    )}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-        )}
+        ) : null}
+        <RentReturned closed={closed} />
+        <TxStatus state={accountsState} testId="tx-earnings-accounts" />
       </Section>
       <Section
         title={`Not enrolled yet (${enrollable.length})`}

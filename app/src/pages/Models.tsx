@@ -14,7 +14,6 @@ import {
   type ModelKindName,
   earningsPda,
   escrowPda,
-  operatorPda,
   packInstructions,
   poolPda,
   sha256,
@@ -24,6 +23,7 @@ import { useWallet } from "@solana/wallet-adapter-react";
 import { PublicKey } from "@solana/web3.js";
 import { useEffect, useState } from "react";
 import { type GraphLookup, type GraphModel, LineageGraph } from "../components/LineageGraph";
+import { Handover, HandoverPending } from "../components/Handover";
 import { Addr, Loading, Notice, Open, ReadError, Section, Status, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import {
@@ -137,6 +137,7 @@ function ModelList() {
                   <td>{KIND_TEXT[variant(account.kind)]}</td>
                   <td>
                     <Addr value={account.owner} />
+                    <HandoverPending pending={account.pendingOwner} />
                   </td>
                   <td>
                     <Status value={variant(account.state)} />
@@ -272,9 +273,11 @@ function CreateModel({ models }: { models: Row<ModelAccount>[] }) {
 
 function ModelDetail({ address }: { address: PublicKey }) {
   const catalog = useCatalog();
+  const { client } = useChain();
   const { publicKey } = useWallet();
   // The lineage editor's action lives here: publishing unmounts the editor, its status stays.
   const [runLineage, lineageState] = useAction();
+  const [runOwner, ownerState] = useAction();
   if (catalog.error && !catalog.data) return <ReadError error={catalog.error} />;
   if (!catalog.data) return <Loading what="the model" />;
   const row = catalog.data.models.find((m) => m.address.equals(address));
@@ -313,8 +316,19 @@ function ModelDetail({ address }: { address: PublicKey }) {
             <Status value={state} />
           </dd>
           <dt>Owner</dt>
-          <dd>
+          <dd data-testid="model-owner" data-owner={model.owner.toBase58()}>
             <Addr value={model.owner} full /> {isOwner ? <span className="badge">you</span> : null}
+            <HandoverPending pending={model.pendingOwner} />
+            <Handover
+              label={`model "${model.name}"`}
+              holder={model.owner}
+              pending={model.pendingOwner}
+              run={runOwner}
+              propose={async (to) => (await client.modelOwnerPropose({ model: address, owner: publicKey!, newOwner: to })).instructions}
+              accept={async () => (await client.modelOwnerAccept({ model: address, newOwner: publicKey! })).instructions}
+              openTitle="Hand this model to another wallet: once it accepts, it sets the price, retires it, and receives the owner share of every later fee (what you earned so far stays yours)"
+              acceptTitle="Become this model's owner: the owner share of every later fee is credited to your model-owner earnings (created with the acceptance if needed)"
+            />
           </dd>
           <dt>Price per call</dt>
           <dd data-testid="model-price-text">
@@ -329,6 +343,7 @@ function ModelDetail({ address }: { address: PublicKey }) {
             {state === "retired" ? `; retired ${timeText(model.retiredAt)}` : ""}
           </dd>
         </dl>
+        <TxStatus state={ownerState} testId="tx-model-owner" />
       </Section>
       {state === "draft" && isOwner ? (
         <LineageEditor address={address} model={model} catalog={catalog.data} run={runLineage} />
@@ -666,6 +681,7 @@ function Operators() {
   const { client, config, decimals } = useChain();
   const { publicKey } = useWallet();
   const operators = useAsync(() => listOperators(client), [client]);
+  const [run, state] = useAction();
   const minStake = config ? big(config.minOperatorStake) : 0n;
   const mine = publicKey ? operators.data?.find((o) => o.account.authority.equals(publicKey)) : undefined;
   return (
@@ -683,6 +699,7 @@ function Operators() {
               <th>Status</th>
               <th className="num">Active stake</th>
               <th>Payable</th>
+              <th />
             </tr>
           </thead>
           <tbody>
@@ -690,6 +707,7 @@ function Operators() {
               <tr key={o.address.toBase58()} data-testid="operator-row" data-authority={o.account.authority.toBase58()}>
                 <td>
                   <Addr value={o.account.authority} /> {publicKey && o.account.authority.equals(publicKey) ? <span className="badge">you</span> : null}
+                  <HandoverPending pending={o.account.pendingAuthority} />
                 </td>
                 <td className="ellipsis">{o.account.endpoint}</td>
                 <td>
@@ -697,6 +715,9 @@ function Operators() {
                 </td>
                 <td className="num">{o.stake ? <Open amount={big(o.stake.active)} /> : "—"}</td>
                 <td>{operatorPayable(o, minStake) ? "yes" : "no"}</td>
+                <td>
+                  <OperatorHandover row={o} run={run} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -704,8 +725,32 @@ function Operators() {
       ) : operators.data ? (
         <p className="muted">No operator registered yet.</p>
       ) : null}
+      <TxStatus state={state} testId="tx-operator-handover" />
       {publicKey ? <MyOperator mine={mine} minStake={minStake} /> : <p className="hint">Connect a wallet to register as an operator.</p>}
     </Section>
+  );
+}
+
+/**
+ * Handing an operator to another wallet with its stake (operator_authority and
+ * stake_authority propose/accept in one transaction each, so that it stays payable): both keep
+ * their addresses; the operator share of every later fee goes to the new wallet's operator
+ * earnings (created with the acceptance if needed).
+ */
+function OperatorHandover({ row, run }: { row: OperatorRow; run: ReturnType<typeof useAction>[0] }) {
+  const { client } = useChain();
+  const { publicKey } = useWallet();
+  return (
+    <Handover
+      label={`operator ${row.address.toBase58().slice(0, 4)}…`}
+      holder={row.account.authority}
+      pending={row.account.pendingAuthority}
+      run={run}
+      propose={async (to) => (await client.operatorHandoverPropose({ authority: publicKey!, newAuthority: to, operator: row.address })).instructions}
+      accept={async () => (await client.operatorHandoverAccept({ operator: row.address, newAuthority: publicKey! })).instructions}
+      openTitle="Hand this operator and its stake to another wallet: once it accepts, it signs for the operator, owns the stake, and is paid the operator share"
+      acceptTitle="Become this operator's authority, and its stake's: the operator share of every later fee is credited to your operator earnings"
+    />
   );
 }
 
@@ -732,11 +777,13 @@ function MyOperator({ mine, minStake }: { mine?: OperatorRow; minStake: bigint }
       const me = publicKey!;
       const ixs = [];
       if (!registered) ixs.push(...(await client.operatorRegister({ authority: me, endpoint: endpoint.trim() })).instructions);
-      if (!(await exists(client, stakePda(me)))) ixs.push(...(await client.stakeInit({ authority: me })).instructions);
+      // An operator handed to this wallet keeps its stake at its first key's PDA.
+      const stake = mine?.stakeAddress ?? stakePda(me);
+      if (!mine?.stakeAddress && !(await exists(client, stake))) ixs.push(...(await client.stakeInit({ authority: me })).instructions);
       if (!(await exists(client, earningsPda(me, EarningsRole.Operator)))) {
         ixs.push(...(await client.earningsInit({ payer: me, beneficiary: me, role: EarningsRole.Operator })).instructions);
       }
-      if (amountOk) ixs.push(...(await client.stakeDeposit({ authority: me, amount: units! })).instructions);
+      if (amountOk) ixs.push(...(await client.stakeDeposit({ authority: me, amount: units!, stake })).instructions);
       return ixs;
     });
 
@@ -745,7 +792,7 @@ function MyOperator({ mine, minStake }: { mine?: OperatorRow; minStake: bigint }
       <h3>{registered ? "Your operator" : "Register as an operator"}</h3>
       {registered ? (
         <p>
-          Operator <Addr value={operatorPda(publicKey!)} /> at {mine!.account.endpoint}; active stake{" "}
+          Operator <Addr value={mine!.address} /> at {mine!.account.endpoint}; active stake{" "}
           <span data-testid="my-stake">
             <Open amount={current} />
           </span>

@@ -94,7 +94,10 @@ export function PayPage({ model: initialModel }: { model?: string }) {
   const pay = async () => {
     if (!model || !publicKey || callsN === null || maxFeeUnits === null || !config) return;
     setPaid(null);
-    const operator = payable.find((o) => o.account.authority.toBase58() === operatorKey)!.account.authority;
+    const chosen = payable.find((o) => o.account.authority.toBase58() === operatorKey)!;
+    // Paid at its own accounts (an operator handed over keeps its first key's PDAs), the
+    // operator share to its current authority's earnings.
+    const operator = chosen.account.authority;
     const fresh = await client.fetchModel(model.address).catch(() => model.account);
     const sent = await run(`Pay ${callsN} call${callsN === 1n ? "" : "s"} of "${model.account.name}"`, async () => {
       const ixs = [];
@@ -120,7 +123,8 @@ export function PayPage({ model: initialModel }: { model?: string }) {
       const built = await client.inferencePay({
         payer: publicKey,
         model: model.address,
-        operator,
+        operator: chosen.address,
+        operatorInfo: { operator: chosen.address, authority: operator, stake: chosen.stakeAddress },
         calls: callsN,
         maxFee: maxFeeUnits,
         modelAccount: fresh,
