@@ -9,7 +9,8 @@
  * claim everything syncs its positions and is paid what they accrued), a datanet with a contributor
  * bond (the submit form shows it and posts it; not enough OPEN is said first), the curator's spam
  * flag (the bond to the treasury, status flagged, out of the next version) and a bond refunded once
- * a version contains its contribution — checking after each step both the chain (web3.js
+ * a version contains its contribution, a model handed over (proposed on its page, accepted from the
+ * new owner's Earnings page) and the new owner's emptied earnings account closed, its rent back — checking after each step both the chain (web3.js
  * Connection: accounts and balances) and what the page shows; claim-everything packing; price and retirement; and the
  * error paths: a rejected signature, a fee above the max, a claim with nothing owed, insufficient
  * OPEN, a duplicate contribution, an unreachable RPC.
@@ -770,6 +771,75 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(await world.connection.getAccountInfo(spam), null);
     assert.equal(await tokenBalance(spammer.publicKey), 15n * OPEN);
     await spamRow.waitFor({ state: "detached" });
+  });
+
+  test("hand a model over (propose, the new owner accepts from its Earnings page; the next fee is its), then close its emptied earnings account: the rent it shows comes back", async () => {
+    const heir = await fundedWallet(world.connection, world.deployer, 2, 0n);
+    // The curator's second model, citing v1.
+    const created = await client.modelCreate({ owner: curator.publicKey, id: 2, kind: "base", name: "radiology-handed", uri: "ipfs://radiology-handed", artifactHash: new Uint8Array(32).fill(7), pricePerCall: OPEN });
+    const lineage = await client.modelLineageSet({
+      model: created.model,
+      owner: curator.publicKey,
+      entries: [{ source: "datanet", target: datanet, datanetVersion: version(1), shareBps: 5_000 }],
+      ownerShareBps: 4_000,
+      operatorShareBps: 1_000,
+    });
+    const publish = await client.modelPublish({ model: created.model, owner: curator.publicKey });
+    await send(world.connection, [...created.instructions, ...lineage.instructions, ...publish.instructions], curator);
+    const handed = created.model;
+
+    // The owner proposes it to the heir on the model's page.
+    await useWallet(page, curator);
+    await go(page, world, `models/${handed.toBase58()}`);
+    const owner = page.getByTestId("model-owner");
+    await owner.getByTestId("handover-open").click();
+    await owner.getByTestId("handover-address").fill(heir.publicKey.toBase58());
+    await confirmed(page, "tx-model-owner", () => owner.getByTestId("handover-propose").click());
+    assert.ok((await client.fetchModel(handed)).pendingOwner?.equals(heir.publicKey));
+    await owner.locator(`[data-testid="handover-pending"][data-successor="${heir.publicKey.toBase58()}"]`).waitFor();
+    await owner.getByTestId("handover-cancel").waitFor();
+
+    // The heir finds it on its Earnings page and accepts: its model-owner earnings come with it.
+    await useWallet(page, heir);
+    await go(page, world, "earnings");
+    const row = page.locator(`[data-testid="handover-row"][data-kind="model"][data-account="${handed.toBase58()}"]`);
+    await confirmed(page, "tx-handed", () => row.getByTestId("handover-accept").click());
+    const accepted = await client.fetchModel(handed);
+    assert.ok(accepted.owner.equals(heir.publicKey));
+    assert.equal(accepted.pendingOwner, null);
+    const earnings = earningsPda(heir.publicKey, EarningsRole.ModelOwner);
+    assert.ok(await world.connection.getAccountInfo(earnings));
+    await row.waitFor({ state: "detached" });
+
+    // The next fee's owner share is the heir's, the model's page names it the owner; not empty,
+    // its account offers no Close.
+    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: handed, operator: operator.publicKey, calls: 1, maxFee: OPEN })).instructions, payer);
+    const earned = big((await client.fetchEarnings(heir.publicKey, EarningsRole.ModelOwner)).balance);
+    assert.equal(earned, (OPEN * 9_750n) / 10_000n * 4_000n / 10_000n);
+    await go(page, world, `models/${handed.toBase58()}`);
+    await owner.and(page.locator(`[data-owner="${heir.publicKey.toBase58()}"]`)).filter({ hasText: "you" }).waitFor();
+    assert.equal(await owner.getByTestId("handover-open").count(), 1, "the new owner can hand it over in turn");
+    await go(page, world, "earnings");
+    const account = page.locator(`[data-testid="earnings-row"][data-role="Model owner"]`);
+    await account.and(page.locator(`[data-balance="${earned}"]`)).waitFor();
+    assert.equal(await account.getByTestId(`close-earnings-${EarningsRole.ModelOwner}`).count(), 0);
+    // Claimed, it is empty: Close says the rent it returns, and returns it.
+    await confirmed(page, "tx-earnings", () => account.getByTestId(`claim-earnings-${EarningsRole.ModelOwner}`).click());
+    assert.equal(await tokenBalance(heir.publicKey), earned);
+    const rent = BigInt((await world.connection.getAccountInfo(earnings))!.lamports);
+    const closeButton = account.getByTestId(`close-earnings-${EarningsRole.ModelOwner}`);
+    await closeButton.and(page.locator(`[data-rent="${rent}"]`)).waitFor();
+    assert.match((await closeButton.textContent()) ?? "", /Close \(returns 0\.\d+ SOL\)/);
+    const solBefore = BigInt(await world.connection.getBalance(heir.publicKey, "confirmed"));
+    const closed = await confirmed(page, "tx-earnings-accounts", () => closeButton.click());
+    assert.equal(await world.connection.getAccountInfo(earnings), null);
+    const tx = await world.connection.getTransaction(closed.signatures[0], { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+    const [event] = findEvents(tx!.meta!.logMessages!, "attribution_payout", "emptyAccountClosed");
+    assert.ok(event.account.equals(earnings) && event.holder.equals(heir.publicKey));
+    assert.equal(big(event.rentReturned), rent);
+    assert.equal(BigInt(await world.connection.getBalance(heir.publicKey, "confirmed")) - solBefore, rent - BigInt(tx!.meta!.fee));
+    await page.locator(`[data-testid="rent-returned"][data-lamports="${rent}"]`).waitFor();
+    await account.waitFor({ state: "detached" });
   });
 
   test("usage: calls, fees and payouts from the programs' events", async () => {
