@@ -13,7 +13,10 @@ use svm_harness::Pubkey;
 
 fn open_all(paths: &[PathBuf]) -> Result<Vec<Index>> {
     ensure!(!paths.is_empty(), "pass at least one --index");
-    paths.iter().map(|p| Index::open(p).with_context(|| format!("opening the index {}", p.display()))).collect()
+    // The engine's errors name the file already.
+    let indexes: Vec<Index> = paths.iter().map(|p| Index::open(p)).collect::<Result<_, _>>()?;
+    Index::check_disjoint(&indexes.iter().collect::<Vec<_>>())?;
+    Ok(indexes)
 }
 
 fn params(min_span_words: usize, max_contributions: usize) -> Params {

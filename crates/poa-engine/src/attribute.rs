@@ -77,7 +77,8 @@ pub struct Attribution {
     pub contributions: Vec<ContributionWeight>,
 }
 
-/// Attributes `text` against a set of shards (one or several indexes of disjoint contributions).
+/// Attributes `text` against a set of shards (one or several indexes of disjoint contributions;
+/// [`Index::check_disjoint`] checks it once for many calls).
 pub fn attribute(shards: &[&Index], text: &str, params: &Params) -> Result<Attribution> {
     let matches: Vec<ShardMatches> = shards.iter().map(|s| s.query(text, params)).collect::<Result<_>>()?;
     merge(text, &matches, params)

@@ -76,7 +76,8 @@ fn check_records(total: u64, records: &[EpochRecord]) -> Result<()> {
 }
 
 /// Attributes every record's output against `shards` (on up to `threads` threads; the result
-/// does not depend on how many) and allocates the epoch.
+/// does not depend on how many) and allocates the epoch. Shards that are not disjoint (see
+/// [`Index::check_disjoint`]) are refused.
 pub fn allocate_epoch(
     shards: &[&Index],
     epoch: u64,
@@ -86,6 +87,7 @@ pub fn allocate_epoch(
     threads: usize,
 ) -> Result<EpochAllocation> {
     check_records(total, records)?;
+    Index::check_disjoint(shards)?;
     let chunk = records.len().div_ceil(threads.max(1)).max(1);
     let attributions: Vec<Attribution> = std::thread::scope(|scope| {
         let workers: Vec<_> = records

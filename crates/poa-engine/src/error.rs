@@ -33,6 +33,10 @@ pub enum Error {
     ChecksumMismatch(PathBuf),
     #[error("{path}: corrupted index: {what}")]
     Corrupt { path: PathBuf, what: &'static str },
+    #[error("the index {0} is given twice: pass each shard once")]
+    IndexGivenTwice(PathBuf),
+    #[error("{first} and {second} both hold contribution {id}: shards must hold disjoint contributions")]
+    SharedContribution { id: Key32, first: PathBuf, second: PathBuf },
     #[error("invalid parameters: {0}")]
     Params(&'static str),
     #[error("shard results do not fit this output: {0}")]

@@ -214,6 +214,32 @@ impl Index {
         Ok(())
     }
 
+    /// Refuses a set of shards that is not a partition: the same index given twice (by the same
+    /// file, whatever the path spelling), or two indexes holding one contribution (a copy, or
+    /// overlapping shards), which would count its words and spans twice.
+    pub fn check_disjoint(shards: &[&Index]) -> Result<()> {
+        let canonical = |i: &Index| std::fs::canonicalize(&i.path).unwrap_or_else(|_| i.path.clone());
+        let mut files = std::collections::BTreeSet::new();
+        for shard in shards {
+            if !files.insert(canonical(shard)) {
+                return Err(Error::IndexGivenTwice(shard.path.clone()));
+            }
+        }
+        let mut holder: std::collections::BTreeMap<Key32, &Path> = std::collections::BTreeMap::new();
+        for shard in shards {
+            for c in &shard.contributions {
+                if let Some(first) = holder.insert(c.id, &shard.path) {
+                    return Err(Error::SharedContribution {
+                        id: c.id,
+                        first: first.into(),
+                        second: shard.path.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

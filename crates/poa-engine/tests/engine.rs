@@ -421,3 +421,25 @@ fn concurrent_builds_into_outputs_differing_in_extension_keep_their_own_index() 
         assert_eq!(left, ["corpus.bin", "corpus.idx"], "round {round}: no temporary file left");
     }
 }
+
+/// The same index twice, or two indexes sharing a contribution, would count its words and spans
+/// twice: refused, naming the files.
+#[test]
+fn shards_that_are_not_disjoint_are_refused() {
+    let dir = TempDir::new().unwrap();
+    let nt = build(dir.path(), "nt", &manifest("kjv-new-testament"));
+    let ot = build(dir.path(), "ot", &manifest("kjv-old-testament"));
+    let again = Index::open(&dir.path().join("nt")).unwrap();
+    fs::copy(dir.path().join("nt"), dir.path().join("nt-copy")).unwrap();
+    let copy = Index::open(&dir.path().join("nt-copy")).unwrap();
+    let part = build(dir.path(), "part", &manifest("kjv-new-testament")[..2]);
+    assert!(Index::check_disjoint(&[&nt, &ot]).is_ok());
+    assert!(matches!(Index::check_disjoint(&[&nt, &ot, &again]), Err(Error::IndexGivenTwice(p)) if p.ends_with("nt")));
+    for other in [&copy, &part] {
+        let err = Index::check_disjoint(&[&nt, other]).unwrap_err();
+        assert!(matches!(err, Error::SharedContribution { .. }), "{err}");
+    }
+    let records = vec![EpochRecord { request_id: Key32([1; 32]), model: Key32([2; 32]), output: outside(), fee: 10 }];
+    let err = allocate_epoch(&[&nt, &copy], 0, 10, &records, &Params::default(), 1).unwrap_err();
+    assert!(err.to_string().contains("both hold contribution"), "{err}");
+}

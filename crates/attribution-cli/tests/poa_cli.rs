@@ -1,0 +1,86 @@
+//! `attribution poa …` as a user meets it: off chain, on the committed sample
+//! (`testdata/poa/sample`).
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_attribution")).args(args).current_dir(dir).output().expect("the binary runs")
+}
+
+/// Runs a command that must succeed; returns its standard output.
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{args:?} failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    stdout
+}
+
+/// The standard error of a command that must fail.
+fn refused(dir: &Path, args: &[&str]) -> String {
+    let out = run(dir, args);
+    assert!(!out.status.success(), "{args:?} succeeded:\n{}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample")
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A manifest in `d` of the sample's Shakespeare acts named `acts`, ids derived from the names.
+fn manifest(d: &Path, name: &str, acts: &[&str]) {
+    let contributions: Vec<serde_json::Value> = acts
+        .iter()
+        .map(|act| {
+            let path = sample().join("shakespeare").join(format!("{act}.txt"));
+            serde_json::json!({
+                "id": hex(&Sha256::digest(act.as_bytes())),
+                "contributor": hex(&[7; 32]),
+                "content_hash": hex(&Sha256::digest(std::fs::read(&path).unwrap())),
+                "path": path,
+            })
+        })
+        .collect();
+    std::fs::write(d.join(name), serde_json::json!({ "contributions": contributions }).to_string()).unwrap();
+}
+
+/// An output quoting the first 40 words of an act.
+fn quoting(act: &str) -> String {
+    let text = std::fs::read_to_string(sample().join("shakespeare").join(format!("{act}.txt"))).unwrap();
+    format!("okay so {} tokenizer gradient", text.split_whitespace().take(40).collect::<Vec<_>>().join(" "))
+}
+
+#[test]
+fn the_same_index_twice_is_refused_readably() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    manifest(d, "bard.json", &["hamlet-01", "macbeth-01"]);
+    ok(d, &["poa", "index", "--manifest", "bard.json", "--out", "bard.idx"]);
+    std::fs::copy(d.join("bard.idx"), d.join("copy.idx")).unwrap();
+    std::fs::write(d.join("out.txt"), quoting("hamlet-01")).unwrap();
+    let once = ok(d, &["poa", "attribute", "--index", "bard.idx", "--text", "out.txt"]);
+    assert!(once.contains("spans found"), "{once}");
+
+    for twice in [["bard.idx", "bard.idx"], ["bard.idx", "./bard.idx"]] {
+        let err = refused(d, &["poa", "attribute", "--index", twice[0], "--index", twice[1], "--text", "out.txt"]);
+        assert!(err.contains("is given twice: pass each shard once"), "{err}");
+    }
+    let err = refused(d, &["poa", "attribute", "--index", "bard.idx", "--index", "copy.idx", "--text", "out.txt"]);
+    assert!(err.contains("bard.idx and copy.idx both hold contribution"), "{err}");
+    assert!(err.contains("shards must hold disjoint contributions"), "{err}");
+    let records = serde_json::json!([{ "request_id": hex(&[1; 32]), "model": hex(&[2; 32]),
+                                       "output": quoting("hamlet-01"), "fee": 100 }]);
+    std::fs::write(d.join("records.json"), records.to_string()).unwrap();
+    let epoch = ["poa", "epoch", "--records", "records.json", "--epoch", "0", "--total", "100"];
+    let err = refused(d, &[&epoch[..], &["--index", "bard.idx", "--index", "bard.idx"]].concat());
+    assert!(err.contains("is given twice"), "{err}");
+    ok(d, &[&epoch[..], &["--index", "bard.idx"]].concat());
+
+    // A missing index is named once, not repeated.
+    let err = refused(d, &["poa", "attribute", "--index", "missing.idx", "--text", "out.txt"]);
+    assert_eq!(err.matches("missing.idx").count(), 1, "{err}");
+}
