@@ -14,7 +14,7 @@ use svm_harness::Pubkey;
 fn open_all(paths: &[PathBuf]) -> Result<Vec<Index>> {
     ensure!(!paths.is_empty(), "pass at least one --index");
     // The engine's errors name the file already.
-    let indexes: Vec<Index> = paths.iter().map(|p| Index::open(p)).collect::<Result<_, _>>()?;
+    let indexes = paths.iter().map(|p| Ok(Index::open(p)?)).collect::<Result<Vec<Index>>>()?;
     Index::check_disjoint(&indexes.iter().collect::<Vec<_>>())?;
     Ok(indexes)
 }
