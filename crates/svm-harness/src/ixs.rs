@@ -484,6 +484,7 @@ pub mod payout {
     pub fn earnings_transfer_accept(previous: &Pubkey, role: EarningsRole, new_beneficiary: &Pubkey) -> Instruction {
         pix(
             accounts::EarningsTransferAccept {
+                config: pda::config(),
                 earnings: pda::earnings(previous, role),
                 successor_earnings: pda::earnings(new_beneficiary, role),
                 previous_beneficiary: *previous,

@@ -159,12 +159,12 @@ fn an_earnings_account_handed_over_moves_its_balance_once_and_closes() {
     // Attack: the balance moved into the heir's account of another role.
     let mut wrong_role =
         ixs::payout::earnings_transfer_accept(&owner.pubkey(), EarningsRole::ModelOwner, &heir.pubkey());
-    wrong_role.accounts[1].pubkey = pda::earnings(&heir.pubkey(), EarningsRole::Operator);
+    wrong_role.accounts[2].pubkey = pda::earnings(&heir.pubkey(), EarningsRole::Operator);
     assert_error(m.w.svm.run(&heir, wrong_role, &[]), PayoutError::WrongEarnings);
     // Attack: the rent sent elsewhere.
     let mut rent_thief =
         ixs::payout::earnings_transfer_accept(&owner.pubkey(), EarningsRole::ModelOwner, &heir.pubkey());
-    rent_thief.accounts[2].pubkey = heir.pubkey();
+    rent_thief.accounts[3].pubkey = heir.pubkey();
     assert_error(m.w.svm.run(&heir, rent_thief, &[]), PayoutError::NotBeneficiary);
     assert_eq!(m.balance(&owner.pubkey(), EarningsRole::ModelOwner), balance);
 
@@ -181,6 +181,15 @@ fn an_earnings_account_handed_over_moves_its_balance_once_and_closes() {
     assert_eq!(m.w.svm.token_balance(&pda::vault()), vault, "nothing left the vault");
     // Attack: the same acceptance again.
     assert!(m.w.svm.run(&heir, accept, &[]).is_err());
+    // Attack: the config treasury's account handed over (accepting would close it, and every
+    // payment credits it).
+    let treasury = m.w.treasury.insecure_clone();
+    m.w.ensure_earnings(&heir, EarningsRole::Treasury);
+    let propose = ixs::payout::earnings_transfer_propose(&treasury.pubkey(), EarningsRole::Treasury, Some(heir.pubkey()));
+    m.w.step(&treasury, propose, &[]);
+    let accept = ixs::payout::earnings_transfer_accept(&treasury.pubkey(), EarningsRole::Treasury, &heir.pubkey());
+    assert_error(m.w.svm.run(&heir, accept, &[]), PayoutError::TreasuryEarningsStay);
+    assert!(m.w.svm.account(&pda::earnings(&treasury.pubkey(), EarningsRole::Treasury)).is_some());
     // The heir claims it.
     let to = m.w.fund(&heir.pubkey(), 0);
     m.w.claim_earnings(&heir, EarningsRole::ModelOwner, &to).unwrap();

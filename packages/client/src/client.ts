@@ -1379,6 +1379,7 @@ export class AttributionClient {
     const ix = await this.payoutProgram.methods
       .earningsTransferAccept()
       .accountsStrict({
+        config: configPda(),
         earnings,
         successorEarnings: successor.earnings,
         previousBeneficiary: a.previousBeneficiary,

@@ -7,7 +7,7 @@
 //! earnings account of the same role and closes it, its rent back to the previous wallet.
 use crate::errors::PayoutError;
 use crate::events::{EarningsTransferred, HandoverAccepted, HandoverProposed};
-use crate::state::{Earnings, Stake};
+use crate::state::{Config, Earnings, EarningsRole, Stake};
 use anchor_lang::prelude::*;
 
 #[derive(Accounts)]
@@ -61,12 +61,16 @@ impl EarningsTransferPropose<'_> {
     }
 }
 
+/// The treasury's account does not move while it is the config's treasury's (every payment
+/// credits it, as `earnings_close` says); governance names a new treasury first.
 #[derive(Accounts)]
 pub struct EarningsTransferAccept<'info> {
+    pub config: Box<Account<'info, Config>>,
     #[account(
         mut,
         close = previous_beneficiary,
         constraint = earnings.pending_beneficiary == Some(new_beneficiary.key()) @ PayoutError::NoPendingHandover,
+        constraint = !earnings.belongs_to(&config.treasury, EarningsRole::Treasury) @ PayoutError::TreasuryEarningsStay,
     )]
     pub earnings: Box<Account<'info, Earnings>>,
     /// The successor's own earnings account of the same role (`earnings_init` creates it).
