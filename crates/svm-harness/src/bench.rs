@@ -78,7 +78,7 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "stake_authority_propose", "", 4_700),
     c(P, "stake_authority_accept", "", 4_600),
     c(P, "earnings_transfer_propose", "", 4_900),
-    c(P, "earnings_transfer_accept", "", 7_900),
+    c(P, "earnings_transfer_accept", "", 10_900),
     c(P, "earnings_close", "", 7_500),
     c(P, "stake_close", "", 4_500),
     c(P, "escrow_distribute", "lineage=1", 16_500),
