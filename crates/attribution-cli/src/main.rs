@@ -14,7 +14,7 @@ mod output;
 mod poa;
 
 use anyhow::Result;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use poa_engine::Params;
 use std::path::PathBuf;
 
@@ -237,47 +237,74 @@ pub enum PoaCommand {
         /// JSON: {"contributions": [{"id", "contributor", "content_hash", "path"}, ...]}, keys in hex.
         #[arg(long)]
         manifest: PathBuf,
+        /// The index file to write (replaced atomically when the build succeeds).
         #[arg(long)]
         out: PathBuf,
-        /// Check every manifest entry against a datanet version on chain (the embedded SVM, or
-        /// --url): DATANET[:VERSION] (default: its latest published version); each entry must be
-        /// an accepted contribution the version contains, with the same contributor and content
-        /// hash.
+        /// Check every manifest entry against a datanet version on chain (the embedded SVM's
+        /// --state, or --url): DATANET[:VERSION] (default: its latest published version); each
+        /// entry must be an accepted contribution the version contains, with the same contributor
+        /// and content hash.
         #[arg(long, value_name = "DATANET[:VERSION]")]
         datanet: Option<String>,
     },
     /// Which contributions an output drew on.
     Attribute {
-        /// One index, or several shards of disjoint contributions.
+        /// An index file (`poa index`); repeat it for several shards of disjoint contributions.
         #[arg(long, required = true)]
         index: Vec<PathBuf>,
         /// The output text.
         #[arg(long)]
         text: PathBuf,
+        /// The fewest words a span must have to count as drawn from a contribution.
         #[arg(long, default_value_t = Params::default().min_span_words)]
         min_span_words: usize,
+        /// A span found in more contributions than this is a common phrase, not evidence.
         #[arg(long, default_value_t = Params::default().max_contributions_per_span)]
         max_contributions: usize,
     },
     /// Allocates an epoch's attributable fees to claimants: amounts, Merkle root and proofs (JSON).
     Epoch {
+        /// An index file (`poa index`); repeat it for several shards of disjoint contributions.
         #[arg(long, required = true)]
         index: Vec<PathBuf>,
         /// JSON list of {"request_id", "model", "output", "fee"} (keys in hex).
         #[arg(long)]
         records: PathBuf,
+        /// The epoch's index (its number on chain, from 0), as the allocation and its leaves name it.
         #[arg(long)]
         epoch: u64,
         /// The amount to allocate (what the epoch accrued on chain).
         #[arg(long)]
         total: u64,
+        /// The fewest words a span must have to count as drawn from a contribution.
         #[arg(long, default_value_t = Params::default().min_span_words)]
         min_span_words: usize,
+        /// A span found in more contributions than this is a common phrase, not evidence.
         #[arg(long, default_value_t = Params::default().max_contributions_per_span)]
         max_contributions: usize,
+        /// Threads attributing the records (the allocation does not depend on how many).
         #[arg(long, default_value_t = 1)]
         threads: usize,
     },
+}
+
+/// The command line, with the global flags that a command ignores hidden from its help: the
+/// engine's commands run off chain (`poa index` reads the chain, through --url or --state, only
+/// with --datanet; none signs; `poa epoch` always prints JSON). A subcommand that defines a
+/// global flag itself (here a hidden copy) keeps its own, and hands it down to its subcommands.
+fn cli() -> clap::Command {
+    use clap::CommandFactory;
+    let command = Cli::command();
+    let flag = |id: &str| command.get_arguments().find(|a| a.get_id() == id).expect("a global flag").clone();
+    let [url, state, keypair, json] = ["url", "state", "keypair", "json"].map(flag);
+    let hidden = |a: &clap::Arg| a.clone().hide(true);
+    command.mut_subcommand("poa", |poa| {
+        poa.arg(hidden(&url))
+            .arg(hidden(&state))
+            .arg(hidden(&keypair))
+            .mut_subcommand("index", |c| c.arg(url.clone().display_order(100)).arg(state.clone().display_order(100)))
+            .mut_subcommand("epoch", |c| c.arg(hidden(&json)))
+    })
 }
 
 #[derive(Subcommand)]
@@ -626,14 +653,30 @@ pub enum ListCommand {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&cli().get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     let result: Result<()> = match cli.command {
         Command::Demo => demo::run(),
         Command::Poa(command) => poa::run(command, &cli.global),
         command => commands::run(&cli.global, command),
     };
     if let Err(e) = result {
-        eprintln!("error: {e:#}");
+        eprintln!("error: {}", message(&e));
         std::process::exit(1);
     }
+}
+
+/// An error and its causes, each cause left out when the message already says it (the engine's
+/// errors quote their source).
+fn message(e: &anyhow::Error) -> String {
+    let mut message = e.to_string();
+    for cause in e.chain().skip(1) {
+        let cause = cause.to_string();
+        if !message.contains(&cause) {
+            message = format!("{message}: {cause}");
+        }
+    }
+    message
 }

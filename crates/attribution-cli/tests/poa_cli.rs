@@ -83,4 +83,68 @@ fn the_same_index_twice_is_refused_readably() {
     // A missing index is named once, not repeated.
     let err = refused(d, &["poa", "attribute", "--index", "missing.idx", "--text", "out.txt"]);
     assert_eq!(err.matches("missing.idx").count(), 1, "{err}");
+    assert_eq!(err.matches("No such file or directory").count(), 1, "said once: {err}");
+}
+
+/// Every flag of every `poa` command says what it is for; the chain's flags show only where they
+/// apply (`poa index --datanet` reads the chain; nothing signs).
+#[test]
+fn every_poa_flag_has_help_and_chain_flags_show_only_where_they_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let span = ("--min-span-words", "The fewest words a span must have");
+    let common = ("--max-contributions", "A span found in more contributions than this is a common phrase");
+    let shards = ("--index", "An index file (`poa index`); repeat it for several shards");
+    let commands: [(&str, Vec<(&str, &str)>, Vec<&str>); 3] = [
+        (
+            "index",
+            vec![
+                ("--manifest", "JSON: {\"contributions\""),
+                ("--out", "The index file to write"),
+                ("--datanet", "Check every manifest entry against a datanet version on chain"),
+                ("--url", "RPC endpoint of a cluster"),
+                ("--state", "The embedded SVM's state file"),
+                ("--json", "Print JSON"),
+            ],
+            vec!["--keypair"],
+        ),
+        (
+            "attribute",
+            vec![shards, ("--text", "The output text"), span, common, ("--json", "Print JSON")],
+            vec!["--keypair", "--url", "--state"],
+        ),
+        (
+            "epoch",
+            vec![
+                shards,
+                ("--records", "JSON list of"),
+                ("--epoch", "The epoch's index"),
+                ("--total", "The amount to allocate"),
+                span,
+                common,
+                ("--threads", "Threads attributing the records"),
+            ],
+            vec!["--keypair", "--url", "--state", "--json"],
+        ),
+    ];
+    // The line that lists `flag` (alone, or followed by its value or help).
+    let lists = |line: &str, flag: &str| {
+        line.trim_start().strip_prefix(flag).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    };
+    for (command, flags, hidden) in commands {
+        let help = ok(d, &["poa", command, "--help"]);
+        for (flag, text) in flags {
+            let line = help.lines().position(|l| lists(l, flag));
+            let line = line.unwrap_or_else(|| panic!("poa {command} --help lacks {flag}:\n{help}"));
+            // The help is on the flag's line, or (long help) on the next.
+            let said = help.lines().skip(line).take(2).collect::<Vec<_>>().join(" ");
+            assert!(said.contains(text), "poa {command} {flag}: no help \"{text}\":\n{help}");
+        }
+        for flag in hidden {
+            assert!(!help.lines().any(|l| lists(l, flag)), "poa {command} --help shows {flag}:\n{help}");
+        }
+    }
+    // Hidden, the chain's flags still parse where they are ignored.
+    let err = refused(d, &["poa", "attribute", "--url", "http://x", "--index", "none.idx", "--text", "t"]);
+    assert!(err.contains("none.idx"), "{err}");
 }
