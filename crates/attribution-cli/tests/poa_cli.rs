@@ -95,7 +95,9 @@ fn every_poa_flag_has_help_and_chain_flags_show_only_where_they_apply() {
     let span = ("--min-span-words", "The fewest words a span must have");
     let common = ("--max-contributions", "A span found in more contributions than this is a common phrase");
     let shards = ("--index", "An index file (`poa index`); repeat it for several shards");
-    let commands: [(&str, Vec<(&str, &str)>, Vec<&str>); 3] = [
+    // (command, its flags with a piece of their help, the global flags it hides)
+    type Flags<'a> = Vec<(&'a str, &'a str)>;
+    let commands: [(&str, Flags, Vec<&str>); 3] = [
         (
             "index",
             vec![
