@@ -123,6 +123,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
                 contributor: Key32(poet.pubkey().to_bytes()),
                 content_hash: Key32(content_hash(&std::fs::read(path)?)),
                 path: path.clone(),
+                label: None,
             })
         })
         .collect::<Result<_>>()?;

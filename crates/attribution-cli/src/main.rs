@@ -232,11 +232,22 @@ pub enum EpochCommand {
 
 #[derive(Subcommand)]
 pub enum PoaCommand {
-    /// Indexes a datanet version's contributions (each file checked against its content hash).
+    /// Indexes a datanet version's contributions (each file checked against its content hash),
+    /// from a manifest or from a folder of plain files.
     Index {
-        /// JSON: {"contributions": [{"id", "contributor", "content_hash", "path"}, ...]}, keys in hex.
-        #[arg(long)]
-        manifest: PathBuf,
+        /// JSON: {"contributions": [{"id", "contributor", "content_hash", "path", "label"?}, ...]},
+        /// keys in hex.
+        #[arg(long, required_unless_present = "folder", conflicts_with = "folder")]
+        manifest: Option<PathBuf>,
+        /// A folder of plain files instead of a manifest: each file (recursively; names starting
+        /// with `.` skipped) a contribution, its id and content hash the file's sha256, labelled by
+        /// its path in the folder.
+        #[arg(long, conflicts_with = "datanet")]
+        folder: Option<PathBuf>,
+        /// With --folder: the wallet every file's contribution pays (default: each file its own
+        /// claimant, its id).
+        #[arg(long, requires = "folder")]
+        contributor: Option<String>,
         /// The index file to write (replaced atomically when the build succeeds).
         #[arg(long)]
         out: PathBuf,
@@ -247,7 +258,13 @@ pub enum PoaCommand {
         #[arg(long, value_name = "DATANET[:VERSION]")]
         datanet: Option<String>,
     },
-    /// Which contributions an output drew on.
+    /// Lists an index's contributions: label, id, contributor, words.
+    Show {
+        /// The index file.
+        index: PathBuf,
+    },
+    /// Which contributions an output drew on, by weight, each span with the contributions it is
+    /// credited to.
     Attribute {
         /// An index file (`poa index`); repeat it for several shards of disjoint contributions.
         #[arg(long, required = true)]

@@ -7,7 +7,11 @@ use anchor_lang::AccountDeserialize;
 use anyhow::{bail, ensure, Context, Result};
 use datanet_registry::state::{Contribution, ContributionStatus, DatanetVersion};
 use poa_engine::ContributionSource;
-use poa_engine::{allocate_epoch, attribute, build_index, load_manifest, BuildOptions, EpochRecord, Index, Params};
+use poa_engine::{
+    allocate_epoch, attribute, build_index, load_folder, load_manifest, Attribution, BuildOptions, EpochRecord, Index,
+    Key32, Params,
+};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use svm_harness::Pubkey;
 
@@ -62,8 +66,15 @@ fn check_on_chain(
 pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
     let json = global.json;
     match command {
-        PoaCommand::Index { manifest, out, datanet } => {
-            let contributions = load_manifest(&manifest)?;
+        PoaCommand::Index { manifest, folder, contributor, out, datanet } => {
+            let contributions = match (manifest, folder) {
+                (Some(manifest), _) => load_manifest(&manifest)?,
+                (None, Some(folder)) => {
+                    let contributor = contributor.as_deref().map(wallet).transpose()?;
+                    load_folder(&folder, contributor)?
+                }
+                (None, None) => bail!("pass --manifest or --folder"),
+            };
             if let Some(datanet) = datanet {
                 let (datanet, number) = datanet_ref(&datanet)?;
                 let chain = match &global.url {
@@ -88,29 +99,35 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
                 );
             }
         }
+        PoaCommand::Show { index } => {
+            let index = Index::open(&index)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(index.contributions())?);
+                return Ok(());
+            }
+            println!(
+                "{}: {} contributions, {} words",
+                index.path().display(),
+                index.contributions().len(),
+                index.total_words()
+            );
+            let mut t = Table::new(&["label", "contribution", "contributor", "words"]);
+            for c in index.contributions() {
+                t.row(vec![c.label.clone(), c.id.to_string(), c.contributor.to_string(), c.words.to_string()]);
+            }
+            t.print();
+        }
         PoaCommand::Attribute { index, text, min_span_words, max_contributions } => {
             let indexes = open_all(&index)?;
             let refs: Vec<&Index> = indexes.iter().collect();
             let output = read(&text)?;
             ensure!(!output.trim().is_empty(), "{} is empty: nothing to attribute", text.display());
             let result = attribute(&refs, &output, &params(min_span_words, max_contributions))?;
+            let labels = labels(&indexes);
             if json {
-                println!("{}", serde_json::to_string_pretty(&result)?);
-                return Ok(());
-            }
-            println!(
-                "{} words; {} spans found; unattributed {} ppm",
-                result.words,
-                result.spans.len(),
-                result.unattributed_ppm
-            );
-            let mut t = Table::new(&["contribution", "contributor", "ppm"]);
-            for c in &result.contributions {
-                t.row(vec![c.id.to_string(), c.contributor.to_string(), c.ppm.to_string()]);
-            }
-            t.print();
-            for s in &result.spans {
-                println!("  words {}..{}: \"{}\"", s.start, s.end, s.text);
+                println!("{}", serde_json::to_string_pretty(&labelled(&result, &labels)?)?);
+            } else {
+                print_attribution(&result, &labels);
             }
         }
         PoaCommand::Epoch { index, records, epoch, total, min_span_words, max_contributions, threads } => {
@@ -127,4 +144,68 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A wallet or key: base58 (an address) or 64 hex characters.
+fn wallet(s: &str) -> Result<Key32> {
+    match s.parse::<Pubkey>() {
+        Ok(key) => Ok(Key32(key.to_bytes())),
+        Err(_) => s.parse::<Key32>().map_err(|_| anyhow::anyhow!("'{s}' is neither an address nor 64 hex characters")),
+    }
+}
+
+/// Each contribution's label, by id (those built without one left out).
+fn labels(indexes: &[Index]) -> BTreeMap<Key32, String> {
+    let all = indexes.iter().flat_map(|i| i.contributions());
+    all.filter(|c| !c.label.is_empty()).map(|c| (c.id, c.label.clone())).collect()
+}
+
+/// A contribution as results name it: its label, else its id.
+fn name(labels: &BTreeMap<Key32, String>, id: &Key32) -> String {
+    labels.get(id).cloned().unwrap_or_else(|| id.to_string())
+}
+
+/// The contributions by weight (heaviest first, then by id).
+fn by_weight(result: &Attribution) -> Vec<&poa_engine::ContributionWeight> {
+    let mut sorted: Vec<_> = result.contributions.iter().collect();
+    sorted.sort_by(|a, b| b.mass.cmp(&a.mass).then(a.id.cmp(&b.id)));
+    sorted
+}
+
+/// The attribution as JSON, contributions by weight with their labels, each span with the labels
+/// of the contributions it is credited to.
+fn labelled(result: &Attribution, labels: &BTreeMap<Key32, String>) -> Result<serde_json::Value> {
+    let mut value = serde_json::to_value(result)?;
+    value["contributions"] = by_weight(result)
+        .into_iter()
+        .map(|c| {
+            let mut entry = serde_json::to_value(c)?;
+            entry["label"] = labels.get(&c.id).map_or(serde_json::Value::Null, |l| l.clone().into());
+            Ok(entry)
+        })
+        .collect::<Result<Vec<_>>>()?
+        .into();
+    for (span, entry) in result.spans.iter().zip(value["spans"].as_array_mut().into_iter().flatten()) {
+        entry["credited_labels"] = span.credited.iter().map(|id| name(labels, id)).collect::<Vec<_>>().into();
+    }
+    Ok(value)
+}
+
+fn print_attribution(result: &Attribution, labels: &BTreeMap<Key32, String>) {
+    println!(
+        "{} words; {} spans found; unattributed {} ppm",
+        result.words,
+        result.spans.len(),
+        result.unattributed_ppm
+    );
+    let mut t = Table::new(&["label", "contribution", "contributor", "ppm"]);
+    for c in by_weight(result) {
+        let label = labels.get(&c.id).cloned().unwrap_or_default();
+        t.row(vec![label, c.id.to_string(), c.contributor.to_string(), c.ppm.to_string()]);
+    }
+    t.print();
+    for s in &result.spans {
+        let credited: Vec<String> = s.credited.iter().map(|id| name(labels, id)).collect();
+        println!("  words {}..{} ({}): \"{}\"", s.start, s.end, credited.join(", "), s.text);
+    }
 }

@@ -150,3 +150,72 @@ fn every_poa_flag_has_help_and_chain_flags_show_only_where_they_apply() {
     let err = refused(d, &["poa", "attribute", "--url", "http://x", "--index", "none.idx", "--text", "t"]);
     assert!(err.contains("none.idx"), "{err}");
 }
+
+/// A folder of plain files is indexed without a manifest (ids and hashes derived, labelled by
+/// path); `poa show` lists it; results name each contribution, heaviest first, each span with
+/// the contributions it is credited to.
+#[test]
+fn a_folder_is_indexed_labelled_shown_and_results_name_contributions_by_weight() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let acts = d.join("acts");
+    std::fs::create_dir_all(acts.join("scottish")).unwrap();
+    let act = |name: &str| std::fs::read(sample().join("shakespeare").join(format!("{name}.txt"))).unwrap();
+    std::fs::write(acts.join("hamlet.txt"), act("hamlet-01")).unwrap();
+    std::fs::write(acts.join("scottish/macbeth.txt"), act("macbeth-01")).unwrap();
+    std::fs::write(acts.join(".notes"), "skipped: hidden").unwrap();
+    let built = ok(d, &["poa", "index", "--folder", "acts", "--out", "acts.idx"]);
+    assert!(built.contains("indexed 2 contributions"), "{built}");
+
+    let shown = ok(d, &["poa", "show", "acts.idx"]);
+    assert!(shown.contains("acts.idx: 2 contributions"), "{shown}");
+    let hamlet = hex(&Sha256::digest(act("hamlet-01")));
+    let macbeth = hex(&Sha256::digest(act("macbeth-01")));
+    let row = |label: &str| shown.lines().find(|l| l.trim_start().starts_with(label)).unwrap().to_string();
+    // Id and contributor (by default) are the file's hash.
+    assert!(row("hamlet.txt").contains(&format!("{hamlet}  {hamlet}")), "{shown}");
+    assert!(row("scottish/macbeth.txt").contains(&macbeth), "{shown}");
+    let listed: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "poa", "show", "acts.idx"])).unwrap();
+    let labels: Vec<&str> = listed.as_array().unwrap().iter().map(|c| c["label"].as_str().unwrap()).collect();
+    assert_eq!(labels.len(), 2);
+    assert!(labels.contains(&"hamlet.txt") && labels.contains(&"scottish/macbeth.txt"), "{listed}");
+
+    // Mostly Macbeth, a little Hamlet: Macbeth first, whatever the ids' order.
+    let words = |name: &str, n: usize| {
+        let text = String::from_utf8(act(name)).unwrap();
+        text.split_whitespace().take(n).collect::<Vec<_>>().join(" ")
+    };
+    std::fs::write(d.join("out.txt"), format!("{} and so {}", words("hamlet-01", 12), words("macbeth-01", 60)))
+        .unwrap();
+    let table = ok(d, &["poa", "attribute", "--index", "acts.idx", "--text", "out.txt"]);
+    let first = table.lines().position(|l| l.contains("scottish/macbeth.txt")).unwrap();
+    let second = table.lines().position(|l| l.trim_start().starts_with("hamlet.txt")).unwrap();
+    assert!(first < second, "heaviest first:\n{table}");
+    assert!(table.contains("(hamlet.txt): \"") && table.contains("(scottish/macbeth.txt): \""), "{table}");
+    let result: serde_json::Value =
+        serde_json::from_str(&ok(d, &["--json", "poa", "attribute", "--index", "acts.idx", "--text", "out.txt"]))
+            .unwrap();
+    let contributions = result["contributions"].as_array().unwrap();
+    assert_eq!(contributions[0]["label"], "scottish/macbeth.txt", "{result}");
+    assert_eq!(contributions[1]["label"], "hamlet.txt", "{result}");
+    assert!(contributions[0]["mass"].as_u64() > contributions[1]["mass"].as_u64());
+    assert_eq!(result["spans"][0]["credited_labels"][0], "hamlet.txt", "{result}");
+
+    // One wallet for every file; two files with the same contents are refused by name.
+    let wallet = hex(&[5; 32]);
+    ok(d, &["poa", "index", "--folder", "acts", "--out", "one.idx", "--contributor", &wallet]);
+    let listed: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "poa", "show", "one.idx"])).unwrap();
+    assert!(listed.as_array().unwrap().iter().all(|c| c["contributor"] == wallet.as_str()), "{listed}");
+    std::fs::write(acts.join("copy.txt"), act("hamlet-01")).unwrap();
+    let err = refused(d, &["poa", "index", "--folder", "acts", "--out", "dup.idx"]);
+    assert!(err.contains("copy.txt and") && err.contains("hamlet.txt have the same contents"), "{err}");
+    let err = refused(d, &["poa", "index", "--folder", "acts", "--manifest", "m.json", "--out", "x.idx"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+
+    // A manifest may label its entries; without labels, results name contributions by id.
+    manifest(d, "bard.json", &["hamlet-01"]);
+    ok(d, &["poa", "index", "--manifest", "bard.json", "--out", "bard.idx"]);
+    let table = ok(d, &["poa", "attribute", "--index", "bard.idx", "--text", "out.txt"]);
+    let id = hex(&Sha256::digest(b"hamlet-01"));
+    assert!(table.contains(&format!("({id}): \"")), "{table}");
+}

@@ -19,6 +19,9 @@ pub struct ContributionSource {
     pub contributor: Key32,
     pub content_hash: Key32,
     pub path: PathBuf,
+    /// What results call it (stored in the index); none by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -34,6 +37,52 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ContributionSource>> {
         serde_json::from_str(&text).map_err(|e| Error::Manifest { path: path.into(), message: e.to_string() })?;
     let folder = path.parent().unwrap_or(Path::new(""));
     Ok(manifest.contributions.into_iter().map(|c| ContributionSource { path: folder.join(&c.path), ..c }).collect())
+}
+
+/// The contributions of a folder of plain files, without a manifest: every regular file under
+/// `folder` (recursively, in path order; names starting with `.` skipped), its content hash its
+/// sha256, its id the same hash, its contributor `contributor` (default: its id, so that each file
+/// is its own claimant), its label its path inside the folder (`/`-separated). Two files with the
+/// same contents are refused, naming both.
+pub fn load_folder(folder: &Path, contributor: Option<Key32>) -> Result<Vec<ContributionSource>> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = fs::read_dir(&dir).map_err(|source| Error::Io { path: dir.clone(), source })?;
+        for entry in entries {
+            let entry = entry.map_err(|source| Error::Io { path: dir.clone(), source })?;
+            let path = entry.path();
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let kind = entry.file_type().map_err(|source| Error::Io { path: path.clone(), source })?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if fs::metadata(&path).map(|m| m.is_file()).unwrap_or(false) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut seen: std::collections::BTreeMap<Key32, PathBuf> = std::collections::BTreeMap::new();
+    let mut sources = Vec::with_capacity(files.len());
+    for path in files {
+        let content = fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+        let hash = Key32(Sha256::digest(&content).into());
+        if let Some(first) = seen.insert(hash, path.clone()) {
+            return Err(Error::SameContents { first, second: path });
+        }
+        let relative = path.strip_prefix(folder).unwrap_or(&path);
+        let label = relative.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+        sources.push(ContributionSource {
+            id: hash,
+            contributor: contributor.unwrap_or(hash),
+            content_hash: hash,
+            path,
+            label: Some(label),
+        });
+    }
+    Ok(sources)
 }
 
 #[derive(Clone, Debug)]
@@ -262,6 +311,17 @@ fn write_index(
         for word in vocabulary {
             w.put(word.as_bytes())?;
         }
+        w.pad()?;
+        let mut offset = 0u64;
+        w.put(&offset.to_le_bytes())?;
+        for c in sources {
+            offset += c.label.as_deref().map_or(0, str::len) as u64;
+            w.put(&offset.to_le_bytes())?;
+        }
+        w.pad()?;
+        for c in sources {
+            w.put(c.label.as_deref().unwrap_or("").as_bytes())?;
+        }
         w.pad()
     };
     write_payload(&mut w).map_err(io_error)?;
@@ -274,6 +334,7 @@ fn write_index(
         blob_len: vocabulary.iter().map(|w| w.len() as u64).sum(),
         payload_len: w.written,
         checksum: w.hasher.finalize().into(),
+        label_blob_len: sources.iter().map(|c| c.label.as_deref().map_or(0, str::len) as u64).sum(),
     };
     debug_assert_eq!(Layout::new(&header).map(|l| l.file_len as u64), Some(HEADER_LEN as u64 + header.payload_len));
     let mut file = w.inner.into_inner().map_err(|e| io_error(e.into_error()))?;

@@ -13,6 +13,8 @@ pub enum Error {
     ContributionNotUtf8 { id: Key32, path: PathBuf },
     #[error("contribution {0} is listed twice")]
     DuplicateContribution(Key32),
+    #[error("{first} and {second} have the same contents: one contribution, keep one of them")]
+    SameContents { first: PathBuf, second: PathBuf },
     #[error("no contributions to index")]
     NoContributions,
     #[error("corpus too large for one index: {0} words and separators, at most 2^31 - 1; shard it")]

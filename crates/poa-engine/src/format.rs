@@ -2,7 +2,8 @@
 //!
 //! A 128-byte header: magic `POAINDEX`, format version (u32), normaliser version (u32),
 //! contribution count C, vocabulary size V, text length N (words plus one separator per
-//! contribution), word-blob length B, payload length (all u64), the sha256 of the payload, zeros.
+//! contribution), word-blob length B, payload length (all u64), the sha256 of the payload,
+//! label-blob length L (u64), zeros.
 //! Then the payload, each section starting on an 8-byte boundary (zero padding):
 //! 1. C contribution records of 104 bytes, sorted by id: id, contributor wallet, content sha256,
 //!    position of the contribution's first word in the text (u64);
@@ -11,11 +12,15 @@
 //!    begin; word w occurs `starts[w + 1] − starts[w]` times (its count);
 //! 4. the text: N u32 word ids, each contribution followed by the separator id 0;
 //! 5. the suffix array of the text without the C suffixes that begin with a separator: N − C u32;
-//! 6. the word blob: B bytes of UTF-8.
+//! 6. the word blob: B bytes of UTF-8;
+//! 7. C + 1 u64 offsets of each contribution's label in the label blob (record order);
+//! 8. the label blob: L bytes of UTF-8 (a label may be empty).
+//!
+//! Format 2 added the labels (7, 8); format 1 files are refused (rebuild them).
 use std::ops::Range;
 
 pub(crate) const MAGIC: [u8; 8] = *b"POAINDEX";
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 pub(crate) const HEADER_LEN: usize = 128;
 pub(crate) const RECORD_LEN: usize = 104;
 pub(crate) const SEPARATOR: u32 = 0;
@@ -32,6 +37,7 @@ pub(crate) struct Header {
     pub blob_len: u64,
     pub payload_len: u64,
     pub checksum: [u8; 32],
+    pub label_blob_len: u64,
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
@@ -53,6 +59,7 @@ impl Header {
             out[16 + 8 * i..24 + 8 * i].copy_from_slice(&value.to_le_bytes());
         }
         out[56..88].copy_from_slice(&self.checksum);
+        out[88..96].copy_from_slice(&self.label_blob_len.to_le_bytes());
         out
     }
 
@@ -67,6 +74,7 @@ impl Header {
             blob_len: u64_at(bytes, 40),
             payload_len: u64_at(bytes, 48),
             checksum: bytes[56..88].try_into().expect("32 bytes"),
+            label_blob_len: u64_at(bytes, 88),
         }
     }
 }
@@ -79,6 +87,8 @@ pub(crate) struct Layout {
     pub text: Range<usize>,
     pub suffixes: Range<usize>,
     pub blob: Range<usize>,
+    pub label_offsets: Range<usize>,
+    pub labels: Range<usize>,
     /// The end of the last section, padded: the whole file's length.
     pub file_len: usize,
 }
@@ -90,6 +100,7 @@ impl Layout {
         let v = usize::try_from(h.vocabulary).ok()?;
         let n = usize::try_from(h.text_len).ok()?;
         let b = usize::try_from(h.blob_len).ok()?;
+        let l = usize::try_from(h.label_blob_len).ok()?;
         let mut at = HEADER_LEN;
         let mut section = |len: Option<usize>| -> Option<Range<usize>> {
             let start = at;
@@ -103,6 +114,8 @@ impl Layout {
         let text = section(n.checked_mul(4))?;
         let suffixes = section(n.checked_sub(c)?.checked_mul(4))?;
         let blob = section(Some(b))?;
-        Some(Layout { records, vocab_offsets, word_starts, text, suffixes, blob, file_len: at })
+        let label_offsets = section(c.checked_add(1)?.checked_mul(8))?;
+        let labels = section(Some(l))?;
+        Some(Layout { records, vocab_offsets, word_starts, text, suffixes, blob, label_offsets, labels, file_len: at })
     }
 }

@@ -17,6 +17,8 @@ pub struct Contribution {
     pub contributor: Key32,
     pub content_hash: Key32,
     pub words: u64,
+    /// What results call it (empty when the index was built without labels).
+    pub label: String,
 }
 
 /// A contribution as cited by a span.
@@ -125,9 +127,10 @@ impl Index {
         if <[u8; 32]>::from(Sha256::digest(&map[HEADER_LEN..])) != header.checksum {
             return Err(Error::ChecksumMismatch(path.into()));
         }
-        let sections_aligned = [&layout.vocab_offsets, &layout.word_starts, &layout.text, &layout.suffixes]
-            .iter()
-            .all(|r| (map.as_ptr() as usize + r.start).is_multiple_of(8));
+        let sections_aligned =
+            [&layout.vocab_offsets, &layout.word_starts, &layout.text, &layout.suffixes, &layout.label_offsets]
+                .iter()
+                .all(|r| (map.as_ptr() as usize + r.start).is_multiple_of(8));
         if !sections_aligned {
             return Err(corrupt(path, "misaligned sections"));
         }
@@ -157,7 +160,14 @@ impl Index {
             .chunks_exact(RECORD_LEN)
             .map(|r| {
                 let start = u64::from_le_bytes(r[96..104].try_into().expect("8 bytes"));
-                (Contribution { id: key(r, 0), contributor: key(r, 32), content_hash: key(r, 64), words: 0 }, start)
+                let c = Contribution {
+                    id: key(r, 0),
+                    contributor: key(r, 32),
+                    content_hash: key(r, 64),
+                    words: 0,
+                    label: String::new(),
+                };
+                (c, start)
             })
             .collect();
         if parsed.is_empty() {
@@ -167,6 +177,20 @@ impl Index {
             return Err("contributions not sorted by id");
         }
         let (mut contributions, doc_starts): (Vec<Contribution>, Vec<u64>) = parsed.into_iter().unzip();
+        // The labels: C + 1 offsets into a UTF-8 blob.
+        let label_offsets: &[u64] = bytemuck::cast_slice(&self.map[self.layout.label_offsets.clone()]);
+        let label_blob = &self.map[self.layout.labels.clone()];
+        if label_offsets.first() != Some(&0)
+            || label_offsets.last() != Some(&(label_blob.len() as u64))
+            || !is_increasing(label_offsets.iter(), false)
+        {
+            return Err("label offsets out of order");
+        }
+        for (c, w) in contributions.iter_mut().zip(label_offsets.windows(2)) {
+            let label =
+                std::str::from_utf8(&label_blob[w[0] as usize..w[1] as usize]).map_err(|_| "label not UTF-8")?;
+            c.label = label.to_owned();
+        }
         let v = self.view();
         let vocabulary = header.vocabulary as usize;
         let n = v.text.len();

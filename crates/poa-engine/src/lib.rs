@@ -21,7 +21,7 @@ pub mod normalize;
 pub mod surprisal;
 
 pub use attribute::{attribute, merge, Attribution, ContributionWeight, Params, Span, PPM};
-pub use build::{build_index, load_manifest, BuildOptions, BuildSummary, ContributionSource};
+pub use build::{build_index, load_folder, load_manifest, BuildOptions, BuildSummary, ContributionSource};
 pub use epoch::{
     allocate_attributed, allocate_epoch, records_hash, Claim, EpochAllocation, EpochRecord, RecordAllocation, Share,
 };

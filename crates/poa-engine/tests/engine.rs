@@ -296,7 +296,7 @@ fn damaged_indexes_are_refused() {
     assert!(matches!(open("foreign", b"{\"contributions\": []}"), Error::NotAnIndex(_)));
     assert!(matches!(open("empty", b""), Error::NotAnIndex(_)));
     let mut future = bytes.clone();
-    future[8] = 2;
+    future[8] = 3;
     assert!(matches!(open("future", &future), Error::UnsupportedVersion { .. }));
     let mut huge = bytes.clone();
     huge[32..40].copy_from_slice(&u64::MAX.to_le_bytes());
@@ -360,6 +360,7 @@ fn spans_match_a_brute_force_on_random_corpora() {
                     contributor: Key32([d as u8; 32]),
                     content_hash: Key32(Sha256::digest(&text).into()),
                     path,
+                    label: None,
                 }
             })
             .collect();
@@ -442,4 +443,30 @@ fn shards_that_are_not_disjoint_are_refused() {
     let records = vec![EpochRecord { request_id: Key32([1; 32]), model: Key32([2; 32]), output: outside(), fee: 10 }];
     let err = allocate_epoch(&[&nt, &copy], 0, 10, &records, &Params::default(), 1).unwrap_err();
     assert!(err.to_string().contains("both hold contribution"), "{err}");
+}
+
+/// Labels given at build are stored in the index; a folder's files are labelled by their path.
+#[test]
+fn labels_are_stored_in_the_index_and_folders_label_their_files() {
+    let dir = TempDir::new().unwrap();
+    let mut sources = manifest("kjv-new-testament");
+    sources[0].label = Some("first — ünïcode".into());
+    let index = build(dir.path(), "labelled", &sources);
+    let label = |id: Key32| index.contributions().iter().find(|c| c.id == id).unwrap().label.clone();
+    assert_eq!(label(sources[0].id), "first — ünïcode");
+    assert_eq!(label(sources[1].id), "", "unlabelled");
+
+    let folder = sample().join("kjv-new-testament");
+    let found = poa_engine::load_folder(&folder, None).unwrap();
+    assert_eq!(found.len(), manifest("kjv-new-testament").len());
+    for c in &found {
+        let content = fs::read(&c.path).unwrap();
+        assert_eq!(
+            (c.id, c.contributor, c.content_hash),
+            (c.content_hash, c.content_hash, Key32(Sha256::digest(&content).into()))
+        );
+        assert_eq!(c.label.as_deref(), c.path.file_name().and_then(|n| n.to_str()));
+    }
+    let index = build(dir.path(), "folder", &found);
+    assert!(index.contributions().iter().all(|c| c.label.ends_with(".txt")));
 }

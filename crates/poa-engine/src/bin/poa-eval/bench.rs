@@ -129,7 +129,13 @@ pub fn run(repo: &Path) {
         let id = key(&format!("poa-bench contribution {name}"));
         let contributor = key(&format!("poa-bench contributor {}", part % 97));
         sources.push((
-            ContributionSource { id, contributor, content_hash: Key32(Sha256::digest(&text).into()), path },
+            ContributionSource {
+                id,
+                contributor,
+                content_hash: Key32(Sha256::digest(&text).into()),
+                path,
+                label: None,
+            },
             false,
         ));
         total += text.len();

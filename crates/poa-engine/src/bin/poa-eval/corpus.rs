@@ -51,6 +51,7 @@ fn contribution(datanet: &str, name: String, contributor: &str, text: String) ->
         contributor: key(&format!("poa-eval contributor {contributor}")),
         content_hash: Key32(Sha256::digest(text.as_bytes()).into()),
         path: PathBuf::from(format!("{datanet}/{name}.txt")),
+        label: None,
     };
     Contribution { name, source, text }
 }
