@@ -270,8 +270,13 @@ pub enum PoaCommand {
         #[arg(long, required = true)]
         index: Vec<PathBuf>,
         /// The output text.
-        #[arg(long)]
-        text: PathBuf,
+        #[arg(long, required_unless_present = "batch", conflicts_with = "batch")]
+        text: Option<PathBuf>,
+        /// Many outputs against indexes opened once: a file of JSON lines (`-` for stdin), each
+        /// {"output": "...", "id": any} (id optional, echoed) or a JSON string; prints one JSON
+        /// result per line, in order ({"id", "error"} for a line that cannot be attributed).
+        #[arg(long, value_name = "FILE|-")]
+        batch: Option<PathBuf>,
         /// The fewest words a span must have to count as drawn from a contribution.
         #[arg(long, default_value_t = Params::default().min_span_words)]
         min_span_words: usize,

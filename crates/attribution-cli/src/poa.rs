@@ -117,9 +117,13 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
             }
             t.print();
         }
-        PoaCommand::Attribute { index, text, min_span_words, max_contributions } => {
+        PoaCommand::Attribute { index, text, batch, min_span_words, max_contributions } => {
             let indexes = open_all(&index)?;
             let refs: Vec<&Index> = indexes.iter().collect();
+            if let Some(batch) = batch {
+                return attribute_batch(&indexes, &batch, &params(min_span_words, max_contributions));
+            }
+            let text = text.expect("clap requires --text without --batch");
             let output = read(&text)?;
             ensure!(!output.trim().is_empty(), "{} is empty: nothing to attribute", text.display());
             let result = attribute(&refs, &output, &params(min_span_words, max_contributions))?;
@@ -208,4 +212,58 @@ fn print_attribution(result: &Attribution, labels: &BTreeMap<Key32, String>) {
         let credited: Vec<String> = s.credited.iter().map(|id| name(labels, id)).collect();
         println!("  words {}..{} ({}): \"{}\"", s.start, s.end, credited.join(", "), s.text);
     }
+}
+
+/// `poa attribute --batch`: one JSON result per input line, in order, against `indexes` opened
+/// (and checked) once. A line that cannot be attributed gets {"id", "error"} and the batch goes
+/// on; an unreadable input stops it.
+fn attribute_batch(indexes: &[Index], batch: &Path, params: &Params) -> Result<()> {
+    use std::io::{BufRead, Write};
+    let input: Box<dyn BufRead> = if batch == Path::new("-") {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(batch).with_context(|| format!("reading {}", batch.display()))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let refs: Vec<&Index> = indexes.iter().collect();
+    let labels = labels(indexes);
+    let mut out = std::io::stdout().lock();
+    for (n, line) in input.lines().enumerate() {
+        let line = line.with_context(|| format!("reading {} line {}", batch.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (id, result) = match serde_json::from_str::<serde_json::Value>(&line) {
+            Ok(serde_json::Value::String(output)) => (None, attribute_one(&refs, &output, params, &labels)),
+            Ok(serde_json::Value::Object(mut entry)) => {
+                let id = entry.remove("id");
+                match entry.remove("output") {
+                    Some(serde_json::Value::String(output)) => (id, attribute_one(&refs, &output, params, &labels)),
+                    _ => (id, Err(anyhow::anyhow!("line {}: no \"output\" string", n + 1))),
+                }
+            }
+            Ok(_) => (None, Err(anyhow::anyhow!("line {}: neither an object nor a string", n + 1))),
+            Err(e) => (None, Err(anyhow::anyhow!("line {}: not JSON: {e}", n + 1))),
+        };
+        let mut value = match result {
+            Ok(value) => value,
+            Err(e) => serde_json::json!({ "error": format!("{e:#}") }),
+        };
+        if let Some(id) = id {
+            value["id"] = id;
+        }
+        writeln!(out, "{value}")?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+fn attribute_one(
+    shards: &[&Index],
+    output: &str,
+    params: &Params,
+    labels: &BTreeMap<Key32, String>,
+) -> Result<serde_json::Value> {
+    ensure!(!output.trim().is_empty(), "empty output: nothing to attribute");
+    labelled(&attribute(shards, output, params)?, labels)
 }

@@ -112,7 +112,14 @@ fn every_poa_flag_has_help_and_chain_flags_show_only_where_they_apply() {
         ),
         (
             "attribute",
-            vec![shards, ("--text", "The output text"), span, common, ("--json", "Print JSON")],
+            vec![
+                shards,
+                ("--text", "The output text"),
+                ("--batch", "Many outputs against indexes opened once"),
+                span,
+                common,
+                ("--json", "Print JSON"),
+            ],
             vec!["--keypair", "--url", "--state"],
         ),
         (
@@ -218,4 +225,68 @@ fn a_folder_is_indexed_labelled_shown_and_results_name_contributions_by_weight()
     let table = ok(d, &["poa", "attribute", "--index", "bard.idx", "--text", "out.txt"]);
     let id = hex(&Sha256::digest(b"hamlet-01"));
     assert!(table.contains(&format!("({id}): \"")), "{table}");
+}
+
+/// `poa attribute --batch`: JSON lines in (a file or stdin), one result per line out, in order,
+/// each the result a single call gives; a bad line gets its error and the batch goes on.
+#[test]
+fn a_batch_attributes_json_lines_one_result_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    manifest(d, "bard.json", &["hamlet-01", "macbeth-01"]);
+    ok(d, &["poa", "index", "--manifest", "bard.json", "--out", "bard.idx"]);
+    let outputs = [quoting("hamlet-01"), quoting("macbeth-01"), "nothing quoted here at all".to_string()];
+    let single = |output: &str| -> serde_json::Value {
+        std::fs::write(d.join("one.txt"), output).unwrap();
+        serde_json::from_str(&ok(d, &["--json", "poa", "attribute", "--index", "bard.idx", "--text", "one.txt"]))
+            .unwrap()
+    };
+    let lines = [
+        serde_json::json!({ "id": "a", "output": outputs[0] }).to_string(),
+        String::new(),
+        serde_json::json!(outputs[1]).to_string(),
+        "{not json".to_string(),
+        serde_json::json!({ "id": 7, "output": outputs[2] }).to_string(),
+        serde_json::json!({ "id": "empty", "output": "  " }).to_string(),
+    ];
+    std::fs::write(d.join("batch.jsonl"), lines.join("\n")).unwrap();
+    let check = |stdout: &str| {
+        let results: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        assert_eq!(results.len(), 5, "one per non-empty line:\n{stdout}");
+        let without_id = |v: &serde_json::Value| {
+            let mut v = v.clone();
+            v.as_object_mut().unwrap().remove("id");
+            v
+        };
+        assert_eq!(results[0]["id"], "a");
+        assert_eq!(without_id(&results[0]), single(&outputs[0]));
+        assert!(results[1].get("id").is_none());
+        assert_eq!(results[1], single(&outputs[1]));
+        assert_eq!(results[1]["contributions"][0]["label"], serde_json::Value::Null, "unlabelled");
+        assert!(results[2]["error"].as_str().unwrap().contains("line 4: not JSON"), "{}", results[2]);
+        assert_eq!(results[3]["id"], 7);
+        assert_eq!(without_id(&results[3]), single(&outputs[2]));
+        assert_eq!(results[3]["unattributed_ppm"], 1_000_000);
+        assert_eq!(results[4]["id"], "empty");
+        assert!(results[4]["error"].as_str().unwrap().contains("nothing to attribute"), "{}", results[4]);
+    };
+    check(&ok(d, &["poa", "attribute", "--index", "bard.idx", "--batch", "batch.jsonl"]));
+
+    // From stdin, as a long-lived process would read it.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_attribution"))
+        .args(["poa", "attribute", "--index", "bard.idx", "--batch", "-"])
+        .current_dir(d)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), lines.join("\n").as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    check(&String::from_utf8(out.stdout).unwrap());
+
+    let err = refused(d, &["poa", "attribute", "--index", "bard.idx", "--batch", "-", "--text", "one.txt"]);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = refused(d, &["poa", "attribute", "--index", "bard.idx", "--batch", "absent.jsonl"]);
+    assert!(err.contains("reading absent.jsonl"), "{err}");
 }
