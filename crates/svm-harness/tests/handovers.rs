@@ -185,7 +185,8 @@ fn an_earnings_account_handed_over_moves_its_balance_once_and_closes() {
     // payment credits it).
     let treasury = m.w.treasury.insecure_clone();
     m.w.ensure_earnings(&heir, EarningsRole::Treasury);
-    let propose = ixs::payout::earnings_transfer_propose(&treasury.pubkey(), EarningsRole::Treasury, Some(heir.pubkey()));
+    let propose =
+        ixs::payout::earnings_transfer_propose(&treasury.pubkey(), EarningsRole::Treasury, Some(heir.pubkey()));
     m.w.step(&treasury, propose, &[]);
     let accept = ixs::payout::earnings_transfer_accept(&treasury.pubkey(), EarningsRole::Treasury, &heir.pubkey());
     assert_error(m.w.svm.run(&heir, accept, &[]), PayoutError::TreasuryEarningsStay);
