@@ -25,12 +25,10 @@ import {
   sha256,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { openMarket } from "./helpers/market";
+import { big, openMarket, TIMING } from "./helpers/market";
 
-const big = (v: { toString(): string }) => BigInt(v.toString());
 const BOND = 10n * OPEN;
 const WINDOW = 24 * 3600;
-const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
 
 describe("contributor bonds and the spam flag against the built programs", () => {
   let chain: TestChain;

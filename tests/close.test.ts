@@ -9,14 +9,12 @@
  * EmptyAccountClosed event says; a closed account is gone, and can be created again.
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { before, describe, test } from "node:test";
 import type { Keypair, PublicKey } from "@solana/web3.js";
 import {
   AttributionClient,
   BN,
   EarningsRole,
-  OPEN,
   earningsCloseBlocker,
   earningsPda,
   findEvents,
@@ -24,14 +22,10 @@ import {
   stakePda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { openMarket } from "./helpers/market";
+import { big, hash, MIN_STAKE, openMarket, TIMING } from "./helpers/market";
 
-const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 1_000_000n;
-const MIN_STAKE = 1_000n * OPEN;
 const COOLDOWN_SECS = 3_600; // openMarket's
-const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
-const hash = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 
 describe("closing an empty earnings account or stake, rent back to its holder", () => {
   let chain: TestChain;

@@ -10,14 +10,12 @@
  * syncs the positions in the same transaction (`syncPositions`).
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { before, describe, test } from "node:test";
 import type { Keypair, PublicKey } from "@solana/web3.js";
 import {
   AttributionClient,
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   EarningsRole,
-  OPEN,
   associatedTokenAddress,
   findEvents,
   poolPda,
@@ -25,13 +23,9 @@ import {
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { openMarket } from "./helpers/market";
+import { big, hash, MIN_STAKE, openMarket, TIMING } from "./helpers/market";
 
-const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 1_000_000n;
-const MIN_STAKE = 1_000n * OPEN;
-const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
-const hash = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 
 describe("handing a contribution over: what it earned, before and after, follows to the new wallet", () => {
   let chain: TestChain;

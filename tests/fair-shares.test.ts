@@ -7,7 +7,6 @@
  * most 1,232 bytes; the claim's account checks (ClaimAccountMismatch, WrongPool).
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { type Keypair, PublicKey } from "@solana/web3.js";
 import {
@@ -15,7 +14,6 @@ import {
   BN,
   EarningsRole,
   MAX_TRANSACTION_SIZE,
-  OPEN,
   POSITION_BENEFICIARY_OFFSET,
   TOKEN_PROGRAM_ID,
   associatedTokenAddress,
@@ -28,13 +26,9 @@ import {
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { openMarket } from "./helpers/market";
+import { big, hash, MIN_STAKE, openMarket, TIMING } from "./helpers/market";
 
-const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 1_000_000n;
-const MIN_STAKE = 1_000n * OPEN;
-const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
-const hash = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 
 describe("fair shares: a version's pool pays exactly its contributions", () => {
   let chain: TestChain;

@@ -14,7 +14,6 @@
  * new authority, and pays the new wallets.
  */
 import assert from "node:assert/strict";
-import { createHash } from "node:crypto";
 import { before, describe, test } from "node:test";
 import type { Keypair, PublicKey } from "@solana/web3.js";
 import {
@@ -30,13 +29,9 @@ import {
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { openMarket } from "./helpers/market";
+import { big, hash, MIN_STAKE, openMarket, TIMING } from "./helpers/market";
 
-const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 1_000_000n;
-const MIN_STAKE = 1_000n * OPEN;
-const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
-const hash = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 /** `inference_pay`'s account indices (its IDL order). */
 const OPERATOR_STAKE = 7;
 const OWNER_EARNINGS = 9;

@@ -1,7 +1,14 @@
 /** A deployed market for the client's tests: config and OPEN, a staked operator, a funded user. */
 import type { Keypair, PublicKey } from "@solana/web3.js";
 import { type AttributionClient, EarningsRole, OPEN, OPEN_DECIMALS } from "@attribution-suite/client";
+import { createHash } from "node:crypto";
 import type { TestChain } from "./chain";
+
+/** What the market tests share: a stake minimum, daily epochs, and two small helpers. */
+export const MIN_STAKE = 1_000n * OPEN;
+export const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
+export const big = (v: { toString(): string }) => BigInt(v.toString());
+export const hash = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 
 export interface MarketWallets {
   treasury: Keypair;
