@@ -13,7 +13,6 @@ import { before, describe, test } from "node:test";
 import type { Keypair, PublicKey } from "@solana/web3.js";
 import {
   AttributionClient,
-  BN,
   EarningsRole,
   earningsCloseBlocker,
   earningsPda,
@@ -22,7 +21,7 @@ import {
   stakePda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { big, hash, MIN_STAKE, openMarket, TIMING } from "./helpers/market";
+import { big, MIN_STAKE, openMarket, publishedModel, TIMING } from "./helpers/market";
 
 const PRICE = 1_000_000n;
 const COOLDOWN_SECS = 3_600; // openMarket's
@@ -65,25 +64,8 @@ describe("closing an empty earnings account or stake, rent back to its holder", 
     [treasury, mintAuthority, builder, operator, user, stranger] = Array.from({ length: 6 }, () => chain.wallet());
     await openMarket(chain, client, { treasury, mintAuthority, operator, builder, user }, MIN_STAKE, TIMING);
 
-    // An open datanet with one contribution and its version 1; the builder's model citing it.
-    const curator = chain.wallet();
-    const d = await client.datanetCreate({ creator: curator.publicKey, id: 1, name: "c", uri: "ipfs://c", policy: { open: { weight: new BN(1) } } });
-    chain.sendOk(d.instructions, curator);
-    const submit = await client.contributionSubmit({ datanet: d.datanet, contributor: curator.publicKey, contentHash: hash("sample"), uri: "ipfs://s", size: 6 });
-    chain.sendOk(submit.instructions, curator);
-    const version = await client.datanetVersionPublish({ datanet: d.datanet, authority: curator.publicKey, contributionsRoot: hash("v1"), uri: "ipfs://c/v1" });
-    chain.sendOk(version.instructions, curator);
-    const create = await client.modelCreate({ owner: builder.publicKey, id: 1, kind: "base", name: "m", uri: "ipfs://m", artifactHash: hash("weights"), pricePerCall: PRICE });
-    const lineage = await client.modelLineageSet({
-      model: create.model,
-      owner: builder.publicKey,
-      entries: [{ source: "datanet", target: d.datanet, shareBps: 5_000 }],
-      ownerShareBps: 4_000,
-      operatorShareBps: 1_000,
-    });
-    const publish = await client.modelPublish({ model: create.model, owner: builder.publicKey });
-    chain.sendOk([...create.instructions, ...lineage.instructions, ...publish.instructions], builder);
-    model = create.model;
+    // The builder's model, citing version 1 of an open datanet: 50 % to the datanet, 40 % owner, 10 % operator.
+    model = await publishedModel(chain, client, builder, PRICE);
     await pay();
   });
 

@@ -1,6 +1,6 @@
 /** A deployed market for the client's tests: config and OPEN, a staked operator, a funded user. */
 import type { Keypair, PublicKey } from "@solana/web3.js";
-import { type AttributionClient, EarningsRole, OPEN, OPEN_DECIMALS } from "@attribution-suite/client";
+import { type AttributionClient, BN, EarningsRole, OPEN, OPEN_DECIMALS } from "@attribution-suite/client";
 import { createHash } from "node:crypto";
 import type { TestChain } from "./chain";
 
@@ -63,4 +63,30 @@ export async function openMarket(
   chain.sendOk([...deposit.instructions, ...opEarnings.instructions, ...ownerEarnings.instructions], w.operator, [w.builder]);
   chain.fund(w.mintAuthority, mint, w.user.publicKey, 1_000n * OPEN);
   return mint;
+}
+
+/**
+ * An open datanet (its own curator) with one contribution and its version 1, and `builder`'s
+ * model citing it: 50 % to the datanet, 40 % owner, 10 % operator, at `price` per call,
+ * published. Returns the model.
+ */
+export async function publishedModel(chain: TestChain, client: AttributionClient, builder: Keypair, price: bigint): Promise<PublicKey> {
+  const curator = chain.wallet();
+  const d = await client.datanetCreate({ creator: curator.publicKey, id: 1, name: "d", uri: "ipfs://d", policy: { open: { weight: new BN(1) } } });
+  chain.sendOk(d.instructions, curator);
+  const submit = await client.contributionSubmit({ datanet: d.datanet, contributor: curator.publicKey, contentHash: hash("sample"), uri: "ipfs://s", size: 6 });
+  chain.sendOk(submit.instructions, curator);
+  const version = await client.datanetVersionPublish({ datanet: d.datanet, authority: curator.publicKey, contributionsRoot: hash("v1"), uri: "ipfs://d/v1" });
+  chain.sendOk(version.instructions, curator);
+  const create = await client.modelCreate({ owner: builder.publicKey, id: 1, kind: "base", name: "m", uri: "ipfs://m", artifactHash: hash("weights"), pricePerCall: price });
+  const lineage = await client.modelLineageSet({
+    model: create.model,
+    owner: builder.publicKey,
+    entries: [{ source: "datanet", target: d.datanet, shareBps: 5_000 }],
+    ownerShareBps: 4_000,
+    operatorShareBps: 1_000,
+  });
+  const publish = await client.modelPublish({ model: create.model, owner: builder.publicKey });
+  chain.sendOk([...create.instructions, ...lineage.instructions, ...publish.instructions], builder);
+  return create.model;
 }
