@@ -293,119 +293,124 @@ function WalletEarnings({ wallet }: { wallet: PublicKey }) {
         ) : null}
         <TxStatus state={state} testId="tx-earnings" />
       </Section>
-      {handedCount > 0 ? (
+      {/* Kept while the last acceptance's status shows: accepting the last handover empties the list. */}
+      {handedCount > 0 || handedState.status !== "idle" ? (
         <Section title={`Handed to you (${handedCount})`} testId="handovers">
-          <p className="muted">
-            Their holders proposed to hand them to this wallet; nothing changes until you accept. A contribution: you become its contributor, paid
-            for it from then on, and what its positions accrued follows to you (they are synced when you claim them). A model: its owner share of
-            every later fee is yours. An operator: you sign for it and hold its stake. An earnings account: its balance moves into yours.
-          </p>
-          <table>
-            <thead>
-              <tr>
-                <th>What</th>
-                <th>From</th>
-                <th>Now</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {proposed.map((c) => (
-                <tr key={c.address.toBase58()} data-testid="handover-row" data-kind="contribution" data-contribution={c.address.toBase58()}>
-                  <td>
-                    <a href={href("datanets", c.account.datanet.toBase58())}>{nameOf(c.account.datanet)}</a> contribution #{c.account.index.toString()}{" "}
-                    <Addr value={c.address} />
-                  </td>
-                  <td>
-                    <Addr value={c.account.contributor} />
-                  </td>
-                  <td>
-                    <Status value={variant(c.account.status)} />
-                  </td>
-                  <td>
-                    <Handover
-                      label={`${nameOf(c.account.datanet)} contribution #${c.account.index}`}
-                      holder={c.account.contributor}
-                      pending={c.account.pendingContributor}
-                      run={runHanded}
-                      accept={async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: wallet })).instructions}
-                      acceptTitle="Become this contribution's contributor: paid for it from now on, its positions included (they follow when you claim them)"
-                    />
-                  </td>
-                </tr>
-              ))}
-              {modelsProposed.map((m) => (
-                <tr key={m.address.toBase58()} data-testid="handover-row" data-kind="model" data-account={m.address.toBase58()}>
-                  <td>
-                    model <a href={href("models", m.address.toBase58())}>{m.account.name}</a>
-                  </td>
-                  <td>
-                    <Addr value={m.account.owner} />
-                  </td>
-                  <td>
-                    <Status value={variant(m.account.state)} />
-                  </td>
-                  <td>
-                    <Handover
-                      label={`model "${m.account.name}"`}
-                      holder={m.account.owner}
-                      pending={m.account.pendingOwner}
-                      run={runHanded}
-                      accept={async () => (await client.modelOwnerAccept({ model: m.address, newOwner: wallet })).instructions}
-                      acceptTitle="Become this model's owner: the owner share of every later fee is credited to your model-owner earnings"
-                    />
-                  </td>
-                </tr>
-              ))}
-              {operatorsProposed.map((o) => (
-                <tr key={o.address.toBase58()} data-testid="handover-row" data-kind="operator" data-account={o.address.toBase58()}>
-                  <td>
-                    operator <Addr value={o.address} /> <span className="sub">{o.account.endpoint}</span>
-                  </td>
-                  <td>
-                    <Addr value={o.account.authority} />
-                  </td>
-                  <td>{o.stake ? <Open amount={big(o.stake.active)} /> : "no stake"}</td>
-                  <td>
-                    <Handover
-                      label={`operator ${o.address.toBase58().slice(0, 4)}…`}
-                      holder={o.account.authority}
-                      pending={o.account.pendingAuthority}
-                      run={runHanded}
-                      accept={async () => (await client.operatorHandoverAccept({ operator: o.address, newAuthority: wallet })).instructions}
-                      acceptTitle="Become this operator's authority, and its stake's: the operator share of every later fee is credited to your operator earnings"
-                    />
-                  </td>
-                </tr>
-              ))}
-              {earningsProposed.map((e) => {
-                const role = earningsRoleOf(e.account.role);
-                return (
-                  <tr key={e.address.toBase58()} data-testid="handover-row" data-kind="earnings" data-account={e.address.toBase58()}>
-                    <td>{ROLE_NAMES[role].toLowerCase()} earnings</td>
-                    <td>
-                      <Addr value={e.account.beneficiary} />
-                    </td>
-                    <td>
-                      <Open amount={big(e.account.balance)} />
-                    </td>
-                    <td>
-                      <Handover
-                        label={`${ROLE_NAMES[role].toLowerCase()} earnings of ${e.account.beneficiary.toBase58().slice(0, 4)}…`}
-                        holder={e.account.beneficiary}
-                        pending={e.account.pendingBeneficiary}
-                        run={runHanded}
-                          accept={async () =>
-                          (await client.earningsTransferAccept({ previousBeneficiary: e.account.beneficiary, role, newBeneficiary: wallet })).instructions
-                        }
-                          acceptTitle={`Take its balance into your own ${ROLE_NAMES[role].toLowerCase()} earnings (created if needed); its account closes`}
-                      />
-                    </td>
+          {handedCount > 0 ? (
+            <>
+              <p className="muted">
+                Their holders proposed to hand them to this wallet; nothing changes until you accept. A contribution: you become its contributor, paid
+                for it from then on, and what its positions accrued follows to you (they are synced when you claim them). A model: its owner share of
+                every later fee is yours. An operator: you sign for it and hold its stake. An earnings account: its balance moves into yours.
+              </p>
+              <table>
+                <thead>
+                  <tr>
+                    <th>What</th>
+                    <th>From</th>
+                    <th>Now</th>
+                    <th />
                   </tr>
-                );
-              })}
-            </tbody>
-          </table>
+                </thead>
+                <tbody>
+                  {proposed.map((c) => (
+                    <tr key={c.address.toBase58()} data-testid="handover-row" data-kind="contribution" data-contribution={c.address.toBase58()}>
+                      <td>
+                        <a href={href("datanets", c.account.datanet.toBase58())}>{nameOf(c.account.datanet)}</a> contribution #{c.account.index.toString()}{" "}
+                        <Addr value={c.address} />
+                      </td>
+                      <td>
+                        <Addr value={c.account.contributor} />
+                      </td>
+                      <td>
+                        <Status value={variant(c.account.status)} />
+                      </td>
+                      <td>
+                        <Handover
+                          label={`${nameOf(c.account.datanet)} contribution #${c.account.index}`}
+                          holder={c.account.contributor}
+                          pending={c.account.pendingContributor}
+                          run={runHanded}
+                          accept={async () => (await client.contributionTransferAccept({ contribution: c.address, newContributor: wallet })).instructions}
+                          acceptTitle="Become this contribution's contributor: paid for it from now on, its positions included (they follow when you claim them)"
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                  {modelsProposed.map((m) => (
+                    <tr key={m.address.toBase58()} data-testid="handover-row" data-kind="model" data-account={m.address.toBase58()}>
+                      <td>
+                        model <a href={href("models", m.address.toBase58())}>{m.account.name}</a>
+                      </td>
+                      <td>
+                        <Addr value={m.account.owner} />
+                      </td>
+                      <td>
+                        <Status value={variant(m.account.state)} />
+                      </td>
+                      <td>
+                        <Handover
+                          label={`model "${m.account.name}"`}
+                          holder={m.account.owner}
+                          pending={m.account.pendingOwner}
+                          run={runHanded}
+                          accept={async () => (await client.modelOwnerAccept({ model: m.address, newOwner: wallet })).instructions}
+                          acceptTitle="Become this model's owner: the owner share of every later fee is credited to your model-owner earnings"
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                  {operatorsProposed.map((o) => (
+                    <tr key={o.address.toBase58()} data-testid="handover-row" data-kind="operator" data-account={o.address.toBase58()}>
+                      <td>
+                        operator <Addr value={o.address} /> <span className="sub">{o.account.endpoint}</span>
+                      </td>
+                      <td>
+                        <Addr value={o.account.authority} />
+                      </td>
+                      <td>{o.stake ? <Open amount={big(o.stake.active)} /> : "no stake"}</td>
+                      <td>
+                        <Handover
+                          label={`operator ${o.address.toBase58().slice(0, 4)}…`}
+                          holder={o.account.authority}
+                          pending={o.account.pendingAuthority}
+                          run={runHanded}
+                          accept={async () => (await client.operatorHandoverAccept({ operator: o.address, newAuthority: wallet })).instructions}
+                          acceptTitle="Become this operator's authority, and its stake's: the operator share of every later fee is credited to your operator earnings"
+                        />
+                      </td>
+                    </tr>
+                  ))}
+                  {earningsProposed.map((e) => {
+                    const role = earningsRoleOf(e.account.role);
+                    return (
+                      <tr key={e.address.toBase58()} data-testid="handover-row" data-kind="earnings" data-account={e.address.toBase58()}>
+                        <td>{ROLE_NAMES[role].toLowerCase()} earnings</td>
+                        <td>
+                          <Addr value={e.account.beneficiary} />
+                        </td>
+                        <td>
+                          <Open amount={big(e.account.balance)} />
+                        </td>
+                        <td>
+                          <Handover
+                            label={`${ROLE_NAMES[role].toLowerCase()} earnings of ${e.account.beneficiary.toBase58().slice(0, 4)}…`}
+                            holder={e.account.beneficiary}
+                            pending={e.account.pendingBeneficiary}
+                            run={runHanded}
+                              accept={async () =>
+                              (await client.earningsTransferAccept({ previousBeneficiary: e.account.beneficiary, role, newBeneficiary: wallet })).instructions
+                            }
+                              acceptTitle={`Take its balance into your own ${ROLE_NAMES[role].toLowerCase()} earnings (created if needed); its account closes`}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </>
+          ) : null}
           <TxStatus state={handedState} testId="tx-handed" />
         </Section>
       ) : null}
