@@ -7,6 +7,7 @@
 //! so nothing is paid twice.
 use crate::constants::SEED_BOND_VAULT;
 use crate::errors::DatanetError;
+use crate::state::Contribution;
 use crate::token::{mint_decimals, token_account_mint_owner, transfer_checked};
 use anchor_lang::prelude::*;
 
@@ -62,8 +63,11 @@ impl<'a, 'info> BondAccounts<'a, 'info> {
         )
     }
 
-    /// Moves `amount` from the vault to the token account.
-    pub fn pay_out(&self, amount: u64) -> Result<()> {
+    /// Moves the bond the vault still holds for `contribution` to the token account and zeroes
+    /// it, so that a bond moves once whichever way it goes; returns the amount.
+    pub fn release(&self, contribution: &mut Contribution) -> Result<u64> {
+        let amount = contribution.bond;
+        contribution.bond = 0;
         let bump = [self.vault_bump];
         transfer_checked(
             self.token_program.key(),
@@ -74,6 +78,7 @@ impl<'a, 'info> BondAccounts<'a, 'info> {
             amount,
             self.decimals,
             &[&[SEED_BOND_VAULT, &bump]],
-        )
+        )?;
+        Ok(amount)
     }
 }

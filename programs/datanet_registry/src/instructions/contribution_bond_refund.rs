@@ -38,16 +38,14 @@ impl ContributionBondRefund<'_> {
         ctx.accounts.validate(now)?;
         let accounts = &mut *ctx.accounts;
         let contribution = &mut accounts.contribution;
-        let amount = contribution.bond;
-        BondAccounts::new(
+        let amount = BondAccounts::new(
             Some(&*accounts.bond_vault),
             Some(&*accounts.contributor_token),
             Some(&*accounts.mint),
             Some(&*accounts.token_program),
             &contribution.contributor,
         )?
-        .pay_out(amount)?;
-        contribution.bond = 0;
+        .release(contribution)?;
         emit!(BondRefunded {
             datanet: accounts.datanet.key(),
             contribution: contribution.key(),

@@ -56,8 +56,7 @@ impl ContributionFlagSpam<'_> {
                 accounts.token_program.as_deref(),
                 &treasury,
             )?
-            .pay_out(bond)?;
-            contribution.bond = 0;
+            .release(contribution)?;
         }
         let datanet = &mut accounts.datanet;
         let previous_status = contribution.status;

@@ -49,7 +49,7 @@ impl ContributionWithdraw<'_> {
     #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let accounts = &mut *ctx.accounts;
-        let contribution = &accounts.contribution;
+        let contribution = &mut accounts.contribution;
         let bond = contribution.bond;
         if bond > 0 {
             BondAccounts::new(
@@ -59,7 +59,7 @@ impl ContributionWithdraw<'_> {
                 accounts.token_program.as_deref(),
                 &contribution.contributor,
             )?
-            .pay_out(bond)?;
+            .release(contribution)?;
         }
         let datanet = &mut accounts.datanet;
         if contribution.status == ContributionStatus::Pending {
