@@ -1,20 +1,10 @@
 //! The `attribution` binary on the embedded SVM, through a multi-command flow whose state
 //! persists between processes: create → contribute → review → publish a version → enrol → cite
 //! it → pay → claim.
+mod common;
+
+use common::{hex, ok, refused, run};
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attribution")).args(args).current_dir(dir).output().expect("the binary runs")
-}
-
-/// Runs a command that must succeed; returns its standard output.
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "{args:?} failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    stdout
-}
 
 /// The address printed after `label ` on its own line.
 fn address(stdout: &str, label: &str) -> String {
@@ -125,10 +115,6 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     let out = run(d, &["--keypair", "missing.json", "--url", "http://127.0.0.1:9", "list", "models"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach"), "{}", String::from_utf8_lossy(&out.stderr));
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A base58 address as the 64 hex characters the engine's JSON uses.
@@ -403,14 +389,6 @@ fn claim_all_packs_many_positions_into_few_transactions() {
     assert!(claimed.contains("position_claim (5 position(s)): ok"), "{claimed}");
     assert_eq!(claimed.matches("0.058500000").count(), 30, "{claimed}");
     assert!(claimed.contains("claimed in total: 1.755000000 OPEN from 30 of 30 position(s)"), "{claimed}");
-}
-
-/// The standard error of a command that must fail.
-fn refused(d: &Path, args: &[&str]) -> String {
-    let out = run(d, args);
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!out.status.success(), "{args:?} succeeded:\n{}", String::from_utf8_lossy(&out.stdout));
-    stderr
 }
 
 /// The last line of a `--json` command's output, parsed.

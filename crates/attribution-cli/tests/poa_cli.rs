@@ -1,34 +1,14 @@
 //! `attribution poa …` as a user meets it: off chain, on the committed sample
 //! (`testdata/poa/sample`).
 use sha2::{Digest, Sha256};
+mod common;
+
+use common::{hex, ok, refused};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_attribution")).args(args).current_dir(dir).output().expect("the binary runs")
-}
-
-/// Runs a command that must succeed; returns its standard output.
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "{args:?} failed:\n{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    stdout
-}
-
-/// The standard error of a command that must fail.
-fn refused(dir: &Path, args: &[&str]) -> String {
-    let out = run(dir, args);
-    assert!(!out.status.success(), "{args:?} succeeded:\n{}", String::from_utf8_lossy(&out.stdout));
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
+use std::process::Command;
 
 fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/poa/sample")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A manifest in `d` of the sample's Shakespeare acts named `acts`, ids derived from the names.
