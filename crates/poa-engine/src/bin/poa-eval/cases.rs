@@ -49,11 +49,11 @@ impl Words {
 const PUNCTUATION: [&str; 6] = [",", ";", ":", "!", "?", " —"];
 const SPACES: [&str; 4] = [" ", "  ", "\n", "\t"];
 
-/// `excerpt` with random case, punctuation and whitespace changes, and one word in every 12
-/// replaced by a word of `outside` (at a random phase of the 12-word grid).
-pub fn perturb(rng: &mut Rng, excerpt: &str, outside: &Words) -> String {
+/// `excerpt` with random case, punctuation and whitespace changes, and one word in every `every`
+/// replaced by a word of `outside` (at a random phase of the `every`-word grid).
+pub fn perturb(rng: &mut Rng, excerpt: &str, outside: &Words, every: usize) -> String {
     let w = Words::new(excerpt.to_string());
-    let phase = rng.below(12);
+    let phase = rng.below(every);
     let mut out = String::new();
     for (i, range) in w.ranges.iter().enumerate() {
         if i > 0 {
@@ -65,7 +65,7 @@ pub fn perturb(rng: &mut Rng, excerpt: &str, outside: &Words) -> String {
             }
             out.push_str(SPACES[rng.below(SPACES.len())]);
         }
-        let word = if i % 12 == phase {
+        let word = if i % every == phase {
             let replacement = outside.random_excerpt(rng, 1);
             if replacement.eq_ignore_ascii_case(&w.text[range.clone()]) {
                 "nevertheless"

@@ -1,4 +1,5 @@
 //! The planted-passage evaluation → docs/attribution-eval.md and target/poa-eval/eval.json.
+use crate::attacks::{self, Attacks};
 use crate::baselines::Baselines;
 use crate::cases::{perturb, Rng, Words};
 use crate::corpus;
@@ -121,7 +122,6 @@ pub fn run(repo: &Path) {
     let raw_outside = Words::new(corpus::outside_text(&source));
     let (outside, quoting_lines) = without_quotations(&raw_outside, &shards, &params);
     let mut baselines = Baselines::new(contributions.iter().map(|c| c.text.as_str()));
-    let corpus_bytes: usize = contributions.iter().map(|c| c.text.len()).sum();
 
     let mut rng = Rng(2026);
     let mut rows = Vec::new();
@@ -148,7 +148,8 @@ pub fn run(repo: &Path) {
                         row.redrawn += 1;
                         continue;
                     }
-                    let planted = if perturbed { perturb(&mut rng, passage, &outside) } else { passage.to_string() };
+                    let planted =
+                        if perturbed { perturb(&mut rng, passage, &outside, 12) } else { passage.to_string() };
                     truth.push(c);
                     output = format!("{output} {planted} {}", filler(&mut rng, &outside));
                 }
@@ -183,8 +184,9 @@ pub fn run(repo: &Path) {
         shares
     };
     let negatives = [negatives(&outside), negatives(&raw_outside)];
+    let attacks = attacks::run(&folder, &datanets, &shards, &outside);
 
-    let report = report(&params, &rows, &negatives, quoting_lines, sharding_mismatches, &datanets, corpus_bytes);
+    let report = report(&params, &rows, &negatives, quoting_lines, sharding_mismatches, &datanets, &attacks);
     fs::write(repo.join("docs/attribution-eval.md"), report).expect("write docs/attribution-eval.md");
     let json = serde_json::json!({ "rows": rows, "negatives_unattributed_ppm": negatives[0], "raw_milton_negatives_unattributed_ppm": negatives[1], "sharding_mismatches": sharding_mismatches });
     fs::write(repo.join("target/poa-eval/eval.json"), serde_json::to_string_pretty(&json).unwrap())
@@ -207,11 +209,12 @@ fn report(
     (quoting, lines): (usize, usize),
     sharding_mismatches: usize,
     datanets: &[corpus::Datanet],
-    corpus_bytes: usize,
+    attacks: &Attacks,
 ) -> String {
     let Params { min_span_words: min_span, max_contributions_per_span: max_contributions } = params;
     let mut md = String::new();
     let contributions: usize = datanets.iter().map(|d| d.contributions.len()).sum();
+    let corpus_bytes: usize = datanets.iter().flat_map(|d| &d.contributions).map(|c| c.text.len()).sum();
     let _ = writeln!(md, "# Proof of Attribution: evaluation\n");
     let _ = writeln!(
         md,
@@ -284,7 +287,8 @@ fn report(
         );
     }
     let _ = writeln!(md);
-    let _ = writeln!(md, "## Targets\n");
+    attacks::report(attacks, &mut md);
+    let _ = writeln!(md, "\n## Targets\n");
     let meets = |min_words: usize, floor: f64| {
         rows.iter()
             .filter(|r| r.words >= min_words)
@@ -324,5 +328,6 @@ fn report(
     );
     let _ = writeln!(md, "| better than both baselines (F1) at every length and variant | {beats} |");
     let _ = writeln!(md, "| negative controls ≥ 95% unattributed | {} |", verdict(at_least_95(&negatives[0]) == n));
+    attacks::targets(attacks, &mut md, verdict);
     md
 }

@@ -1,7 +1,8 @@
 //! `poa-eval`: the Proof of Attribution evaluation and benchmark (release mode, from `crates/`):
 //!
 //! * `cargo run --release -p poa-engine --bin poa-eval -j1 -- eval`: planted-passage precision,
-//!   recall and MRR against BM25 and 8-gram Jaccard, negative controls → `docs/attribution-eval.md`
+//!   recall and MRR against BM25 and 8-gram Jaccard, negative controls, copy attacks →
+//!   `docs/attribution-eval.md`
 //! * `cargo run --release -p poa-engine --bin poa-eval -j1 -- bench`: index build throughput and
 //!   memory, attribution latency at 1, 10 and 100 MB → `target/bench/attribution.json`,
 //!   `docs/attribution-bench.md`
@@ -9,6 +10,7 @@
 //!   corpus `testdata/poa/sample`
 //!
 //! The corpus is fetched by `crates/poa-engine/eval/fetch-corpus.sh` on first use.
+mod attacks;
 mod baselines;
 mod bench;
 mod cases;
