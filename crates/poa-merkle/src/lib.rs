@@ -3,13 +3,16 @@
 //! on-chain verifier: [`solana_sha256_hasher::hashv`] is the `sol_sha256` syscall on
 //! `target_os = "solana"` and the `sha2` crate elsewhere. Keys are plain `[u8; 32]`.
 //!
-//! * leaf = sha256(0x00 ‖ [`LEAF_TAG`] ‖ model ‖ epoch (u64 LE) ‖ claimant ‖ amount (u64 LE))
+//! * leaf = sha256(0x00 ‖ [`LEAF_TAG`] ‖ model ‖ epoch (u64 LE) ‖ contribution ‖ amount (u64 LE)):
+//!   a leaf names a `Contribution` account, never a wallet; the claim pays its contributor.
 //! * node = sha256(0x01 ‖ min(a, b) ‖ max(a, b)): pairs are sorted, so proofs carry no direction
 //!   bits; the 0x00/0x01 prefixes keep a leaf from ever being taken for a node.
 //! * Each level pairs its nodes left to right; an unpaired last node is promoted to the next level
 //!   unchanged (and contributes nothing to the proofs of that level).
 //! * The root of no leaves is [`EMPTY_ROOT`].
-//! * records hash: h₀ = [`RECORDS_HASH_START`], hᵢ = sha256(hᵢ₋₁ ‖ request id ‖ amount (u64 LE)).
+//! * records hash: h₀ = [`RECORDS_HASH_START`],
+//!   hᵢ = sha256(hᵢ₋₁ ‖ request id ‖ output hash ‖ amount (u64 LE)), where the output hash is the
+//!   sha256 of what the calls returned (see [`output_hash`]).
 #![no_std]
 
 extern crate alloc;
@@ -20,7 +23,7 @@ use solana_sha256_hasher::hashv;
 pub type Hash = [u8; 32];
 
 /// Domain tag of a claim leaf, after the 0x00 leaf prefix.
-pub const LEAF_TAG: &[u8] = b"poa-leaf-v1";
+pub const LEAF_TAG: &[u8] = b"poa-leaf-v2";
 /// The root of an epoch with no claims.
 pub const EMPTY_ROOT: Hash = [0; 32];
 /// The records hash of an epoch before its first record.
@@ -33,9 +36,10 @@ fn sha256(parts: &[&[u8]]) -> Hash {
     hashv(parts).to_bytes()
 }
 
-/// The leaf of one claim: `claimant` may withdraw `amount` of `model`'s fees for `epoch`.
-pub fn leaf(model: &Hash, epoch: u64, claimant: &Hash, amount: u64) -> Hash {
-    sha256(&[&[LEAF_PREFIX], LEAF_TAG, model, &epoch.to_le_bytes(), claimant, &amount.to_le_bytes()])
+/// The leaf of one claim: `contribution` (its account's address) earned `amount` of `model`'s
+/// fees for `epoch`.
+pub fn leaf(model: &Hash, epoch: u64, contribution: &Hash, amount: u64) -> Hash {
+    sha256(&[&[LEAF_PREFIX], LEAF_TAG, model, &epoch.to_le_bytes(), contribution, &amount.to_le_bytes()])
 }
 
 /// The parent of two nodes, whatever their order.
@@ -99,9 +103,15 @@ pub fn verify(root: &Hash, leaf: &Hash, proof: &[Hash]) -> bool {
     proof.iter().fold(*leaf, |acc, sibling| node(&acc, sibling)) == *root
 }
 
-/// The records hash after appending one record (its request id and attributable amount).
-pub fn records_hash_next(previous: &Hash, request_id: &Hash, amount: u64) -> Hash {
-    sha256(&[previous, request_id, &amount.to_le_bytes()])
+/// The records hash after appending one record: its request id, the hash of its output and its
+/// attributable amount.
+pub fn records_hash_next(previous: &Hash, request_id: &Hash, output_hash: &Hash, amount: u64) -> Hash {
+    sha256(&[previous, request_id, output_hash, &amount.to_le_bytes()])
+}
+
+/// The output hash a payment commits: sha256 of the output's bytes (UTF-8 text as served).
+pub fn output_hash(output: &[u8]) -> Hash {
+    sha256(&[output])
 }
 
 #[cfg(test)]

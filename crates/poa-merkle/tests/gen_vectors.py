@@ -6,15 +6,15 @@ import hashlib
 import json
 import struct
 
-LEAF_TAG = b"poa-leaf-v1"
+LEAF_TAG = b"poa-leaf-v2"
 
 
 def sha256(*parts):
     return hashlib.sha256(b"".join(parts)).digest()
 
 
-def leaf(model, epoch, claimant, amount):
-    return sha256(b"\x00", LEAF_TAG, model, struct.pack("<Q", epoch), claimant, struct.pack("<Q", amount))
+def leaf(model, epoch, contribution, amount):
+    return sha256(b"\x00", LEAF_TAG, model, struct.pack("<Q", epoch), contribution, struct.pack("<Q", amount))
 
 
 def node(a, b):
@@ -45,8 +45,8 @@ def proof(leaves, index):
 def claim(tree, i):
     # Deterministic inputs: the same formulas as tests/vectors.rs uses for the large tree.
     model = sha256(b"model", struct.pack("<Q", tree))
-    claimant = sha256(b"claimant", struct.pack("<Q", i))
-    return model, 1000 + tree, claimant, (i * 7919 + 13) * 1_000_003
+    contribution = sha256(b"contribution", struct.pack("<Q", i))
+    return model, 1000 + tree, contribution, (i * 7919 + 13) * 1_000_003
 
 
 def tree_vector(tree, size):
@@ -54,7 +54,7 @@ def tree_vector(tree, size):
     leaves = [leaf(*c) for c in claims]
     return {
         "leaves": [
-            {"model": m.hex(), "epoch": e, "claimant": c.hex(), "amount": a, "leaf": l.hex(),
+            {"model": m.hex(), "epoch": e, "contribution": c.hex(), "amount": a, "leaf": l.hex(),
              "proof": [p.hex() for p in proof(leaves, i)]}
             for i, ((m, e, c, a), l) in enumerate(zip(claims, leaves))
         ],
@@ -70,11 +70,13 @@ def main():
     h = bytes(32)
     for i in range(4):
         request_id = sha256(b"request", struct.pack("<Q", i))
+        output = f"output {i}".encode()
         amount = 250_000 * (i + 1)
-        h = sha256(h, request_id, struct.pack("<Q", amount))
-        records.append({"request_id": request_id.hex(), "amount": amount, "records_hash": h.hex()})
+        h = sha256(h, request_id, sha256(output), struct.pack("<Q", amount))
+        records.append({"request_id": request_id.hex(), "output": output.decode(), "amount": amount,
+                        "records_hash": h.hex()})
     doc = {
-        "scheme": "leaf = sha256(0x00 | 'poa-leaf-v1' | model | epoch u64 LE | claimant | amount u64 LE); "
+        "scheme": "leaf = sha256(0x00 | 'poa-leaf-v2' | model | epoch u64 LE | contribution | amount u64 LE); "
         "node = sha256(0x01 | min | max); unpaired node promoted; empty root = 32 zero bytes",
         "empty_root": bytes(32).hex(),
         "trees": trees,

@@ -1,6 +1,6 @@
 //! Checks the crate against `testdata/poa/merkle-vectors.json`, which `gen_vectors.py` writes from
 //! the scheme's definition with Python's hashlib alone.
-use poa_merkle::{leaf, proof, records_hash_next, root, verify, Hash, Tree, EMPTY_ROOT, RECORDS_HASH_START};
+use poa_merkle::{leaf, output_hash, proof, records_hash_next, root, verify, Hash, Tree, EMPTY_ROOT, RECORDS_HASH_START};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -21,7 +21,7 @@ struct TreeVector {
 struct Leaf {
     model: String,
     epoch: u64,
-    claimant: String,
+    contribution: String,
     amount: u64,
     leaf: String,
     proof: Vec<String>,
@@ -38,6 +38,7 @@ struct LargeTree {
 #[derive(Deserialize)]
 struct Record {
     request_id: String,
+    output: String,
     amount: u64,
     records_hash: String,
 }
@@ -59,8 +60,8 @@ fn vectors() -> Vectors {
 fn large_leaf(tree: u64, i: u64) -> Hash {
     use solana_sha256_hasher::hashv;
     let model = hashv(&[b"model", &tree.to_le_bytes()]).to_bytes();
-    let claimant = hashv(&[b"claimant", &i.to_le_bytes()]).to_bytes();
-    leaf(&model, 1000 + tree, &claimant, (i * 7919 + 13) * 1_000_003)
+    let contribution = hashv(&[b"contribution", &i.to_le_bytes()]).to_bytes();
+    leaf(&model, 1000 + tree, &contribution, (i * 7919 + 13) * 1_000_003)
 }
 
 #[test]
@@ -74,7 +75,7 @@ fn small_trees_match_the_vectors() {
             .leaves
             .iter()
             .map(|l| {
-                let computed = leaf(&h(&l.model), l.epoch, &h(&l.claimant), l.amount);
+                let computed = leaf(&h(&l.model), l.epoch, &h(&l.contribution), l.amount);
                 assert_eq!(computed, h(&l.leaf));
                 computed
             })
@@ -113,7 +114,7 @@ fn large_tree_matches_the_vector_and_every_proof_verifies() {
 fn records_hash_chain_matches_the_vectors() {
     let mut hash = RECORDS_HASH_START;
     for r in vectors().records {
-        hash = records_hash_next(&hash, &h(&r.request_id), r.amount);
+        hash = records_hash_next(&hash, &h(&r.request_id), &output_hash(r.output.as_bytes()), r.amount);
         assert_eq!(hash, h(&r.records_hash));
     }
 }

@@ -86,13 +86,13 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "escrow_init", "", 13_500),
     c(P, "epoch_open", "", 18_000),
     c(P, "inference_pay", "lineage=1 proof-attributed", 26_500),
-    c(P, "attribution_root_post", "", 16_500),
+    c(P, "attribution_root_post", "", 19_400), // + the attestation's hash and URI (issue 15)
     c(P, "attribution_claim", "depth=14", 25_000), // the target of issue 8
     c(P, "attribution_claim", "", 24_500),
     c(P, "epoch_close", "", 8_500),
     c(P, "receipt_close", "", 5_500),
     c(P, "attribution_release", "", 11_000),
-    c(P, "attribution_root_veto", "", 11_500),
+    c(P, "attribution_root_veto", "", 12_800),
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -683,7 +683,7 @@ pub mod payout {
         cranker: &Pubkey,
         model: &Pubkey,
         index: u64,
-        claimant: &Pubkey,
+        contribution: &Pubkey,
         destination: &Pubkey,
         args: AttributionClaimArgs,
     ) -> Instruction {
@@ -694,9 +694,9 @@ pub mod payout {
                 vault: pda::vault(),
                 mint: open.mint,
                 epoch,
-                claimant: *claimant,
+                contribution: *contribution,
                 destination: *destination,
-                receipt: pda::receipt(&epoch, claimant),
+                receipt: pda::receipt(&epoch, contribution),
                 cranker: *cranker,
                 token_program: open.token_program,
                 system_program: system_program::ID,
@@ -756,9 +756,13 @@ pub mod payout {
         pix(accounts::StakeClose { stake: pda::stake(authority), authority: *authority }, instruction::StakeClose {})
     }
 
-    pub fn receipt_close(epoch: &Pubkey, claimant: &Pubkey, rent_payer: &Pubkey) -> Instruction {
+    pub fn receipt_close(epoch: &Pubkey, contribution: &Pubkey, rent_payer: &Pubkey) -> Instruction {
         pix(
-            accounts::ReceiptClose { receipt: pda::receipt(epoch, claimant), epoch: *epoch, rent_payer: *rent_payer },
+            accounts::ReceiptClose {
+                receipt: pda::receipt(epoch, contribution),
+                epoch: *epoch,
+                rent_payer: *rent_payer,
+            },
             instruction::ReceiptClose {},
         )
     }

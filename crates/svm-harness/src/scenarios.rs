@@ -4,7 +4,7 @@
 use crate::bench::Recorder;
 use crate::ixs::{self, payout::Open};
 use crate::token::TokenProgram;
-use crate::world::{content_hash, datanet_entry, model_entry, Shares, World, OPEN};
+use crate::world::{content_hash, datanet_entry, model_entry, Request, Shares, World, OPEN};
 use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
@@ -491,7 +491,7 @@ pub fn epochs(rec: &mut Recorder) {
         let open = ixs::payout::epoch_open(&user.pubkey(), &model, index);
         let r = w.svm.run(&user, open, &[]);
         rec.record(PAYOUT, "epoch_open", "new epoch", r);
-        let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [id as u8; 32]);
+        let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(id));
         let r = w.svm.send(&user, &ixs[1..], &[]);
         rec.record(PAYOUT, "inference_pay", "lineage=1 proof-attributed", r);
         models.push((model, leaves));
@@ -501,16 +501,12 @@ pub fn epochs(rec: &mut Recorder) {
 
     let mut trees = Vec::new();
     for (model, leaves) in &models {
-        // Deterministic claimants: the receipt PDA's bump search, hence the claim's cost, depends on them.
-        let claimants: Vec<Keypair> = (0..*leaves as u64)
-            .map(|i| {
-                let mut secret = [0xc1; 32];
-                secret[..8].copy_from_slice(&i.to_le_bytes());
-                Keypair::new_from_array(secret)
-            })
+        // Leaf 0 is the real contribution, the others deterministic stand-ins (never claimed).
+        let contributions: Vec<Pubkey> = std::iter::once(c)
+            .chain((1..*leaves as u64).map(|i| Pubkey::new_from_array(poa_merkle::output_hash(&i.to_le_bytes()))))
             .collect();
         let hashes: Vec<[u8; 32]> =
-            claimants.iter().map(|k| leaf(&model.to_bytes(), index, &k.pubkey().to_bytes(), 1)).collect();
+            contributions.iter().map(|k| leaf(&model.to_bytes(), index, &k.to_bytes(), 1)).collect();
         let tree = Tree::new(&hashes);
         let epoch: Epoch = w.svm.get(&pda::epoch(model, index));
         let args = AttributionRootPostArgs {
@@ -518,6 +514,8 @@ pub fn epochs(rec: &mut Recorder) {
             total: *leaves as u64,
             leaf_count: *leaves as u64,
             records_hash: epoch.records_hash,
+            inputs_hash: [7; 32],
+            inputs_uri: "https://attestor.example/epochs/1/inputs.json".into(),
         };
         let r = w.svm.run(
             &attestor,
@@ -525,35 +523,30 @@ pub fn epochs(rec: &mut Recorder) {
             &[],
         );
         rec.record(PAYOUT, "attribution_root_post", &format!("leaves={leaves}"), r);
-        trees.push((model, claimants, tree));
+        trees.push((model, tree));
     }
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     let open = w.open;
-    for (model, claimants, tree) in &trees {
+    let destination = w.fund(&contributor.pubkey(), 0);
+    for (model, tree) in &trees {
         let proof = tree.proof(0).expect("a leaf");
         let depth = proof.len();
-        let claimant = claimants[0].pubkey();
-        let destination = w.fund(&claimant, 0);
         let args = AttributionClaimArgs { amount: 1, proof };
-        let ix = ixs::payout::attribution_claim(&open, &cranker.pubkey(), model, index, &claimant, &destination, args);
+        let ix = ixs::payout::attribution_claim(&open, &cranker.pubkey(), model, index, &c, &destination, args);
         let r = w.svm.run(&cranker, ix, &[]);
         rec.record(PAYOUT, "attribution_claim", &format!("depth={depth}"), r);
     }
     w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
-    let (model, claimants, _) = &trees[0];
+    let (model, _) = &trees[0];
     let r = w.svm.run(&cranker, ixs::payout::epoch_close(model, index, &version, &user.pubkey()), &[]);
     rec.record(PAYOUT, "epoch_close", "after the claim period", r);
-    let r = w.svm.run(
-        &cranker,
-        ixs::payout::receipt_close(&pda::epoch(model, index), &claimants[0].pubkey(), &cranker.pubkey()),
-        &[],
-    );
+    let r = w.svm.run(&cranker, ixs::payout::receipt_close(&pda::epoch(model, index), &c, &cranker.pubkey()), &[]);
     rec.record(PAYOUT, "receipt_close", "closed epoch", r);
 
     // An epoch nobody attests: released after the deadline.
     let (model, _) = models[1];
     let next = w.epoch_index();
-    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [9; 32]);
+    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(9));
     w.svm.send(&user, &ixs, &[]).expect("pay");
     let end = (next as i64 + 1) * EPOCH_TIMING.epoch_length_secs + EPOCH_TIMING.root_deadline_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
@@ -563,7 +556,7 @@ pub fn epochs(rec: &mut Recorder) {
     // An epoch whose root governance vetoes in its challenge window.
     let (model, _) = models[2];
     let last = w.epoch_index();
-    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [10; 32]);
+    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(10));
     w.svm.send(&user, &ixs, &[]).expect("pay");
     let end = (last as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
@@ -573,6 +566,8 @@ pub fn epochs(rec: &mut Recorder) {
         total: epoch.accrued,
         leaf_count: 1,
         records_hash: epoch.records_hash,
+        inputs_hash: [7; 32],
+        inputs_uri: "https://attestor.example/epochs/3/inputs.json".into(),
     };
     w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, last, &version, args), &[]);
     let gov = w.governance.insecure_clone();

@@ -31,6 +31,29 @@ pub const EPOCH_TIMING: EpochTiming = EpochTiming {
     claim_window_secs: 30 * 24 * 3600,
 };
 
+/// Where the tests' attestors say their attestation is published (`AttributionRootPostArgs`).
+pub const INPUTS_URI: &str = "https://attestor.example/epochs/inputs.json";
+
+/// What a payment commits about one request: the caller's request id and the hash of the output
+/// served (`poa_merkle::output_hash`).
+#[derive(Clone, Copy, Debug)]
+pub struct Request {
+    pub id: [u8; 32],
+    pub output_hash: [u8; 32],
+}
+
+impl Request {
+    /// Request `n` of a test: id `[n; 32]`, output "output n".
+    pub fn numbered(n: u64) -> Request {
+        Request { id: [n as u8; 32], output_hash: poa_merkle::output_hash(format!("output {n}").as_bytes()) }
+    }
+
+    /// The epoch's records hash after `previous` with this request paying `amount` to the epoch.
+    pub fn chain(&self, previous: &[u8; 32], amount: u64) -> [u8; 32] {
+        poa_merkle::records_hash_next(previous, &self.id, &self.output_hash, amount)
+    }
+}
+
 pub struct World {
     pub svm: Svm,
     pub open: Open,
@@ -274,11 +297,16 @@ impl World {
         model: &Pubkey,
         operator: &Pubkey,
         calls: u64,
-        request_id: [u8; 32],
+        request: Request,
     ) -> Vec<Instruction> {
         let state: Model = self.svm.get(model);
         let index = self.epoch_index();
-        let args = InferencePayArgs { calls, max_fee: state.price_per_call * calls, request_id };
+        let args = InferencePayArgs {
+            calls,
+            max_fee: state.price_per_call * calls,
+            request_id: request.id,
+            output_hash: request.output_hash,
+        };
         let treasury = self.treasury.pubkey();
         let pay =
             ixs::payout::inference_pay(&self.open, &treasury, payer, payer_token, model, &state, operator, index, args);
@@ -288,7 +316,7 @@ impl World {
         }
     }
 
-    /// Pays for `calls` calls of `model` (see `pay_instructions`), with request id `[calls; 32]`.
+    /// Pays for `calls` calls of `model` (see `pay_instructions`), as `Request::numbered(calls)`.
     pub fn pay(
         &mut self,
         payer: &Keypair,
@@ -297,7 +325,7 @@ impl World {
         operator: &Pubkey,
         calls: u64,
     ) -> Result<Executed, Failed> {
-        let ixs = self.pay_instructions(&payer.pubkey(), payer_token, model, operator, calls, [calls as u8; 32]);
+        let ixs = self.pay_instructions(&payer.pubkey(), payer_token, model, operator, calls, Request::numbered(calls));
         self.svm.send(payer, &ixs, &[])
     }
 

@@ -9,11 +9,11 @@ use attribution_payout::events::{
 };
 use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs, ConfigUpdateArgs};
 use attribution_payout::state::{Epoch, EpochStatus, EpochTiming, Pool, Receipt};
-use datanet_registry::state::DatanetPolicy;
+use datanet_registry::state::{Contribution, ContributionHead, DatanetPolicy};
 use model_registry::state::ModelKind;
-use poa_merkle::{leaf, records_hash_next, Tree, RECORDS_HASH_START};
+use poa_merkle::{leaf, Tree, RECORDS_HASH_START};
 use svm_harness::token::TokenProgram;
-use svm_harness::world::{datanet_entry, Shares, World, EPOCH_TIMING, OPEN};
+use svm_harness::world::{datanet_entry, Request, Shares, World, EPOCH_TIMING, INPUTS_URI, OPEN};
 use svm_harness::{assert_error, ixs, pda, with_metas, Executed, Failed, Keypair, Signer};
 
 struct Market {
@@ -26,19 +26,25 @@ struct Market {
     attestor: Keypair,
     user: Keypair,
     user_token: Pubkey,
+    /// Two contributors and their contributions, both in version 1.
+    alice: Keypair,
+    bob: Keypair,
+    ca: Pubkey,
+    cb: Pubkey,
 }
 
 /// A model whose only datanet entry (40 %) is proof-attributed; its operator is also its
-/// attestor. The entry cites version 1 of the datanet (one enrolled contribution), whose pool
-/// takes what epochs return.
+/// attestor. The entry cites version 1 of the datanet (alice's and bob's contributions, one
+/// enrolled), whose pool takes what epochs return.
 fn market() -> Market {
     let mut w = World::new(TokenProgram::Token);
     let curator = w.wallet();
     let datanet = w.datanet(&curator, 1, DatanetPolicy::Open { weight: 1 });
-    let contributor = w.wallet();
-    let c = w.contribute(&datanet, &contributor, b"a contribution");
+    let (alice, bob) = (w.wallet(), w.wallet());
+    let ca = w.contribute(&datanet, &alice, b"alice's contribution");
+    let cb = w.contribute(&datanet, &bob, b"bob's contribution");
     let version = w.publish_version(&curator, &datanet);
-    w.enroll(&contributor, &version, &c);
+    w.enroll(&alice, &version, &ca);
     let attestor = w.wallet();
     w.operator(&attestor, 1_000 * OPEN);
     let owner = w.wallet();
@@ -48,19 +54,19 @@ fn market() -> Market {
     let model = w.model_attested(&owner, 1, ModelKind::Base, None, 1_000_000, shares, Some(attestor.pubkey()));
     let user = w.wallet();
     let user_token = w.fund(&user.pubkey(), 1_000 * OPEN);
-    Market { w, curator, datanet, version, model, attestor, user, user_token }
+    Market { w, curator, datanet, version, model, attestor, user, user_token, alice, bob, ca, cb }
 }
 
 impl Market {
-    /// Pays `calls` calls with request id `[id; 32]`; returns the proof-attributed amount.
-    fn pay(&mut self, calls: u64, id: u8) -> u64 {
+    /// Pays `calls` calls as `Request::numbered(id)`; returns the proof-attributed amount.
+    fn pay(&mut self, calls: u64, id: u64) -> u64 {
         let ixs = self.w.pay_instructions(
             &self.user.pubkey(),
             &self.user_token,
             &self.model,
             &self.attestor.pubkey(),
             calls,
-            [id; 32],
+            Request::numbered(id),
         );
         let done = self.w.svm.send(&self.user, &ixs, &[]).unwrap();
         let paid: InferencePaid = done.event();
@@ -77,26 +83,43 @@ impl Market {
         self.w.svm.run(signer, ix, &[])
     }
 
+    /// Claims `contribution`'s leaf into `paid_to`'s OPEN account.
     fn claim(
         &mut self,
         cranker: &Keypair,
         index: u64,
-        claimant: &Pubkey,
+        (contribution, paid_to): (&Pubkey, &Pubkey),
         amount: u64,
         proof: Vec<[u8; 32]>,
     ) -> Result<Executed, Failed> {
-        let destination = self.token_account(claimant);
+        let destination = self.token_account(paid_to);
         let args = AttributionClaimArgs { amount, proof };
         let ix = ixs::payout::attribution_claim(
             &self.w.open,
             &cranker.pubkey(),
             &self.model,
             index,
-            claimant,
+            contribution,
             &destination,
             args,
         );
         self.w.svm.run(cranker, ix, &[])
+    }
+
+    /// A root over `leaves` ((contribution, amount)) for the epoch, allocating their sum.
+    fn root(&self, index: u64, leaves: &[(Pubkey, u64)]) -> (Tree, AttributionRootPostArgs) {
+        let hashes: Vec<[u8; 32]> =
+            leaves.iter().map(|(c, amount)| leaf(&self.model.to_bytes(), index, &c.to_bytes(), *amount)).collect();
+        let tree = Tree::new(&hashes);
+        let args = AttributionRootPostArgs {
+            root: tree.root(),
+            total: leaves.iter().map(|(_, amount)| amount).sum(),
+            leaf_count: leaves.len() as u64,
+            records_hash: self.epoch(index).records_hash,
+            inputs_hash: [5; 32],
+            inputs_uri: INPUTS_URI.into(),
+        };
+        (tree, args)
     }
 
     /// The claimant's OPEN account (created on first use, at a fixed address per claimant).
@@ -129,9 +152,9 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let index = m.w.epoch_index();
     let mut expected_hash = RECORDS_HASH_START;
     let mut accrued = 0;
-    for (calls, id) in [(3, 1u8), (5, 2), (2, 3)] {
+    for (calls, id) in [(3, 1), (5, 2), (2, 3)] {
         let amount = m.pay(calls, id);
-        expected_hash = records_hash_next(&expected_hash, &[id; 32], amount);
+        expected_hash = Request::numbered(id).chain(&expected_hash, amount);
         accrued += amount;
     }
     let epoch = m.epoch(index);
@@ -142,44 +165,51 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let pool_before: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(pool_before.total_credited, 0);
 
-    // The engine's allocation: two claimants and a remainder.
-    let (alice, bob) = (Keypair::new().pubkey(), Keypair::new().pubkey());
+    // The engine's allocation: two contributions and a remainder.
+    let (alice, bob, ca, cb) = (m.alice.pubkey(), m.bob.pubkey(), m.ca, m.cb);
     let (a, b) = (accrued / 2, accrued / 3);
-    let leaves =
-        [leaf(&m.model.to_bytes(), index, &alice.to_bytes(), a), leaf(&m.model.to_bytes(), index, &bob.to_bytes(), b)];
-    let tree = Tree::new(&leaves);
-    let args =
-        || AttributionRootPostArgs { root: tree.root(), total: a + b, leaf_count: 2, records_hash: expected_hash };
+    let (tree, root_args) = m.root(index, &[(ca, a), (cb, b)]);
+    let args = || root_args.clone();
 
     let attestor = m.attestor.insecure_clone();
     assert_error(m.post(&attestor, index, args()), PayoutError::EpochNotEnded);
     past_end(&mut m.w, index);
     // Payments of the next epoch cannot land in this one.
     let late = with_metas(
-        m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &attestor.pubkey(), 1, [9; 32])[1].clone(),
+        m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &attestor.pubkey(), 1, Request::numbered(9))[1]
+            .clone(),
         |a| a[12].pubkey = pda::epoch(&m.model, index),
     );
     assert_error(m.w.svm.run(&m.user.insecure_clone(), late, &[]), PayoutError::WrongEpoch);
 
+    // The attestation's address is 1 to 200 bytes.
+    for uri in [String::new(), "u".repeat(201)] {
+        let bad = AttributionRootPostArgs { inputs_uri: uri, ..args() };
+        assert_error(m.post(&attestor, index, bad), PayoutError::InvalidInputsUri);
+    }
     let done = m.post(&attestor, index, args()).unwrap();
     let posted: AttributionRootPosted = done.event();
     let returned = accrued - a - b;
     assert_eq!((posted.total, posted.returned, posted.accrued), (a + b, returned, accrued));
+    assert_eq!((posted.inputs_hash, posted.inputs_uri.as_str()), ([5; 32], INPUTS_URI));
+    let epoch = m.epoch(index);
+    assert_eq!((epoch.inputs_hash, epoch.accepted_end), ([5; 32], 2), "version 1 holds alice's and bob's");
     let pool: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(pool.total_credited, returned, "the unallocated rest went to the static path at once");
     assert_error(m.post(&attestor, index, args()), PayoutError::RootAlreadyPosted);
 
     let cranker = m.w.wallet();
-    assert_error(m.claim(&cranker, index, &alice, a, tree.proof(0).unwrap()), PayoutError::ChallengeWindowOpen);
+    assert_error(m.claim(&cranker, index, (&ca, &alice), a, tree.proof(0).unwrap()), PayoutError::ChallengeWindowOpen);
     m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
-    let done = m.claim(&cranker, index, &alice, a, tree.proof(0).unwrap()).unwrap();
-    assert_eq!(done.event::<AttributionClaimed>().claimed, a);
+    let done = m.claim(&cranker, index, (&ca, &alice), a, tree.proof(0).unwrap()).unwrap();
+    let claimed: AttributionClaimed = done.event();
+    assert_eq!((claimed.claimed, claimed.contribution, claimed.paid_to), (a, ca, alice));
     let alice_token = m.token_account(&alice);
-    assert_eq!(m.w.svm.token_balance(&alice_token), a, "paid into the claimant's own account");
-    let receipt: Receipt = m.w.svm.get(&pda::receipt(&pda::epoch(&m.model, index), &alice));
-    assert_eq!((receipt.amount, receipt.rent_payer), (a, cranker.pubkey()));
-    assert_error(m.claim(&cranker, index, &alice, a, tree.proof(0).unwrap()), PayoutError::AlreadyClaimed);
-    m.claim(&cranker, index, &bob, b, tree.proof(1).unwrap()).unwrap();
+    assert_eq!(m.w.svm.token_balance(&alice_token), a, "paid into the contributor's own account");
+    let receipt: Receipt = m.w.svm.get(&pda::receipt(&pda::epoch(&m.model, index), &ca));
+    assert_eq!((receipt.contribution, receipt.amount, receipt.rent_payer), (ca, a, cranker.pubkey()));
+    assert_error(m.claim(&cranker, index, (&ca, &alice), a, tree.proof(0).unwrap()), PayoutError::AlreadyClaimed);
+    m.claim(&cranker, index, (&cb, &bob), b, tree.proof(1).unwrap()).unwrap();
     let epoch = m.epoch(index);
     assert_eq!(epoch.claimed + epoch.returned, epoch.accrued, "claimed + released = accrued, to the base unit");
 
@@ -189,9 +219,9 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
         PayoutError::ClaimPeriodNotOver,
     );
     m.w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
-    assert_error(m.claim(&cranker, index, &alice, a, tree.proof(0).unwrap()), PayoutError::ClaimPeriodOver);
+    assert_error(m.claim(&cranker, index, (&ca, &alice), a, tree.proof(0).unwrap()), PayoutError::ClaimPeriodOver);
     let epoch_key = pda::epoch(&m.model, index);
-    let receipt_close = ixs::payout::receipt_close(&epoch_key, &alice, &cranker.pubkey());
+    let receipt_close = ixs::payout::receipt_close(&epoch_key, &ca, &cranker.pubkey());
     assert_error(m.w.svm.run(&cranker, receipt_close.clone(), &[]), PayoutError::EpochStillOpen);
     let wrong_payer = ixs::payout::epoch_close(&m.model, index, &m.version, &cranker.pubkey());
     assert_error(m.w.svm.run(&cranker, wrong_payer, &[]), PayoutError::WrongRentPayer);
@@ -214,14 +244,10 @@ fn forged_or_altered_claims_fail_by_name_and_change_nothing() {
     let mut m = market();
     let index = m.w.epoch_index();
     let accrued = m.pay(4, 1);
-    let hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
-    let (alice, bob) = (Keypair::new().pubkey(), Keypair::new().pubkey());
-    let leaves: Vec<[u8; 32]> =
-        [(alice, 10), (bob, 20)].iter().map(|(k, amt)| leaf(&m.model.to_bytes(), index, &k.to_bytes(), *amt)).collect();
-    let tree = Tree::new(&leaves);
+    let (alice, bob, ca, cb) = (m.alice.pubkey(), m.bob.pubkey(), m.ca, m.cb);
+    let (tree, good) = m.root(index, &[(ca, 10), (cb, 20)]);
     past_end(&mut m.w, index);
     let attestor = m.attestor.insecure_clone();
-    let good = AttributionRootPostArgs { root: tree.root(), total: 30, leaf_count: 2, records_hash: hash };
 
     // Posting: not the attestor, a wrong records hash, a total above the accrual.
     let stranger = m.w.wallet();
@@ -247,44 +273,141 @@ fn forged_or_altered_claims_fail_by_name_and_change_nothing() {
 
     let cranker = m.w.wallet();
     let forged = vec![[7u8; 32]];
-    assert_error(m.claim(&cranker, index, &alice, 10, forged), PayoutError::InvalidProof);
-    assert_error(m.claim(&cranker, index, &alice, 11, tree.proof(0).unwrap()), PayoutError::InvalidProof);
-    assert_error(m.claim(&cranker, index, &bob, 10, tree.proof(0).unwrap()), PayoutError::InvalidProof);
-    assert_error(m.claim(&cranker, index, &alice, 10, vec![[0; 32]; 33]), PayoutError::ProofTooLong);
-    // Into an account that is not the claimant's.
+    assert_error(m.claim(&cranker, index, (&ca, &alice), 10, forged), PayoutError::InvalidProof);
+    assert_error(m.claim(&cranker, index, (&ca, &alice), 11, tree.proof(0).unwrap()), PayoutError::InvalidProof);
+    assert_error(m.claim(&cranker, index, (&cb, &bob), 10, tree.proof(0).unwrap()), PayoutError::InvalidProof);
+    assert_error(m.claim(&cranker, index, (&ca, &alice), 10, vec![[0; 32]; 33]), PayoutError::ProofTooLong);
+    // Into an account that is not the contributor's: not even the other contributor's.
     let thief = m.w.wallet();
     let thief_token = m.w.fund(&thief.pubkey(), 0);
     let args = AttributionClaimArgs { amount: 10, proof: tree.proof(0).unwrap() };
-    let ix = ixs::payout::attribution_claim(&m.w.open, &thief.pubkey(), &m.model, index, &alice, &thief_token, args);
+    let ix = ixs::payout::attribution_claim(&m.w.open, &thief.pubkey(), &m.model, index, &ca, &thief_token, args);
     assert_error(m.w.svm.run(&thief, ix, &[]), PayoutError::NotOwnTokenAccount);
+    assert_error(m.claim(&cranker, index, (&ca, &bob), 10, tree.proof(0).unwrap()), PayoutError::NotOwnTokenAccount);
     let epoch = m.epoch(index);
     assert_eq!(epoch.claimed, 0, "no claim went through");
 
     // Against another model's epoch: its root does not contain this leaf.
     let mut other = market();
     let other_index = other.w.epoch_index();
-    let other_amount = other.pay(1, 1);
+    other.pay(1, 1);
     past_end(&mut other.w, other_index);
-    let other_leaf = leaf(&other.model.to_bytes(), other_index, &alice.to_bytes(), 10);
-    let other_args = AttributionRootPostArgs {
-        root: Tree::new(&[other_leaf]).root(),
-        total: 10,
-        leaf_count: 1,
-        records_hash: records_hash_next(&RECORDS_HASH_START, &[1; 32], other_amount),
-    };
+    let (other_ca, other_alice) = (other.ca, other.alice.pubkey());
+    let (_, other_args) = other.root(other_index, &[(other_ca, 10)]);
     let other_attestor = other.attestor.insecure_clone();
     other.post(&other_attestor, other_index, other_args).unwrap();
     other.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     let crank = other.w.wallet();
-    assert_error(other.claim(&crank, other_index, &alice, 10, tree.proof(0).unwrap()), PayoutError::InvalidProof);
+    let proof = tree.proof(0).unwrap();
+    assert_error(other.claim(&crank, other_index, (&other_ca, &other_alice), 10, proof), PayoutError::InvalidProof);
     // And the same epoch passed where a claim of this model's was meant: a different account.
     let args = AttributionClaimArgs { amount: 10, proof: tree.proof(0).unwrap() };
     let alice_token = m.token_account(&alice);
     let ix = with_metas(
-        ixs::payout::attribution_claim(&m.w.open, &cranker.pubkey(), &m.model, index, &alice, &alice_token, args),
+        ixs::payout::attribution_claim(&m.w.open, &cranker.pubkey(), &m.model, index, &ca, &alice_token, args),
         |a| a[3].pubkey = Keypair::new().pubkey(),
     );
     assert_error(m.w.svm.run(&cranker, ix, &[]), Anchor::AccountNotInitialized);
+    assert_eq!(m.w.svm.token_balance(&alice_token), 0);
+    // The honest twin: the same claim as it should be.
+    m.claim(&cranker, index, (&ca, &alice), 10, tree.proof(0).unwrap()).unwrap();
+    assert_eq!(m.w.svm.token_balance(&alice_token), 10);
+}
+
+/// A leaf names a contribution, and the claim pays only an accepted contribution of the epoch's
+/// datanet that the cited version contains, into its contributor's account. An attestor that
+/// allocates to its own wallet, to its contribution in another datanet, or to one it submitted
+/// after the version was published, gets nothing; each honest twin is paid; what the attacks
+/// were allocated goes back to the version's pool at close.
+#[test]
+fn a_root_pays_only_contributions_of_the_cited_version() {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    let accrued = m.pay(10, 1);
+    let attestor = m.attestor.insecure_clone();
+    let elsewhere = m.w.datanet(&attestor, 9, DatanetPolicy::Open { weight: 1 });
+    let foreign = m.w.contribute(&elsewhere, &attestor, b"the attestor's, elsewhere");
+    let datanet = m.datanet;
+    let late = m.w.contribute(&datanet, &attestor, b"the attestor's, after version 1");
+    let (ca, cb, alice, bob) = (m.ca, m.cb, m.alice.pubkey(), m.bob.pubkey());
+    let own = attestor.pubkey();
+    let leaves = [(own, 100), (foreign, 200), (late, 300), (ca, 400), (cb, 500)];
+    let (tree, args) = m.root(index, &leaves);
+    past_end(&mut m.w, index);
+    m.post(&attestor, index, args).unwrap();
+    m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+
+    let cranker = m.w.wallet();
+    let proof = |i: usize| tree.proof(i).unwrap();
+    let attestor_token = m.token_account(&own);
+    assert_error(m.claim(&cranker, index, (&own, &own), 100, proof(0)), Anchor::AccountOwnedByWrongProgram);
+    assert_error(m.claim(&cranker, index, (&foreign, &own), 200, proof(1)), PayoutError::ContributionOfAnotherDatanet);
+    assert_error(m.claim(&cranker, index, (&late, &own), 300, proof(2)), PayoutError::NotInVersion);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), 0);
+    assert_eq!(m.epoch(index).claimed, 0);
+
+    // The honest twins. Alice's is paid to alice.
+    m.claim(&cranker, index, (&ca, &alice), 400, proof(3)).unwrap();
+    let alice_token = m.token_account(&alice);
+    assert_eq!(m.w.svm.token_balance(&alice_token), 400);
+    // Bob hands his contribution to carol: the leaf follows the contribution, not bob's wallet.
+    let carol = m.w.wallet();
+    let bob_keys = m.bob.insecure_clone();
+    m.w.step(&bob_keys, ixs::datanet::contribution_transfer_propose(&cb, &bob, Some(carol.pubkey())), &[]);
+    m.w.step(&carol, ixs::datanet::contribution_transfer_accept(&cb, &carol.pubkey()), &[]);
+    assert_error(m.claim(&cranker, index, (&cb, &bob), 500, proof(4)), PayoutError::NotOwnTokenAccount);
+    let done = m.claim(&cranker, index, (&cb, &carol.pubkey()), 500, proof(4)).unwrap();
+    assert_eq!(done.event::<AttributionClaimed>().paid_to, carol.pubkey());
+    let carol_token = m.token_account(&carol.pubkey());
+    assert_eq!(m.w.svm.token_balance(&carol_token), 500);
+    let bob_token = m.token_account(&bob);
+    assert_eq!(m.w.svm.token_balance(&bob_token), 0);
+
+    // What the attacks were allocated goes to version 1's contributors at close.
+    m.w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
+    let before: Pool = m.w.svm.get(&pda::pool(&m.version));
+    let user = m.user.pubkey();
+    let done = m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &user), &[]).unwrap();
+    assert_eq!(done.event::<EpochReleased>().amount, 600);
+    let after: Pool = m.w.svm.get(&pda::pool(&m.version));
+    assert_eq!(after.total_credited - before.total_credited, 600);
+    assert_eq!(before.total_credited, accrued - 1_500, "the unallocated rest went to the pool at the post");
+    assert_eq!(m.w.svm.token_balance(&attestor_token), 0);
+}
+
+/// Request ids are the payer's labels: the chain numbers each record itself, so a repeated id is
+/// a second record, not a collision that could block the epoch.
+#[test]
+fn a_repeated_request_id_is_a_second_record() {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    let mut hash = RECORDS_HASH_START;
+    for (record, calls) in [2u64, 3].into_iter().enumerate() {
+        let ixs = m.w.pay_instructions(
+            &m.user.pubkey(),
+            &m.user_token,
+            &m.model,
+            &m.attestor.pubkey(),
+            calls,
+            Request::numbered(1),
+        );
+        let done = m.w.svm.send(&m.user.insecure_clone(), &ixs, &[]).unwrap();
+        let paid: InferencePaid = done.event();
+        assert_eq!((paid.epoch, paid.record), (Some(index), Some(record as u64)));
+        assert_eq!((paid.request_id, paid.output_hash), (Request::numbered(1).id, Request::numbered(1).output_hash));
+        hash = Request::numbered(1).chain(&hash, paid.lineage[0].amount);
+    }
+    let epoch = m.epoch(index);
+    assert_eq!((epoch.record_count, epoch.records_hash), (2, hash));
+    // A model without a proof-attributed entry credits no epoch and numbers no record.
+    let owner = m.w.wallet();
+    let shares =
+        Shares { entries: vec![datanet_entry(m.datanet, m.version, 1_000)], owner_bps: 8_000, operator_bps: 1_000 };
+    let plain = m.w.model(&owner, 7, ModelKind::Base, None, 10, shares);
+    let ixs =
+        m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &plain, &m.attestor.pubkey(), 1, Request::numbered(1));
+    let paid: InferencePaid = m.w.svm.send(&m.user.insecure_clone(), &ixs, &[]).unwrap().event();
+    assert_eq!((paid.epoch, paid.record), (None, None));
 }
 
 #[test]
@@ -303,7 +426,9 @@ fn an_epoch_without_a_root_is_released_to_the_pool_and_never_stuck() {
         root: [1; 32],
         total: 0,
         leaf_count: 0,
-        records_hash: records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued),
+        records_hash: Request::numbered(1).chain(&RECORDS_HASH_START, accrued),
+        inputs_hash: [5; 32],
+        inputs_uri: INPUTS_URI.into(),
     };
     assert_error(m.post(&attestor, index, args), PayoutError::RootDeadlinePassed);
     let done = m.w.svm.run(&anyone, release.clone(), &[]).unwrap();
@@ -322,12 +447,10 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
     let index = m.w.epoch_index();
     let accrued = m.pay(4, 1);
     past_end(&mut m.w, index);
-    // The attestor allocates everything to a wallet of its own.
+    // The attestor allocates everything to one contribution.
     let attestor = m.attestor.insecure_clone();
-    let leaves = [leaf(&m.model.to_bytes(), index, &attestor.pubkey().to_bytes(), accrued)];
-    let tree = Tree::new(&leaves);
-    let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
-    let args = AttributionRootPostArgs { root: tree.root(), total: accrued, leaf_count: 1, records_hash };
+    let (ca, alice) = (m.ca, m.alice.pubkey());
+    let (tree, args) = m.root(index, &[(ca, accrued)]);
     m.post(&attestor, index, args).unwrap();
 
     let gov = m.w.governance.insecure_clone();
@@ -358,7 +481,7 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
     // The vetoed root pays nobody, and a second veto finds no root.
     m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     let cranker = m.w.wallet();
-    assert_error(m.claim(&cranker, index, &attestor.pubkey(), accrued, vec![]), PayoutError::RootNotPosted);
+    assert_error(m.claim(&cranker, index, (&ca, &alice), accrued, vec![]), PayoutError::RootNotPosted);
     assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &m.version), &[]), PayoutError::RootNotPosted);
     m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey()), &[]).unwrap();
     assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
@@ -381,9 +504,19 @@ fn an_epoch_keeps_the_timing_it_was_opened_with() {
     let release = ixs::payout::attribution_release(&m.model, index, &m.version);
     assert_error(m.w.svm.run(&anyone, release, &[]), PayoutError::RootDeadlineNotPassed);
     let attestor = m.attestor.insecure_clone();
-    let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
-    let done =
-        m.post(&attestor, index, AttributionRootPostArgs { root: [7; 32], total: 0, leaf_count: 0, records_hash });
+    let records_hash = Request::numbered(1).chain(&RECORDS_HASH_START, accrued);
+    let done = m.post(
+        &attestor,
+        index,
+        AttributionRootPostArgs {
+            root: [7; 32],
+            total: 0,
+            leaf_count: 0,
+            records_hash,
+            inputs_hash: [5; 32],
+            inputs_uri: INPUTS_URI.into(),
+        },
+    );
     let posted: AttributionRootPosted = done.unwrap().event();
     assert_eq!(posted.claims_open_at, m.w.svm.clock().unix_timestamp + EPOCH_TIMING.challenge_window_secs);
     assert_eq!(posted.expires_at, posted.claims_open_at + EPOCH_TIMING.claim_window_secs);
@@ -399,8 +532,20 @@ fn after_the_challenge_window_the_root_stands() {
     assert_error(m.w.svm.run(&gov, veto.clone(), &[]), PayoutError::RootNotPosted);
     past_end(&mut m.w, index);
     let attestor = m.attestor.insecure_clone();
-    let records_hash = records_hash_next(&RECORDS_HASH_START, &[1; 32], accrued);
-    m.post(&attestor, index, AttributionRootPostArgs { root: [7; 32], total: 0, leaf_count: 0, records_hash }).unwrap();
+    let records_hash = Request::numbered(1).chain(&RECORDS_HASH_START, accrued);
+    m.post(
+        &attestor,
+        index,
+        AttributionRootPostArgs {
+            root: [7; 32],
+            total: 0,
+            leaf_count: 0,
+            records_hash,
+            inputs_hash: [5; 32],
+            inputs_uri: INPUTS_URI.into(),
+        },
+    )
+    .unwrap();
     m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     assert_error(m.w.svm.run(&gov, veto, &[]), PayoutError::ChallengeWindowClosed);
     assert_eq!(m.epoch(index).status, EpochStatus::Posted);
@@ -428,4 +573,46 @@ fn epochs_open_only_for_attributed_published_models_and_only_the_current_one() {
         m.w.svm.run(&payer, ixs::payout::epoch_open(&payer.pubkey(), &plain, index), &[]),
         PayoutError::NotProofAttributed,
     );
+}
+
+/// `ContributionHead` (what the claim reads) is the prefix of a real `Contribution` account, one
+/// with a handover pending and one without.
+#[test]
+fn the_contribution_head_is_the_accounts_prefix() {
+    let mut m = market();
+    let (cb, bob, heir) = (m.cb, m.bob.insecure_clone(), m.w.wallet().pubkey());
+    m.w.step(&bob, ixs::datanet::contribution_transfer_propose(&cb, &bob.pubkey(), Some(heir)), &[]);
+    for key in [m.ca, cb] {
+        let account = m.w.svm.account(&key).expect("a contribution");
+        let full: Contribution = m.w.svm.get(&key);
+        let info_key = key;
+        let mut lamports = account.lamports;
+        let mut data = account.data.clone();
+        let info = anchor_lang::prelude::AccountInfo::new(
+            &info_key,
+            false,
+            false,
+            &mut lamports,
+            &mut data,
+            &account.owner,
+            false,
+        );
+        let head = ContributionHead::read(&info).unwrap();
+        let expected = ContributionHead {
+            version: full.version,
+            bump: full.bump,
+            datanet: full.datanet,
+            contributor: full.contributor,
+            content_hash: full.content_hash,
+            size: full.size,
+            status: full.status,
+            weight: full.weight,
+            reject_reason: full.reject_reason,
+            index: full.index,
+            submitted_at: full.submitted_at,
+            decided_at: full.decided_at,
+            accepted_seq: full.accepted_seq,
+        };
+        assert_eq!(head, expected);
+    }
 }

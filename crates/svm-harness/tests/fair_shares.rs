@@ -10,7 +10,9 @@ use datanet_registry::instructions::{ContributionSubmitArgs, ReviewDecision};
 use datanet_registry::state::{Contribution, DatanetPolicy};
 use model_registry::state::ModelKind;
 use svm_harness::token::TokenProgram;
-use svm_harness::world::{content_hash, datanet_entry, model_entry, Shares, World, EPOCH_TIMING, OPEN};
+use svm_harness::world::{
+    content_hash, datanet_entry, model_entry, Request, Shares, World, EPOCH_TIMING, INPUTS_URI, OPEN,
+};
 use svm_harness::{assert_error, ixs, pda, Keypair, Signer};
 
 /// An open datanet (every submission accepted at once, weight 1) whose first version holds three
@@ -168,7 +170,8 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
     let attested = e.w.model_attested(&owner, 7, ModelKind::Base, None, OPEN, shares, Some(attestor.pubkey()));
     let user = e.user.insecure_clone();
     let released = e.w.epoch_index();
-    let pay = e.w.pay_instructions(&user.pubkey(), &e.user_token, &attested, &attestor.pubkey(), 100, [1; 32]);
+    let pay =
+        e.w.pay_instructions(&user.pubkey(), &e.user_token, &attested, &attestor.pubkey(), 100, Request::numbered(1));
     e.w.svm.send(&user, &pay, &[]).expect("pay into the epoch");
     let end = (released as i64 + 1) * EPOCH_TIMING.epoch_length_secs + EPOCH_TIMING.root_deadline_secs;
     e.w.svm.advance_time(end - e.w.svm.clock().unix_timestamp);
@@ -179,7 +182,8 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
     sybil_enrol(&mut e);
 
     let closed = e.w.epoch_index();
-    let pay = e.w.pay_instructions(&user.pubkey(), &e.user_token, &attested, &attestor.pubkey(), 100, [2; 32]);
+    let pay =
+        e.w.pay_instructions(&user.pubkey(), &e.user_token, &attested, &attestor.pubkey(), 100, Request::numbered(2));
     e.w.svm.send(&user, &pay, &[]).expect("pay into the next epoch");
     let end = (closed as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     e.w.svm.advance_time(end - e.w.svm.clock().unix_timestamp);
@@ -190,6 +194,8 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
         total: epoch.accrued / 2,
         leaf_count: 1,
         records_hash: epoch.records_hash,
+        inputs_hash: [5; 32],
+        inputs_uri: INPUTS_URI.into(),
     };
     e.w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &attested, closed, &v1, args), &[]);
     e.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs + EPOCH_TIMING.claim_window_secs);

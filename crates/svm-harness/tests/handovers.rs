@@ -9,7 +9,7 @@ use datanet_registry::state::DatanetPolicy;
 use model_registry::errors::ModelError;
 use model_registry::state::{Model, ModelKind, Operator};
 use svm_harness::token::TokenProgram;
-use svm_harness::world::{datanet_entry, Shares, World, OPEN};
+use svm_harness::world::{datanet_entry, Request, Shares, World, OPEN};
 use svm_harness::{assert_error, ixs, pda, Keypair, Signer};
 
 /// A published model (owner share 40 %, operator 10 %) over an open datanet, a staked operator
@@ -75,7 +75,8 @@ fn a_model_handed_over_pays_its_owner_share_to_the_new_owner() {
     assert_eq!((model.owner, model.pending_owner), (heir.pubkey(), None));
 
     // Attack: a payment that still credits the previous owner's earnings is refused.
-    let mut stale = m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &m.operator.pubkey(), 10, [1; 32]);
+    let mut stale =
+        m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &m.operator.pubkey(), 10, Request::numbered(1));
     stale[0].accounts[9].pubkey = pda::earnings(&m.owner.pubkey(), EarningsRole::ModelOwner);
     assert_error(m.w.svm.send(&m.user.insecure_clone(), &stale, &[]), PayoutError::WrongEarnings);
     // Honest twin: the next fee's owner share goes to the heir; what was earned before stays.
@@ -101,7 +102,7 @@ fn an_operator_and_its_stake_handed_over_serve_and_earn_under_the_new_key() {
 
     // The heir's payment accounts: the operator and stake at their first key's PDAs, its earnings.
     let pay = |m: &Market| {
-        let mut ixs = m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &first, 10, [2; 32]);
+        let mut ixs = m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &first, 10, Request::numbered(2));
         ixs[0].accounts[10].pubkey = pda::earnings(&heir.pubkey(), EarningsRole::Operator);
         ixs
     };

@@ -81,7 +81,7 @@ fn market(program: TokenProgram) -> Market {
 /// The user's `inference_pay` for `model` (as it is on chain now) served by `operator`.
 fn pay_model_ix(m: &Market, model: &Pubkey, operator: &Pubkey, calls: u64, max_fee: u64) -> Instruction {
     let state: Model = m.w.svm.get(model);
-    let args = InferencePayArgs { calls, max_fee, request_id: [7; 32] };
+    let args = InferencePayArgs { calls, max_fee, request_id: [7; 32], output_hash: [8; 32] };
     let treasury = m.w.treasury.pubkey();
     ixs::payout::inference_pay(
         &m.w.open,

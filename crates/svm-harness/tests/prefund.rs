@@ -11,7 +11,7 @@ use datanet_registry::state::DatanetPolicy;
 use model_registry::state::ModelKind;
 use poa_merkle::{leaf, Tree};
 use svm_harness::token::TokenProgram;
-use svm_harness::world::{datanet_entry, Shares, World, EPOCH_TIMING, OPEN};
+use svm_harness::world::{datanet_entry, Request, Shares, World, EPOCH_TIMING, INPUTS_URI, OPEN};
 use svm_harness::{ixs, pda, Keypair, Signer, Svm};
 
 /// What a griefer sends an address before its creation: less than its rent.
@@ -135,32 +135,33 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
     let index = w.epoch_index();
     let epoch = pda::epoch(&model, index);
     prefund(&mut w, &epoch);
-    let pay = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, [1; 32]);
+    let pay = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(1));
     w.svm.send(&user, &pay, &[]).expect("pay into a prefunded epoch");
     assert_created(&w, &epoch, &attribution_payout::ID);
 
-    // A claimant's receipt, created by the claim.
+    // A contribution's receipt, created by the claim.
     let end = (index as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
     let state: Epoch = w.svm.get(&epoch);
-    let claimant = w.wallet().pubkey();
-    let hashes = [leaf(&model.to_bytes(), index, &claimant.to_bytes(), state.accrued)];
+    let hashes = [leaf(&model.to_bytes(), index, &contribution.to_bytes(), state.accrued)];
     let tree = Tree::new(&hashes);
     let args = AttributionRootPostArgs {
         root: tree.root(),
         total: state.accrued,
         leaf_count: 1,
         records_hash: state.records_hash,
+        inputs_hash: [5; 32],
+        inputs_uri: INPUTS_URI.into(),
     };
     w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, index, &version, args), &[]);
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
-    let receipt = pda::receipt(&epoch, &claimant);
+    let receipt = pda::receipt(&epoch, &contribution);
     prefund(&mut w, &receipt);
-    let destination = w.fund(&claimant, 0);
+    let destination = w.fund(&contributor.pubkey(), 0);
     let args = AttributionClaimArgs { amount: state.accrued, proof: tree.proof(0).expect("a leaf") };
     let cranker = w.wallet();
     let open = w.open;
-    let ix = ixs::payout::attribution_claim(&open, &cranker.pubkey(), &model, index, &claimant, &destination, args);
+    let ix = ixs::payout::attribution_claim(&open, &cranker.pubkey(), &model, index, &contribution, &destination, args);
     w.step(&cranker, ix, &[]);
     assert_created(&w, &receipt, &attribution_payout::ID);
     assert_eq!(w.svm.token_balance(&destination), state.accrued);

@@ -20,7 +20,7 @@ pub const SEED_STAKE: &[u8] = b"stake";
 
 /// `[SEED_EPOCH, model, index (u64 LE)]`: a model's Proof of Attribution epoch.
 pub const SEED_EPOCH: &[u8] = b"epoch";
-/// `[SEED_RECEIPT, epoch, claimant]`: proof that a claimant was paid from an epoch.
+/// `[SEED_RECEIPT, epoch, contribution]`: proof that a contribution's leaf of an epoch was paid.
 pub const SEED_RECEIPT: &[u8] = b"receipt";
 
 /// Hard cap on the protocol fee: 10 %.
@@ -36,6 +36,8 @@ pub const ROOT_DEADLINE_BOUNDS: (i64, i64) = (60, 30 * DAY);
 pub const CLAIM_WINDOW_BOUNDS: (i64, i64) = (60 * 60, 365 * DAY);
 /// A Merkle proof longer than this cannot belong to any epoch (2^32 leaves).
 pub const MAX_PROOF_LEN: usize = 32;
+/// Where a root's attestation is published (`Epoch::inputs_uri`): 1 to this many bytes.
+pub const MAX_INPUTS_URI_LEN: usize = 200;
 
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;

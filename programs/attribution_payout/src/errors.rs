@@ -100,7 +100,7 @@ pub enum PayoutError {
     InvalidProof,
     #[msg("A proof of more than 32 hashes cannot be valid")]
     ProofTooLong,
-    #[msg("This claimant was already paid from this epoch")]
+    #[msg("This contribution was already paid from this epoch")]
     AlreadyClaimed,
     #[msg("The claim would exceed the epoch's allocated total")]
     ClaimAboveTotal,
@@ -140,4 +140,8 @@ pub enum PayoutError {
     AccountNotEmpty,
     #[msg("The treasury's earnings account stays open: every payment credits it")]
     TreasuryEarningsStay,
+    #[msg("A posted root names where its attestation is published: a URI of 1 to 200 bytes")]
+    InvalidInputsUri,
+    #[msg("The contribution is not of the datanet this epoch attributes")]
+    ContributionOfAnotherDatanet,
 }

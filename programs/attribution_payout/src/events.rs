@@ -115,9 +115,11 @@ pub struct LineageCredit {
 #[event]
 pub struct InferencePaid {
     pub model: Pubkey,
-    /// The caller's id of the request; with a proof-attributed entry it enters the epoch's
-    /// records hash, with `proof_attributed_amount`.
+    /// The caller's id of the request (a label: callers may repeat it); with a proof-attributed
+    /// entry it enters the epoch's records hash with `output_hash` and the entry's amount.
     pub request_id: [u8; 32],
+    /// sha256 of what the calls returned, as the payer committed it.
+    pub output_hash: [u8; 32],
     pub payer: Pubkey,
     pub operator: Pubkey,
     pub calls: u64,
@@ -133,6 +135,9 @@ pub struct InferencePaid {
     pub lineage: Vec<LineageCredit>,
     /// The epoch credited (its index), when the model has a proof-attributed entry.
     pub epoch: Option<u64>,
+    /// The payment's record number in that epoch (from 0): the record's id, which the chain
+    /// assigns, so two payments never share one whatever their request ids.
+    pub record: Option<u64>,
     pub timestamp: i64,
 }
 
@@ -209,6 +214,8 @@ pub struct AttributionRootPosted {
     pub total: u64,
     pub leaf_count: u64,
     pub records_hash: [u8; 32],
+    pub inputs_hash: [u8; 32],
+    pub inputs_uri: String,
     /// accrued − total, credited to the datanet's pool at once.
     pub returned: u64,
     pub claims_open_at: i64,
@@ -220,7 +227,9 @@ pub struct AttributionClaimed {
     pub epoch: Pubkey,
     pub model: Pubkey,
     pub index: u64,
-    pub claimant: Pubkey,
+    pub contribution: Pubkey,
+    /// The contribution's contributor when claimed (the wallet a handover moved it to, if any).
+    pub paid_to: Pubkey,
     pub amount: u64,
     pub claimed: u64,
 }
@@ -251,7 +260,7 @@ pub struct EpochReleased {
 pub struct ReceiptClosed {
     pub receipt: Pubkey,
     pub epoch: Pubkey,
-    pub claimant: Pubkey,
+    pub contribution: Pubkey,
     pub rent_returned: u64,
 }
 

@@ -24,6 +24,9 @@ pub fn split_by_lineage(amount: u64, protocol_bps: u16, model: &Model) -> Result
 /// A payment's identity, for the epoch that a proof-attributed entry's part goes to.
 pub struct Payment {
     pub request_id: [u8; 32],
+    /// sha256 of what the calls returned: with the request id and the amount it enters the
+    /// epoch's records hash, so the outputs an attestor attributes are the ones paid for.
+    pub output_hash: [u8; 32],
     /// The epoch index the payment falls in.
     pub epoch_index: u64,
 }
@@ -34,15 +37,19 @@ pub struct Payment {
 /// accounts must be exactly those, one per entry, in the lineage's order, writable: no
 /// substitution, no omission, nothing extra. At an upstream hop (`payment` is `None`) there are
 /// no outputs to attribute, and the proof-attributed entry's part goes to its pool.
+/// Returns the credits and, when an epoch was credited, the payment's record number in it (its
+/// position among the epoch's records, from 0: the chain's own id of the record, unique whatever
+/// request ids callers choose).
 pub fn credit_lineage<'info>(
     model_key: &Pubkey,
     model: &Model,
     parts: &[u64],
     accounts: &'info [AccountInfo<'info>],
     payment: Option<&Payment>,
-) -> Result<Vec<LineageCredit>> {
+) -> Result<(Vec<LineageCredit>, Option<u64>)> {
     require!(accounts.len() == model.lineage.len(), PayoutError::LineageAccountMismatch);
     let mut credits = Vec::with_capacity(accounts.len());
+    let mut record = None;
     for ((entry, amount), info) in model.lineage.iter().zip(parts).zip(accounts) {
         require!(info.is_writable, PayoutError::LineageAccountMismatch);
         match (entry.source, entry.proof_attributed, payment) {
@@ -55,7 +62,13 @@ pub fn credit_lineage<'info>(
                     PayoutError::WrongEpoch
                 );
                 epoch.accrued = epoch.accrued.checked_add(*amount).ok_or(PayoutError::MathOverflow)?;
-                epoch.records_hash = poa_merkle::records_hash_next(&epoch.records_hash, &payment.request_id, *amount);
+                epoch.records_hash = poa_merkle::records_hash_next(
+                    &epoch.records_hash,
+                    &payment.request_id,
+                    &payment.output_hash,
+                    *amount,
+                );
+                record = Some(epoch.record_count);
                 epoch.record_count = epoch.record_count.checked_add(1).ok_or(PayoutError::MathOverflow)?;
                 epoch.exit(&crate::ID)?;
             }
@@ -72,5 +85,5 @@ pub fn credit_lineage<'info>(
         }
         credits.push(LineageCredit { target: entry.target, amount: *amount });
     }
-    Ok(credits)
+    Ok((credits, record))
 }

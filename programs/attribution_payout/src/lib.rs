@@ -176,7 +176,8 @@ pub mod attribution_payout {
         AttributionRootVeto::handler(ctx, reason)
     }
 
-    /// Pays a claimant its leaf of an epoch's root, with a Merkle proof (permissionless crank).
+    /// Pays a contribution its leaf of an epoch's root, with a Merkle proof, into its contributor's
+    /// account (permissionless crank).
     pub fn attribution_claim(ctx: Context<AttributionClaim>, args: AttributionClaimArgs) -> Result<()> {
         AttributionClaim::handler(ctx, args)
     }

@@ -6,6 +6,7 @@ use crate::transfer::{out_of_vault, require_token_account};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 use datanet_registry::pda_account::{create, is_vacant};
+use datanet_registry::state::{ContributionHead, ContributionStatus};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct AttributionClaimArgs {
@@ -14,10 +15,12 @@ pub struct AttributionClaimArgs {
     pub proof: Vec<[u8; 32]>,
 }
 
-/// Permissionless crank: pays a claimant its leaf of an epoch's root into the claimant's own
-/// token account. Anyone may send it (so value reaches contributors who never come back), but
-/// only to the account of the wallet the leaf names; the cranker pays the receipt's rent and gets
-/// it back when the receipt is closed after the epoch.
+/// Permissionless crank: pays a contribution its leaf of an epoch's root, into its contributor's
+/// own token account. A leaf names a `Contribution` account, never a wallet, and the claim pays
+/// only one that is accepted, of the epoch's datanet and in the version the model cites
+/// (`Epoch::accepted_end`): a root cannot pay the attestor, the model owner or anyone but contributors.
+/// Anyone may send it (so value reaches contributors who never come back); the cranker pays the
+/// receipt's rent and gets it back when the receipt is closed after the epoch.
 #[derive(Accounts)]
 pub struct AttributionClaim<'info> {
     #[account(has_one = vault, has_one = mint @ PayoutError::WrongMint, has_one = token_program @ PayoutError::WrongTokenProgram)]
@@ -29,13 +32,13 @@ pub struct AttributionClaim<'info> {
     pub mint: UncheckedAccount<'info>,
     #[account(mut)]
     pub epoch: Box<Account<'info, Epoch>>,
-    /// CHECK: only its address matters: it is what the leaf commits to.
-    pub claimant: UncheckedAccount<'info>,
-    /// CHECK: an OPEN token account of the claimant's own, checked in `validate`.
+    /// CHECK: the contribution the leaf names: `ContributionHead::read` checks that it is one.
+    pub contribution: UncheckedAccount<'info>,
+    /// CHECK: an OPEN token account of the contribution's contributor, checked in `validate`.
     #[account(mut)]
     pub destination: UncheckedAccount<'info>,
     /// CHECK: the receipt's PDA, vacant until this claim; created by the handler.
-    #[account(mut, seeds = [SEED_RECEIPT, epoch.key().as_ref(), claimant.key().as_ref()], bump)]
+    #[account(mut, seeds = [SEED_RECEIPT, epoch.key().as_ref(), contribution.key().as_ref()], bump)]
     pub receipt: UncheckedAccount<'info>,
     #[account(mut)]
     pub cranker: Signer<'info>,
@@ -44,7 +47,8 @@ pub struct AttributionClaim<'info> {
 }
 
 impl AttributionClaim<'_> {
-    fn validate(&self, args: &AttributionClaimArgs) -> Result<()> {
+    /// Returns the wallet the claim pays: the contribution's contributor.
+    fn validate(&self, args: &AttributionClaimArgs) -> Result<Pubkey> {
         let epoch = &self.epoch;
         require!(epoch.status == EpochStatus::Posted, PayoutError::RootNotPosted);
         let now = Clock::get()?.unix_timestamp;
@@ -55,18 +59,23 @@ impl AttributionClaim<'_> {
         require!(is_vacant(&self.receipt), PayoutError::AlreadyClaimed);
         let claimed = epoch.claimed.checked_add(args.amount).ok_or(PayoutError::MathOverflow)?;
         require!(claimed <= epoch.total, PayoutError::ClaimAboveTotal);
-        let leaf = poa_merkle::leaf(&epoch.model.to_bytes(), epoch.index, &self.claimant.key().to_bytes(), args.amount);
+        let contribution = ContributionHead::read(&self.contribution)?;
+        require!(contribution.datanet == epoch.datanet, PayoutError::ContributionOfAnotherDatanet);
+        require!(contribution.status == ContributionStatus::Accepted, PayoutError::ContributionNotAccepted);
+        require!(contribution.accepted_seq < epoch.accepted_end, PayoutError::NotInVersion);
+        let leaf = poa_merkle::leaf(&epoch.model.to_bytes(), epoch.index, &self.contribution.key().to_bytes(), args.amount);
         require!(poa_merkle::verify(&epoch.root, &leaf, &args.proof), PayoutError::InvalidProof);
-        require_token_account(&self.destination, &self.config, &self.claimant.key())
+        require_token_account(&self.destination, &self.config, &contribution.contributor)?;
+        Ok(contribution.contributor)
     }
 
-    #[access_control(ctx.accounts.validate(&args))]
     pub fn handler(ctx: Context<Self>, args: AttributionClaimArgs) -> Result<()> {
+        let paid_to = ctx.accounts.validate(&args)?;
         let accounts = &mut *ctx.accounts;
         let epoch_key = accounts.epoch.key();
-        let claimant = accounts.claimant.key();
+        let contribution = accounts.contribution.key();
         let bump = ctx.bumps.receipt;
-        let seeds: &[&[u8]] = &[SEED_RECEIPT, epoch_key.as_ref(), claimant.as_ref(), &[bump]];
+        let seeds: &[&[u8]] = &[SEED_RECEIPT, epoch_key.as_ref(), contribution.as_ref(), &[bump]];
         create(
             accounts.cranker.to_account_info(),
             accounts.receipt.to_account_info(),
@@ -79,7 +88,7 @@ impl AttributionClaim<'_> {
             version: ACCOUNT_VERSION,
             bump,
             epoch: epoch_key,
-            claimant,
+            contribution,
             amount: args.amount,
             rent_payer: accounts.cranker.key(),
         };
@@ -99,7 +108,8 @@ impl AttributionClaim<'_> {
             epoch: epoch_key,
             model: accounts.epoch.model,
             index: accounts.epoch.index,
-            claimant,
+            contribution,
+            paid_to,
             amount: args.amount,
             claimed: accounts.epoch.claimed,
         });

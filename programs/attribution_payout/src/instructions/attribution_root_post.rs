@@ -1,3 +1,4 @@
+use crate::constants::MAX_INPUTS_URI_LEN;
 use crate::errors::PayoutError;
 use crate::events::AttributionRootPosted;
 use crate::state::{Config, Epoch, EpochStatus, Pool, Stake};
@@ -6,13 +7,17 @@ use model_registry::state::Model;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct AttributionRootPostArgs {
-    /// Merkle root over (model, epoch, claimant, amount) leaves (`poa-merkle`).
+    /// Merkle root over (model, epoch, contribution, amount) leaves (`poa-merkle`).
     pub root: [u8; 32],
     /// What the leaves allocate in total; at most what the epoch accrued.
     pub total: u64,
     pub leaf_count: u64,
     /// Must equal the epoch's running hash: the attestor used exactly the epoch's payments.
     pub records_hash: [u8; 32],
+    /// sha256 of the published attestation the root was computed from (`Epoch::inputs_hash`).
+    pub inputs_hash: [u8; 32],
+    /// Where that attestation is published (1 to 200 bytes); recorded in the event only.
+    pub inputs_uri: String,
 }
 
 /// The model's attestor, holding an operator stake, posts the allocation of an ended epoch, once,
@@ -43,6 +48,10 @@ impl AttributionRootPost<'_> {
         require!(args.total <= epoch.accrued, PayoutError::TotalAboveAccrued);
         require!(args.records_hash == epoch.records_hash, PayoutError::RecordsHashMismatch);
         require!(args.total == 0 || args.leaf_count > 0, PayoutError::NoLeaves);
+        require!(
+            !args.inputs_uri.is_empty() && args.inputs_uri.len() <= MAX_INPUTS_URI_LEN,
+            PayoutError::InvalidInputsUri
+        );
         Ok(())
     }
 
@@ -59,6 +68,8 @@ impl AttributionRootPost<'_> {
         epoch.leaf_count = args.leaf_count;
         epoch.returned = returned;
         epoch.posted_at = now;
+        epoch.accepted_end = ctx.accounts.pool.accepted_end;
+        epoch.inputs_hash = args.inputs_hash;
         epoch.claims_open_at = now.checked_add(epoch.challenge_window_secs).ok_or(PayoutError::MathOverflow)?;
         epoch.expires_at =
             epoch.claims_open_at.checked_add(epoch.claim_window_secs).ok_or(PayoutError::MathOverflow)?;
@@ -73,6 +84,8 @@ impl AttributionRootPost<'_> {
             total: args.total,
             leaf_count: args.leaf_count,
             records_hash: args.records_hash,
+            inputs_hash: args.inputs_hash,
+            inputs_uri: args.inputs_uri,
             returned,
             claims_open_at: epoch.claims_open_at,
             expires_at: epoch.expires_at,

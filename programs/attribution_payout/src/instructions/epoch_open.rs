@@ -73,6 +73,7 @@ impl EpochOpen<'_> {
             ends_at,
             datanet,
             datanet_version,
+            accepted_end: 0,
             status: EpochStatus::Open,
             accrued: 0,
             record_count: 0,
@@ -89,6 +90,7 @@ impl EpochOpen<'_> {
             root_deadline_at: ends_at.checked_add(config.root_deadline_secs).ok_or(PayoutError::MathOverflow)?,
             challenge_window_secs: config.challenge_window_secs,
             claim_window_secs: config.claim_window_secs,
+            inputs_hash: [0; 32],
             reserved: [0; 8],
         };
         epoch.try_serialize(&mut &mut accounts.epoch.try_borrow_mut_data()?[..])?;

@@ -47,7 +47,7 @@ impl<'info> EscrowDistribute<'info> {
         accounts.treasury_earnings.credit(split.treasury())?;
         accounts.owner_earnings.credit(owner_amount)?;
         let model_key = accounts.model.key();
-        let lineage = credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, None)?;
+        let (lineage, _) = credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, None)?;
 
         let escrow = &mut accounts.escrow;
         escrow.balance = 0;

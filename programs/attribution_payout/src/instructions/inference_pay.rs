@@ -17,6 +17,10 @@ pub struct InferencePayArgs {
     /// proof-attributed entry it enters the epoch's records hash, which an attestor's root must
     /// match, so the set of payments an allocation covers can be checked against the chain.
     pub request_id: [u8; 32],
+    /// sha256 of what the calls returned (`poa_merkle::output_hash`). For a model with a
+    /// proof-attributed entry it enters the epoch's records hash with the request id, so an
+    /// attestor can only attribute the outputs the payer committed to; zero when there is none.
+    pub output_hash: [u8; 32],
 }
 
 /// A user pays `price × calls` for a published model served by an eligible operator: one
@@ -100,14 +104,20 @@ impl<'info> InferencePay<'info> {
         accounts.owner_earnings.credit(parts[0])?;
         accounts.operator_earnings.credit(parts[1])?;
         let now = Clock::get()?.unix_timestamp;
-        let payment = Payment { request_id: args.request_id, epoch_index: accounts.config.epoch_index(now)? };
+        let payment = Payment {
+            request_id: args.request_id,
+            output_hash: args.output_hash,
+            epoch_index: accounts.config.epoch_index(now)?,
+        };
         let model_key = accounts.model.key();
-        let lineage = credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, Some(&payment))?;
-        let epoch = accounts.model.has_proof_attributed_entry().then_some(payment.epoch_index);
+        let (lineage, record) =
+            credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, Some(&payment))?;
+        let epoch = record.map(|_| payment.epoch_index);
 
         emit!(InferencePaid {
             model: model_key,
             request_id: args.request_id,
+            output_hash: args.output_hash,
             payer: accounts.payer.key(),
             operator: accounts.operator.authority,
             calls: args.calls,
@@ -120,6 +130,7 @@ impl<'info> InferencePay<'info> {
             operator_amount: parts[1],
             lineage,
             epoch,
+            record,
             timestamp: now,
         });
         Ok(())

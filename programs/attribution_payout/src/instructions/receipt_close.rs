@@ -29,7 +29,7 @@ impl ReceiptClose<'_> {
         emit!(ReceiptClosed {
             receipt: receipt.key(),
             epoch: receipt.epoch,
-            claimant: receipt.claimant,
+            contribution: receipt.contribution,
             rent_returned: receipt.to_account_info().lamports(),
         });
         Ok(())

@@ -29,13 +29,17 @@ pub struct Epoch {
     pub datanet: Pubkey,
     /// The version the entry cites: its pool receives what the epoch does not attribute.
     pub datanet_version: Pubkey,
+    /// That version's bound, copied from its pool when the root is posted: a leaf is paid only
+    /// to a contribution accepted with `accepted_seq` below it.
+    pub accepted_end: u64,
     pub status: EpochStatus,
     /// Credited by `inference_pay`.
     pub accrued: u64,
     pub record_count: u64,
-    /// h_0 = 0; h_i = sha256(h_{i−1} ‖ request id ‖ amount (u64 LE)) over the epoch's payments.
+    /// h_0 = 0; h_i = sha256(h_{i−1} ‖ request id ‖ output hash ‖ amount (u64 LE)) over the
+    /// epoch's payments, in order (`poa_merkle`).
     pub records_hash: [u8; 32],
-    /// The attestor's Merkle root over (model, epoch, claimant, amount) leaves.
+    /// The attestor's Merkle root over (model, epoch, contribution, amount) leaves.
     pub root: [u8; 32],
     /// What the root allocates (≤ accrued); the rest went to the pool when it was posted.
     pub total: u64,
@@ -54,6 +58,11 @@ pub struct Epoch {
     pub root_deadline_at: i64,
     pub challenge_window_secs: i64,
     pub claim_window_secs: i64,
+    /// sha256 of the attestation the root was computed from (engine version, parameters, index
+    /// files' hashes, every record with its output: `attribution poa epoch --publish`), published
+    /// where the post's `AttributionRootPosted::inputs_uri` says: anyone holding it reruns the
+    /// engine and gets `root` (`attribution poa verify`).
+    pub inputs_hash: [u8; 32],
     pub reserved: [u8; 8],
 }
 
@@ -82,15 +91,16 @@ impl Epoch {
     }
 }
 
-/// A claimant was paid `amount` from `epoch`; its existence makes a second claim fail.
-/// PDA `[SEED_RECEIPT, epoch, claimant]`.
+/// A contribution's leaf of `epoch` was paid (`amount`, to its contributor then: the
+/// `AttributionClaimed` event names the wallet); its existence makes a second claim fail.
+/// PDA `[SEED_RECEIPT, epoch, contribution]`.
 #[account]
 #[derive(InitSpace, Debug)]
 pub struct Receipt {
     pub version: u8,
     pub bump: u8,
     pub epoch: Pubkey,
-    pub claimant: Pubkey,
+    pub contribution: Pubkey,
     pub amount: u64,
     /// Paid the account's rent; gets it back when the receipt is closed after the epoch.
     pub rent_payer: Pubkey,

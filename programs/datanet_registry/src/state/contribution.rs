@@ -57,6 +57,39 @@ pub struct Contribution {
     pub uri: String,
 }
 
+/// The fixed-size head of a `Contribution`: its fields before `pending_contributor`, in order.
+/// Another program that only needs who is paid for an accepted contribution of which datanet
+/// (`attribution_payout`'s proof claims) reads this instead of decoding the whole account;
+/// `svm-harness`'s `the_contribution_head_is_the_accounts_prefix` test pins it to the layout.
+#[derive(AnchorDeserialize, Debug, PartialEq, Eq)]
+pub struct ContributionHead {
+    pub version: u8,
+    pub bump: u8,
+    pub datanet: Pubkey,
+    pub contributor: Pubkey,
+    pub content_hash: [u8; 32],
+    pub size: u64,
+    pub status: ContributionStatus,
+    pub weight: u64,
+    pub reject_reason: u16,
+    pub index: u64,
+    pub submitted_at: i64,
+    pub decided_at: i64,
+    pub accepted_seq: u64,
+}
+
+impl ContributionHead {
+    /// Decodes the head of the contribution at `account`, which must be one: owned by this
+    /// program, with `Contribution`'s discriminator (the checks `Account<Contribution>` makes).
+    pub fn read(account: &AccountInfo) -> Result<Self> {
+        use anchor_lang::error::ErrorCode;
+        require_keys_eq!(*account.owner, crate::ID, ErrorCode::AccountOwnedByWrongProgram);
+        let data = account.try_borrow_data()?;
+        require!(data.starts_with(Contribution::DISCRIMINATOR), ErrorCode::AccountDiscriminatorMismatch);
+        Self::deserialize(&mut &data[8..]).map_err(|_| ErrorCode::AccountDidNotDeserialize.into())
+    }
+}
+
 impl Contribution {
     pub fn invariant(&self) -> Result<()> {
         check_uri(&self.uri)?;
