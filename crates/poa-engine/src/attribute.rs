@@ -15,7 +15,9 @@ pub struct Params {
     /// A span must have at least this many words (default 7: one word short of an 8-word quote,
     /// so a quote whose first or last word was changed still counts; `make eval` measures it).
     pub min_span_words: usize,
-    /// A span found in more contributions than this is a common phrase, not evidence (default 10).
+    /// A span found in the contributions of more distinct contributors than this is a common
+    /// phrase, not evidence (default 10). Contributions mostly covered by earlier ones are not
+    /// searched, so copies do not count.
     pub max_contributions_per_span: usize,
 }
 
@@ -46,7 +48,8 @@ pub struct Span {
     pub text: String,
     /// The contributions containing it, sorted.
     pub contributions: Vec<Key32>,
-    /// Those of them it is credited to: the ones the whole output supports most (see [`merge`]).
+    /// The one of them it is credited to: its first author, the earliest accepted, unless the
+    /// output draws more on another's own text (see [`merge`]).
     pub credited: Vec<Key32>,
 }
 
@@ -70,7 +73,7 @@ pub struct Attribution {
     pub total_mass: u64,
     pub unattributed_mass: u64,
     pub unattributed_ppm: u64,
-    /// Spans dropped because too many contributions contain them.
+    /// Spans dropped because the contributions of too many contributors contain them.
     pub common_spans: usize,
     pub spans: Vec<Span>,
     /// Sorted by id; only contributions with a positive mass.
@@ -118,11 +121,15 @@ struct Merged {
 /// contributions gives: counts add up, identical spans pool their contributions, and a span
 /// strictly inside another shard's span is not maximal overall and is dropped.
 ///
-/// Each word weighs its surprisal. A span found in several contributions is credited to those of
-/// them that the whole output supports most (the summed weight of all spans citing each), so that
-/// a piece shared by parallel texts goes to the one the rest of the output quotes; equal support
-/// keeps them all. Each run of words covered by the same spans is split equally among their
-/// credited contributions; the words no span covers are the unattributed part.
+/// Each word weighs its surprisal. A span's first author is the earliest accepted of the
+/// contributions containing it (the lowest acceptance sequence number, ties to the lowest id); a
+/// contribution's support is the weight of the output's spans it is the first author of. A span
+/// goes to the contribution containing it with the most support, ties to the earliest. Copied
+/// text earns no support, so a later copy, an anthology or a longer text containing a span never
+/// takes it from its first author for what it copied; a later parallel text takes a shared piece
+/// only when the output draws more on text it was the first to contribute. Each run of words
+/// covered by the same spans is split equally among their credited contributions; the words no
+/// span covers are the unattributed part.
 pub fn merge(text: &str, shards: &[ShardMatches], params: &Params) -> Result<Attribution> {
     params.check()?;
     if shards.is_empty() {
@@ -146,20 +153,23 @@ pub fn merge(text: &str, shards: &[ShardMatches], params: &Params) -> Result<Att
     let common_spans = spans.iter().filter(|s| s.too_common).count();
     let spans: Vec<Merged> = spans.into_iter().filter(|s| !s.too_common).collect();
 
-    // Context: a span several contributions contain is credited to those of them with the most
-    // support, the total weight of the output's spans that cite them.
+    // Each span's first author: the earliest accepted of the contributions containing it. A
+    // contribution's support is the weight of the spans it is the first author of; a span goes
+    // to the contribution containing it with the most support, ties to the earliest.
+    let order = |c: &ContributionRef| (c.accepted_seq, c.id);
     let span_mass = |s: &Merged| masses[s.start..s.end].iter().sum::<u64>();
     let mut support: BTreeMap<ContributionRef, u64> = BTreeMap::new();
     for span in &spans {
-        for c in &span.contributions {
-            *support.entry(*c).or_default() += span_mass(span);
+        if let Some(first) = span.contributions.iter().min_by_key(|c| order(c)) {
+            *support.entry(*first).or_default() += span_mass(span);
         }
     }
+    let support_of = |c: &ContributionRef| support.get(c).copied().unwrap_or(0);
     let credited: Vec<Vec<ContributionRef>> = spans
         .iter()
         .map(|span| {
-            let best = span.contributions.iter().map(|c| support[c]).max().unwrap_or(0);
-            span.contributions.iter().copied().filter(|c| support[c] == best).collect()
+            let strongest = span.contributions.iter().min_by_key(|c| (std::cmp::Reverse(support_of(c)), order(c)));
+            strongest.into_iter().copied().collect()
         })
         .collect();
 
@@ -239,7 +249,9 @@ fn merge_spans(shards: &[ShardMatches], max_contributions: usize) -> Vec<Merged>
         reach = span.end;
         span.contributions.sort_unstable();
         span.contributions.dedup();
-        span.too_common |= span.contributions.len() > max_contributions;
+        let contributors: std::collections::BTreeSet<Key32> =
+            span.contributions.iter().map(|c| c.contributor).collect();
+        span.too_common |= contributors.len() > max_contributions;
         if span.too_common {
             span.contributions.clear();
         }
@@ -265,23 +277,23 @@ mod tests {
         assert_eq!(split_proportionally(7, &[0, 5]), [0, 7]);
     }
 
+    /// Contribution `b`, by contributor `b`, accepted `b`-th.
     fn contribution(b: u8) -> ContributionRef {
-        ContributionRef { id: Key32([b; 32]), contributor: Key32([b; 32]) }
+        ContributionRef { id: Key32([b; 32]), contributor: Key32([b; 32]), accepted_seq: u64::from(b) }
     }
 
     fn shard(spans: &[(usize, usize, &[u8])]) -> ShardMatches {
+        shard_of(spans.iter().map(|&(start, len, cs)| (start, len, cs.iter().map(|&b| contribution(b)).collect())))
+    }
+
+    fn shard_of(spans: impl IntoIterator<Item = (usize, usize, Vec<ContributionRef>)>) -> ShardMatches {
         ShardMatches {
             normaliser: crate::NORMALISER_VERSION,
             total_words: 100,
             word_counts: vec![1; 12],
             spans: spans
-                .iter()
-                .map(|&(start, len, cs)| ShardSpan {
-                    start,
-                    len,
-                    contributions: cs.iter().map(|&b| contribution(b)).collect(),
-                    too_common: false,
-                })
+                .into_iter()
+                .map(|(start, len, contributions)| ShardSpan { start, len, contributions, too_common: false })
                 .collect(),
         }
     }
@@ -300,10 +312,12 @@ mod tests {
         // 6..9 is inside 5..11; 0..4 pools contributions 1 and 3.
         assert_eq!(spans, [(0, 4, 2), (5, 11, 1)]);
         assert_eq!(got.spans[0].text, "a b c d");
-        assert_eq!(got.contributions.iter().map(|c| c.id.0[0]).collect::<Vec<_>>(), [1, 3, 5]);
-        // Equal word weights: 4 words split between 1 and 3, 6 words to 5, 2 words unattributed.
-        assert_eq!(got.contributions.iter().map(|c| c.ppm).collect::<Vec<_>>(), [166_667, 166_667, 500_000]);
-        assert_eq!(got.unattributed_ppm, 166_666);
+        // 0..4 goes to 1, accepted before 3.
+        assert_eq!(got.spans[0].credited, [Key32([1; 32])]);
+        assert_eq!(got.contributions.iter().map(|c| c.id.0[0]).collect::<Vec<_>>(), [1, 5]);
+        // Equal word weights: 4 words to 1, 6 words to 5, 2 words unattributed.
+        assert_eq!(got.contributions.iter().map(|c| c.ppm).collect::<Vec<_>>(), [333_333, 500_000]);
+        assert_eq!(got.unattributed_ppm, 166_667);
         // Three contributions on one span exceed the limit of two: the span is common.
         let d = shard(&[(0, 4, &[8])]);
         let common = merge(text, &[shard(&[(0, 4, &[1, 3])]), d], &params).unwrap();
@@ -311,14 +325,49 @@ mod tests {
     }
 
     #[test]
-    fn a_shared_span_goes_to_the_contribution_the_output_supports_most() {
+    fn a_shared_span_goes_to_its_first_author_unless_the_output_draws_more_on_another() {
         let text = "a b c d e f g h i j k l";
         let params = Params { min_span_words: 2, max_contributions_per_span: 10 };
-        // 0..3 is in contributions 1 and 2 (parallel texts); 4..10 only in 2.
+        let credited = |got: &Attribution| got.spans.iter().map(|s| s.credited.clone()).collect::<Vec<_>>();
+        let one = |b: u8| vec![Key32([b; 32])];
+        // An anthology (9) of 1 and 2, accepted after them: first author of nothing the output
+        // quotes, so it supports nothing and gets nothing, however much of the output it contains.
+        let got = merge(text, &[shard(&[(0, 3, &[1, 9]), (4, 6, &[2, 9])])], &params).unwrap();
+        assert_eq!(credited(&got), [one(1), one(2)]);
+        assert_eq!(
+            got.contributions.iter().map(|c| (c.id.0[0], c.ppm)).collect::<Vec<_>>(),
+            [(1, 250_000), (2, 500_000)]
+        );
+        // A parallel text (2, later than 1) that the output quotes more of its own: it gets the
+        // piece it shares with 1 too.
         let got = merge(text, &[shard(&[(0, 3, &[1, 2]), (4, 6, &[2])])], &params).unwrap();
-        assert_eq!(got.spans[0].contributions.len(), 2);
-        assert_eq!(got.spans[0].credited, [Key32([2; 32])]);
-        assert_eq!(got.contributions.iter().map(|c| (c.id.0[0], c.ppm)).collect::<Vec<_>>(), [(2, 750_000)]);
+        assert_eq!(credited(&got), [one(2), one(2)]);
+        // Equal support goes to the first accepted.
+        let got = merge(text, &[shard(&[(0, 3, &[1, 2]), (4, 3, &[2])])], &params).unwrap();
+        assert_eq!(credited(&got), [one(1), one(2)]);
+        // The order is the acceptance sequence number, not the id; equal numbers (shards of
+        // different datanets) go to the lower id.
+        let late = ContributionRef { accepted_seq: 9, ..contribution(1) };
+        let got = merge(text, &[shard_of([(0, 3, vec![late, contribution(2)])])], &params).unwrap();
+        assert_eq!(credited(&got), [one(2)]);
+        let tied = ContributionRef { accepted_seq: 2, ..contribution(3) };
+        let got = merge(text, &[shard_of([(0, 3, vec![tied])]), shard(&[(0, 3, &[2])])], &params).unwrap();
+        assert_eq!(credited(&got), [one(2)]);
+    }
+
+    #[test]
+    fn the_common_span_cut_off_counts_distinct_contributors() {
+        let text = "a b c d e f g h i j k l";
+        let params = Params { min_span_words: 2, max_contributions_per_span: 2 };
+        // Three contributions of one contributor (a sybil's copies, say): not a common phrase, and
+        // the span goes to the earliest.
+        let sybil = |b: u8| ContributionRef { contributor: Key32([9; 32]), ..contribution(b) };
+        let got =
+            merge(text, &[shard_of([(0, 4, vec![sybil(5), sybil(6), sybil(7), contribution(1)])])], &params).unwrap();
+        assert_eq!((got.common_spans, got.spans[0].credited.clone()), (0, vec![Key32([1; 32])]));
+        // Three contributors, over two shards: common.
+        let got = merge(text, &[shard(&[(0, 4, &[1, 2])]), shard(&[(0, 4, &[3])])], &params).unwrap();
+        assert_eq!((got.common_spans, got.spans.len(), got.unattributed_ppm), (1, 0, PPM));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Building an index from a datanet version's contributions.
-use crate::format::{Header, Layout, FORMAT_VERSION, HEADER_LEN, SEPARATOR};
+use crate::format::{
+    mostly_covered, Header, Layout, COVER_SPAN_WORDS, FLAG_MOSTLY_COVERED, FORMAT_VERSION, HEADER_LEN, SEPARATOR,
+};
 use crate::normalize::{for_each_word, NORMALISER_VERSION};
 use crate::{Error, Key32, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -10,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs::{self, File};
 use std::io::{BufWriter, IsTerminal, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// One contribution of a datanet version: its file must hash to `content_hash`.
@@ -22,6 +25,11 @@ pub struct ContributionSource {
     /// What results call it (stored in the index); none by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// Its place in the datanet's order of acceptance (on chain, the contribution's
+    /// `accepted_seq`); by default its position in the list given to [`build_index`] (a
+    /// manifest's order). Ties are broken by id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accepted_seq: Option<u64>,
 }
 
 #[derive(Deserialize)]
@@ -30,7 +38,8 @@ struct Manifest {
 }
 
 /// Reads a manifest `{"contributions": [{"id", "contributor", "content_hash", "path"}, ...]}`
-/// (keys in hex); relative paths are taken from the manifest's folder.
+/// (keys in hex; optional `"label"` and `"accepted_seq"`); relative paths are taken from the
+/// manifest's folder.
 pub fn load_manifest(path: &Path) -> Result<Vec<ContributionSource>> {
     let text = fs::read_to_string(path).map_err(|source| Error::Io { path: path.into(), source })?;
     let manifest: Manifest =
@@ -42,8 +51,9 @@ pub fn load_manifest(path: &Path) -> Result<Vec<ContributionSource>> {
 /// The contributions of a folder of plain files, without a manifest: every regular file under
 /// `folder` (recursively, in path order; names starting with `.` skipped), its content hash its
 /// sha256, its id the same hash, its contributor `contributor` (default: its id, so that each file
-/// is its own claimant), its label its path inside the folder (`/`-separated). Two files with the
-/// same contents are refused, naming both.
+/// is its own claimant), its label its path inside the folder (`/`-separated), its acceptance
+/// sequence number its place in path order. Two files with the same contents are refused, naming
+/// both.
 pub fn load_folder(folder: &Path, contributor: Option<Key32>) -> Result<Vec<ContributionSource>> {
     let mut files = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
@@ -66,7 +76,7 @@ pub fn load_folder(folder: &Path, contributor: Option<Key32>) -> Result<Vec<Cont
     files.sort();
     let mut seen: std::collections::BTreeMap<Key32, PathBuf> = std::collections::BTreeMap::new();
     let mut sources = Vec::with_capacity(files.len());
-    for path in files {
+    for (seq, path) in (0..).zip(files) {
         let content = fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
         let hash = Key32(Sha256::digest(&content).into());
         if let Some(first) = seen.insert(hash, path.clone()) {
@@ -80,6 +90,7 @@ pub fn load_folder(folder: &Path, contributor: Option<Key32>) -> Result<Vec<Cont
             content_hash: hash,
             path,
             label: Some(label),
+            accepted_seq: Some(seq),
         });
     }
     Ok(sources)
@@ -101,7 +112,10 @@ impl Default for BuildOptions {
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct BuildSummary {
     pub contributions: u64,
-    /// Words in the corpus (separators not counted).
+    /// Contributions mostly covered by contributions accepted before them: kept in the index,
+    /// never matched (see `docs/proof-of-attribution.md`).
+    pub mostly_covered: u64,
+    /// Words in the corpus (separators not counted), mostly covered contributions included.
     pub words: u64,
     pub vocabulary: u64,
     pub corpus_bytes: u64,
@@ -110,10 +124,14 @@ pub struct BuildSummary {
 
 /// Indexes `contributions` into the file `out`. Every file is first checked against its expected
 /// sha256 (and for UTF-8); any failure names the contribution and leaves `out` untouched. The
-/// index does not depend on the order of `contributions` (they are sorted by id).
+/// records are sorted by id, so the index depends on the order of `contributions` only through
+/// the acceptance sequence numbers it gives those without one. Contributions mostly covered by
+/// earlier-accepted ones are flagged and left out of the suffix array.
 pub fn build_index(contributions: &[ContributionSource], out: &Path, options: &BuildOptions) -> Result<BuildSummary> {
-    let mut sources: Vec<&ContributionSource> = contributions.iter().collect();
-    sources.sort_by_key(|c| c.id);
+    let mut sources: Vec<(&ContributionSource, u64)> =
+        contributions.iter().zip(0..).map(|(c, position)| (c, c.accepted_seq.unwrap_or(position))).collect();
+    sources.sort_by_key(|(c, _)| c.id);
+    let (sources, accepted): (Vec<&ContributionSource>, Vec<u64>) = sources.into_iter().unzip();
     if sources.is_empty() {
         return Err(Error::NoContributions);
     }
@@ -122,15 +140,42 @@ pub fn build_index(contributions: &[ContributionSource], out: &Path, options: &B
     }
     let corpus_bytes = verify_contents(&sources, options)?;
     let corpus = tokenise(&sources, corpus_bytes, options)?;
-    let suffixes = suffix_array(corpus.text, corpus.vocabulary.len(), sources.len(), options)?;
-    let index_bytes = write_index(out, &sources, &corpus.vocabulary, &corpus.doc_starts, &suffixes)?;
+    let mut sa = suffix_array(corpus.text, corpus.vocabulary.len(), sources.len(), options)?;
+    let covered = covered_words(&sa, &corpus.doc_starts, &accepted);
+    let records: Vec<Record> = (0..sources.len())
+        .map(|d| {
+            let start = corpus.doc_starts[d];
+            let words = corpus.doc_starts.get(d + 1).map_or(sa.text.len() as u64, |&next| next) - 1 - start;
+            Record {
+                start,
+                words,
+                accepted_seq: accepted[d],
+                covered_words: covered[d],
+                mostly_covered: mostly_covered(covered[d], words),
+            }
+        })
+        .collect();
+    sa.drop_mostly_covered(&records);
+    let word_starts = sa.word_starts(&records, corpus.vocabulary.len());
+    let index_bytes = write_index(out, &sources, &records, &corpus.vocabulary, &sa, &word_starts)?;
     Ok(BuildSummary {
         contributions: sources.len() as u64,
-        words: suffixes.suffixes.len() as u64,
+        mostly_covered: records.iter().filter(|r| r.mostly_covered).count() as u64,
+        words: (sa.text.len() - sources.len()) as u64,
         vocabulary: corpus.vocabulary.len() as u64,
         corpus_bytes,
         index_bytes,
     })
+}
+
+/// A contribution's record in the index, besides its source.
+struct Record {
+    /// Text position of its first word.
+    start: u64,
+    words: u64,
+    accepted_seq: u64,
+    covered_words: u64,
+    mostly_covered: bool,
 }
 
 fn progress_bar(options: &BuildOptions, len: u64, what: &'static str) -> ProgressBar {
@@ -219,8 +264,104 @@ struct Suffixes {
     text: Vec<i32>,
     /// The suffix array without the suffixes that begin with a separator.
     suffixes: Vec<i32>,
-    /// Suffix array position where each word's suffixes begin, and the total at the end.
-    word_starts: Vec<u64>,
+}
+
+impl Suffixes {
+    /// Leaves the words of mostly covered contributions out of the array (which stays sorted).
+    fn drop_mostly_covered(&mut self, records: &[Record]) {
+        let dropped: Vec<Range<i32>> =
+            records.iter().filter(|r| r.mostly_covered).map(|r| r.start as i32..(r.start + r.words) as i32).collect();
+        if !dropped.is_empty() {
+            self.suffixes.retain(|&s| {
+                let i = dropped.partition_point(|d| d.end <= s);
+                i == dropped.len() || s < dropped[i].start
+            });
+        }
+    }
+
+    /// Suffix array position where each word's suffixes begin, and the total at the end: the
+    /// prefix sums of the words' counts in the contributions that are not mostly covered.
+    fn word_starts(&self, records: &[Record], vocabulary: usize) -> Vec<u64> {
+        let mut counts = vec![0u64; vocabulary + 1];
+        for r in records.iter().filter(|r| !r.mostly_covered) {
+            for &id in &self.text[r.start as usize..(r.start + r.words) as usize] {
+                counts[id as usize] += 1;
+            }
+        }
+        let mut starts = Vec::with_capacity(vocabulary + 1);
+        let mut total = 0;
+        starts.push(total);
+        for count in &counts[1..] {
+            total += count;
+            starts.push(total);
+        }
+        starts
+    }
+}
+
+/// For each contribution (record order), its words in a run of at least [`COVER_SPAN_WORDS`]
+/// words that also occurs in a contribution accepted before it (by sequence number, then id).
+/// Suffixes sharing their first [`COVER_SPAN_WORDS`] words are adjacent in the suffix array: in
+/// each such group, the occurrences outside the earliest-accepted contribution of the group are
+/// copied. One pass over the array (reading each suffix's first words; a binary search for the
+/// contribution of each suffix in a group) and one over the text.
+fn covered_words(sa: &Suffixes, doc_starts: &[u64], accepted: &[u64]) -> Vec<u64> {
+    const SPAN: usize = COVER_SPAN_WORDS;
+    let text = &sa.text;
+    let doc_of = |pos: usize| doc_starts.partition_point(|&start| start <= pos as u64) - 1;
+    let rank = |doc: usize| (accepted[doc], doc);
+    // The first `SPAN` words from a position, if no separator comes first.
+    let gram = |pos: i32| -> Option<[i32; SPAN]> {
+        let words: [i32; SPAN] = text.get(pos as usize..pos as usize + SPAN)?.try_into().ok()?;
+        (!words.contains(&(SEPARATOR as i32))).then_some(words)
+    };
+    // Bit p: the `SPAN` words from text position p occur in an earlier-accepted contribution.
+    let mut copied = vec![0u64; text.len().div_ceil(64)];
+    let mut group: Vec<usize> = Vec::new();
+    let mut close = |group: &mut Vec<usize>| {
+        if group.len() > 1 {
+            let docs: Vec<usize> = group.iter().map(|&p| doc_of(p)).collect();
+            let earliest = docs.iter().map(|&d| rank(d)).min().expect("a group");
+            for (&p, &d) in group.iter().zip(&docs) {
+                if rank(d) > earliest {
+                    copied[p / 64] |= 1 << (p % 64);
+                }
+            }
+        }
+        group.clear();
+    };
+    // The words are read a block of suffixes at a time, in a tight loop whose scattered reads the
+    // processor overlaps.
+    let mut grams = Vec::with_capacity(4096);
+    let mut last = None;
+    for block in sa.suffixes.chunks(4096) {
+        grams.clear();
+        grams.extend(block.iter().map(|&s| gram(s)));
+        for (&s, &g) in block.iter().zip(&grams) {
+            if g.is_none() || g != last {
+                close(&mut group);
+            }
+            if g.is_some() {
+                group.push(s as usize);
+            }
+            last = g;
+        }
+    }
+    close(&mut group);
+    // A word is covered when a copied run of `SPAN` words starting at or before it reaches it.
+    let mut covered = vec![0; doc_starts.len()];
+    let (mut doc, mut reach) = (0, 0);
+    for (pos, &id) in text.iter().enumerate() {
+        if copied[pos / 64] >> (pos % 64) & 1 == 1 {
+            reach = pos + SPAN;
+        }
+        if id == SEPARATOR as i32 {
+            doc += 1;
+        } else if pos < reach {
+            covered[doc] += 1;
+        }
+    }
+    covered
 }
 
 fn suffix_array(
@@ -239,18 +380,7 @@ fn suffix_array(
     spinner.finish_and_clear();
     // The separators' suffixes sort first; queries never start at a separator.
     suffixes.drain(..contributions);
-    let mut counts = vec![0u64; vocabulary + 1];
-    for &id in &text {
-        counts[id as usize] += 1;
-    }
-    let mut word_starts = Vec::with_capacity(vocabulary + 1);
-    let mut total = 0;
-    word_starts.push(total);
-    for count in &counts[1..] {
-        total += count;
-        word_starts.push(total);
-    }
-    Ok(Suffixes { text, suffixes, word_starts })
+    Ok(Suffixes { text, suffixes })
 }
 
 /// Counts and hashes what passes through it.
@@ -277,9 +407,10 @@ impl<W: Write> HashingWriter<W> {
 fn write_index(
     out: &Path,
     sources: &[&ContributionSource],
+    records: &[Record],
     vocabulary: &[String],
-    doc_starts: &[u64],
     sa: &Suffixes,
+    word_starts: &[u64],
 ) -> Result<u64> {
     let (file, partial) = temporary_beside(out)?;
     // Removes the temporary file unless it was renamed into place.
@@ -288,11 +419,14 @@ fn write_index(
     let mut w = HashingWriter { inner: BufWriter::with_capacity(1 << 20, file), hasher: Sha256::new(), written: 0 };
     w.inner.write_all(&[0; HEADER_LEN]).map_err(io_error)?;
     let write_payload = |w: &mut HashingWriter<BufWriter<File>>| -> std::io::Result<()> {
-        for (c, start) in sources.iter().zip(doc_starts) {
+        for (c, r) in sources.iter().zip(records) {
             w.put(&c.id.0)?;
             w.put(&c.contributor.0)?;
             w.put(&c.content_hash.0)?;
-            w.put(&start.to_le_bytes())?;
+            let flags = if r.mostly_covered { FLAG_MOSTLY_COVERED } else { 0 };
+            for value in [r.start, r.accepted_seq, r.covered_words, flags] {
+                w.put(&value.to_le_bytes())?;
+            }
         }
         w.pad()?;
         let mut offset = 0u64;
@@ -302,7 +436,7 @@ fn write_index(
             w.put(&offset.to_le_bytes())?;
         }
         w.pad()?;
-        w.put(bytemuck::cast_slice(&sa.word_starts))?;
+        w.put(bytemuck::cast_slice(word_starts))?;
         w.pad()?;
         w.put(bytemuck::cast_slice(&sa.text))?;
         w.pad()?;
@@ -335,6 +469,7 @@ fn write_index(
         payload_len: w.written,
         checksum: w.hasher.finalize().into(),
         label_blob_len: sources.iter().map(|c| c.label.as_deref().map_or(0, str::len) as u64).sum(),
+        indexed_words: sa.suffixes.len() as u64,
     };
     debug_assert_eq!(Layout::new(&header).map(|l| l.file_len as u64), Some(HEADER_LEN as u64 + header.payload_len));
     let mut file = w.inner.into_inner().map_err(|e| io_error(e.into_error()))?;

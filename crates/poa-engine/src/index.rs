@@ -1,11 +1,14 @@
 //! Opening an index file and querying one shard.
-use crate::format::{Header, Layout, FORMAT_VERSION, HEADER_LEN, MAGIC, RECORD_LEN, SEPARATOR};
+use crate::format::{
+    mostly_covered, Header, Layout, FLAG_MOSTLY_COVERED, FORMAT_VERSION, HEADER_LEN, MAGIC, RECORD_LEN, SEPARATOR,
+};
 use crate::normalize::{for_each_word, NORMALISER_VERSION};
 use crate::{Error, Key32, Params, Result};
 use memmap2::Mmap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::cmp::Ordering;
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -19,6 +22,13 @@ pub struct Contribution {
     pub words: u64,
     /// What results call it (empty when the index was built without labels).
     pub label: String,
+    /// Its place in the datanet's order of acceptance (ties broken by id).
+    pub accepted_seq: u64,
+    /// Its words in runs of at least 7 words found in contributions accepted before it (in this
+    /// index).
+    pub covered_words: u64,
+    /// At least half of its words are covered: it is never matched nor credited.
+    pub mostly_covered: bool,
 }
 
 /// A contribution as cited by a span.
@@ -26,6 +36,9 @@ pub struct Contribution {
 pub struct ContributionRef {
     pub id: Key32,
     pub contributor: Key32,
+    /// Its place in its datanet's order of acceptance: a span's first author is the earliest of
+    /// its contributions (see [`crate::merge`]).
+    pub accepted_seq: u64,
 }
 
 /// A maximal span of the output (words `start..start + len`) found in this shard.
@@ -35,7 +48,8 @@ pub struct ShardSpan {
     pub len: usize,
     /// The shard's contributions containing the span, sorted; empty when `too_common`.
     pub contributions: Vec<ContributionRef>,
-    /// More than `max_contributions_per_span` of this shard's contributions contain it.
+    /// Contributions of more than `max_contributions_per_span` distinct contributors of this
+    /// shard contain it.
     pub too_common: bool,
 }
 
@@ -114,7 +128,7 @@ impl Index {
                 supported: format!("{FORMAT_VERSION} (normaliser {NORMALISER_VERSION})"),
             });
         }
-        let layout = Layout::new(&header).ok_or_else(|| corrupt(path, "section sizes overflow"))?;
+        let layout = Layout::new(&header).ok_or_else(|| corrupt(path, "section sizes overflow or disagree"))?;
         let expected = layout.file_len as u64;
         if Some(expected) != (HEADER_LEN as u64).checked_add(header.payload_len) {
             return Err(corrupt(path, "payload length disagrees with the section sizes"));
@@ -156,18 +170,21 @@ impl Index {
     fn load_structure(&mut self, header: &Header) -> Result<(), &'static str> {
         let records = &self.map[self.layout.records.clone()];
         let key = |record: &[u8], at: usize| Key32(record[at..at + 32].try_into().expect("32 bytes"));
+        let number = |record: &[u8], at: usize| u64::from_le_bytes(record[at..at + 8].try_into().expect("8 bytes"));
         let parsed: Vec<(Contribution, u64)> = records
             .chunks_exact(RECORD_LEN)
             .map(|r| {
-                let start = u64::from_le_bytes(r[96..104].try_into().expect("8 bytes"));
                 let c = Contribution {
                     id: key(r, 0),
                     contributor: key(r, 32),
                     content_hash: key(r, 64),
                     words: 0,
                     label: String::new(),
+                    accepted_seq: number(r, 104),
+                    covered_words: number(r, 112),
+                    mostly_covered: number(r, 120) == FLAG_MOSTLY_COVERED,
                 };
-                (c, start)
+                (c, number(r, 96))
             })
             .collect();
         if parsed.is_empty() {
@@ -175,6 +192,9 @@ impl Index {
         }
         if !is_increasing(parsed.iter().map(|(c, _)| c.id), true) {
             return Err("contributions not sorted by id");
+        }
+        if records.chunks_exact(RECORD_LEN).any(|r| number(r, 120) & !FLAG_MOSTLY_COVERED != 0) {
+            return Err("unknown contribution flags");
         }
         let (mut contributions, doc_starts): (Vec<Contribution>, Vec<u64>) = parsed.into_iter().unzip();
         // The labels: C + 1 offsets into a UTF-8 blob.
@@ -194,11 +214,16 @@ impl Index {
         let v = self.view();
         let vocabulary = header.vocabulary as usize;
         let n = v.text.len();
-        // The text: ids in range, one separator at the end of each contribution, counts.
+        // The text: ids in range, one separator at the end of each contribution; each word's
+        // count in the indexed contributions (not mostly covered), and whether the text has it.
         let mut counts = vec![0u64; vocabulary + 1];
+        let mut present = vec![false; vocabulary + 1];
         let mut doc = 0;
         for (pos, &id) in v.text.iter().enumerate() {
-            *counts.get_mut(id as usize).ok_or("word id out of range")? += 1;
+            *present.get_mut(id as usize).ok_or("word id out of range")? = true;
+            if id != SEPARATOR && !contributions.get(doc).is_some_and(|c| c.mostly_covered) {
+                counts[id as usize] += 1;
+            }
             if id == SEPARATOR {
                 let start = doc_starts.get(doc).copied().unwrap_or(u64::MAX);
                 let end = doc_starts.get(doc + 1).map_or(n as u64, |&next| next);
@@ -212,6 +237,12 @@ impl Index {
         if doc != contributions.len() || doc_starts[0] != 0 {
             return Err("separators disagree with the contribution records");
         }
+        if contributions
+            .iter()
+            .any(|c| c.covered_words > c.words || c.mostly_covered != mostly_covered(c.covered_words, c.words))
+        {
+            return Err("coverage disagrees with the contribution's words");
+        }
         // The vocabulary: sorted, distinct, non-empty UTF-8 words.
         if v.vocab_offsets.first() != Some(&0)
             || v.vocab_offsets.last() != Some(&(v.blob.len() as u64))
@@ -223,9 +254,12 @@ impl Index {
         if !is_increasing(words.clone(), true) || words.clone().any(|w| std::str::from_utf8(w).is_err()) {
             return Err("vocabulary not sorted UTF-8 words");
         }
-        // Word starts: the prefix sums of the counts, every word present.
+        // Word starts: the prefix sums of the counts, up to the suffix array's length; every word
+        // in the text.
         if v.word_starts.first() != Some(&0)
-            || v.word_starts.windows(2).zip(&counts[1..]).any(|(w, &count)| count == 0 || w[1] - w[0] != count)
+            || v.word_starts.last() != Some(&(v.suffixes.len() as u64))
+            || v.word_starts.windows(2).zip(&counts[1..]).any(|(w, &count)| w[1].checked_sub(w[0]) != Some(count))
+            || present[1..].contains(&false)
         {
             return Err("word counts disagree with the text");
         }
@@ -273,7 +307,8 @@ impl Index {
         &self.contributions
     }
 
-    /// Words in the corpus.
+    /// Words in the corpus that queries search: those of the contributions that are not mostly
+    /// covered.
     pub fn total_words(&self) -> u64 {
         self.total_words
     }
@@ -342,24 +377,23 @@ impl Index {
             .collect()
     }
 
-    /// The distinct contributions of the suffixes in `range`; `None` past `max` of them.
+    /// The distinct contributions of the suffixes in `range`, sorted; `None` when they have more
+    /// than `max` distinct contributors.
     fn contributions_in(&self, v: &View<'_>, range: Range<usize>, max: usize) -> Option<Vec<ContributionRef>> {
-        let mut docs: Vec<usize> = Vec::new();
+        let mut docs = BTreeSet::new();
+        let mut contributors = BTreeSet::new();
         for &pos in &v.suffixes[range] {
             let doc = self.doc_starts.partition_point(|&start| start <= u64::from(pos)) - 1;
-            if !docs.contains(&doc) {
-                if docs.len() == max {
-                    return None;
-                }
-                docs.push(doc);
+            if docs.insert(doc) && contributors.insert(self.contributions[doc].contributor) && contributors.len() > max
+            {
+                return None;
             }
         }
-        docs.sort_unstable();
         Some(
             docs.into_iter()
-                .map(|d| ContributionRef {
-                    id: self.contributions[d].id,
-                    contributor: self.contributions[d].contributor,
+                .map(|d| {
+                    let c = &self.contributions[d];
+                    ContributionRef { id: c.id, contributor: c.contributor, accepted_seq: c.accepted_seq }
                 })
                 .collect(),
         )
@@ -373,6 +407,10 @@ fn longest_match(v: &View<'_>, pattern: &[u32]) -> (usize, Range<usize>) {
         return (0, 0..0);
     }
     let (mut lo, mut hi) = (v.word_starts[first - 1] as usize, v.word_starts[first] as usize);
+    if lo == hi {
+        // Only mostly covered contributions have the word.
+        return (0, 0..0);
+    }
     let mut len = 1;
     // Narrow the interval one word at a time while several suffixes remain.
     while hi - lo > 1 && len < pattern.len() && pattern[len] != SEPARATOR {

@@ -30,10 +30,19 @@ fn build(dir: &Path, name: &str, sources: &[ContributionSource]) -> Index {
     Index::open(&path).unwrap()
 }
 
-/// The three datanets as shards, and one index over all of them.
+/// A datanet's contributions accepted in the manifest's order, said explicitly.
+fn in_order(mut sources: Vec<ContributionSource>) -> Vec<ContributionSource> {
+    for (seq, c) in (0..).zip(&mut sources) {
+        c.accepted_seq = Some(seq);
+    }
+    sources
+}
+
+/// The three datanets as shards, and one index over all of them (each contribution keeping its
+/// place in its datanet's order).
 fn indexes(dir: &Path) -> (Vec<Index>, Index) {
     let shards = DATANETS.iter().map(|d| build(dir, d, &manifest(d))).collect();
-    let all: Vec<ContributionSource> = DATANETS.iter().flat_map(|d| manifest(d)).collect();
+    let all: Vec<ContributionSource> = DATANETS.iter().flat_map(|d| in_order(manifest(d))).collect();
     (shards, build(dir, "all", &all))
 }
 
@@ -223,19 +232,29 @@ fn epoch_input_errors_are_named() {
     assert!(matches!(attribute(&[], "text", &Params::default()), Err(Error::Params(_))));
 }
 
+/// The records are sorted by id: the list's order only matters as the default order of
+/// acceptance, which the index keeps.
 #[test]
-fn the_index_does_not_depend_on_manifest_order() {
+fn the_index_depends_on_the_list_only_through_the_order_of_acceptance() {
     let dir = TempDir::new().unwrap();
     let mut sources = manifest("shakespeare");
     let a = dir.path().join("a");
     build_index(&sources, &a, &quiet()).unwrap();
-    sources.reverse();
+    let explicit = in_order(sources.clone());
     let b = dir.path().join("b");
-    let summary = build_index(&sources, &b, &quiet()).unwrap();
+    build_index(&explicit.iter().rev().cloned().collect::<Vec<_>>(), &b, &quiet()).unwrap();
     assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
-    assert_eq!(summary.index_bytes, fs::metadata(&b).unwrap().len());
-    assert_eq!(summary.contributions, sources.len() as u64);
-    let index = Index::open(&b).unwrap();
+    sources.reverse();
+    let c = dir.path().join("c");
+    let summary = build_index(&sources, &c, &quiet()).unwrap();
+    assert_ne!(fs::read(&a).unwrap(), fs::read(&c).unwrap());
+    assert_eq!(summary.index_bytes, fs::metadata(&c).unwrap().len());
+    assert_eq!((summary.contributions, summary.mostly_covered), (sources.len() as u64, 0));
+    let index = Index::open(&c).unwrap();
+    for (position, source) in sources.iter().enumerate() {
+        let held = index.contributions().iter().find(|c| c.id == source.id).unwrap();
+        assert_eq!(held.accepted_seq, position as u64);
+    }
     assert_eq!(index.total_words(), summary.words);
     assert_eq!(index.contributions().iter().map(|c| c.words).sum::<u64>(), summary.words);
 }
@@ -296,8 +315,14 @@ fn damaged_indexes_are_refused() {
     assert!(matches!(open("foreign", b"{\"contributions\": []}"), Error::NotAnIndex(_)));
     assert!(matches!(open("empty", b""), Error::NotAnIndex(_)));
     let mut future = bytes.clone();
-    future[8] = 3;
+    future[8] = 4;
     assert!(matches!(open("future", &future), Error::UnsupportedVersion { .. }));
+    // Format 2 (before the order of acceptance and the coverage) is refused, saying so.
+    let mut older = bytes.clone();
+    older[8] = 2;
+    let err = open("format 2", &older);
+    assert!(matches!(err, Error::UnsupportedVersion { .. }), "{err}");
+    assert!(err.to_string().contains("index format 2 (normaliser 1), this build reads format 3"), "{err}");
     let mut huge = bytes.clone();
     huge[32..40].copy_from_slice(&u64::MAX.to_le_bytes());
     assert!(matches!(open("huge", &huge), Error::Corrupt { .. }));
@@ -323,29 +348,56 @@ impl Rng {
     }
 }
 
-/// The maximal spans by definition: for each start, the longest prefix found in a document.
-fn brute_force_spans(docs: &[Vec<String>], output: &[String], min: usize) -> Vec<(usize, usize, Vec<usize>)> {
-    let occurs = |piece: &[String], doc: &Vec<String>| doc.windows(piece.len()).any(|w| w == piece);
+fn occurs(piece: &[String], doc: &[String]) -> bool {
+    doc.windows(piece.len()).any(|w| w == piece)
+}
+
+/// The maximal spans by definition: for each start, the longest prefix found in an indexed
+/// document.
+fn brute_force_spans(
+    docs: &[Vec<String>],
+    indexed: &[bool],
+    output: &[String],
+    min: usize,
+) -> Vec<(usize, usize, Vec<usize>)> {
+    let searched: Vec<usize> = (0..docs.len()).filter(|&d| indexed[d]).collect();
     let longest: Vec<usize> = (0..output.len())
         .map(|i| {
-            (0..=output.len() - i).rev().find(|&l| l == 0 || docs.iter().any(|d| occurs(&output[i..i + l], d))).unwrap()
+            (0..=output.len() - i)
+                .rev()
+                .find(|&l| l == 0 || searched.iter().any(|&d| occurs(&output[i..i + l], &docs[d])))
+                .unwrap()
         })
         .collect();
     (0..output.len())
         .filter(|&i| longest[i] >= min && (i == 0 || longest[i - 1] <= longest[i]))
         .map(|i| {
             let piece = &output[i..i + longest[i]];
-            (i, i + longest[i], (0..docs.len()).filter(|&d| occurs(piece, &docs[d])).collect())
+            (i, i + longest[i], searched.iter().copied().filter(|&d| occurs(piece, &docs[d])).collect())
+        })
+        .collect()
+}
+
+/// Each document's covered words by definition: those inside a run of 7 words that a document
+/// earlier in `order` (acceptance sequence number, id) contains. Only `members` count.
+fn brute_force_covered(docs: &[Vec<String>], order: &[(u64, Key32)], members: &[usize]) -> Vec<u64> {
+    (0..docs.len())
+        .map(|d| {
+            let copied =
+                |s: usize| members.iter().any(|&e| order[e] < order[d] && occurs(&docs[d][s..s + 7], &docs[e]));
+            let starts: Vec<usize> = (0..(docs[d].len() + 1).saturating_sub(7)).filter(|&s| copied(s)).collect();
+            (0..docs[d].len()).filter(|&i| starts.iter().any(|&s| s <= i && i < s + 7)).count() as u64
         })
         .collect()
 }
 
 #[test]
-fn spans_match_a_brute_force_on_random_corpora() {
+fn spans_and_coverage_match_a_brute_force_on_random_corpora() {
     let mut rng = Rng(42);
     let dir = TempDir::new().unwrap();
     let params = Params { min_span_words: 3, max_contributions_per_span: 1000 };
-    for round in 0..12 {
+    let (mut flagged, mut shards_agree) = (0, 0);
+    for round in 0..16 {
         let alphabet = 2 + round % 4;
         let docs: Vec<Vec<String>> = (0..2 + rng.below(6)).map(|_| rng.words(40, alphabet)).collect();
         let sources: Vec<ContributionSource> = docs
@@ -361,34 +413,69 @@ fn spans_match_a_brute_force_on_random_corpora() {
                     content_hash: Key32(Sha256::digest(&text).into()),
                     path,
                     label: None,
+                    // Few numbers, so that ties (broken by id) occur.
+                    accepted_seq: Some(rng.below(3) as u64),
                 }
             })
             .collect();
-        let whole = build(dir.path(), &format!("r{round}"), &sources);
+        let order: Vec<(u64, Key32)> = sources.iter().map(|c| (c.accepted_seq.unwrap(), c.id)).collect();
         let split = 1 + rng.below(sources.len() - 1);
+        let all: Vec<usize> = (0..docs.len()).collect();
+        let (first, second) = all.split_at(split);
+        // Coverage, and so which documents are searched, within each index.
+        let indexed_by = |groups: &[&[usize]]| {
+            let mut indexed = vec![false; docs.len()];
+            for group in groups {
+                let covered = brute_force_covered(&docs, &order, group);
+                for &d in *group {
+                    indexed[d] = 2 * covered[d] < docs[d].len() as u64 || docs[d].is_empty();
+                }
+            }
+            indexed
+        };
+        let (indexed, indexed_in_parts) = (indexed_by(&[&all]), indexed_by(&[first, second]));
+        let whole = build(dir.path(), &format!("r{round}"), &sources);
+        let covered = brute_force_covered(&docs, &order, &all);
+        for (d, source) in sources.iter().enumerate() {
+            let held = whole.contributions().iter().find(|c| c.id == source.id).unwrap();
+            assert_eq!((held.covered_words, held.mostly_covered), (covered[d], !indexed[d]), "round {round}, doc {d}");
+        }
+        flagged += indexed.iter().filter(|&&i| !i).count();
         let parts = [
             build(dir.path(), &format!("r{round}a"), &sources[..split]),
             build(dir.path(), &format!("r{round}b"), &sources[split..]),
         ];
+        shards_agree += usize::from(indexed == indexed_in_parts);
         for _ in 0..10 {
             let output = rng.words(30, alphabet + 1);
             let text = output.join(" ");
-            let expected: Vec<(usize, usize, Vec<Key32>)> = brute_force_spans(&docs, &output, 3)
-                .into_iter()
-                .map(|(s, e, ds)| {
-                    let mut ids: Vec<Key32> = ds.iter().map(|&d| sources[d].id).collect();
-                    ids.sort();
-                    (s, e, ids)
-                })
-                .collect();
+            // Spans and their contributions; each credited to one of them (which one: unit tests).
+            let expected = |indexed: &[bool]| -> Vec<(usize, usize, Vec<Key32>)> {
+                brute_force_spans(&docs, indexed, &output, 3)
+                    .into_iter()
+                    .map(|(s, e, ds)| {
+                        let mut ids: Vec<Key32> = ds.iter().map(|&d| sources[d].id).collect();
+                        ids.sort();
+                        (s, e, ids)
+                    })
+                    .collect()
+            };
+            let spans = |a: &poa_engine::Attribution| -> Vec<(usize, usize, Vec<Key32>)> {
+                assert!(a.spans.iter().all(|s| s.credited.len() == 1 && s.contributions.contains(&s.credited[0])));
+                a.spans.iter().map(|s| (s.start, s.end, s.contributions.clone())).collect()
+            };
             let a = attribute(&[&whole], &text, &params).unwrap();
-            let got: Vec<(usize, usize, Vec<Key32>)> =
-                a.spans.iter().map(|s| (s.start, s.end, s.contributions.clone())).collect();
-            assert_eq!(got, expected, "round {round}: {text}");
-            assert_eq!(attribute(&[&parts[0], &parts[1]], &text, &params).unwrap(), a);
+            assert_eq!(spans(&a), expected(&indexed), "round {round}: {text}");
+            let sharded = attribute(&[&parts[0], &parts[1]], &text, &params).unwrap();
+            assert_eq!(spans(&sharded), expected(&indexed_in_parts), "round {round}: {text}");
+            if indexed == indexed_in_parts {
+                assert_eq!(sharded, a);
+            }
             assert_eq!(sum_ppm(&a), PPM);
         }
     }
+    // Both cases occurred.
+    assert!(flagged > 0 && shards_agree > 0, "{flagged} flagged, {shards_agree} rounds whose shards agree");
 }
 
 /// Two builds at once into outputs whose names differ only in extension: each output is its own
@@ -445,7 +532,8 @@ fn shards_that_are_not_disjoint_are_refused() {
     assert!(err.to_string().contains("both hold contribution"), "{err}");
 }
 
-/// Labels given at build are stored in the index; a folder's files are labelled by their path.
+/// Labels given at build are stored in the index; a folder's files are labelled by their path
+/// and accepted in its order.
 #[test]
 fn labels_are_stored_in_the_index_and_folders_label_their_files() {
     let dir = TempDir::new().unwrap();
@@ -459,6 +547,9 @@ fn labels_are_stored_in_the_index_and_folders_label_their_files() {
     let folder = sample().join("kjv-new-testament");
     let found = poa_engine::load_folder(&folder, None).unwrap();
     assert_eq!(found.len(), manifest("kjv-new-testament").len());
+    // Accepted in file-name order.
+    assert!(found.windows(2).all(|w| w[0].path < w[1].path));
+    assert!(found.iter().zip(0..).all(|(c, seq)| c.accepted_seq == Some(seq)));
     for c in &found {
         let content = fs::read(&c.path).unwrap();
         assert_eq!(
@@ -469,4 +560,131 @@ fn labels_are_stored_in_the_index_and_folders_label_their_files() {
     }
     let index = build(dir.path(), "folder", &found);
     assert!(index.contributions().iter().all(|c| c.label.ends_with(".txt")));
+}
+
+/// `text` written into `dir` as a contribution of `contributor`, accepted `seq`-th.
+fn written(dir: &Path, name: &str, text: &str, contributor: Key32, seq: u64) -> ContributionSource {
+    let path = dir.join(format!("{name}.txt"));
+    fs::write(&path, text).unwrap();
+    ContributionSource {
+        id: Key32(Sha256::digest(name).into()),
+        contributor,
+        content_hash: Key32(Sha256::digest(text).into()),
+        path,
+        label: Some(name.into()),
+        accepted_seq: Some(seq),
+    }
+}
+
+/// An anthology of two chapters accepted after them: bare, it is mostly covered (never matched,
+/// its words not counted); padded with more original text than it copies, it is searched but
+/// every span it shares with them goes to the earlier chapters. Accepted before them, it is they
+/// that are mostly covered.
+#[test]
+fn an_anthology_never_takes_what_it_copies_from_earlier_contributions() {
+    let dir = TempDir::new().unwrap();
+    let honest = in_order(manifest("kjv-old-testament"));
+    let later = honest.len() as u64;
+    let (genesis, ruth) = (read("kjv-old-testament", "genesis-001"), read("kjv-old-testament", "ruth-001"));
+    let (genesis_id, ruth_id) = (id_of("kjv-old-testament", "genesis-001"), id_of("kjv-old-testament", "ruth-001"));
+    let filler = outside();
+    let sybil = Key32([0xee; 32]);
+    let bare = written(dir.path(), "anthology", &format!("{genesis}\n{ruth}"), sybil, later);
+    let padding = (excerpt(&filler, 0, 1100), excerpt(&filler, 1100, 1100));
+    let padded =
+        written(dir.path(), "padded", &format!("{}\n{genesis}\n{}\n{ruth}", padding.0, padding.1), sybil, later + 1);
+    let output = format!(
+        "{} {} {} {} {}",
+        excerpt(&filler, 3000, 30),
+        excerpt(&genesis, 200, 20),
+        excerpt(&filler, 3100, 30),
+        excerpt(&ruth, 100, 20),
+        excerpt(&filler, 3200, 30)
+    );
+    let params = Params::default();
+    let without = attribute(&[&build(dir.path(), "honest", &honest)], &output, &params).unwrap();
+    let mut expected = vec![genesis_id, ruth_id];
+    expected.sort();
+    assert_eq!(ids(&without), expected);
+
+    let index = build(dir.path(), "bare", &[honest.clone(), vec![bare.clone()]].concat());
+    let held = |index: &Index, id: Key32| index.contributions().iter().find(|c| c.id == id).unwrap().clone();
+    let anthology = held(&index, bare.id);
+    assert!(anthology.mostly_covered && anthology.covered_words == anthology.words, "{anthology:?}");
+    assert!(!held(&index, ruth_id).mostly_covered);
+    // Never matched, its words not counted: the result is the one without it.
+    assert_eq!(attribute(&[&index], &output, &params).unwrap(), without);
+
+    let index = build(dir.path(), "padded", &[honest.clone(), vec![padded.clone()]].concat());
+    let anthology = held(&index, padded.id);
+    assert!(!anthology.mostly_covered && anthology.covered_words > anthology.words / 3, "{anthology:?}");
+    let a = attribute(&[&index], &output, &params).unwrap();
+    assert_eq!(ids(&a), expected);
+    assert!(a.spans.iter().all(|s| s.contributions.contains(&padded.id) && s.credited != [padded.id]), "{a:?}");
+
+    // Accepted first, the anthology is the original: the chapters are the copies.
+    let first = ContributionSource { accepted_seq: Some(0), ..bare.clone() };
+    let shifted: Vec<ContributionSource> = honest
+        .iter()
+        .map(|c| ContributionSource { accepted_seq: c.accepted_seq.map(|s| s + 1), ..c.clone() })
+        .collect();
+    let index = build(dir.path(), "anthology first", &[shifted, vec![first]].concat());
+    assert!(held(&index, genesis_id).mostly_covered && held(&index, ruth_id).mostly_covered);
+    assert!(!held(&index, bare.id).mostly_covered);
+    assert_eq!(ids(&attribute(&[&index], &output, &params).unwrap()), [bare.id]);
+}
+
+/// Ten near-copies of a passage accepted after it: bare, they are mostly covered; padded with
+/// original text by one wallet, they are one more contributor, so the passage stays evidence and
+/// goes to its author. Padded by ten wallets, they make it a common phrase: the known limit
+/// (docs/proof-of-attribution.md), which gives the copies nothing either.
+#[test]
+fn near_copies_neither_capture_a_passage_nor_make_it_common_unless_from_many_wallets() {
+    let dir = TempDir::new().unwrap();
+    let honest = in_order(manifest("kjv-old-testament"));
+    let later = honest.len() as u64;
+    let ruth = read("kjv-old-testament", "ruth-001");
+    let ruth_id = id_of("kjv-old-testament", "ruth-001");
+    let filler = outside();
+    let words: Vec<String> = excerpt(&ruth, 0, 200).split_whitespace().map(str::to_uppercase).collect();
+    let near_copy = |k: usize| {
+        let mut copy = words.clone();
+        copy[150 + k] = "xyzzy".into();
+        copy.join(" ")
+    };
+    let output = format!("{} {} {}", excerpt(&filler, 4500, 30), excerpt(&ruth, 20, 40), excerpt(&filler, 4600, 30));
+    let params = Params::default();
+    let copies = |padded: bool, wallets: usize| -> Vec<ContributionSource> {
+        (0..10)
+            .map(|k| {
+                let text = if padded {
+                    format!(
+                        "{}\n{}\n{}",
+                        excerpt(&filler, 400 * k, 200),
+                        near_copy(k),
+                        excerpt(&filler, 400 * k + 200, 200)
+                    )
+                } else {
+                    near_copy(k)
+                };
+                let wallet = Key32([0xe0 + (k % wallets) as u8; 32]);
+                written(dir.path(), &format!("copy {padded} {wallets} {k}"), &text, wallet, later + k as u64)
+            })
+            .collect()
+    };
+    for (padded, wallets, flagged, common) in
+        [(false, 1, 10, false), (false, 10, 10, false), (true, 1, 0, false), (true, 10, 0, true)]
+    {
+        let sources = [honest.clone(), copies(padded, wallets)].concat();
+        let path = dir.path().join(format!("index {padded} {wallets}"));
+        let summary = build_index(&sources, &path, &quiet()).unwrap();
+        assert_eq!(summary.mostly_covered, flagged);
+        let a = attribute(&[&Index::open(&path).unwrap()], &output, &params).unwrap();
+        let case = format!("padded {padded}, {wallets} wallets: {a:?}");
+        if common {
+            assert!(a.common_spans > 0 && a.contributions.is_empty(), "{case}");
+        } else {
+            assert_eq!((a.common_spans, ids(&a)), (0, vec![ruth_id]), "{case}");
+        }
+    }
 }

@@ -19,19 +19,29 @@ const PASSAGE_OF: (&str, usize, usize) = ("tempest-02", 500, 300);
 const COPIES: usize = 10;
 const OUTPUTS: usize = 40;
 const FEE: u64 = 1_000_000;
+/// The honest and the attackers' shares with the copies, measured by this evaluation with the
+/// engine of commit 1d55fe3, before copies were flagged and spans went to their first author.
+const BEFORE: [(f64, f64); 6] =
+    [(0.0000, 0.3303), (0.0000, 0.3306), (0.0200, 0.1661), (0.0200, 0.1661), (0.0223, 0.1872), (0.0223, 0.1872)];
 
 /// One attack: honest and attacking wallets' shares of the epoch's fees (outputs quoting the
 /// honest passages), with the copies and without them.
 pub struct Outcome {
     pub name: &'static str,
-    /// Part of the targets: the honest share with the copies must be at least the share without.
+    /// Part of the targets: the honest share with the copies must be at least the share without
+    /// (the bare copies; padded ones add words to the corpus, which lowers the weight of the
+    /// honest passage's words).
     pub target: bool,
+    pub copies: usize,
+    /// Copies the index found mostly covered.
+    pub mostly_covered: usize,
     pub honest_without: f64,
     pub honest: f64,
     pub attacker: f64,
 }
 
-/// Copies (text, contributor) and the outputs quoting what they copy, by `honest` wallets.
+/// Copies (text, contributor) and the outputs quoting what they copy, by `honest` wallets;
+/// `target` as in [`Outcome`].
 struct Attack<'a> {
     name: &'static str,
     target: bool,
@@ -162,7 +172,7 @@ pub fn run(folder: &Path, datanets: &[Datanet], shards: &[&Index], outside: &Wor
         attack("anthology of two acts", true, vec![(bare, sybil(0))], &anthology_outputs, &anthology_authors),
         attack(
             "the anthology padded with 1.5 times its length of original text",
-            true,
+            false,
             vec![(padded, sybil(0))],
             &anthology_outputs,
             &anthology_authors,
@@ -177,7 +187,7 @@ pub fn run(folder: &Path, datanets: &[Datanet], shards: &[&Index], outside: &Wor
         ),
         attack(
             "10 near-copies padded with twice their length of original text, one wallet",
-            true,
+            false,
             one_wallet(&padded_copies),
             &passage_outputs,
             &passage_author,
@@ -195,12 +205,20 @@ pub fn run(folder: &Path, datanets: &[Datanet], shards: &[&Index], outside: &Wor
         .iter()
         .enumerate()
         .map(|(i, a)| {
-            let index = attacked_index(folder, &datanets[d], i, &a.copies);
+            let (index, mostly_covered) = attacked_index(folder, &datanets[d], i, &a.copies);
             let mut attacked: Vec<&Index> = shards.to_vec();
             attacked[d] = &index;
             let (honest_without, _) = shares(shards, a.outputs, a.honest, &attackers);
             let (honest, attacker) = shares(&attacked, a.outputs, a.honest, &attackers);
-            Outcome { name: a.name, target: a.target, honest_without, honest, attacker }
+            Outcome {
+                name: a.name,
+                target: a.target,
+                copies: a.copies.len(),
+                mostly_covered,
+                honest_without,
+                honest,
+                attacker,
+            }
         })
         .collect();
 
@@ -213,8 +231,9 @@ pub fn run(folder: &Path, datanets: &[Datanet], shards: &[&Index], outside: &Wor
     Attacks { outcomes, repeated_id }
 }
 
-/// The datanet's index with `copies` (text, contributor) accepted after its contributions.
-fn attacked_index(folder: &Path, datanet: &Datanet, attack: usize, copies: &[(String, Key32)]) -> Index {
+/// The datanet's index with `copies` (text, contributor) accepted after its contributions, and how
+/// many contributions it found mostly covered.
+fn attacked_index(folder: &Path, datanet: &Datanet, attack: usize, copies: &[(String, Key32)]) -> (Index, usize) {
     let files = folder.join(format!("attack-{attack}"));
     fs::create_dir_all(&files).expect("create an attack folder");
     let mut sources: Vec<ContributionSource> = datanet
@@ -231,11 +250,16 @@ fn attacked_index(folder: &Path, datanet: &Datanet, attack: usize, copies: &[(St
             content_hash: Key32(Sha256::digest(text.as_bytes()).into()),
             path,
             label: None,
+            accepted_seq: Some((datanet.contributions.len() + k) as u64),
         });
     }
     let path = folder.join(format!("attack-{attack}.poaidx"));
     build_index(&sources, &path, &BuildOptions::default()).expect("build an attacked index");
-    Index::open(&path).expect("open an attacked index")
+    let index = Index::open(&path).expect("open an attacked index");
+    let copied = &sources[datanet.contributions.len()..];
+    let flagged = index.contributions().iter().filter(|c| c.mostly_covered && copied.iter().any(|s| s.id == c.id));
+    let flagged = flagged.count();
+    (index, flagged)
 }
 
 /// The "Attacks" section.
@@ -256,11 +280,34 @@ pub fn report(a: &Attacks, md: &mut String) {
         ANTHOLOGY_OF[1],
         from + len - 1,
     );
-    let _ = writeln!(md, "| attack | honest share without the copies | honest share with them | attackers' share |");
-    let _ = writeln!(md, "| --- | ---: | ---: | ---: |");
-    for o in &a.outcomes {
-        let _ = writeln!(md, "| {} | {:.4} | {:.4} | {:.4} |", o.name, o.honest_without, o.honest, o.attacker);
+    let _ = writeln!(
+        md,
+        "**Before**: the engine of commit 1d55fe3, which credited a span several contributions contain to those the \
+         whole output supports most and counted the common-span cut-off over contributions. **After**: this \
+         engine (copies mostly covered by earlier contributions are not searched; a span goes to its first \
+         author unless the output draws more on another container's own text; the cut-off counts contributors; \
+         see `docs/proof-of-attribution.md`).\n"
+    );
+    let _ = writeln!(
+        md,
+        "| attack | copies mostly covered | honest share without the copies | honest share with them, before → after | attackers' share, before → after |"
+    );
+    let _ = writeln!(md, "| --- | ---: | ---: | ---: | ---: |");
+    for (o, (honest_before, attacker_before)) in a.outcomes.iter().zip(BEFORE) {
+        let _ = writeln!(
+            md,
+            "| {} | {} of {} | {:.4} | {honest_before:.4} → {:.4} | {attacker_before:.4} → {:.4} |",
+            o.name, o.mostly_covered, o.copies, o.honest_without, o.honest, o.attacker
+        );
     }
+    let _ = writeln!(
+        md,
+        "\nPadded copies hold more words of their own than copied ones, so they are searched; they still get \
+         nothing, as the outputs quote no text they were the first to contribute. The honest share dips a little with \
+         them because they add the passage's words to the corpus, which lowers those words' weights. With ten \
+         wallets, a quote found in the contributions of eleven contributors is a common phrase and goes to nobody: \
+         the limit of the cut-off (`docs/proof-of-attribution.md`)."
+    );
     let repeated = match &a.repeated_id {
         Ok(records) => format!("allocates all {records} records"),
         Err(e) => format!("is refused: {e}"),
@@ -283,5 +330,7 @@ pub fn targets(a: &Attacks, md: &mut String, verdict: fn(bool) -> &'static str) 
             verdict(o.honest >= o.honest_without)
         );
     }
+    let unpaid = a.outcomes.iter().all(|o| o.attacker == 0.0);
+    let _ = writeln!(md, "| the copies are paid nothing, in every attack above | {} |", verdict(unpaid));
     let _ = writeln!(md, "| an epoch repeating a request id allocates | {} |", verdict(a.repeated_id.is_ok()));
 }

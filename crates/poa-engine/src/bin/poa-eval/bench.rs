@@ -135,6 +135,7 @@ pub fn run(repo: &Path) {
                 content_hash: Key32(Sha256::digest(&text).into()),
                 path,
                 label: None,
+                accepted_seq: None,
             },
             false,
         ));
@@ -269,7 +270,8 @@ fn report(results: &[SizeResult]) -> String {
          word-pair statistics (each next whitespace token follows a random occurrence of the current one), so the \
          10 and 100 MB rows are mostly synthetic text with the real vocabulary and bigrams.\n\
          - Build: `build_index` in a child process (verification of every file's sha256, tokenising, libsais \
-         single-threaded, writing and checksumming the index); peak memory is the child's peak resident set \
+         single-threaded, finding the contributions mostly covered by earlier ones, writing and checksumming the \
+         index); peak memory is the child's peak resident set \
          (VmHWM), the index size is the file's.\n\
          - Latency: `attribute` against the opened (memory-mapped, page-cached) index, {QUERIES} outputs per \
          length, after 10 warm-up queries; outputs are about half corpus passages of 8–40 words (a word altered \

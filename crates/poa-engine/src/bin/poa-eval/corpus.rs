@@ -52,6 +52,7 @@ fn contribution(datanet: &str, name: String, contributor: &str, text: String) ->
         content_hash: Key32(Sha256::digest(text.as_bytes()).into()),
         path: PathBuf::from(format!("{datanet}/{name}.txt")),
         label: None,
+        accepted_seq: None,
     };
     Contribution { name, source, text }
 }
@@ -127,10 +128,16 @@ fn shakespeare(source: &Path) -> Datanet {
     Datanet { name, contributions }
 }
 
-/// The corpus's datanets.
+/// The corpus's datanets, each accepting its contributions in order (books and chapters, works
+/// and acts).
 pub fn datanets(source: &Path) -> Vec<Datanet> {
     let mut all = bible(source);
     all.push(shakespeare(source));
+    for d in &mut all {
+        for (seq, c) in (0..).zip(&mut d.contributions) {
+            c.source.accepted_seq = Some(seq);
+        }
+    }
     all
 }
 

