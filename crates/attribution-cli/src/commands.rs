@@ -1,4 +1,5 @@
 //! Every user-facing instruction and every kind of state, as commands.
+use crate::attest;
 use crate::chain::{Chain, Sent};
 use crate::claims;
 use crate::operators;
@@ -23,6 +24,7 @@ use sha2::{Digest, Sha256};
 use solana_account::Account;
 use solana_keypair::{read_keypair_file, write_keypair_file};
 use std::collections::BTreeMap;
+use std::path::Path;
 use svm_harness::ixs::datanet::BondIx;
 use svm_harness::ixs::{self, payout::Open};
 use svm_harness::world::OPEN_DECIMALS;
@@ -384,7 +386,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Model(c) => model(ctx, c),
         Command::Operator(c) => operator(ctx, c),
         Command::Stake(c) => stake(ctx, c),
-        Command::Pay { model, operator, calls, max_fee, request_id } => {
+        Command::Pay { model, operator, calls, max_fee, request_id, output } => {
             let model_key = key(&model)?;
             let state: Model = ctx.get(&model_key, "model")?;
             let fee = state.price_per_call.checked_mul(calls).ok_or_else(|| anyhow!("fee overflows"))?;
@@ -395,7 +397,11 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             let me = ctx.me();
             let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
             let request_id = request_id.as_deref().map(hex32).transpose()?.unwrap_or_else(rand32);
-            let args = InferencePayArgs { calls, max_fee, request_id };
+            let output = match output {
+                Some(path) => std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?,
+                None => Vec::new(),
+            };
+            let args = InferencePayArgs { calls, max_fee, request_id, output_hash: poa_merkle::output_hash(&output) };
             // The operator's accounts as they are (handed over, they keep the first key's PDAs);
             // its share goes to the earnings of its authority now.
             let found = operators::find(&ctx.chain, &key(&operator)?)?;
@@ -684,7 +690,8 @@ fn print_payment(json: bool, paid: &attribution_payout::events::InferencePaid) {
             "{}",
             json!({ "fee": paid.fee, "protocol_fee": paid.protocol_fee, "dust": paid.dust, "owner": paid.owner.to_string(),
                     "owner_amount": paid.owner_amount, "operator": paid.operator.to_string(),
-                    "operator_amount": paid.operator_amount, "lineage": lineage })
+                    "operator_amount": paid.operator_amount, "lineage": lineage,
+                    "epoch": paid.epoch, "record": paid.record })
         );
         return;
     }
@@ -697,6 +704,9 @@ fn print_payment(json: bool, paid: &attribution_payout::events::InferencePaid) {
     }
     println!("fee {} OPEN for {} call(s):", amount(paid.fee), paid.calls);
     t.print();
+    if let (Some(epoch), Some(record)) = (paid.epoch, paid.record) {
+        println!("proof-attributed: record {record} of epoch {epoch}");
+    }
 }
 
 fn airdrop(ctx: &mut Ctx, to: Option<String>, sol: u64, open: u64) -> Result<()> {
@@ -1785,6 +1795,7 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
                 ("payments", e.record_count.to_string()),
                 ("records hash", hex(&e.records_hash)),
                 ("root", hex(&e.root)),
+                ("attestation (sha256)", hex(&e.inputs_hash)),
                 ("allocated", amount(e.total)),
                 ("claimed", amount(e.claimed)),
                 ("returned to the version's pool", amount(e.returned)),
@@ -1793,38 +1804,51 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             ];
             print_fields(ctx.json, "epoch", fields.to_vec());
         }
-        EpochCommand::Post { model, allocation } => {
+        EpochCommand::Post { model, allocation, attestation, uri } => {
             let model = key(&model)?;
             let a = read_allocation(&allocation)?;
             let e: Epoch = ctx.get(&pda::epoch(&model, a.epoch), "epoch")?;
+            let file = if attestation.is_dir() { attestation.join(attest::FILE) } else { attestation };
+            let inputs_uri = match uri {
+                Some(uri) => uri,
+                None => {
+                    let folder = std::fs::canonicalize(&file)?.parent().map(Path::to_path_buf).unwrap_or_default();
+                    format!("file://{}", folder.display())
+                }
+            };
             let args = AttributionRootPostArgs {
                 root: a.root.0,
                 total: a.attributed,
                 leaf_count: a.claims.len() as u64,
                 records_hash: a.records_hash.0,
+                inputs_hash: attest::sha256_file(&file)?,
+                inputs_uri,
             };
             ctx.send(
                 "attribution_root_post",
                 &[ixs::payout::attribution_root_post(&me, &model, a.epoch, &e.datanet_version, args)],
             )?;
         }
-        EpochCommand::Claim { model, allocation, claimant } => {
+        EpochCommand::Claim { model, allocation, contribution } => {
             let model = key(&model)?;
             let a = read_allocation(&allocation)?;
-            let only = claimant.as_deref().map(key).transpose()?;
+            let only = contribution.as_deref().map(key).transpose()?;
             let open = ctx.open_token()?;
             let mut paid = 0;
-            for claim in a.claims.iter().filter(|c| only.is_none_or(|k| k.to_bytes() == c.claimant.0)) {
-                let claimant = Pubkey::new_from_array(claim.claimant.0);
-                let (destination, create) = ctx.open_account(&claimant)?;
+            for claim in a.claims.iter().filter(|c| only.is_none_or(|k| k.to_bytes() == c.contribution.0)) {
+                let contribution = Pubkey::new_from_array(claim.contribution.0);
+                // Paid to whoever holds the contribution now (a handover moves what it earns).
+                let contributor = ctx.get::<Contribution>(&contribution, "contribution")?.contributor;
+                let (destination, create) = ctx.open_account(&contributor)?;
                 let args =
                     AttributionClaimArgs { amount: claim.amount, proof: claim.proof.iter().map(|h| h.0).collect() };
-                let ix = ixs::payout::attribution_claim(&open, &me, &model, a.epoch, &claimant, &destination, args);
+                let ix = ixs::payout::attribution_claim(&open, &me, &model, a.epoch, &contribution, &destination, args);
                 let instructions: Vec<_> = create.into_iter().chain([ix]).collect();
-                ctx.send(&format!("attribution_claim {claimant}: {} OPEN", amount(claim.amount)), &instructions)?;
+                let what = format!("attribution_claim {contribution} to {contributor}: {} OPEN", amount(claim.amount));
+                ctx.send(&what, &instructions)?;
                 paid += 1;
             }
-            ensure!(paid > 0, "no claim of that claimant in the allocation");
+            ensure!(paid > 0, "no claim of that contribution in the allocation");
         }
         EpochCommand::Veto { model, index, reason } => {
             let model = key(&model)?;
@@ -1847,12 +1871,12 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             ctx.send("epoch_close", &[ixs::payout::epoch_close(&model, index, &e.datanet_version, &e.rent_payer)])?;
             if let Some(path) = allocation {
                 for claim in read_allocation(&path)?.claims {
-                    let claimant = Pubkey::new_from_array(claim.claimant.0);
-                    let Some(account) = ctx.chain.account(&pda::receipt(&epoch_key, &claimant))? else { continue };
+                    let contribution = Pubkey::new_from_array(claim.contribution.0);
+                    let Some(account) = ctx.chain.account(&pda::receipt(&epoch_key, &contribution))? else { continue };
                     let receipt = Receipt::try_deserialize(&mut account.data.as_slice())?;
                     ctx.send(
                         "receipt_close",
-                        &[ixs::payout::receipt_close(&epoch_key, &claimant, &receipt.rent_payer)],
+                        &[ixs::payout::receipt_close(&epoch_key, &contribution, &receipt.rent_payer)],
                     )?;
                 }
             }

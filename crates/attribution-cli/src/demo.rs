@@ -248,14 +248,14 @@ pub fn run() -> Result<()> {
         let model = paid_models[i % paid_models.len()];
         let calls = 1 + (i as u64 * 7) % 20;
         let output = bard.output(i);
-        let request_id = demo_epoch::Bard::request_id(&output);
-        let ixs = w.pay_instructions(&user.pubkey(), token, &model, &operator.wallet.pubkey(), calls, request_id);
+        let request = demo_epoch::Bard::request(&output);
+        let ixs = w.pay_instructions(&user.pubkey(), token, &model, &operator.wallet.pubkey(), calls, request);
         let done = w.svm.send(user, &ixs, &[]).map_err(crate::chain::decode_failure)?;
         let paid: InferencePaid = done.event();
         if model == bard.model {
             // The engine needs the output and the proof-attributed part of its fee.
             records.push(poa_engine::EpochRecord {
-                request_id: poa_engine::Key32(request_id),
+                request_id: poa_engine::Key32(request.id),
                 model: poa_engine::Key32(model.to_bytes()),
                 output,
                 fee: paid.lineage[0].amount,

@@ -1,6 +1,7 @@
 //! The demo's Proof of Attribution part: a datanet of real public-domain texts (acts of Hamlet
 //! and Macbeth, `testdata/poa/sample/shakespeare`) whose share of a model's fees is allocated per
 //! output by the engine, posted as an epoch root by the staked attestor and claimed leaf by leaf.
+use crate::attest;
 use crate::output::{amount, short, Table};
 use anyhow::{ensure, Context, Result};
 use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs};
@@ -9,8 +10,9 @@ use datanet_registry::state::DatanetPolicy;
 use model_registry::state::ModelKind;
 use poa_engine::{allocate_epoch, build_index, BuildOptions, ContributionSource, EpochRecord, Index, Key32, Params};
 use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
-use svm_harness::world::{content_hash, datanet_entry, model_entry, Shares, World, EPOCH_TIMING};
+use svm_harness::world::{content_hash, datanet_entry, model_entry, Request, Shares, World, EPOCH_TIMING};
 use svm_harness::{ixs, pda, Keypair, Pubkey, Signer};
 
 /// Words no play of the corpus contains, for the parts of outputs the model wrote itself.
@@ -90,8 +92,12 @@ impl Bard {
         format!("{} {quote} {}", filler(3), filler(5))
     }
 
-    pub fn request_id(output: &str) -> [u8; 32] {
-        Sha256::digest(output.as_bytes()).into()
+    /// What the payment for `output` commits: a request id derived from it, and its hash.
+    pub fn request(output: &str) -> Request {
+        Request {
+            id: Sha256::digest(output.as_bytes()).into(),
+            output_hash: poa_merkle::output_hash(output.as_bytes()),
+        }
     }
 }
 
@@ -124,44 +130,66 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
                 content_hash: Key32(content_hash(&std::fs::read(path)?)),
                 path: path.clone(),
                 label: None,
+                accepted_seq: None,
             })
         })
         .collect::<Result<_>>()?;
     let index_path = dir.join("bard.idx");
     build_index(&sources, &index_path, &BuildOptions { progress: false })?;
     let engine = Index::open(&index_path)?;
-    let allocation = allocate_epoch(&[&engine], index, epoch.accrued, &records, &Params::default(), 2)?;
-    std::fs::remove_dir_all(&dir).ok();
+    let params = Params::default();
+    let allocation = allocate_epoch(&[&engine], index, epoch.accrued, &records, &params, 2)?;
     ensure!(allocation.records_hash.0 == epoch.records_hash, "the engine saw exactly the payments the chain recorded");
+    // The attestation the root commits, published (here: a local folder) for anyone to recompute.
+    let published = dir.join("published");
+    let inputs_hash = attest::publish(&published, &[index_path], &params, (index, epoch.accrued), &records)?;
 
     let args = AttributionRootPostArgs {
         root: allocation.root.0,
         total: allocation.attributed,
         leaf_count: allocation.claims.len() as u64,
         records_hash: allocation.records_hash.0,
+        inputs_hash,
+        inputs_uri: format!("file://{}", published.display()),
     };
     let post = ixs::payout::attribution_root_post(&attestor.pubkey(), &bard.model, index, &bard.version, args);
     w.svm.run(attestor, post, &[]).map_err(crate::chain::decode_failure)?;
+    let posted: Epoch = w.svm.get(&epoch_key);
+    let check = attest::Posted {
+        index,
+        inputs_hash: posted.inputs_hash,
+        records_hash: posted.records_hash,
+        root: posted.root,
+        total: posted.total,
+        leaf_count: posted.leaf_count,
+    };
+    let (_, differences) = attest::verify(&published, &check)?;
+    ensure!(differences.is_empty(), "the published attestation reproduces the root: {differences:?}");
+    std::fs::remove_dir_all(&dir).ok();
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
 
+    // Each leaf names an act; its claim pays the act's poet, into one account per poet.
     let cranker = w.wallet();
+    let mut accounts: BTreeMap<Pubkey, Pubkey> = BTreeMap::new();
     let mut rows = Vec::new();
     for claim in &allocation.claims {
-        let claimant = Pubkey::new_from_array(claim.claimant.0);
-        let destination = w.fund(&claimant, 0);
+        let contribution = Pubkey::new_from_array(claim.contribution.0);
+        let poet = Pubkey::new_from_array(claim.contributor.0);
+        let destination = *accounts.entry(poet).or_insert_with(|| w.fund(&poet, 0));
+        let before = w.svm.token_balance(&destination);
         let args = AttributionClaimArgs { amount: claim.amount, proof: claim.proof.iter().map(|h| h.0).collect() };
         let ix = ixs::payout::attribution_claim(
             &w.open,
             &cranker.pubkey(),
             &bard.model,
             index,
-            &claimant,
+            &contribution,
             &destination,
             args,
         );
         w.svm.run(&cranker, ix, &[]).map_err(crate::chain::decode_failure)?;
-        ensure!(w.svm.token_balance(&destination) == claim.amount, "claimed into the poet's own account");
-        rows.push((claimant, claim.amount, claim.proof.len()));
+        ensure!(w.svm.token_balance(&destination) == before + claim.amount, "claimed into the poet's own account");
+        rows.push((contribution, poet, claim.amount, claim.proof.len()));
     }
 
     w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
@@ -169,24 +197,24 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
     w.svm
         .run(&cranker, ixs::payout::epoch_close(&bard.model, index, &bard.version, &rent_payer), &[])
         .map_err(crate::chain::decode_failure)?;
-    for (claimant, _, _) in &rows {
-        let ix = ixs::payout::receipt_close(&epoch_key, claimant, &cranker.pubkey());
+    for (contribution, _, _, _) in &rows {
+        let ix = ixs::payout::receipt_close(&epoch_key, contribution, &cranker.pubkey());
         w.svm.run(&cranker, ix, &[]).map_err(crate::chain::decode_failure)?;
     }
     ensure!(w.svm.account(&epoch_key).is_none(), "the epoch is closed, its rent returned");
 
     println!("PROOF OF ATTRIBUTION (epoch {index} of the bard model: outputs quoting acts of Hamlet and Macbeth)");
     println!(
-        "  {} paid outputs; the proof-attributed share accrued {} OPEN; the engine attributed {} OPEN to {} poets (root {})",
+        "  {} paid outputs; the proof-attributed share accrued {} OPEN; the engine attributed {} OPEN to {} acts (root {}),\n  and its published attestation reproduces that root (`attribution poa verify`)",
         records.len(),
         amount(epoch.accrued),
         amount(allocation.attributed),
         rows.len(),
         hex8(&allocation.root.0)
     );
-    let mut t = Table::new(&["poet", "claimed OPEN", "proof depth"]);
-    for (claimant, got, depth) in &rows {
-        t.row(vec![short(claimant), amount(*got), depth.to_string()]);
+    let mut t = Table::new(&["act (contribution)", "paid to poet", "claimed OPEN", "proof depth"]);
+    for (contribution, poet, got, depth) in &rows {
+        t.row(vec![short(contribution), short(poet), amount(*got), depth.to_string()]);
     }
     t.print();
     println!(

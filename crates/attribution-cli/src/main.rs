@@ -4,6 +4,7 @@
 //! the real SPL Token program) whose accounts are kept in a state file, so that successive
 //! commands see each other; `--url` runs the same commands against any cluster's RPC endpoint,
 //! signed by `--keypair`. `attribution demo` runs the whole economy in one go.
+mod attest;
 mod chain;
 mod claims;
 mod commands;
@@ -142,9 +143,15 @@ pub enum Command {
         /// The most you accept to pay, whole OPEN (default: exactly the current price × calls).
         #[arg(long)]
         max_fee: Option<f64>,
-        /// The request's id, 64 hex characters (default: random).
+        /// The request's id, 64 hex characters (default: random). A label: the chain numbers each
+        /// payment of an epoch itself, so a repeated id is a second record.
         #[arg(long)]
         request_id: Option<String>,
+        /// The output the calls returned: its sha256 is committed on chain, and for a
+        /// proof-attributed model it enters the epoch's records hash, so the attestor can only
+        /// attribute this output to this payment (default: an empty output, attributed to nobody).
+        #[arg(long)]
+        output: Option<PathBuf>,
     },
     /// Permissionless crank: splits an upstream model's escrow by that model's lineage.
     Distribute { model: String },
@@ -188,19 +195,29 @@ pub enum EpochCommand {
         #[arg(long)]
         index: Option<u64>,
     },
-    /// The attestor posts an ended epoch's allocation (`attribution poa epoch` output).
+    /// The attestor posts an ended epoch's allocation (`attribution poa epoch` output), committing
+    /// the attestation it was computed from (`poa epoch --publish`).
     Post {
         model: String,
         #[arg(long)]
         allocation: PathBuf,
+        /// The published attestation (its attestation.json, or the folder holding it): its sha256
+        /// goes on chain, so anyone can check the root against it (`poa verify`).
+        #[arg(long)]
+        attestation: PathBuf,
+        /// Where the attestation folder is published, as the post's event records it (default:
+        /// its file:// URI on this machine).
+        #[arg(long)]
+        uri: Option<String>,
     },
-    /// Pays the allocation's claims (all, or one claimant's) into the claimants' own accounts.
+    /// Pays the allocation's claims (all, or one contribution's) into each contribution's
+    /// contributor's own account.
     Claim {
         model: String,
         #[arg(long)]
         allocation: PathBuf,
         #[arg(long)]
-        claimant: Option<String>,
+        contribution: Option<String>,
     },
     /// Governance (the config's authority signs) strikes down a posted root in its challenge
     /// window: the epoch goes to the pool of the datanet version the model cites.
@@ -307,12 +324,29 @@ pub enum PoaCommand {
         /// Threads attributing the records (the allocation does not depend on how many).
         #[arg(long, default_value_t = 1)]
         threads: usize,
+        /// Publish the attestation into this folder: attestation.json (engine, parameters, epoch,
+        /// total, records with their outputs, index files by sha256) and the index files. Its
+        /// sha256 is what `epoch post --attestation` commits.
+        #[arg(long)]
+        publish: Option<PathBuf>,
+    },
+    /// Recomputes a posted root from its published attestation alone and says whether it matches
+    /// the chain (records hash, root, total, leaves, the attestation's own sha256); exits non-zero
+    /// when it does not.
+    Verify {
+        model: String,
+        /// The epoch's index.
+        #[arg(long)]
+        index: u64,
+        /// The published attestation: its attestation.json, or the folder holding it.
+        #[arg(long)]
+        attestation: PathBuf,
     },
 }
 
 /// The command line, with the global flags that a command ignores hidden from its help: the
 /// engine's commands run off chain (`poa index` reads the chain, through --url or --state, only
-/// with --datanet; none signs; `poa epoch` always prints JSON). A subcommand that defines a
+/// with --datanet, `poa verify` always; none signs; `poa epoch` always prints JSON). A subcommand that defines a
 /// global flag itself (here a hidden copy) keeps its own, and hands it down to its subcommands.
 fn cli() -> clap::Command {
     use clap::CommandFactory;
@@ -326,6 +360,7 @@ fn cli() -> clap::Command {
             .arg(hidden(&keypair))
             .mut_subcommand("index", |c| c.arg(url.clone().display_order(100)).arg(state.clone().display_order(100)))
             .mut_subcommand("epoch", |c| c.arg(hidden(&json)))
+            .mut_subcommand("verify", |c| c.arg(url.clone().display_order(100)).arg(state.clone().display_order(100)))
     })
 }
 

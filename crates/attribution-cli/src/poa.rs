@@ -1,10 +1,12 @@
 //! `attribution poa`: the Proof of Attribution engine (crates/poa-engine) from the command line.
+use crate::attest;
 use crate::chain::Chain;
 use crate::commands::{datanet_ref, resolve_version};
 use crate::output::Table;
 use crate::{Global, PoaCommand};
 use anchor_lang::AccountDeserialize;
 use anyhow::{bail, ensure, Context, Result};
+use attribution_payout::state::{Epoch, EpochStatus};
 use datanet_registry::state::{Contribution, ContributionStatus, DatanetVersion};
 use poa_engine::ContributionSource;
 use poa_engine::{
@@ -134,7 +136,7 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
                 print_attribution(&result, &labels);
             }
         }
-        PoaCommand::Epoch { index, records, epoch, total, min_span_words, max_contributions, threads } => {
+        PoaCommand::Epoch { index, records, epoch, total, min_span_words, max_contributions, threads, publish } => {
             let indexes = open_all(&index)?;
             let refs: Vec<&Index> = indexes.iter().collect();
             let records: Vec<EpochRecord> = serde_json::from_str(&read(&records)?)
@@ -142,9 +144,58 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
             if records.is_empty() {
                 bail!("no records: an epoch with no paid inference has nothing to allocate");
             }
-            let allocation =
-                allocate_epoch(&refs, epoch, total, &records, &params(min_span_words, max_contributions), threads)?;
+            let params = params(min_span_words, max_contributions);
+            let allocation = allocate_epoch(&refs, epoch, total, &records, &params, threads)?;
+            if let Some(dir) = publish {
+                let hash = attest::publish(&dir, &index, &params, (epoch, total), &records)?;
+                eprintln!(
+                    "published the attestation to {} (sha256 {}): publish the folder, then `epoch post --attestation`",
+                    dir.join(attest::FILE).display(),
+                    Key32(hash)
+                );
+            }
             println!("{}", serde_json::to_string_pretty(&allocation)?);
+        }
+        PoaCommand::Verify { model, index, attestation } => {
+            let chain = match &global.url {
+                Some(url) => Chain::rpc(url)?,
+                None => Chain::embedded(&global.state)?,
+            };
+            let model: Pubkey = model.parse().map_err(|_| anyhow::anyhow!("'{model}' is not an address"))?;
+            let key = svm_harness::pda::epoch(&model, index);
+            let account =
+                chain.account(&key)?.ok_or_else(|| anyhow::anyhow!("epoch {index} of {model} is not on chain"))?;
+            let epoch = Epoch::try_deserialize(&mut account.data.as_slice())
+                .map_err(|_| anyhow::anyhow!("{key} is not an epoch"))?;
+            ensure!(epoch.status != EpochStatus::Open, "epoch {index} has no root posted yet");
+            let posted = attest::Posted {
+                index,
+                inputs_hash: epoch.inputs_hash,
+                records_hash: epoch.records_hash,
+                root: epoch.root,
+                total: epoch.total,
+                leaf_count: epoch.leaf_count,
+            };
+            let (allocation, differences) = attest::verify(&attestation, &posted)?;
+            if json {
+                let report = serde_json::json!({
+                    "match": differences.is_empty(),
+                    "differences": differences,
+                    "root": allocation.root,
+                    "leaves": allocation.claims.len(),
+                });
+                println!("{report}");
+            } else if differences.is_empty() {
+                println!(
+                    "match: the attestation reproduces epoch {index}'s root {} ({} leaves, {} allocated)",
+                    allocation.root,
+                    allocation.claims.len(),
+                    allocation.attributed
+                );
+            }
+            if !differences.is_empty() {
+                bail!("mismatch: {}", differences.join("; "));
+            }
         }
     }
     Ok(())

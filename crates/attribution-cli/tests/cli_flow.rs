@@ -117,6 +117,15 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach"), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
+/// Copies the files of folder `from` into a new folder `to`.
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
+}
+
 /// A base58 address as the 64 hex characters the engine's JSON uses.
 fn address_hex(address: &str) -> String {
     hex(&address.parse::<svm_harness::Pubkey>().unwrap().to_bytes())
@@ -149,17 +158,27 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
     ok(d, &["model", "publish", &model, "--attestor", &me]);
     staked_operator(d);
 
-    // One paid output quoting the act; the attestor keeps (request id, output, attributable fee).
+    // One paid output quoting the act, paid twice under one request id: the chain numbers the two
+    // records itself. The payer commits the output's hash; the attestor keeps (request id, output,
+    // attributable fee) per record.
     let text = std::fs::read_to_string(act).unwrap();
     let output =
         format!("okay so {} tokenizer gradient", text.split_whitespace().take(40).collect::<Vec<_>>().join(" "));
+    std::fs::write(d.join("output.txt"), &output).unwrap();
     let request_id = hex(&Sha256::digest(output.as_bytes()));
-    let paid = ok(d, &["--json", "pay", &model, "--operator", &me, "--calls", "2", "--request-id", &request_id]);
-    let paid: serde_json::Value = serde_json::from_str(paid.lines().last().unwrap()).unwrap();
-    let fee = paid["lineage"][0]["amount"].as_u64().unwrap();
-    assert_eq!(fee, 975_000_000, "half of 2 OPEN after the 2.5 % protocol fee");
-    let records =
-        serde_json::json!([{ "request_id": request_id, "model": address_hex(&model), "output": output, "fee": fee }]);
+    let mut records = Vec::new();
+    let mut fee = 0;
+    for record in 0..2 {
+        let pay = ["--json", "pay", &model, "--operator", &me, "--calls", "1", "--request-id", &request_id];
+        let paid = ok(d, &[&pay[..], &["--output", "output.txt"]].concat());
+        let paid: serde_json::Value = serde_json::from_str(paid.lines().last().unwrap()).unwrap();
+        assert_eq!((paid["epoch"].as_u64(), paid["record"].as_u64()), (Some(0), Some(record)));
+        let amount = paid["lineage"][0]["amount"].as_u64().unwrap();
+        assert_eq!(amount, 487_500_000, "half of 1 OPEN after the 2.5 % protocol fee");
+        fee += amount;
+        records.push(serde_json::json!({ "request_id": request_id, "model": address_hex(&model), "output": output, "fee": amount }));
+    }
+    let records = serde_json::Value::Array(records);
     std::fs::write(d.join("records.json"), records.to_string()).unwrap();
     let content_hash = hex(&Sha256::digest(std::fs::read(act).unwrap()));
     let manifest = serde_json::json!({ "contributions": [{
@@ -182,6 +201,8 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
             "0",
             "--total",
             &fee.to_string(),
+            "--publish",
+            "published",
         ],
     );
     std::fs::write(d.join("allocation.json"), &allocation).unwrap();
@@ -192,7 +213,17 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
         serde_json::from_str(&ok(d, &["--json", "epoch", "show", &model, "--index", "0"])).unwrap();
     assert_eq!(epoch["records hash"], allocation["records_hash"], "the engine saw exactly the chain's payments");
 
-    ok(d, &["epoch", "post", &model, "--allocation", "allocation.json"]);
+    ok(d, &["epoch", "post", &model, "--allocation", "allocation.json", "--attestation", "published"]);
+    // Anyone holding the published folder recomputes the root, byte for byte; a tampered copy fails.
+    let verify = ["poa", "verify", &model, "--index", "0", "--attestation"];
+    assert!(ok(d, &[&verify[..], &["published"]].concat()).starts_with("match"));
+    copy_dir(&d.join("published"), &d.join("tampered"));
+    let attestation = std::fs::read_to_string(d.join("tampered/attestation.json")).unwrap();
+    std::fs::write(d.join("tampered/attestation.json"), attestation.replacen("tokenizer", "tokenizers", 1)).unwrap();
+    let tampered = run(d, &[&verify[..], &["tampered"]].concat());
+    let stderr = String::from_utf8_lossy(&tampered.stderr);
+    assert!(!tampered.status.success() && stderr.contains("mismatch"), "{stderr}");
+    assert!(stderr.contains("not the attestation the root committed") && stderr.contains("records hash"), "{stderr}");
     let early = run(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
     assert!(String::from_utf8_lossy(&early.stderr).contains("ChallengeWindowOpen"));
     ok(d, &["warp", "3600"]);

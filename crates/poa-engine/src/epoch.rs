@@ -1,11 +1,13 @@
-//! An epoch's allocation: per-record attribution, per-claimant amounts, the Merkle tree of claims.
+//! An epoch's allocation: per-record attribution, per-contribution amounts, the Merkle tree of
+//! claims.
 use crate::attribute::{attribute, split_proportionally, Attribution, Params, PPM};
 use crate::{Error, Index, Key32, Result};
-use poa_merkle::{leaf, records_hash_next, Tree, RECORDS_HASH_START};
+use poa_merkle::{leaf, output_hash, records_hash_next, Tree, RECORDS_HASH_START};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-/// One paid inference of the epoch.
+/// One paid inference of the epoch, in the chain's order of records. Its id is its position:
+/// request ids are the callers' labels and may repeat.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EpochRecord {
     pub request_id: Key32,
@@ -33,11 +35,13 @@ pub struct RecordAllocation {
     pub shares: Vec<Share>,
 }
 
-/// One leaf of the epoch's tree: `claimant` may withdraw `amount` of `model`'s fees.
+/// One leaf of the epoch's tree: `contribution` earned `amount` of `model`'s fees; the chain pays
+/// it to the contribution's contributor (`contributor` here is who that was in the index).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     pub model: Key32,
-    pub claimant: Key32,
+    pub contribution: Key32,
+    pub contributor: Key32,
     pub amount: u64,
     pub leaf: Key32,
     pub proof: Vec<Key32>,
@@ -53,14 +57,17 @@ pub struct EpochAllocation {
     pub unattributed: u64,
     pub records_hash: Key32,
     pub root: Key32,
-    /// Leaf order: sorted by (model, claimant).
+    /// Leaf order: sorted by (model, contribution).
     pub claims: Vec<Claim>,
     pub records: Vec<RecordAllocation>,
 }
 
-/// The running hash the chain keeps over the epoch's records, in order (see `poa_merkle`).
+/// The running hash the chain keeps over the epoch's records, in order (see `poa_merkle`): each
+/// record's request id, its output's hash and its fee.
 pub fn records_hash(records: &[EpochRecord]) -> Key32 {
-    Key32(records.iter().fold(RECORDS_HASH_START, |h, r| records_hash_next(&h, &r.request_id.0, r.fee)))
+    Key32(records.iter().fold(RECORDS_HASH_START, |h, r| {
+        records_hash_next(&h, &r.request_id.0, &output_hash(r.output.as_bytes()), r.fee)
+    }))
 }
 
 fn check_records(total: u64, records: &[EpochRecord]) -> Result<()> {
@@ -68,11 +75,7 @@ fn check_records(total: u64, records: &[EpochRecord]) -> Result<()> {
     if sum != u128::from(total) {
         return Err(Error::FeesDoNotSumToTotal { sum, total });
     }
-    let mut seen = BTreeSet::new();
-    match records.iter().find(|r| !seen.insert(r.request_id)) {
-        Some(r) => Err(Error::DuplicateRequest(r.request_id)),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// Attributes every record's output against `shards` (on up to `threads` threads; the result
@@ -108,7 +111,7 @@ pub fn allocate_epoch(
 
 /// Allocates the epoch from each record's attribution (in the records' order). Each fee is split
 /// by largest remainder over its attribution's parts per million (contributions by id, then the
-/// unattributed part); contributions of one contributor for one model pool into one claim.
+/// unattributed part); a contribution's shares of one model's records pool into one claim.
 pub fn allocate_attributed(
     epoch: u64,
     total: u64,
@@ -119,7 +122,8 @@ pub fn allocate_attributed(
     if records.len() != attributions.len() {
         return Err(Error::AttributionCount { records: records.len(), attributions: attributions.len() });
     }
-    let mut owed: BTreeMap<(Key32, Key32), u64> = BTreeMap::new();
+    // (model, contribution) → (contributor, amount)
+    let mut owed: BTreeMap<(Key32, Key32), (Key32, u64)> = BTreeMap::new();
     let mut allocations = Vec::with_capacity(records.len());
     for (record, attribution) in records.iter().zip(attributions) {
         let mut weights: Vec<u64> = attribution.contributions.iter().map(|c| c.ppm).collect();
@@ -136,7 +140,7 @@ pub fn allocate_attributed(
             .map(|(c, &amount)| Share { contribution: c.id, contributor: c.contributor, amount })
             .collect();
         for share in &shares {
-            *owed.entry((record.model, share.contributor)).or_default() += share.amount;
+            owed.entry((record.model, share.contribution)).or_insert((share.contributor, 0)).1 += share.amount;
         }
         allocations.push(RecordAllocation {
             request_id: record.request_id,
@@ -146,16 +150,19 @@ pub fn allocate_attributed(
             shares,
         });
     }
-    let leaves: Vec<[u8; 32]> =
-        owed.iter().map(|(&(model, claimant), &amount)| leaf(&model.0, epoch, &claimant.0, amount)).collect();
+    let leaves: Vec<[u8; 32]> = owed
+        .iter()
+        .map(|(&(model, contribution), &(_, amount))| leaf(&model.0, epoch, &contribution.0, amount))
+        .collect();
     let tree = Tree::new(&leaves);
     let claims: Vec<Claim> = owed
         .iter()
         .zip(&leaves)
         .enumerate()
-        .map(|(i, ((&(model, claimant), &amount), leaf))| Claim {
+        .map(|(i, ((&(model, contribution), &(contributor, amount)), leaf))| Claim {
             model,
-            claimant,
+            contribution,
+            contributor,
             amount,
             leaf: Key32(*leaf),
             proof: tree.proof(i).unwrap_or_default().into_iter().map(Key32).collect(),

@@ -45,8 +45,6 @@ pub enum Error {
     ShardMismatch(&'static str),
     #[error("the records' fees sum to {sum}, the epoch total is {total}")]
     FeesDoNotSumToTotal { sum: u128, total: u64 },
-    #[error("request {0} appears twice in the epoch")]
-    DuplicateRequest(Key32),
     #[error("{records} records but {attributions} attributions")]
     AttributionCount { records: usize, attributions: usize },
 }

@@ -195,20 +195,40 @@ fn epoch_allocation_adds_up_and_every_claim_verifies() {
         assert_eq!(allocation.shares.iter().map(|s| s.amount).sum::<u64>() + allocation.unattributed, record.fee);
     }
     assert_eq!(e.records.iter().map(|r| r.unattributed).sum::<u64>(), e.unattributed);
-    // One claim per (model, contributor): Genesis' chapters and John's pool into their books' wallets.
-    let mut keys: Vec<(Key32, Key32)> = e.claims.iter().map(|c| (c.model, c.claimant)).collect();
+    // One claim per (model, contribution), never per wallet: a leaf names what earned it.
+    let mut keys: Vec<(Key32, Key32)> = e.claims.iter().map(|c| (c.model, c.contribution)).collect();
     let n = keys.len();
     keys.dedup();
     assert_eq!(keys.len(), n);
     assert!(keys.windows(2).all(|w| w[0] < w[1]));
     for c in &e.claims {
-        assert_eq!(c.leaf.0, poa_merkle::leaf(&c.model.0, 7, &c.claimant.0, c.amount));
+        assert_eq!(c.leaf.0, poa_merkle::leaf(&c.model.0, 7, &c.contribution.0, c.amount));
         let proof: Vec<[u8; 32]> = c.proof.iter().map(|k| k.0).collect();
         assert!(poa_merkle::verify(&e.root.0, &c.leaf.0, &proof));
     }
-    let chain = records.iter().fold([0; 32], |h, r| poa_merkle::records_hash_next(&h, &r.request_id.0, r.fee));
+    let chain = records.iter().fold([0; 32], |h, r| {
+        poa_merkle::records_hash_next(&h, &r.request_id.0, &poa_merkle::output_hash(r.output.as_bytes()), r.fee)
+    });
     assert_eq!(e.records_hash, Key32(chain));
     assert_eq!(records_hash(&records), e.records_hash);
+}
+
+/// The chain accepts a request id twice (records are numbered by position), so the engine does
+/// too: the epoch allocates every record, and the records hash still tells the two apart.
+#[test]
+fn a_repeated_request_id_does_not_block_the_epoch() {
+    let dir = TempDir::new().unwrap();
+    let (shards, _) = indexes(dir.path());
+    let shards: Vec<&Index> = shards.iter().collect();
+    let records = records();
+    let mut twice = records.clone();
+    twice[3].request_id = twice[1].request_id;
+    let total: u64 = records.iter().map(|r| r.fee).sum();
+    let once = allocate_epoch(&shards, 7, total, &records, &Params::default(), 1).unwrap();
+    let e = allocate_epoch(&shards, 7, total, &twice, &Params::default(), 1).unwrap();
+    assert_eq!(e.records.len(), records.len());
+    assert_eq!((e.attributed, e.root), (once.attributed, once.root));
+    assert_ne!(e.records_hash, once.records_hash);
 }
 
 #[test]
@@ -219,11 +239,6 @@ fn epoch_input_errors_are_named() {
         allocate_attributed(1, total + 1, &records, &[]),
         Err(Error::FeesDoNotSumToTotal { total: t, .. }) if t == total + 1
     ));
-    let mut twice = records.clone();
-    twice[3].request_id = twice[1].request_id;
-    assert!(
-        matches!(allocate_attributed(1, total, &twice, &[]), Err(Error::DuplicateRequest(id)) if id == records[1].request_id)
-    );
     assert!(matches!(allocate_attributed(1, total, &records, &[]), Err(Error::AttributionCount { .. })));
     let bad = Params { min_span_words: 0, ..Params::default() };
     let dir = TempDir::new().unwrap();
