@@ -11,6 +11,7 @@ import { before, describe, test } from "node:test";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   AttributionClient,
+  EMPTY_OUTPUT_HASH,
   EarningsRole,
   OPEN,
   OPEN_DECIMALS,
@@ -492,10 +493,11 @@ describe("client against the built programs in LiteSVM", () => {
       calls,
       maxFee: fee,
     });
-    // No proof-attributed entry: no epoch, one instruction, a random request id.
+    // No proof-attributed entry: no epoch, one instruction, a random request id, no output committed.
     assert.equal(pay.instructions.length, 1);
     assert.equal(pay.epoch, null);
     assert.equal(pay.requestId.length, 32);
+    assert.deepEqual(pay.outputHash, EMPTY_OUTPUT_HASH);
     // The pool of the version the datanet entry cites rides as a writable remaining account.
     const last = pay.instructions[0].keys.at(-1)!;
     assert.ok(last.pubkey.equals(poolPda(datanetVersion)) && last.isWritable);
@@ -515,7 +517,10 @@ describe("client against the built programs in LiteSVM", () => {
     const [paid] = findEvents(logs, "attribution_payout", "inferencePaid");
     assert.ok(paid.model.equals(baseModel) && paid.payer.equals(user.publicKey) && paid.operator.equals(operator.publicKey));
     assert.deepEqual(Uint8Array.from(paid.requestId), pay.requestId);
+    assert.deepEqual(Uint8Array.from(paid.outputHash), EMPTY_OUTPUT_HASH);
+    // No epoch credited, so no record numbered.
     assert.equal(paid.epoch, null);
+    assert.equal(paid.record, null);
     assert.equal(big(paid.fee), fee);
     assert.equal(big(paid.protocolFee), quote.protocol);
     assert.equal(big(paid.dust), quote.dust);

@@ -226,7 +226,7 @@ describe("every PDA matches the seeds the IDLs record", () => {
   // For each PDA account of each instruction: sample accounts and args, and the client's derivation.
   type Case = { accounts: Record<string, PublicKey>; args: Record<string, unknown>; derive: () => PublicKey };
   const creator = key(), datanet = key(), owner = key(), authority = key(), beneficiary = key();
-  const model = key(), contribution = key(), epoch = key(), claimant = key(), datanetVersion = key(), pool = key();
+  const model = key(), contribution = key(), epoch = key(), datanetVersion = key(), pool = key();
   const table: [ProgramName, string, string, Case][] = [
     ["datanet_registry", "datanet_create", "datanet", { accounts: { creator }, args: { "args.id": 2n ** 40n + 7n }, derive: () => datanetPda(creator, 2n ** 40n + 7n) }],
     ["datanet_registry", "contribution_submit", "contribution", { accounts: { datanet }, args: { "args.content_hash": hash }, derive: () => contributionPda(datanet, hash) }],
@@ -245,7 +245,7 @@ describe("every PDA matches the seeds the IDLs record", () => {
     ["attribution_payout", "escrow_init", "escrow", { accounts: { model }, args: {}, derive: () => escrowPda(model) }],
     ["attribution_payout", "stake_init", "stake", { accounts: { authority }, args: {}, derive: () => stakePda(authority) }],
     ["attribution_payout", "epoch_open", "epoch", { accounts: { model }, args: { index: 2n ** 33n + 5n }, derive: () => epochPda(model, 2n ** 33n + 5n) }],
-    ["attribution_payout", "attribution_claim", "receipt", { accounts: { epoch, claimant }, args: {}, derive: () => receiptPda(epoch, claimant) }],
+    ["attribution_payout", "attribution_claim", "receipt", { accounts: { epoch, contribution }, args: {}, derive: () => receiptPda(epoch, contribution) }],
     ...([EarningsRole.Treasury, EarningsRole.ModelOwner, EarningsRole.Operator] as const).map(
       (role): [ProgramName, string, string, Case] => [
         "attribution_payout",

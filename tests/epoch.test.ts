@@ -1,12 +1,17 @@
 /**
  * Proof of Attribution epochs through the client against the built programs in LiteSVM: a model
  * whose datanet entry is proof-attributed, with a staked operator as its attestor; payments that
- * open the epoch and extend its running records hash (checked against merkle.ts); the clock warped
- * past the epoch's end, a root over two claimants built with merkle.ts, the challenge window, both
- * claims with their proofs, a forged proof and a second claim refused; after the claim window,
- * epoch_close and receipt_close returning the rent. Then an epoch with no root, released, and a
- * vetoed one: every part the epochs did not attribute went to the pool of the datanet version the
- * model cites, where the version's one contribution, enrolled only at the end, claims all of it.
+ * open the epoch, commit their outputs' hashes and extend its running records hash (checked
+ * against merkle.ts), each numbered by the chain; the clock warped past the epoch's end, a root
+ * over two contributions built with merkle.ts (committing its published inputs), the challenge
+ * window, both claims with their proofs paid to the contributions' current contributors (one
+ * handed over in between), a forged proof and a second claim refused; after the claim window,
+ * epoch_close and receipt_close returning the rent. Then an epoch with no root, released; a
+ * vetoed one; one paid twice under one request id (two records), whose root allocates to the
+ * attestor's wallet, to its contribution in another datanet and to one submitted after the
+ * version: each claim refused by name with nothing moved, the honest twin paid. Every part the
+ * epochs did not attribute went to the pool of the datanet version the model cites, where the
+ * version's contributions, enrolled only at the end, claim all of it.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -18,6 +23,7 @@ import {
   BN,
   EarningsRole,
   OPEN,
+  EMPTY_OUTPUT_HASH,
   OPEN_DECIMALS,
   RECORDS_HASH_START,
   type AttributionAllocation,
@@ -27,6 +33,7 @@ import {
   epochPda,
   findEvents,
   leaf,
+  outputHash,
   poolPda,
   quoteInference,
   receiptPda,
@@ -42,6 +49,9 @@ const TIMING = { epochLengthSecs: 3_600, rootDeadlineSecs: 3_600, challengeWindo
 /** Mid-2025, a little into an epoch. */
 const START = 1_750_000_000n + 1_234n;
 const requestId = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
+/** Where the tests' attestor publishes the inputs of its roots, and their hash. */
+const inputsUri = (index: bigint) => `https://attestor.example/kjv-lm/epochs/${index}/inputs.json`;
+const inputsHash = (index: bigint) => requestId(`inputs of epoch ${index}`);
 
 describe("Proof of Attribution epochs against the built programs", () => {
   let chain: TestChain;
@@ -57,16 +67,22 @@ describe("Proof of Attribution epochs against the built programs", () => {
   let cranker: Keypair;
   let alice: Keypair;
   let bob: Keypair;
+  let heir: Keypair; // bob's contribution is handed to it before the claim
   let mint: PublicKey;
   let datanet: PublicKey;
   let datanetVersion: PublicKey;
-  let scribe: Keypair; // the datanet's one contributor
+  let scribe: Keypair;
+  // The version's three contributions: the scribe's, alice's and bob's.
   let contribution: PublicKey;
+  let aliceContribution: PublicKey;
+  let bobContribution: PublicKey;
+  let otherDatanet: PublicKey;
   let model: PublicKey;
   let index: bigint;
   let epoch: PublicKey;
   let allocation: AttributionAllocation;
   let epochRent: bigint;
+  let repeated: bigint; // the epoch paid twice under one request id
   const lineageAmounts: bigint[] = [];
   let expectedRecordsHash = RECORDS_HASH_START;
 
@@ -75,15 +91,14 @@ describe("Proof of Attribution epochs against the built programs", () => {
     chain.setTime(START);
     client = new AttributionClient({ reader: chain.reader, programAccounts: chain.programAccounts });
     deployer = chain.upgradeAuthority;
-    [treasury, mintAuthority, curator, builder, operator, attestor, user, cranker, scribe] = Array.from({ length: 9 }, () =>
-      chain.wallet(),
+    // The contributors sign their submissions, never their proof claims: the cranker brings their tokens.
+    [treasury, mintAuthority, curator, builder, operator, attestor, user, cranker, scribe, alice, bob, heir] = Array.from(
+      { length: 12 },
+      () => chain.wallet(),
     );
-    // The claimants never sign or pay anything: the cranker brings their tokens.
-    alice = Keypair.generate();
-    bob = Keypair.generate();
   });
 
-  test("setup: config with epoch timing, an open datanet with a version and its pool, a staked operator and attestor", async () => {
+  test("setup: config with epoch timing, an open datanet with three contributions, a version and its pool, a staked operator and attestor", async () => {
     mint = chain.createMint(mintAuthority, mintAuthority.publicKey, OPEN_DECIMALS);
     const init = await client.configInit({
       deployer: deployer.publicKey,
@@ -117,15 +132,20 @@ describe("Proof of Attribution epochs against the built programs", () => {
     chain.sendOk(created.instructions, curator);
     datanet = created.datanet;
     // An open datanet accepts at once, at its policy's weight.
-    const submitted = await client.submitFile({
-      datanet,
-      contributor: scribe.publicKey,
-      content: new TextEncoder().encode("Genesis 1:1"),
-      uri: "ipfs://kjv/gen-1-1",
-    });
-    chain.sendOk(submitted.instructions, scribe);
-    contribution = submitted.contribution;
-    assert.ok("accepted" in (await client.fetchContribution(contribution)).status);
+    const submit = async (who: Keypair, verse: number) => {
+      const submitted = await client.submitFile({
+        datanet,
+        contributor: who.publicKey,
+        content: new TextEncoder().encode(`Genesis 1:${verse}`),
+        uri: `ipfs://kjv/gen-1-${verse}`,
+      });
+      chain.sendOk(submitted.instructions, who);
+      assert.ok("accepted" in (await client.fetchContribution(submitted.contribution)).status);
+      return submitted.contribution;
+    };
+    contribution = await submit(scribe, 1);
+    aliceContribution = await submit(alice, 2);
+    bobContribution = await submit(bob, 3);
     const version = await client.datanetVersionPublish({
       datanet,
       authority: curator.publicKey,
@@ -134,7 +154,8 @@ describe("Proof of Attribution epochs against the built programs", () => {
     });
     chain.sendOk(version.instructions, curator);
     datanetVersion = version.datanetVersion;
-    assert.equal(big((await client.fetchPool(datanetVersion)).totalWeight), 1n);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalWeight), 3n);
+    assert.equal(big((await client.fetchPool(datanetVersion)).acceptedEnd), 3n);
 
     for (const who of [operator, attestor]) {
       const register = await client.operatorRegister({ authority: who.publicKey, endpoint: "https://op.example" });
@@ -172,6 +193,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
       bond: 0, // created in the same transaction: its bond (none) is given, not read
     });
     chain.sendOk([...other.instructions, ...otherContribution.instructions], curator);
+    otherDatanet = other.datanet;
     const otherVersion = await client.datanetVersionPublish({
       datanet: other.datanet,
       authority: curator.publicKey,
@@ -216,7 +238,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(state.lineage[0].proofAttributed, true);
   });
 
-  test("inference_pay: [epoch_open, inference_pay]; the epoch accrues and hashes every payment", async () => {
+  test("inference_pay: [epoch_open, inference_pay]; the epoch accrues, numbers and hashes every payment with its output", async () => {
     chain.fund(mintAuthority, mint, user.publicKey, 100n * OPEN);
     index = await client.currentEpochIndex();
     epoch = epochPda(model, index);
@@ -231,8 +253,10 @@ describe("Proof of Attribution epochs against the built programs", () => {
       });
 
     for (const [i, calls] of [3n, 5n, 1n].entries()) {
-      // The second payment lets the client draw a random request id.
+      // The second payment lets the client draw a random request id and commits no output (the
+      // default: the empty output's hash, which the engine attributes to nobody).
       const id = i === 1 ? undefined : requestId(`request-${i}`);
+      const output = i === 1 ? undefined : await outputHash(`In the beginning God created the heaven and the earth (${i}).`);
       const pay = await client.inferencePay({
         payer: user.publicKey,
         model,
@@ -240,12 +264,14 @@ describe("Proof of Attribution epochs against the built programs", () => {
         calls,
         maxFee: PRICE * calls,
         requestId: id,
+        outputHash: output,
       });
       assert.equal(pay.instructions.length, 2);
       assert.equal(pay.epochIndex, index);
       assert.ok(pay.epoch!.equals(epoch));
       assert.ok(pay.instructions[0].programId.equals(ATTRIBUTION_PAYOUT_PROGRAM_ID));
       if (id) assert.deepEqual(pay.requestId, id);
+      assert.deepEqual(pay.outputHash, output ?? EMPTY_OUTPUT_HASH);
       // The proof-attributed entry's account is the epoch, not the pool.
       const last = pay.instructions[1].keys.at(-1)!;
       assert.ok(last.pubkey.equals(epoch) && last.isWritable);
@@ -262,11 +288,14 @@ describe("Proof of Attribution epochs against the built programs", () => {
       }
       const [paid] = findEvents(logs, "attribution_payout", "inferencePaid");
       assert.equal(big(paid.epoch!), index);
+      // The chain numbers the epoch's records: this payment is record i.
+      assert.equal(big(paid.record!), BigInt(i));
       assert.deepEqual(Uint8Array.from(paid.requestId), pay.requestId);
+      assert.deepEqual(Uint8Array.from(paid.outputHash), pay.outputHash);
       const amount = big(paid.lineage[0].amount);
       assert.equal(amount, quote(calls).lineage[0]);
       lineageAmounts.push(amount);
-      expectedRecordsHash = await recordsHashNext(expectedRecordsHash, pay.requestId, amount);
+      expectedRecordsHash = await recordsHashNext(expectedRecordsHash, pay.requestId, pay.outputHash, amount);
 
       const state = await client.fetchEpoch(model, index);
       assert.equal(big(state.accrued), lineageAmounts.reduce((a, b) => a + b));
@@ -285,17 +314,17 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.ok(epochRent > 0n);
   });
 
-  test("attribution_root_post: EpochNotEnded before the end; then a root over two claimants", async () => {
+  test("attribution_root_post: EpochNotEnded before the end; then a root over two contributions, committing its inputs", async () => {
     const state = await client.fetchEpoch(model, index);
     const accrued = big(state.accrued);
-    // Alice 60 %, Bob 30 %; the unallocated 10 % goes to the pool when the root is posted.
+    // Alice's contribution 60 %, Bob's 30 %; the unallocated 10 % goes to the pool when the root is posted.
     const aliceAmount = (accrued * 6n) / 10n;
     const bobAmount = (accrued * 3n) / 10n;
     allocation = await attributionAllocation(model, index, [
-      { claimant: alice.publicKey, amount: aliceAmount },
-      { claimant: bob.publicKey, amount: bobAmount },
+      { contribution: aliceContribution, amount: aliceAmount },
+      { contribution: bobContribution, amount: bobAmount },
     ]);
-    const post = (signer: Keypair, recordsHash: Uint8Array = expectedRecordsHash) =>
+    const post = (signer: Keypair, recordsHash: Uint8Array = expectedRecordsHash, uri = inputsUri(index)) =>
       client.attributionRootPost({
         attestor: signer.publicKey,
         model,
@@ -304,6 +333,8 @@ describe("Proof of Attribution epochs against the built programs", () => {
         total: allocation.total,
         leafCount: allocation.leafCount,
         recordsHash,
+        inputsHash: inputsHash(index),
+        inputsUri: uri,
       });
 
     assert.equal(chain.sendErr((await post(attestor)).instructions, attestor).name, "EpochNotEnded");
@@ -313,14 +344,25 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(chain.sendErr((await post(operator)).instructions, operator).name, "NotAttestor");
     const wrongHash = await post(attestor, new Uint8Array(32).fill(9));
     assert.equal(chain.sendErr(wrongHash.instructions, attestor).name, "RecordsHashMismatch");
+    // The inputs' URI: 1 to 200 bytes (bytes, not characters: 101 characters of 201 bytes are refused).
+    for (const uri of ["", "é".repeat(100) + "x"]) {
+      assert.equal(chain.sendErr((await post(attestor, expectedRecordsHash, uri)).instructions, attestor).name, "InvalidInputsUri");
+    }
 
     const logs = chain.sendOk((await post(attestor)).instructions, attestor);
     const [posted] = findEvents(logs, "attribution_payout", "attributionRootPosted");
     assert.deepEqual(Uint8Array.from(posted.root), allocation.root);
     assert.equal(big(posted.total), aliceAmount + bobAmount);
     assert.equal(big(posted.returned), accrued - aliceAmount - bobAmount);
+    assert.deepEqual(Uint8Array.from(posted.recordsHash), expectedRecordsHash);
+    assert.deepEqual(Uint8Array.from(posted.inputsHash), inputsHash(index));
+    assert.equal(posted.inputsUri, inputsUri(index));
     const after = await client.fetchEpoch(model, index);
     assert.ok("posted" in after.status);
+    // The epoch keeps the inputs' hash (the URI is in the event only) and the cited version's bound.
+    assert.deepEqual(Uint8Array.from(after.inputsHash), inputsHash(index));
+    assert.equal(big(after.acceptedEnd), big((await client.fetchPool(datanetVersion)).acceptedEnd));
+    assert.equal(big(after.acceptedEnd), 3n);
     assert.equal(big(after.claimsOpenAt), big(state.endsAt) + 600n);
     assert.equal(big(after.expiresAt), big(after.claimsOpenAt) + 3_600n);
     assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited), big(posted.returned));
@@ -329,56 +371,67 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(chain.sendErr((await post(attestor)).instructions, attestor).name, "RootAlreadyPosted");
   });
 
-  test("attribution_claim: after the challenge window, both claims by a cranker; forged and repeated claims fail", async () => {
+  test("attribution_claim: after the challenge window, both claims by a cranker, paid to each contribution's current contributor; forged and repeated claims fail", async () => {
     const [aliceClaim, bobClaim] = allocation.claims;
-    const claim = (c: { claimant: PublicKey; amount: bigint; proof: Uint8Array[] }) =>
-      client.attributionClaim({ cranker: cranker.publicKey, model, index, claimant: c.claimant, amount: c.amount, proof: c.proof });
+    const claim = (c: { contribution: PublicKey; amount: bigint; proof: Uint8Array[] }, contributor?: PublicKey) =>
+      client.attributionClaim({ cranker: cranker.publicKey, model, index, contribution: c.contribution, amount: c.amount, proof: c.proof, contributor });
 
     assert.equal(chain.sendErr((await claim(aliceClaim)).instructions, cranker).name, "ChallengeWindowOpen");
     chain.setTime(big((await client.fetchEpoch(model, index)).claimsOpenAt));
 
     const vaultBefore = chain.tokenBalance(vaultPda());
-    const claimOk = async (c: typeof aliceClaim) => {
+    const claimOk = async (c: typeof aliceClaim, paidTo: PublicKey) => {
       const built = await claim(c);
-      assert.ok(built.destination.equals(associatedTokenAddress(c.claimant, mint)));
-      assert.ok(built.receipt.equals(receiptPda(epoch, c.claimant)));
+      // The client read the contribution's contributor and paid into its ATA.
+      assert.ok(built.contributor.equals(paidTo));
+      assert.ok(built.destination.equals(associatedTokenAddress(paidTo, mint)));
+      assert.ok(built.receipt.equals(receiptPda(epoch, c.contribution)));
       const logs = chain.sendOk(built.instructions, cranker);
       assert.equal(chain.tokenBalance(built.destination), c.amount);
       const [claimed] = findEvents(logs, "attribution_payout", "attributionClaimed");
-      assert.ok(claimed.claimant.equals(c.claimant));
+      assert.ok(claimed.contribution.equals(c.contribution));
+      assert.ok(claimed.paidTo.equals(paidTo));
       assert.equal(big(claimed.amount), c.amount);
-      const receipt = await client.fetchReceipt(epoch, c.claimant);
+      const receipt = await client.fetchReceipt(epoch, c.contribution);
+      assert.ok(receipt.contribution.equals(c.contribution) && receipt.epoch.equals(epoch));
       assert.equal(big(receipt.amount), c.amount);
       assert.ok(receipt.rentPayer.equals(cranker.publicKey));
     };
-    await claimOk(aliceClaim);
+    await claimOk(aliceClaim, alice.publicKey);
 
-    // Forged claims (while Bob's share is still unclaimed): Carol with Bob's amount and proof is
-    // no leaf of the root, nor is Bob with another amount.
-    const carol = Keypair.generate().publicKey;
-    const forged = await claim({ claimant: carol, amount: bobClaim.amount, proof: bobClaim.proof });
+    // Forged claims (while Bob's share is still unclaimed): the scribe's contribution with Bob's
+    // amount and proof is no leaf of the root, nor is Bob's contribution with another amount.
+    const forged = await claim({ contribution, amount: bobClaim.amount, proof: bobClaim.proof });
     assert.equal(chain.sendErr(forged.instructions, cranker).name, "InvalidProof");
-    assert.equal(chain.exists(receiptPda(epoch, carol)), false);
+    assert.equal(chain.exists(receiptPda(epoch, contribution)), false);
     const altered = await claim({ ...bobClaim, amount: bobClaim.amount - 1n });
     assert.equal(chain.sendErr(altered.instructions, cranker).name, "InvalidProof");
 
-    await claimOk(bobClaim);
+    // Bob hands his contribution to his heir: the leaf follows the contribution, not Bob's wallet.
+    const propose = await client.contributionTransferPropose({ contribution: bobContribution, contributor: bob.publicKey, newContributor: heir.publicKey });
+    chain.sendOk(propose.instructions, bob);
+    chain.sendOk((await client.contributionTransferAccept({ contribution: bobContribution, newContributor: heir.publicKey })).instructions, heir);
+    // Into Bob's account it is refused; the client, reading the contribution, pays the heir.
+    const stale = await claim(bobClaim, bob.publicKey);
+    assert.equal(chain.sendErr(stale.instructions, cranker).name, "NotOwnTokenAccount");
+    await claimOk(bobClaim, heir.publicKey);
+    assert.equal(chain.tokenBalance(associatedTokenAddress(bob.publicKey, mint)), 0n);
     assert.equal(vaultBefore - chain.tokenBalance(vaultPda()), allocation.total);
     assert.equal(big((await client.fetchEpoch(model, index)).claimed), allocation.total);
 
-    // Alice's own leaf, again: her receipt exists.
+    // Alice's contribution's leaf, again: its receipt exists.
     const again = await claim(aliceClaim);
     assert.equal(chain.sendErr(again.instructions, cranker).name, "AlreadyClaimed");
     assert.equal(chain.tokenBalance(again.destination), aliceClaim.amount);
     // The leaf the program checks is merkle.ts's.
-    assert.deepEqual(aliceClaim.leaf, await leaf(model, index, alice.publicKey, aliceClaim.amount));
+    assert.deepEqual(aliceClaim.leaf, await leaf(model, index, aliceContribution, aliceClaim.amount));
   });
 
   test("after the claim window: epoch_close returns the epoch's rent to its payer, receipt_close the receipts' to the cranker", async () => {
     const state = await client.fetchEpoch(model, index);
     const early = await client.epochClose({ model, index });
     assert.equal(chain.sendErr(early.instructions, cranker).name, "ClaimPeriodNotOver");
-    const stillOpen = await client.receiptClose({ epoch, claimant: alice.publicKey });
+    const stillOpen = await client.receiptClose({ epoch, contribution: aliceContribution });
     assert.equal(chain.sendErr(stillOpen.instructions, cranker).name, "EpochStillOpen");
 
     chain.setTime(big(state.expiresAt));
@@ -394,16 +447,17 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(await client.fetchEpochOrNull(model, index), null);
 
     const payer = chain.wallet();
-    for (const claimant of [alice.publicKey, bob.publicKey]) {
-      const receipt = receiptPda(epoch, claimant);
+    for (const paid of [aliceContribution, bobContribution]) {
+      const receipt = receiptPda(epoch, paid);
       const rent = chain.lamports(receipt);
       const crankerBefore = chain.lamports(cranker.publicKey);
-      const built = await client.receiptClose({ epoch, claimant });
+      const built = await client.receiptClose({ epoch, contribution: paid });
       assert.ok(built.rentPayer.equals(cranker.publicKey));
-      const closed = chain.sendOk(built.instructions, payer);
-      assert.equal(big(findEvents(closed, "attribution_payout", "receiptClosed")[0].rentReturned), rent);
+      const [closed] = findEvents(chain.sendOk(built.instructions, payer), "attribution_payout", "receiptClosed");
+      assert.ok(closed.receipt.equals(receipt) && closed.epoch.equals(epoch) && closed.contribution.equals(paid));
+      assert.equal(big(closed.rentReturned), rent);
       assert.equal(chain.lamports(cranker.publicKey) - crankerBefore, rent);
-      assert.equal(await client.fetchReceiptOrNull(epoch, claimant), null);
+      assert.equal(await client.fetchReceiptOrNull(epoch, paid), null);
     }
   });
 
@@ -449,7 +503,9 @@ describe("Proof of Attribution epochs against the built programs", () => {
     chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 3, maxFee: PRICE * 3n })).instructions, user);
     const state = await client.fetchEpoch(model, now);
     const accrued = big(state.accrued);
-    const grab = await attributionAllocation(model, now, [{ claimant: attestor.publicKey, amount: accrued }]);
+    // A root whose one leaf names the attestor's own wallet: no claim could pay it (see below), and
+    // governance strikes it down anyway.
+    const grab = await attributionAllocation(model, now, [{ contribution: attestor.publicKey, amount: accrued }]);
     chain.setTime(big(state.endsAt));
     const post = await client.attributionRootPost({
       attestor: attestor.publicKey,
@@ -459,6 +515,8 @@ describe("Proof of Attribution epochs against the built programs", () => {
       total: grab.total,
       leafCount: grab.leafCount,
       recordsHash: Uint8Array.from(state.recordsHash),
+      inputsHash: inputsHash(now),
+      inputsUri: inputsUri(now),
     });
     chain.sendOk(post.instructions, attestor);
 
@@ -473,22 +531,124 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.ok("released" in (await client.fetchEpoch(model, now)).status);
   });
 
-  test("a late position claims its full share: everything the epochs sent to the version's pool", async () => {
+  test("a repeated request id: two records of one epoch (record 0 and 1), both in its records hash", async () => {
+    repeated = await client.currentEpochIndex();
+    const id = requestId("the same request, twice");
+    const output = await outputHash("And God said, Let there be light: and there was light.");
+    let hash = RECORDS_HASH_START;
+    for (const [record, calls] of [2n, 4n].entries()) {
+      const pay = await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls, requestId: id, outputHash: output });
+      const [paid] = findEvents(chain.sendOk(pay.instructions, user), "attribution_payout", "inferencePaid");
+      assert.equal(big(paid.epoch!), repeated);
+      assert.equal(big(paid.record!), BigInt(record));
+      assert.deepEqual(Uint8Array.from(paid.requestId), id);
+      assert.deepEqual(Uint8Array.from(paid.outputHash), output);
+      hash = await recordsHashNext(hash, id, output, big(paid.lineage[0].amount));
+      chain.advanceTime(60);
+    }
+    const state = await client.fetchEpoch(model, repeated);
+    assert.equal(big(state.recordCount), 2n);
+    assert.deepEqual(Uint8Array.from(state.recordsHash), hash);
+  });
+
+  test("a root allocating to the attestor's wallet, to its contribution in another datanet, to one it submitted after the version: each claim refused by name, nothing moves; the honest twin pays its contributor", async () => {
+    const state = await client.fetchEpoch(model, repeated);
+    const accrued = big(state.accrued);
+    // The attestor's own contributions: one in another (open) datanet, one in this datanet after version 1.
+    const elsewhere = await client.submitFile({ datanet: otherDatanet, contributor: attestor.publicKey, content: new TextEncoder().encode("the attestor's, elsewhere"), uri: "ipfs://o/2" });
+    const late = await client.submitFile({ datanet, contributor: attestor.publicKey, content: new TextEncoder().encode("the attestor's, after version 1"), uri: "ipfs://kjv/late" });
+    chain.sendOk([...elsewhere.instructions, ...late.instructions], attestor);
+    assert.ok("accepted" in (await client.fetchContribution(elsewhere.contribution)).status);
+    assert.equal(big((await client.fetchContribution(late.contribution)).acceptedSeq), 3n);
+    // A quarter each: the attestor's wallet, its two contributions, and the scribe's contribution (the honest twin).
+    const share = accrued / 4n;
+    const targets = [attestor.publicKey, elsewhere.contribution, late.contribution, contribution];
+    const grab = await attributionAllocation(model, repeated, targets.map((t) => ({ contribution: t, amount: share })));
+    chain.setTime(big(state.endsAt));
+    const post = await client.attributionRootPost({
+      attestor: attestor.publicKey,
+      model,
+      index: repeated,
+      root: grab.root,
+      total: grab.total,
+      leafCount: grab.leafCount,
+      recordsHash: Uint8Array.from(state.recordsHash),
+      inputsHash: inputsHash(repeated),
+      inputsUri: inputsUri(repeated),
+    });
+    chain.sendOk(post.instructions, attestor);
+    const posted = await client.fetchEpoch(model, repeated);
+    chain.setTime(big(posted.claimsOpenAt));
+
+    const epochKey = epochPda(model, repeated);
+    const attestorToken = chain.fund(mintAuthority, mint, attestor.publicKey, 0n);
+    const snapshot = async () => ({
+      vault: chain.tokenBalance(vaultPda()),
+      attestor: chain.tokenBalance(attestorToken),
+      claimed: big((await client.fetchEpoch(model, repeated)).claimed),
+    });
+    const before = await snapshot();
+    const claim = (i: number, contributor?: PublicKey) =>
+      client.attributionClaim({ cranker: cranker.publicKey, model, index: repeated, contribution: targets[i], amount: share, proof: grab.claims[i].proof, contributor });
+
+    // A wallet is no contribution: the client has no contributor to read, and the program refuses the account.
+    await assert.rejects(() => claim(0));
+    assert.equal(chain.sendErr((await claim(0, attestor.publicKey)).instructions, cranker).name, "AccountOwnedByWrongProgram");
+    // The client reads the attestor as the contributor of both; the program refuses them.
+    const foreign = await claim(1);
+    assert.ok(foreign.contributor.equals(attestor.publicKey) && foreign.destination.equals(attestorToken));
+    assert.equal(chain.sendErr(foreign.instructions, cranker).name, "ContributionOfAnotherDatanet");
+    assert.equal(chain.sendErr((await claim(2)).instructions, cranker).name, "NotInVersion");
+    assert.deepEqual(await snapshot(), before);
+    for (const t of targets.slice(0, 3)) assert.equal(chain.exists(receiptPda(epochKey, t)), false);
+
+    // The honest twin: the scribe's contribution, accepted in version 1, is paid to the scribe.
+    const scribeToken = associatedTokenAddress(scribe.publicKey, mint);
+    const scribeBefore = chain.tokenBalance(scribeToken);
+    const honest = await claim(3);
+    const [claimed] = findEvents(chain.sendOk(honest.instructions, cranker), "attribution_payout", "attributionClaimed");
+    assert.ok(claimed.contribution.equals(contribution) && claimed.paidTo.equals(scribe.publicKey));
+    assert.equal(chain.tokenBalance(scribeToken) - scribeBefore, share);
+    assert.equal(before.vault - chain.tokenBalance(vaultPda()), share);
+    assert.equal(chain.tokenBalance(attestorToken), 0n);
+
+    // What the refused leaves were allocated goes to the version's pool at close, never to the attestor.
+    chain.setTime(big(posted.expiresAt));
+    const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
+    const [released] = findEvents(chain.sendOk((await client.epochClose({ model, index: repeated })).instructions, cranker), "attribution_payout", "epochReleased");
+    assert.equal(big(released.amount), 3n * share);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited) - poolBefore, 3n * share);
+    assert.equal(chain.tokenBalance(attestorToken), 0n);
+  });
+
+  test("late positions claim their full shares: everything the epochs sent to the version's pool", async () => {
     const pool = poolPda(datanetVersion);
     const credited = big((await client.fetchPool(datanetVersion)).totalCredited);
     assert.ok(credited > 0n);
-    // The version's one contribution enrols only now, after every credit: nothing was parked for
-    // a first enrolment, nothing is lost to enrolling late.
-    const enroll = await client.positionEnroll({ payer: cranker.publicKey, datanetVersion, contribution });
-    const [enrolled] = findEvents(chain.sendOk(enroll.instructions, cranker), "attribution_payout", "positionEnrolled");
-    assert.ok(enrolled.beneficiary.equals(scribe.publicKey));
-    assert.equal(await client.positionClaimable(pool, contribution), credited);
+    // The version's three contributions (weight 1 each) enrol only now, after every credit:
+    // nothing was parked for a first enrolment, nothing is lost to enrolling late.
+    const holders: [PublicKey, Keypair][] = [
+      [contribution, scribe],
+      [aliceContribution, alice],
+      [bobContribution, heir],
+    ];
+    let owed = 0n;
+    for (const [c, holder] of holders) {
+      const enroll = await client.positionEnroll({ payer: cranker.publicKey, datanetVersion, contribution: c });
+      const [enrolled] = findEvents(chain.sendOk(enroll.instructions, cranker), "attribution_payout", "positionEnrolled");
+      assert.ok(enrolled.beneficiary.equals(holder.publicKey));
+      const claimable = await client.positionClaimable(pool, c);
+      assert.ok(credited / 3n - claimable < 2n, `${claimable} of ${credited}`);
+      owed += claimable;
+    }
+    assert.ok(owed <= credited && credited - owed < 3n, `${owed} of ${credited}`);
     const [listed] = await client.positionsOf(scribe.publicKey);
-    assert.equal(listed.claimable, credited);
+    const scribeOwed = await client.positionClaimable(pool, contribution);
+    assert.equal(listed.claimable, scribeOwed);
     const claim = await client.positionClaim({ beneficiary: scribe.publicKey, positions: [{ datanetVersion, contribution }] });
+    const scribeBefore = chain.tokenBalance(claim.destination);
     chain.sendOk(claim.instructions, scribe);
-    assert.equal(chain.tokenBalance(claim.destination), credited);
-    const after = await client.fetchPool(datanetVersion);
-    assert.equal(big(after.totalClaimed), credited);
+    assert.equal(chain.tokenBalance(claim.destination) - scribeBefore, scribeOwed);
+    assert.equal(big((await client.fetchPool(datanetVersion)).totalClaimed), scribeOwed);
   });
 });

@@ -42,6 +42,7 @@ import {
   STAKE_DISCRIMINATOR,
 } from "./layout";
 import { accrue } from "./math";
+import { EMPTY_OUTPUT_HASH } from "./merkle";
 import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
 import {
   type Integer,
@@ -77,7 +78,13 @@ export type PositionAccount = IdlAccounts<AttributionPayout>["position"];
 export type EarningsAccount = IdlAccounts<AttributionPayout>["earnings"];
 export type EscrowAccount = IdlAccounts<AttributionPayout>["escrow"];
 export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
+/**
+ * A model's Proof of Attribution epoch: its records hash, and once posted its root, `acceptedEnd`
+ * (the cited version's bound, copied from its pool: a leaf pays only a contribution accepted
+ * below it) and `inputsHash` (sha256 of the published attestation).
+ */
 export type EpochAccount = IdlAccounts<AttributionPayout>["epoch"];
+/** A contribution's paid leaf of an epoch (`receiptPda(epoch, contribution)`); the `AttributionClaimed` event names the wallet paid. */
 export type ReceiptAccount = IdlAccounts<AttributionPayout>["receipt"];
 export type DatanetAccount = IdlAccounts<DatanetRegistry>["datanet"];
 export type ContributionAccount = IdlAccounts<DatanetRegistry>["contribution"];
@@ -1464,9 +1471,14 @@ export class AttributionClient {
   /**
    * `inference_pay`: `price × calls` of `model`, served by `operator`, from `payerToken` (default:
    * the payer's ATA); fails with `FeeAboveMax` when the fee exceeds `maxFee`. `requestId` (32
-   * bytes, default random) identifies the request; for a model with a proof-attributed entry it
-   * enters the epoch's records hash. Reads the model (lineage, owner) and the config (mint,
-   * treasury) when they are not given.
+   * bytes, default random) is the caller's label of the request (it may repeat: the chain numbers
+   * the records, `InferencePaid.record`); `outputHash` (32 bytes, `outputHash(output)` from
+   * `merkle.ts`) commits what the calls returned. Default: `EMPTY_OUTPUT_HASH`, the hash of an
+   * empty output, i.e. no output committed, which the engine attributes to nobody (that payment's
+   * proof-attributed share goes to the cited version's pool). For a model with a proof-attributed
+   * entry both enter the epoch's records hash with the entry's amount; an attestor's root can
+   * only attribute the outputs committed there. Reads the model (lineage, owner) and the config
+   * (mint, treasury) when they are not given.
    *
    * `operator` is the operator's wallet as it registered, its Operator account, or its current
    * authority (`findOperator`, which `operatorInfo` spares): the operator and its stake are
@@ -1489,13 +1501,14 @@ export class AttributionClient {
     calls: Integer;
     maxFee: Integer;
     requestId?: Uint8Array | number[];
+    outputHash?: Uint8Array | number[];
     epochIndex?: Integer;
     payerToken?: PublicKey;
     modelAccount?: ModelAccount;
     config?: ConfigAccount;
     operatorInfo?: Pick<OperatorInfo, "operator" | "authority" | "stake">;
     operatorStake?: PublicKey;
-  }): Promise<Built<{ requestId: Uint8Array; epoch: PublicKey | null; epochIndex: bigint | null }>> {
+  }): Promise<Built<{ requestId: Uint8Array; outputHash: Uint8Array; epoch: PublicKey | null; epochIndex: bigint | null }>> {
     const model = a.modelAccount ?? (await this.fetchModel(a.model));
     const config = a.config ?? (await this.fetchConfig());
     const operator = a.operatorInfo ?? (await this.findOperator(a.operator));
@@ -1508,6 +1521,7 @@ export class AttributionClient {
       );
     }
     const requestId = Uint8Array.from(bytes32(a.requestId ?? randomRequestId(), "requestId"));
+    const outputHash = Uint8Array.from(bytes32(a.outputHash ?? EMPTY_OUTPUT_HASH, "outputHash"));
     const proofAttributed = hasProofAttributedEntry(model);
     const epochIndex = proofAttributed
       ? a.epochIndex != null
@@ -1515,7 +1529,7 @@ export class AttributionClient {
         : await this.currentEpochIndex(config)
       : null;
     const ix = await this.payoutProgram.methods
-      .inferencePay({ calls: bn(a.calls), maxFee: bn(a.maxFee), requestId: Array.from(requestId) })
+      .inferencePay({ calls: bn(a.calls), maxFee: bn(a.maxFee), requestId: Array.from(requestId), outputHash: Array.from(outputHash) })
       .accountsStrict({
         config: configPda(),
         vault: config.vault,
@@ -1534,9 +1548,9 @@ export class AttributionClient {
         payoutLineageAccounts(model, epochIndex === null ? undefined : { model: a.model, epochIndex }),
       )
       .instruction();
-    if (epochIndex === null) return { instructions: [ix], requestId, epoch: null, epochIndex: null };
+    if (epochIndex === null) return { instructions: [ix], requestId, outputHash, epoch: null, epochIndex: null };
     const open = await this.epochOpen({ payer: a.payer, model: a.model, index: epochIndex });
-    return { instructions: [...open.instructions, ix], requestId, epoch: open.epoch, epochIndex };
+    return { instructions: [...open.instructions, ix], requestId, outputHash, epoch: open.epoch, epochIndex };
   }
 
   /** `escrow_distribute` (permissionless crank): an upstream model's escrow, by its own split. */
@@ -1734,9 +1748,14 @@ export class AttributionClient {
   /**
    * `attribution_root_post`: the model's attestor (holding at least the minimum operator stake)
    * posts the allocation of an ended epoch, once, before the root deadline: the Merkle `root`
-   * over its `leafCount` leaves, their `total` (at most what the epoch accrued; the rest goes to
-   * pool of the version the epoch's entry cites at once), and `recordsHash`, which must equal the
-   * epoch's running hash. `datanetVersion` (the epoch's) is read from the epoch when absent.
+   * over its `leafCount` leaves (`attributionAllocation`: each names a contribution), their
+   * `total` (at most what the epoch accrued; the rest goes to the pool of the version the epoch's
+   * entry cites at once), `recordsHash`, which must equal the epoch's running hash, `inputsHash`,
+   * the sha256 of the published attestation the root was computed from (stored on the epoch), and
+   * `inputsUri`, where that attestation is published (1 to `MAX_INPUTS_URI_LEN` = 200 bytes, in
+   * the `AttributionRootPosted` event only; `InvalidInputsUri` otherwise). The version's bound
+   * (`Epoch.acceptedEnd`) is copied from its pool. `datanetVersion` (the epoch's) is read from
+   * the epoch when absent.
    */
   async attributionRootPost(a: {
     attestor: PublicKey;
@@ -1746,6 +1765,8 @@ export class AttributionClient {
     total: Integer;
     leafCount: Integer;
     recordsHash: Uint8Array | number[];
+    inputsHash: Uint8Array | number[];
+    inputsUri: string;
     datanetVersion?: PublicKey;
     /** The attestor's stake (default: the one created under `attestor`). */
     attestorStake?: PublicKey;
@@ -1758,6 +1779,8 @@ export class AttributionClient {
         total: bn(a.total),
         leafCount: bn(a.leafCount),
         recordsHash: bytes32(a.recordsHash, "recordsHash"),
+        inputsHash: bytes32(a.inputsHash, "inputsHash"),
+        inputsUri: a.inputsUri,
       })
       .accountsStrict({
         config: configPda(),
@@ -1772,26 +1795,32 @@ export class AttributionClient {
   }
 
   /**
-   * `attribution_claim` (permissionless crank): pays `claimant` its leaf (`amount`, with the
-   * Merkle `proof` from `merkle.ts`) of `model`'s epoch `index`, into the claimant's own OPEN
-   * account (default: its ATA, created first, paid by the cranker, unless `createDestination`
-   * is false). The cranker signs and pays the receipt's rent (returned by `receipt_close`).
+   * `attribution_claim` (permissionless crank): pays `contribution` its leaf (`amount`, with the
+   * Merkle `proof` from `merkle.ts`) of `model`'s epoch `index`, into an OPEN account of the
+   * contribution's current `contributor` (read from the contribution when absent: after a
+   * handover, the new holder), by default its ATA, created first, paid by the cranker, unless
+   * `createDestination` is false. The cranker signs and pays the receipt's rent (returned by
+   * `receipt_close`). The program refuses a contribution of another datanet
+   * (`ContributionOfAnotherDatanet`), not accepted (`ContributionNotAccepted`) or not in the
+   * version the model cites (`NotInVersion`), and an account that is no contribution.
    */
   async attributionClaim(a: {
     cranker: PublicKey;
     model: PublicKey;
     index: Integer;
-    claimant: PublicKey;
+    contribution: PublicKey;
     amount: Integer;
     proof: readonly (Uint8Array | number[])[];
+    contributor?: PublicKey;
     destination?: PublicKey;
     open?: OpenToken;
     createDestination?: boolean;
-  }): Promise<Built<{ epoch: PublicKey; receipt: PublicKey; destination: PublicKey }>> {
+  }): Promise<Built<{ epoch: PublicKey; receipt: PublicKey; contributor: PublicKey; destination: PublicKey }>> {
     const open = a.open ?? (await this.openToken());
+    const contributor = a.contributor ?? (await this.fetchContribution(a.contribution)).contributor;
     const epoch = epochPda(a.model, a.index);
-    const receipt = receiptPda(epoch, a.claimant);
-    const { destination, pre } = this.destination(a.claimant, open, a.destination, a.createDestination, a.cranker);
+    const receipt = receiptPda(epoch, a.contribution);
+    const { destination, pre } = this.destination(contributor, open, a.destination, a.createDestination, a.cranker);
     const ix = await this.payoutProgram.methods
       .attributionClaim({ amount: bn(a.amount), proof: a.proof.map((p, i) => bytes32(p, `proof[${i}]`)) })
       .accountsStrict({
@@ -1799,7 +1828,7 @@ export class AttributionClient {
         vault: vaultPda(),
         mint: open.mint,
         epoch,
-        claimant: a.claimant,
+        contribution: a.contribution,
         destination,
         receipt,
         cranker: a.cranker,
@@ -1807,7 +1836,7 @@ export class AttributionClient {
         systemProgram: SystemProgram.programId,
       })
       .instruction();
-    return { instructions: [...pre, ix], epoch, receipt, destination };
+    return { instructions: [...pre, ix], epoch, receipt, contributor, destination };
   }
 
   /**
@@ -1872,15 +1901,15 @@ export class AttributionClient {
   }
 
   /**
-   * `receipt_close` (permissionless): once its epoch is closed, `claimant`'s receipt of `epoch`
-   * goes, its rent to its `rentPayer` (read from the receipt when absent).
+   * `receipt_close` (permissionless): once its epoch is closed, the receipt of `contribution`'s
+   * claim from `epoch` goes, its rent to its `rentPayer` (read from the receipt when absent).
    */
   async receiptClose(a: {
     epoch: PublicKey;
-    claimant: PublicKey;
+    contribution: PublicKey;
     rentPayer?: PublicKey;
   }): Promise<Built<{ receipt: PublicKey; rentPayer: PublicKey }>> {
-    const receipt = receiptPda(a.epoch, a.claimant);
+    const receipt = receiptPda(a.epoch, a.contribution);
     const rentPayer = a.rentPayer ?? (await this.fetchDecoded<ReceiptAccount>(this.payoutProgram, "receipt", receipt)).rentPayer;
     const ix = await this.payoutProgram.methods
       .receiptClose()
@@ -2035,13 +2064,13 @@ export class AttributionClient {
   fetchEpochOrNull(model: PublicKey, index: Integer): Promise<EpochAccount | null> {
     return this.fetchDecodedOrNull(this.payoutProgram, "epoch", epochPda(model, index));
   }
-  /** The receipt of `claimant`'s claim from `epoch` (the epoch's address: `epochPda`). */
-  fetchReceipt(epoch: PublicKey, claimant: PublicKey): Promise<ReceiptAccount> {
-    return this.fetchDecoded(this.payoutProgram, "receipt", receiptPda(epoch, claimant));
+  /** The receipt of `contribution`'s claim from `epoch` (the epoch's address: `epochPda`). */
+  fetchReceipt(epoch: PublicKey, contribution: PublicKey): Promise<ReceiptAccount> {
+    return this.fetchDecoded(this.payoutProgram, "receipt", receiptPda(epoch, contribution));
   }
   /** The receipt, or null (not claimed, or closed). */
-  fetchReceiptOrNull(epoch: PublicKey, claimant: PublicKey): Promise<ReceiptAccount | null> {
-    return this.fetchDecodedOrNull(this.payoutProgram, "receipt", receiptPda(epoch, claimant));
+  fetchReceiptOrNull(epoch: PublicKey, contribution: PublicKey): Promise<ReceiptAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "receipt", receiptPda(epoch, contribution));
   }
 
   /** The Clock sysvar as the chain (or LiteSVM) has it now. */

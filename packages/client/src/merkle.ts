@@ -1,14 +1,22 @@
 /**
  * Proof of Attribution hashing, byte for byte as `crates/poa-merkle` (checked against
  * `testdata/poa/merkle-vectors.json`): claim leaves, the sorted-pair Merkle tree over them, proofs,
- * and the running records hash of an epoch. SHA-256 is WebCrypto's (`crypto.subtle`), the same in
- * browsers and Node, so every function is async.
+ * output hashes and the running records hash of an epoch. SHA-256 is WebCrypto's
+ * (`crypto.subtle`), the same in browsers and Node, so every hashing function is async.
  *
- * - leaf = sha256(0x00 ‖ "poa-leaf-v1" ‖ model ‖ epoch index (u64 LE) ‖ claimant ‖ amount (u64 LE))
+ * - leaf = sha256(0x00 ‖ "poa-leaf-v2" ‖ model ‖ epoch index (u64 LE) ‖ contribution ‖ amount (u64 LE)):
+ *   a leaf names a `Contribution` account (its address), never a wallet; `attribution_claim`
+ *   pays it only if it is accepted, of the epoch's datanet and in the version the model cites,
+ *   into its current contributor's account
  * - node = sha256(0x01 ‖ min(a, b) ‖ max(a, b)), bytewise order: proofs carry no direction bits
  * - each level pairs its nodes left to right; an unpaired last node is promoted unchanged
  * - the root of no leaves is 32 zero bytes
- * - records hash: h₀ = 32 zero bytes, hᵢ = sha256(hᵢ₋₁ ‖ request id ‖ amount (u64 LE))
+ * - output hash = sha256(the output's bytes; a string as UTF-8): what `inference_pay` commits
+ *   for a request. {@link EMPTY_OUTPUT_HASH} (an empty output) commits no output: the engine
+ *   attributes it to nobody, so that payment's share goes to the cited version's pool
+ * - records hash: h₀ = 32 zero bytes, hᵢ = sha256(hᵢ₋₁ ‖ request id ‖ output hash ‖ amount (u64 LE)),
+ *   one record per payment to the epoch, in the chain's order (request ids are the callers'
+ *   labels and may repeat: the chain numbers the records, `InferencePaid.record`)
  */
 import type { PublicKey } from "@solana/web3.js";
 import { type Integer, u64Le } from "./pdas";
@@ -19,11 +27,19 @@ export type Hash = Uint8Array;
 export type KeyBytes = PublicKey | Uint8Array;
 
 /** Domain tag of a claim leaf, after the 0x00 leaf prefix. */
-export const LEAF_TAG = "poa-leaf-v1";
+export const LEAF_TAG = "poa-leaf-v2";
 /** The root of an epoch with no claims. */
 export const EMPTY_ROOT: Hash = new Uint8Array(32);
 /** The records hash of an epoch before its first payment. */
 export const RECORDS_HASH_START: Hash = new Uint8Array(32);
+/**
+ * The output hash of an empty output, sha256(""): a payment that commits no output (the
+ * default of `inferencePay`). The engine attributes an empty output to nobody.
+ */
+export const EMPTY_OUTPUT_HASH: Hash = Uint8Array.from(
+  "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855".match(/../g)!,
+  (byte) => parseInt(byte, 16),
+);
 
 const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Uint8Array.of(0x01);
@@ -62,14 +78,17 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
   return compareBytes(a, b) === 0;
 }
 
-/** The leaf of one claim: `claimant` may withdraw `amount` of `model`'s epoch `epochIndex`. */
-export async function leaf(model: KeyBytes, epochIndex: Integer, claimant: KeyBytes, amount: Integer): Promise<Hash> {
+/**
+ * The leaf of one claim: `contribution` (its account's address) earned `amount` of `model`'s
+ * fees for epoch `epochIndex`; the claim pays it to the contribution's contributor.
+ */
+export async function leaf(model: KeyBytes, epochIndex: Integer, contribution: KeyBytes, amount: Integer): Promise<Hash> {
   return sha256(
     LEAF_PREFIX,
     LEAF_TAG_BYTES,
     key32(model, "model"),
     u64Le(epochIndex),
-    key32(claimant, "claimant"),
+    key32(contribution, "contribution"),
     u64Le(amount),
   );
 }
@@ -138,23 +157,46 @@ export async function verifyProof(root: Hash, leafHash: Hash, proof: readonly Ha
   return bytesEqual(acc, hash32(root, "root"));
 }
 
-/** The records hash after one more payment (its request id and proof-attributed amount). */
-export async function recordsHashNext(previous: Hash, requestId: Uint8Array | number[], amount: Integer): Promise<Hash> {
-  return sha256(hash32(previous, "previous records hash"), hash32(requestId, "requestId"), u64Le(amount));
+/** The output hash a payment commits: sha256 of the output's bytes (a string is hashed as UTF-8). */
+export async function outputHash(output: Uint8Array | string): Promise<Hash> {
+  return sha256(typeof output === "string" ? new TextEncoder().encode(output) : output);
+}
+
+/**
+ * The records hash after one more payment: its request id, the hash of its output
+ * ({@link outputHash}) and its proof-attributed amount.
+ */
+export async function recordsHashNext(
+  previous: Hash,
+  requestId: Uint8Array | number[],
+  outputHash: Uint8Array | number[],
+  amount: Integer,
+): Promise<Hash> {
+  return sha256(
+    hash32(previous, "previous records hash"),
+    hash32(requestId, "requestId"),
+    hash32(outputHash, "outputHash"),
+    u64Le(amount),
+  );
+}
+
+/** One payment to an epoch, as its records hash covers it. */
+export interface EpochRecordInput {
+  requestId: Uint8Array | number[];
+  outputHash: Uint8Array | number[];
+  amount: Integer;
 }
 
 /** The records hash of a sequence of payments, from {@link RECORDS_HASH_START}. */
-export async function recordsHash(
-  records: readonly { requestId: Uint8Array | number[]; amount: Integer }[],
-  start: Hash = RECORDS_HASH_START,
-): Promise<Hash> {
+export async function recordsHash(records: readonly EpochRecordInput[], start: Hash = RECORDS_HASH_START): Promise<Hash> {
   let hash = start;
-  for (const r of records) hash = await recordsHashNext(hash, r.requestId, r.amount);
+  for (const r of records) hash = await recordsHashNext(hash, r.requestId, r.outputHash, r.amount);
   return hash;
 }
 
+/** One leaf of an allocation: `contribution` (a `Contribution` account) earned `amount`. */
 export interface AttributionClaimInput {
-  claimant: PublicKey;
+  contribution: PublicKey;
   amount: Integer;
 }
 
@@ -166,7 +208,7 @@ export interface AttributionAllocation {
   leafCount: number;
   tree: MerkleTree;
   /** Per claim, in the order given: its leaf and proof, for `attribution_claim`. */
-  claims: { claimant: PublicKey; amount: bigint; leaf: Hash; proof: Hash[] }[];
+  claims: { contribution: PublicKey; amount: bigint; leaf: Hash; proof: Hash[] }[];
 }
 
 /**
@@ -178,13 +220,13 @@ export async function attributionAllocation(
   epochIndex: Integer,
   claims: readonly AttributionClaimInput[],
 ): Promise<AttributionAllocation> {
-  const leaves = await Promise.all(claims.map((c) => leaf(model, epochIndex, c.claimant, c.amount)));
+  const leaves = await Promise.all(claims.map((c) => leaf(model, epochIndex, c.contribution, c.amount)));
   const tree = await MerkleTree.build(leaves);
   return {
     root: tree.root,
     total: claims.reduce((sum, c) => sum + BigInt(c.amount), 0n),
     leafCount: leaves.length,
     tree,
-    claims: claims.map((c, i) => ({ claimant: c.claimant, amount: BigInt(c.amount), leaf: leaves[i], proof: tree.proof(i) })),
+    claims: claims.map((c, i) => ({ contribution: c.contribution, amount: BigInt(c.amount), leaf: leaves[i], proof: tree.proof(i) })),
   };
 }

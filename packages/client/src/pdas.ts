@@ -99,9 +99,9 @@ export const stakePda = (authority: PublicKey) =>
 export const epochPda = (model: PublicKey, index: Integer) =>
   find([utf8(P.SEED_EPOCH), model.toBytes(), u64Le(index)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
-/** `[b"receipt", epoch, claimant]` in attribution_payout: `claimant` was paid from `epoch`. */
-export const receiptPda = (epoch: PublicKey, claimant: PublicKey) =>
-  find([utf8(P.SEED_RECEIPT), epoch.toBytes(), claimant.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+/** `[b"receipt", epoch, contribution]` in attribution_payout: `contribution`'s leaf of `epoch` was paid. */
+export const receiptPda = (epoch: PublicKey, contribution: PublicKey) =>
+  find([utf8(P.SEED_RECEIPT), epoch.toBytes(), contribution.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
 /** The upgradeable loader's ProgramData account of `program` (`[program]` under the loader). */
 export const programDataPda = (program: PublicKey) => find([program.toBytes()], BPF_LOADER_UPGRADEABLE_PROGRAM_ID);
