@@ -4,7 +4,9 @@
  * create a datanet, contribute a file, review it, publish versions (the chain counts them and
  * fixes their total weight; each gets its pool), the curator clearing a squatter's rejected copy
  * of a content hash, create and publish a model (the lineage editor cites the latest version),
- * register and stake an operator, pay, enroll late, claim, claim everything over two versions
+ * register and stake an operator, pay (committing the output received by its hash), pay a
+ * proof-attributed model (the page shows the record number the chain gave each payment), enroll
+ * late, claim, claim everything over two versions
  * in one approval, hand a contribution with earnings to another wallet (which accepts, and whose
  * claim everything syncs its positions and is paid what they accrued), a datanet with a contributor
  * bond (the submit form shows it and posts it; not enough OPEN is said first), the curator's spam
@@ -21,6 +23,7 @@ import { after, before, describe, test } from "node:test";
 import {
   AttributionClient,
   BN,
+  EMPTY_OUTPUT_HASH,
   EarningsRole,
   OPEN,
   accrue,
@@ -38,6 +41,7 @@ import {
   packInstructions,
   poolPda,
   positionPda,
+  recordsHash,
   stakeVaultPda,
   vaultPda,
 } from "@attribution-suite/client";
@@ -322,13 +326,19 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.ok(operatorPda(operator.publicKey));
   });
 
-  test("pay: a rejected signature and a fee above the max change nothing; then a payment and its breakdown", async () => {
+  test("pay: a rejected signature and a fee above the max change nothing; then a payment committing its output, and its breakdown", async () => {
     await useWallet(page, payer);
     await go(page, world, `pay/${model.toBase58()}`);
     await page.getByTestId("pay-operator").selectOption(operator.publicKey.toBase58());
     await page.getByTestId("pay-calls").fill("4");
     await page.getByTestId("pay-price").filter({ hasText: "0.5 OPEN" }).waitFor();
     await page.getByTestId("pay-fee").filter({ hasText: "2 OPEN" }).waitFor();
+    // No output typed: the empty output's hash. The output received: its SHA-256, as Node computes it.
+    await page.getByTestId("pay-output-hash").filter({ hasText: Buffer.from(EMPTY_OUTPUT_HASH).toString("hex") }).waitFor();
+    const output = "Impression: no acute cardiopulmonary abnormality (report 0001, radiology-base).";
+    const outputHash = createHash("sha256").update(output).digest();
+    await page.getByTestId("pay-output").fill(output);
+    await page.getByTestId("pay-output-hash").filter({ hasText: outputHash.toString("hex") }).waitFor();
     const payerBefore = await tokenBalance(payer.publicKey);
     const vaultBefore = await client.tokenBalance(vaultPda());
 
@@ -361,6 +371,11 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     const tx = await world.connection.getTransaction(paidSignature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
     const [event] = findEvents(tx!.meta!.logMessages!, "attribution_payout", "inferencePaid");
     assert.equal(big(event.fee), 2n * OPEN);
+    assert.deepEqual(Buffer.from(event.outputHash), outputHash);
+    // Not proof-attributed: no epoch, no record number.
+    assert.equal(event.record, null);
+    assert.equal(await page.getByTestId("breakdown-output-hash").getAttribute("data-hash"), outputHash.toString("hex"));
+    assert.equal(await page.getByTestId("breakdown-record").count(), 0);
     const owner = big((await client.fetchEarnings(curator.publicKey, EarningsRole.ModelOwner)).balance);
     const operatorEarned = big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance);
     const pool = await client.fetchPool(version(2));
@@ -383,6 +398,62 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(big((await client.fetchPool(version(1))).totalCredited), 0n);
     modelCalls += 4n;
     modelFees += 2n * OPEN;
+  });
+
+  test("pay a proof-attributed model: its share goes to the model's epoch, and the page shows the record number the chain gave each payment (0, then 1)", async () => {
+    // Set up on the Node side: an open datanet with one contribution and its version 1, and a
+    // model whose entry citing it is proof-attributed, the staked operator its attestor.
+    const owner = await fundedWallet(world.connection, world.deployer, 5, 0n);
+    const d = world.deployer;
+    const created = await client.datanetCreate({ creator: d.publicKey, id: 5, name: "attributed-notes", uri: "ipfs://attributed", policy: { open: { weight: new BN(1) } } });
+    const sub = await client.contributionSubmit({ datanet: created.datanet, contributor: d.publicKey, contentHash: new Uint8Array(32).fill(5), uri: "ipfs://attributed/1", size: 1, bond: 0 });
+    await send(world.connection, [...created.instructions, ...sub.instructions], d);
+    const v1 = await client.datanetVersionPublish({ datanet: created.datanet, authority: d.publicKey, contributionsRoot: new Uint8Array(32).fill(6), uri: "ipfs://attributed/v1" });
+    await send(world.connection, v1.instructions, d);
+    const m = await client.modelCreate({ owner: owner.publicKey, id: 1, kind: "base", name: "attributed-lm", uri: "ipfs://attributed-lm", artifactHash: new Uint8Array(32).fill(9), pricePerCall: OPEN / 10n });
+    const lineage = await client.modelLineageSet({
+      model: m.model,
+      owner: owner.publicKey,
+      entries: [{ source: "datanet", target: created.datanet, datanetVersion: v1.datanetVersion, shareBps: 5_000, proofAttributed: true }],
+      ownerShareBps: 4_000,
+      operatorShareBps: 1_000,
+    });
+    const publish = await client.modelPublish({ model: m.model, owner: owner.publicKey, attestor: operator.publicKey });
+    await send(world.connection, [...m.instructions, ...lineage.instructions, ...publish.instructions], owner);
+
+    await useWallet(page, payer);
+    await go(page, world, "models"); // and back: the Pay page reads the model, created from outside
+    await go(page, world, `pay/${m.model.toBase58()}`);
+    await page.getByTestId("pay-operator").selectOption(operator.publicKey.toBase58());
+    await page.getByTestId("pay-calls").fill("1");
+    await page.getByTestId("pay-fee").filter({ hasText: "0.1 OPEN" }).waitFor();
+    await page.getByTestId("pay-proof-attributed").waitFor();
+    const records: { requestId: Uint8Array; outputHash: Uint8Array; amount: bigint }[] = [];
+    let epochIndex = -1n;
+    for (const [record, output] of ["", "Ward note: stable overnight; continue the current plan."].entries()) {
+      await page.getByTestId("pay-output").fill(output);
+      const expected = createHash("sha256").update(output).digest();
+      await page.getByTestId("pay-output-hash").filter({ hasText: expected.toString("hex") }).waitFor();
+      const ok = await confirmed(page, "tx-pay", () => page.getByTestId("pay-submit").click());
+      const tx = await world.connection.getTransaction(ok.signatures.at(-1)!, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+      const [event] = findEvents(tx!.meta!.logMessages!, "attribution_payout", "inferencePaid");
+      // The first payment commits no output: the empty output's hash.
+      assert.deepEqual(Buffer.from(event.outputHash), record === 0 ? Buffer.from(EMPTY_OUTPUT_HASH) : expected);
+      assert.equal(big(event.record!), BigInt(record));
+      epochIndex = big(event.epoch!);
+      records.push({ requestId: Uint8Array.from(event.requestId), outputHash: Uint8Array.from(event.outputHash), amount: big(event.lineage[0].amount) });
+      // The page shows the record number the chain gave it, and says the share went to the epoch.
+      await page.locator(`[data-testid="breakdown-record"][data-record="${record}"][data-epoch="${epochIndex}"]`).waitFor();
+      assert.equal(await page.getByTestId("breakdown-output-hash").getAttribute("data-hash"), expected.toString("hex"));
+      await page.getByTestId("breakdown-to-epoch").filter({ hasText: `record #${record}` }).waitFor();
+      assert.equal(await page.getByTestId("breakdown-contributor").count(), 0);
+    }
+    // The chain's epoch: two records, its records hash over (request id, output hash, amount) as merkle.ts computes it.
+    const epoch = await client.fetchEpoch(m.model, epochIndex);
+    assert.equal(big(epoch.recordCount), 2n);
+    assert.equal(big(epoch.accrued), records[0].amount + records[1].amount);
+    assert.deepEqual(Buffer.from(epoch.recordsHash), Buffer.from(await recordsHash(records)));
+    assert.equal(big((await client.fetchPool(v1.datanetVersion)).totalCredited), 0n);
   });
 
   test("enrolling late loses nothing: enroll in v2 after the fee, its whole share shows; claim it; a second claim has nothing owed", async () => {

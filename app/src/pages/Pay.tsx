@@ -1,7 +1,10 @@
 /**
  * Pay: a published model, a payable operator, a number of calls; the price is read from the chain
- * and the fee bounded by a max fee (the program refuses a fee above it). After confirmation, the
- * fee's breakdown from the `InferencePaid` event: who contributed, refined, executed, earned.
+ * and the fee bounded by a max fee (the program refuses a fee above it). The output received, if
+ * given, is committed by its SHA-256 (empty: the empty output's hash, no output committed, which
+ * Proof of Attribution attributes to nobody). After confirmation, the fee's breakdown from the
+ * `InferencePaid` event: who contributed, refined, executed, earned, and for a proof-attributed
+ * model the epoch and the record number the chain gave the payment.
  */
 import {
   EarningsRole,
@@ -9,6 +12,8 @@ import {
   earningsPda,
   escrowPda,
   findEvents,
+  hasProofAttributedEntry,
+  outputHash,
   poolPda,
   positionPda,
   quoteInference,
@@ -19,7 +24,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import { type Row, exists, listContributions, listDatanets, listModels, listOperators, listPositions, versionContents, walletBalances } from "../lib/data";
-import { big, bpsText, formatUnits, tryParseUnits, variant } from "../lib/format";
+import { big, bpsText, formatUnits, toHex, tryParseUnits, variant } from "../lib/format";
 import { href } from "../lib/router";
 import { operatorPayable } from "./Models";
 
@@ -38,6 +43,8 @@ export function PayPage({ model: initialModel }: { model?: string }) {
   const [calls, setCalls] = useState("1");
   const [maxFee, setMaxFee] = useState("");
   const [maxFeeEdited, setMaxFeeEdited] = useState(false);
+  const [output, setOutput] = useState("");
+  const committed = useAsync(() => outputHash(output), [output]);
   const [paid, setPaid] = useState<{ event: InferencePaid; model: ModelAccount } | null>(null);
   const [run, state] = useAction();
 
@@ -127,6 +134,7 @@ export function PayPage({ model: initialModel }: { model?: string }) {
         operatorInfo: { operator: chosen.address, authority: operator, stake: chosen.stakeAddress },
         calls: callsN,
         maxFee: maxFeeUnits,
+        outputHash: await outputHash(output),
         modelAccount: fresh,
         config,
       });
@@ -183,6 +191,10 @@ export function PayPage({ model: initialModel }: { model?: string }) {
               inputMode="decimal"
             />
           </label>
+          <label className="wide">
+            Output received (optional: committed on chain by its SHA-256)
+            <textarea data-testid="pay-output" value={output} onChange={(e) => setOutput(e.target.value)} rows={3} />
+          </label>
         </div>
         <dl className="facts">
           <dt>Price per call (on chain)</dt>
@@ -191,7 +203,21 @@ export function PayPage({ model: initialModel }: { model?: string }) {
           <dd data-testid="pay-fee">{fee !== null ? <Open amount={fee} /> : "—"}</dd>
           <dt>Your OPEN balance</dt>
           <dd data-testid="pay-balance">{open !== null ? <Open amount={open} /> : "—"}</dd>
+          <dt>Output hash committed</dt>
+          <dd>
+            <span className="mono" data-testid="pay-output-hash">
+              {committed.data ? toHex(committed.data) : "—"}
+            </span>
+            {output === "" ? <span className="sub"> (no output: the empty output's hash, attributed to nobody)</span> : null}
+          </dd>
         </dl>
+        {model && hasProofAttributedEntry(model.account) ? (
+          <p className="muted" data-testid="pay-proof-attributed">
+            This model's datanet share is proof-attributed: it goes to the model's current epoch, and its attestor allocates it to the
+            contributions the committed output draws on (what it does not allocate, and an empty output's share, goes to the cited
+            version's pool).
+          </p>
+        ) : null}
         {quote && model ? <QuotePreview quote={quote} model={model.account} names={[...data.data.datanets, ...data.data.models]} /> : null}
         {problem ? <p className="hint">{problem}</p> : null}
         {insufficient ? (
@@ -289,7 +315,15 @@ function Breakdown(props: {
           Fee <Open amount={big(e.fee)} testId="breakdown-fee-amount" />
         </span>{" "}
         = {e.calls.toString()} calls × <Open amount={big(e.pricePerCall)} />, paid by <Addr value={e.payer} />. Request id{" "}
-        <span className="mono">{Array.from(e.requestId.slice(0, 6), (b) => b.toString(16).padStart(2, "0")).join("")}…</span>
+        <span className="mono">{toHex(e.requestId.slice(0, 6))}…</span>, output hash{" "}
+        <span className="mono" data-testid="breakdown-output-hash" data-hash={toHex(e.outputHash)}>
+          {toHex(e.outputHash.slice(0, 6))}…
+        </span>
+        {e.record !== null && e.epoch !== null ? (
+          <span data-testid="breakdown-record" data-record={e.record.toString()} data-epoch={e.epoch.toString()}>
+            ; record #{e.record.toString()} of the model's epoch {e.epoch.toString()} (numbered by the chain)
+          </span>
+        ) : null}
       </p>
       <table className="breakdown">
         <tbody>
@@ -300,6 +334,7 @@ function Breakdown(props: {
             const entry = props.model.lineage[i];
             const isDatanet = entry && "datanet" in entry.source;
             const version = isDatanet ? (contributors.data?.[i] ?? null) : null;
+            const toEpoch = isDatanet && entry.proofAttributed && e.epoch !== null;
             return (
               <tr key={i} data-testid="breakdown-lineage" data-target={credit.target.toBase58()} data-raw={big(credit.amount).toString()}>
                 <td>
@@ -312,7 +347,13 @@ function Breakdown(props: {
                   <Open amount={big(credit.amount)} />
                 </td>
                 <td>
-                  {isDatanet ? (
+                  {toEpoch ? (
+                    <span className="muted" data-testid="breakdown-to-epoch">
+                      into the model's epoch {e.epoch!.toString()} as record #{e.record?.toString()}: after the epoch its attestor's root
+                      allocates it to the contributions{version ? ` of v${version.number}` : ""} this output draws on; the rest goes to the
+                      version's reward pool
+                    </span>
+                  ) : isDatanet ? (
                     !version ? (
                       <span className="muted">into the reward pool of the version it cites</span>
                     ) : (
