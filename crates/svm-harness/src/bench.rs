@@ -56,7 +56,7 @@ pub const CEILINGS: &[Ceiling] = &[
     c(M, "operator_authority_accept", "", 5_000),
     c(P, "config_init", "", 45_000),
     c(P, "config_update", "", 6_500),
-    c(P, "config_authority_propose", "", 6_000),
+    c(P, "config_authority_propose", "", 6_600),
     c(P, "config_authority_accept", "", 6_500),
     c(P, "stake_init", "", 8_500),
     c(P, "stake_deposit", "", 11_000),
@@ -86,13 +86,17 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "escrow_init", "", 13_500),
     c(P, "epoch_open", "", 18_000),
     c(P, "inference_pay", "lineage=1 proof-attributed", 26_500),
-    c(P, "attribution_root_post", "", 19_400), // + the attestation's hash and URI (issue 15)
+    // + the attestation's hash and URI, its bond's transfer and account (issue 15)
+    c(P, "attribution_root_post", "", 36_000),
     c(P, "attribution_claim", "depth=14", 25_000), // the target of issue 8
     c(P, "attribution_claim", "", 24_500),
-    c(P, "epoch_close", "", 8_500),
+    c(P, "epoch_close", "", 13_500), // + the attestation PDA's check (issue 15)
     c(P, "receipt_close", "", 5_500),
     c(P, "attribution_release", "", 11_000),
     c(P, "attribution_root_veto", "", 12_800),
+    c(P, "epoch_challenge", "", 19_500),
+    c(P, "epoch_challenge_end", "", 22_600),
+    c(P, "attestation_close", "", 18_000),
 ];
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -657,8 +657,10 @@ pub mod payout {
         )
     }
 
+    /// The attestor posts (and bonds from `attestor_token`) the root of `model`'s epoch `index`.
     pub fn attribution_root_post(
-        attestor: &Pubkey,
+        open: &Open,
+        (attestor, attestor_token): (&Pubkey, &Pubkey),
         model: &Pubkey,
         index: u64,
         datanet_version: &Pubkey,
@@ -667,13 +669,91 @@ pub mod payout {
         pix(
             accounts::AttributionRootPost {
                 config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
                 model: *model,
                 epoch: pda::epoch(model, index),
                 attestor: *attestor,
                 attestor_stake: pda::stake(attestor),
                 pool: pda::pool(datanet_version),
+                attestor_token: *attestor_token,
+                attestation: pda::attestation(&pda::epoch(model, index)),
+                token_program: open.token_program,
+                system_program: system_program::ID,
             },
             instruction::AttributionRootPost { args },
+        )
+    }
+
+    pub fn epoch_challenge(
+        open: &Open,
+        (challenger, challenger_token): (&Pubkey, &Pubkey),
+        model: &Pubkey,
+        index: u64,
+        disputed: [u8; 32],
+    ) -> Instruction {
+        pix(
+            accounts::EpochChallenge {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                epoch: pda::epoch(model, index),
+                attestation: pda::attestation(&pda::epoch(model, index)),
+                challenger: *challenger,
+                challenger_token: *challenger_token,
+                token_program: open.token_program,
+            },
+            instruction::EpochChallenge { disputed },
+        )
+    }
+
+    /// Ends the challenge of `model`'s epoch `index` (`signer`: the resolver, or anyone once
+    /// expired), paying the challenger into `challenger_token`.
+    pub fn epoch_challenge_end(
+        open: &Open,
+        signer: &Pubkey,
+        (model, index): (&Pubkey, u64),
+        datanet_version: &Pubkey,
+        challenger_token: &Pubkey,
+        outcome: ChallengeOutcome,
+    ) -> Instruction {
+        pix(
+            accounts::EpochChallengeEnd {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                epoch: pda::epoch(model, index),
+                attestation: pda::attestation(&pda::epoch(model, index)),
+                pool: pda::pool(datanet_version),
+                challenger_token: *challenger_token,
+                signer: *signer,
+                token_program: open.token_program,
+            },
+            instruction::EpochChallengeEnd { outcome },
+        )
+    }
+
+    /// Closes `model`'s epoch `index`'s attestation: what is left of the bond to `attestor_token`,
+    /// the rent to `attestor`.
+    pub fn attestation_close(
+        open: &Open,
+        (model, index): (&Pubkey, u64),
+        attestor: &Pubkey,
+        attestor_token: &Pubkey,
+    ) -> Instruction {
+        let epoch = pda::epoch(model, index);
+        pix(
+            accounts::AttestationClose {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                epoch,
+                attestation: pda::attestation(&epoch),
+                attestor: *attestor,
+                attestor_token: *attestor_token,
+                token_program: open.token_program,
+            },
+            instruction::AttestationClose {},
         )
     }
 
@@ -736,6 +816,7 @@ pub mod payout {
                 epoch: pda::epoch(model, index),
                 pool: pda::pool(datanet_version),
                 rent_payer: *rent_payer,
+                attestation: pda::attestation(&pda::epoch(model, index)),
             },
             instruction::EpochClose {},
         )

@@ -70,6 +70,10 @@ pub fn epoch(model: &Pubkey, index: u64) -> Pubkey {
     find(&[payout::SEED_EPOCH, model.as_ref(), &index.to_le_bytes()], &attribution_payout::ID)
 }
 
+pub fn attestation(epoch: &Pubkey) -> Pubkey {
+    find(&[payout::SEED_ATTESTATION, epoch.as_ref()], &attribution_payout::ID)
+}
+
 pub fn receipt(epoch: &Pubkey, contribution: &Pubkey) -> Pubkey {
     find(&[payout::SEED_RECEIPT, epoch.as_ref(), contribution.as_ref()], &attribution_payout::ID)
 }

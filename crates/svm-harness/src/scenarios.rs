@@ -462,7 +462,7 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
 /// and 14 (trees of 2, 1,000 and 12,000 leaves), a release, the closes.
 pub fn epochs(rec: &mut Recorder) {
     use crate::world::EPOCH_TIMING;
-    use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs};
+    use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome};
     use attribution_payout::state::Epoch;
     use poa_merkle::{leaf, Tree};
 
@@ -517,11 +517,11 @@ pub fn epochs(rec: &mut Recorder) {
             inputs_hash: [7; 32],
             inputs_uri: "https://attestor.example/epochs/1/inputs.json".into(),
         };
-        let r = w.svm.run(
-            &attestor,
-            ixs::payout::attribution_root_post(&attestor.pubkey(), model, index, &version, args),
-            &[],
-        );
+        let bond_from = w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+        let open = w.open;
+        let post =
+            ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), model, index, &version, args);
+        let r = w.svm.run(&attestor, post, &[]);
         rec.record(PAYOUT, "attribution_root_post", &format!("leaves={leaves}"), r);
         trees.push((model, tree));
     }
@@ -538,6 +538,10 @@ pub fn epochs(rec: &mut Recorder) {
     }
     w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
     let (model, _) = &trees[0];
+    let bond_to = w.open_ata(&attestor.pubkey(), 0);
+    let close = ixs::payout::attestation_close(&open, (model, index), &attestor.pubkey(), &bond_to);
+    let r = w.svm.run(&cranker, close, &[]);
+    rec.record(PAYOUT, "attestation_close", "claims open", r);
     let r = w.svm.run(&cranker, ixs::payout::epoch_close(model, index, &version, &user.pubkey()), &[]);
     rec.record(PAYOUT, "epoch_close", "after the claim period", r);
     let r = w.svm.run(&cranker, ixs::payout::receipt_close(&pda::epoch(model, index), &c, &cranker.pubkey()), &[]);
@@ -553,26 +557,62 @@ pub fn epochs(rec: &mut Recorder) {
     let r = w.svm.run(&cranker, ixs::payout::attribution_release(&model, next, &version), &[]);
     rec.record(PAYOUT, "attribution_release", "no root by the deadline", r);
 
-    // An epoch whose root governance vetoes in its challenge window.
-    let (model, _) = models[2];
+    // Posted roots of the three models in one epoch: governance vetoes the first; the second is
+    // challenged, dismissed, challenged again and upheld; the third's challenge expires.
     let last = w.epoch_index();
-    let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(10));
-    w.svm.send(&user, &ixs, &[]).expect("pay");
+    for (i, (model, _)) in models.iter().enumerate() {
+        let request = Request::numbered(10 + i as u64);
+        let ixs = w.pay_instructions(&user.pubkey(), &user_token, model, &attestor.pubkey(), 1, request);
+        w.svm.send(&user, &ixs, &[]).expect("pay");
+    }
     let end = (last as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
-    let epoch: Epoch = w.svm.get(&pda::epoch(&model, last));
-    let args = AttributionRootPostArgs {
-        root: [1; 32],
-        total: epoch.accrued,
-        leaf_count: 1,
-        records_hash: epoch.records_hash,
-        inputs_hash: [7; 32],
-        inputs_uri: "https://attestor.example/epochs/3/inputs.json".into(),
-    };
-    w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, last, &version, args), &[]);
+    let bond_from = w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+    for (model, _) in &models {
+        let epoch: Epoch = w.svm.get(&pda::epoch(model, last));
+        let args = AttributionRootPostArgs {
+            root: [1; 32],
+            total: epoch.accrued,
+            leaf_count: 1,
+            records_hash: epoch.records_hash,
+            inputs_hash: [7; 32],
+            inputs_uri: "https://attestor.example/epochs/3/inputs.json".into(),
+        };
+        let post =
+            ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), model, last, &version, args);
+        w.step(&attestor, post, &[]);
+    }
     let gov = w.governance.insecure_clone();
-    let r = w.svm.run(&gov, ixs::payout::attribution_root_veto(&gov.pubkey(), &model, last, &version, 1), &[]);
+    let r = w.svm.run(&gov, ixs::payout::attribution_root_veto(&gov.pubkey(), &models[0].0, last, &version, 1), &[]);
     rec.record(PAYOUT, "attribution_root_veto", "in the challenge window", r);
+
+    let config: attribution_payout::state::Config = w.svm.get(&pda::config());
+    let challenger = w.wallet();
+    let challenger_token = w.open_ata(&challenger.pubkey(), 3 * config.challenge.challenge_bond);
+    let by = (&challenger.pubkey(), &challenger_token);
+    let end = |w: &mut World, signer: &Keypair, model: &Pubkey, outcome| {
+        let ix = ixs::payout::epoch_challenge_end(
+            &open,
+            &signer.pubkey(),
+            (model, last),
+            &version,
+            &challenger_token,
+            outcome,
+        );
+        w.svm.run(signer, ix, &[])
+    };
+    let (second, third) = (models[1].0, models[2].0);
+    let r = w.svm.run(&challenger, ixs::payout::epoch_challenge(&open, by, &second, last, [2; 32]), &[]);
+    rec.record(PAYOUT, "epoch_challenge", "in the challenge window", r);
+    let r = end(&mut w, &gov, &second, ChallengeOutcome::Dismissed);
+    rec.record(PAYOUT, "epoch_challenge_end", "dismissed", r);
+    w.step(&challenger, ixs::payout::epoch_challenge(&open, by, &second, last, [2; 32]), &[]);
+    let r = end(&mut w, &gov, &second, ChallengeOutcome::Upheld);
+    rec.record(PAYOUT, "epoch_challenge_end", "upheld", r);
+    w.step(&challenger, ixs::payout::epoch_challenge(&open, by, &third, last, [3; 32]), &[]);
+    w.svm.advance_time(config.challenge.resolve_window_secs);
+    let r = end(&mut w, &cranker, &third, ChallengeOutcome::Expired);
+    rec.record(PAYOUT, "epoch_challenge_end", "expired", r);
 }
 
 /// What the accumulator replaces: one `transfer_checked` per recipient in one transaction, for

@@ -27,7 +27,7 @@ pub const OPEN: u64 = 1_000_000_000;
 pub const EPOCH_TIMING: EpochTiming = EpochTiming {
     epoch_length_secs: 24 * 3600,
     root_deadline_secs: 24 * 3600,
-    challenge_window_secs: 3600,
+    challenge_window_secs: 24 * 3600,
     claim_window_secs: 30 * 24 * 3600,
 };
 
@@ -163,6 +163,30 @@ impl World {
             self.svm.mint_to(&payer, &mint, &account, amount).expect("mint_to");
         }
         account
+    }
+
+    /// `owner`'s associated OPEN account (created on first use), topped up to at least `amount`.
+    pub fn open_ata(&mut self, owner: &Pubkey, amount: u64) -> Pubkey {
+        use anchor_spl::associated_token::{
+            get_associated_token_address_with_program_id, spl_associated_token_account,
+        };
+        let Open { mint, token_program } = self.open;
+        let ata = get_associated_token_address_with_program_id(owner, &mint, &token_program);
+        let payer = self.mint_authority.insecure_clone();
+        if self.svm.account(&ata).is_none() {
+            let create = spl_associated_token_account::instruction::create_associated_token_account_idempotent(
+                &payer.pubkey(),
+                owner,
+                &mint,
+                &token_program,
+            );
+            self.step(&payer, create, &[]);
+        }
+        let balance = self.svm.token_balance(&ata);
+        if balance < amount {
+            self.svm.mint_to(&payer, &mint, &ata, amount - balance).expect("mint_to");
+        }
+        ata
     }
 
     pub fn datanet(&mut self, curator: &Keypair, id: u64, policy: DatanetPolicy) -> Pubkey {

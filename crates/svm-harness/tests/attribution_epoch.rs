@@ -3,12 +3,16 @@
 //! the paths by which money never gets stuck (release without a root, close after expiry).
 use anchor_lang::error::ErrorCode as Anchor;
 use anchor_lang::prelude::Pubkey;
+use anchor_spl::associated_token::get_associated_token_address_with_program_id;
 use attribution_payout::errors::PayoutError;
 use attribution_payout::events::{
-    AttributionClaimed, AttributionRootPosted, AttributionRootVetoed, EpochReleased, InferencePaid, ReceiptClosed,
+    AttestationClosed, AttributionClaimed, AttributionRootPosted, AttributionRootVetoed, EpochChallengeEnded,
+    EpochChallenged, EpochReleased, InferencePaid, ReceiptClosed,
 };
-use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs, ConfigUpdateArgs};
-use attribution_payout::state::{Epoch, EpochStatus, EpochTiming, Pool, Receipt};
+use attribution_payout::instructions::{
+    AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ConfigUpdateArgs,
+};
+use attribution_payout::state::{Attestation, ChallengeParams, Config, Epoch, EpochStatus, EpochTiming, Pool, Receipt};
 use datanet_registry::state::{Contribution, ContributionHead, DatanetPolicy};
 use model_registry::state::ModelKind;
 use poa_merkle::{leaf, Tree, RECORDS_HASH_START};
@@ -78,8 +82,21 @@ impl Market {
         self.w.svm.get(&pda::epoch(&self.model, index))
     }
 
+    fn attestation(&self, index: u64) -> Attestation {
+        self.w.svm.get(&pda::attestation(&pda::epoch(&self.model, index)))
+    }
+
     fn post(&mut self, signer: &Keypair, index: u64, args: AttributionRootPostArgs) -> Result<Executed, Failed> {
-        let ix = ixs::payout::attribution_root_post(&signer.pubkey(), &self.model, index, &self.version, args);
+        let bond_from = self.w.open_ata(&signer.pubkey(), 1_000 * OPEN);
+        let open = self.w.open;
+        let ix = ixs::payout::attribution_root_post(
+            &open,
+            (&signer.pubkey(), &bond_from),
+            &self.model,
+            index,
+            &self.version,
+            args,
+        );
         self.w.svm.run(signer, ix, &[])
     }
 
@@ -225,6 +242,13 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     assert_error(m.w.svm.run(&cranker, receipt_close.clone(), &[]), PayoutError::EpochStillOpen);
     let wrong_payer = ixs::payout::epoch_close(&m.model, index, &m.version, &cranker.pubkey());
     assert_error(m.w.svm.run(&cranker, wrong_payer, &[]), PayoutError::WrongRentPayer);
+    // The attestor's bond goes back before the epoch closes.
+    let close = ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey());
+    assert_error(m.w.svm.run(&cranker, close, &[]), PayoutError::AttestorBondHeld);
+    let attestor_token = m.w.open_ata(&m.attestor.pubkey(), 0);
+    let before = m.w.svm.token_balance(&attestor_token);
+    m.release_bond(index, &attestor_token).unwrap();
+    assert_eq!(m.w.svm.token_balance(&attestor_token), before + (a + b).div_ceil(10));
     let payer_before = m.w.svm.lamports(&m.user.pubkey());
     let rent = m.w.svm.lamports(&epoch_key);
     let done =
@@ -262,9 +286,18 @@ fn forged_or_altered_claims_fail_by_name_and_change_nothing() {
         PayoutError::TotalAboveAccrued,
     );
     // The attestor's stake must be its own and at the minimum.
+    let bond_from = m.w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+    let open = m.w.open;
     let ix = with_metas(
-        ixs::payout::attribution_root_post(&attestor.pubkey(), &m.model, index, &m.version, good.clone()),
-        |a| a[4].pubkey = pda::stake(&stranger.pubkey()),
+        ixs::payout::attribution_root_post(
+            &open,
+            (&attestor.pubkey(), &bond_from),
+            &m.model,
+            index,
+            &m.version,
+            good.clone(),
+        ),
+        |a| a[6].pubkey = pda::stake(&stranger.pubkey()),
     );
     assert_error(m.w.svm.run(&attestor, ix, &[]), PayoutError::WrongStake);
     assert_eq!(m.epoch(index).status, EpochStatus::Open);
@@ -340,10 +373,11 @@ fn a_root_pays_only_contributions_of_the_cited_version() {
     let cranker = m.w.wallet();
     let proof = |i: usize| tree.proof(i).unwrap();
     let attestor_token = m.token_account(&own);
+    let attestor_before = m.w.svm.token_balance(&attestor_token);
     assert_error(m.claim(&cranker, index, (&own, &own), 100, proof(0)), Anchor::AccountOwnedByWrongProgram);
     assert_error(m.claim(&cranker, index, (&foreign, &own), 200, proof(1)), PayoutError::ContributionOfAnotherDatanet);
     assert_error(m.claim(&cranker, index, (&late, &own), 300, proof(2)), PayoutError::NotInVersion);
-    assert_eq!(m.w.svm.token_balance(&attestor_token), 0);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_before);
     assert_eq!(m.epoch(index).claimed, 0);
 
     // The honest twins. Alice's is paid to alice.
@@ -365,6 +399,9 @@ fn a_root_pays_only_contributions_of_the_cited_version() {
 
     // What the attacks were allocated goes to version 1's contributors at close.
     m.w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
+    m.release_bond(index, &attestor_token).unwrap();
+    let attestor_after = attestor_before + 1_500u64.div_ceil(10);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_after, "its bond back, nothing more");
     let before: Pool = m.w.svm.get(&pda::pool(&m.version));
     let user = m.user.pubkey();
     let done = m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &user), &[]).unwrap();
@@ -372,7 +409,7 @@ fn a_root_pays_only_contributions_of_the_cited_version() {
     let after: Pool = m.w.svm.get(&pda::pool(&m.version));
     assert_eq!(after.total_credited - before.total_credited, 600);
     assert_eq!(before.total_credited, accrued - 1_500, "the unallocated rest went to the pool at the post");
-    assert_eq!(m.w.svm.token_balance(&attestor_token), 0);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_after);
 }
 
 /// Request ids are the payer's labels: the chain numbers each record itself, so a repeated id is
@@ -483,6 +520,11 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
     let cranker = m.w.wallet();
     assert_error(m.claim(&cranker, index, (&ca, &alice), accrued, vec![]), PayoutError::RootNotPosted);
     assert_error(m.w.svm.run(&gov, veto(&gov.pubkey(), &m.version), &[]), PayoutError::RootNotPosted);
+    // A veto is governance's call, not a challenger's: the attestor's bond goes back.
+    let attestor_token = m.w.open_ata(&attestor.pubkey(), 0);
+    let before = m.w.svm.token_balance(&attestor_token);
+    m.release_bond(index, &attestor_token).unwrap();
+    assert_eq!(m.w.svm.token_balance(&attestor_token), before + accrued.div_ceil(10));
     m.w.svm.run(&cranker, ixs::payout::epoch_close(&m.model, index, &m.version, &m.user.pubkey()), &[]).unwrap();
     assert!(m.w.svm.account(&pda::epoch(&m.model, index)).is_none());
 }
@@ -492,14 +534,18 @@ fn an_epoch_keeps_the_timing_it_was_opened_with() {
     let mut m = market();
     let index = m.w.epoch_index();
     let accrued = m.pay(2, 1);
-    // Governance shortens the root deadline to a minute and the challenge window to nothing.
+    // Governance shortens the root deadline to a minute and doubles the challenge window.
     let gov = m.w.governance.insecure_clone();
-    let timing = EpochTiming { root_deadline_secs: 60, challenge_window_secs: 0, ..EPOCH_TIMING };
+    let timing = EpochTiming {
+        root_deadline_secs: 60,
+        challenge_window_secs: 2 * EPOCH_TIMING.challenge_window_secs,
+        ..EPOCH_TIMING
+    };
     let args = ConfigUpdateArgs { epoch_timing: Some(timing), ..Default::default() };
     m.w.step(&gov, ixs::payout::config_update(&gov.pubkey(), args), &[]);
     past_end(&mut m.w, index);
     m.w.svm.advance_time(120);
-    // This epoch still gives its attestor a day, and its claimants a challenge window.
+    // This epoch still gives its attestor a day, and its challengers the window it opened with.
     let anyone = m.w.wallet();
     let release = ixs::payout::attribution_release(&m.model, index, &m.version);
     assert_error(m.w.svm.run(&anyone, release, &[]), PayoutError::RootDeadlineNotPassed);
@@ -575,8 +621,9 @@ fn epochs_open_only_for_attributed_published_models_and_only_the_current_one() {
     );
 }
 
-/// `ContributionHead` (what the claim reads) is the prefix of a real `Contribution` account, one
-/// with a handover pending and one without.
+/// `ContributionHead` (what the claim reads, at fixed offsets) agrees with the decoded
+/// `Contribution` account, one with a handover pending and one without, accepted at different
+/// places in the datanet's order.
 #[test]
 fn the_contribution_head_is_the_accounts_prefix() {
     let mut m = market();
@@ -599,20 +646,228 @@ fn the_contribution_head_is_the_accounts_prefix() {
         );
         let head = ContributionHead::read(&info).unwrap();
         let expected = ContributionHead {
-            version: full.version,
-            bump: full.bump,
             datanet: full.datanet,
             contributor: full.contributor,
-            content_hash: full.content_hash,
-            size: full.size,
             status: full.status,
-            weight: full.weight,
-            reject_reason: full.reject_reason,
-            index: full.index,
-            submitted_at: full.submitted_at,
-            decided_at: full.decided_at,
             accepted_seq: full.accepted_seq,
         };
         assert_eq!(head, expected);
     }
+}
+
+/// A market whose epoch `index` has a posted root allocating `accrued / 2` to alice's
+/// contribution, and a challenger holding exactly one challenge bond: (index, accrued, tree,
+/// challenger, its token account, the attestor's token account).
+fn challenged_market() -> (Market, u64, u64, Tree, Keypair, Pubkey, Pubkey) {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    let accrued = m.pay(10, 1);
+    let (tree, args) = m.root(index, &[(m.ca, accrued / 2)]);
+    past_end(&mut m.w, index);
+    let attestor = m.attestor.insecure_clone();
+    let attestor_token = m.w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+    m.post(&attestor, index, args).unwrap();
+    let challenger = m.w.wallet();
+    let config: Config = m.w.svm.get(&pda::config());
+    let challenger_token = m.w.open_ata(&challenger.pubkey(), config.challenge.challenge_bond);
+    (m, index, accrued, tree, challenger, challenger_token, attestor_token)
+}
+
+impl Market {
+    fn challenge(&mut self, challenger: &Keypair, token: &Pubkey, index: u64) -> Result<Executed, Failed> {
+        let open = self.w.open;
+        let ix = ixs::payout::epoch_challenge(&open, (&challenger.pubkey(), token), &self.model, index, [9; 32]);
+        self.w.svm.run(challenger, ix, &[])
+    }
+
+    fn end_challenge(
+        &mut self,
+        signer: &Keypair,
+        index: u64,
+        challenger_token: &Pubkey,
+        outcome: ChallengeOutcome,
+    ) -> Result<Executed, Failed> {
+        let open = self.w.open;
+        let ix = ixs::payout::epoch_challenge_end(
+            &open,
+            &signer.pubkey(),
+            (&self.model, index),
+            &self.version,
+            challenger_token,
+            outcome,
+        );
+        self.w.svm.run(signer, ix, &[])
+    }
+
+    /// Closes the epoch's attestation: what is left of the bond to `attestor_token`.
+    fn release_bond(&mut self, index: u64, attestor_token: &Pubkey) -> Result<Executed, Failed> {
+        let anyone = self.w.wallet();
+        let open = self.w.open;
+        let attestor = self.attestor.pubkey();
+        self.w.svm.run(
+            &anyone,
+            ixs::payout::attestation_close(&open, (&self.model, index), &attestor, attestor_token),
+            &[],
+        )
+    }
+}
+
+/// The root posted allocates `accrued / 2`: the attestor bonds 10 % of it, rounded up.
+#[test]
+fn posting_a_root_bonds_a_tenth_of_what_it_allocates() {
+    let (m, index, accrued, ..) = challenged_market();
+    let attestation = m.attestation(index);
+    let total = accrued / 2;
+    assert_eq!((attestation.bond, attestation.attestor), (total.div_ceil(10), m.attestor.pubkey()));
+    let attestor_token =
+        get_associated_token_address_with_program_id(&m.attestor.pubkey(), &m.w.open.mint, &m.w.open.token_program);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), 1_000 * OPEN - total.div_ceil(10));
+}
+
+/// Upheld: the root is struck, the challenger gets its bond back and half the attestor's bond,
+/// the version's pool the other half and everything the epoch held. A stranger cannot resolve,
+/// nobody can claim or veto while it is pending, and the attestor's bond never comes back.
+#[test]
+fn an_upheld_challenge_strikes_the_root_and_slashes_the_attestor() {
+    let (mut m, index, accrued, tree, challenger, challenger_token, attestor_token) = challenged_market();
+    let (bond, challenge_bond) = (m.attestation(index).bond, m.w.svm.token_balance(&challenger_token));
+    let attestor_before = m.w.svm.token_balance(&attestor_token);
+    let pool_before: Pool = m.w.svm.get(&pda::pool(&m.version));
+    let done = m.challenge(&challenger, &challenger_token, index).unwrap();
+    let challenged: EpochChallenged = done.event();
+    assert_eq!((challenged.bond, challenged.disputed), (challenge_bond, [9; 32]));
+    assert_eq!(m.w.svm.token_balance(&challenger_token), 0);
+    assert_eq!(m.epoch(index).status, EpochStatus::Challenged);
+    // One challenge at a time; no claim and no veto meanwhile.
+    let other = m.w.wallet();
+    let other_token = m.w.open_ata(&other.pubkey(), challenge_bond);
+    assert_error(m.challenge(&other, &other_token, index), PayoutError::RootChallenged);
+    m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+    let (ca, alice) = (m.ca, m.alice.pubkey());
+    assert_error(
+        m.claim(&other, index, (&ca, &alice), accrued / 2, tree.proof(0).unwrap()),
+        PayoutError::RootChallenged,
+    );
+    let gov = m.w.governance.insecure_clone();
+    let veto = ixs::payout::attribution_root_veto(&gov.pubkey(), &m.model, index, &m.version, 1);
+    assert_error(m.w.svm.run(&gov, veto, &[]), PayoutError::RootChallenged);
+    // A stranger cannot resolve; nor can the resolver pay another wallet than the challenger.
+    assert_error(m.end_challenge(&other, index, &challenger_token, ChallengeOutcome::Upheld), PayoutError::NotResolver);
+    assert_error(m.end_challenge(&gov, index, &other_token, ChallengeOutcome::Upheld), PayoutError::NotOwnTokenAccount);
+    assert_eq!(m.w.svm.token_balance(&challenger_token), 0);
+    assert_eq!(m.epoch(index).status, EpochStatus::Challenged);
+
+    // The resolver (governance's key at config_init) upholds it.
+    let done = m.end_challenge(&gov, index, &challenger_token, ChallengeOutcome::Upheld).unwrap();
+    let ended: EpochChallengeEnded = done.event();
+    let reward = bond / 2;
+    assert_eq!(m.w.svm.token_balance(&challenger_token), challenge_bond + reward);
+    let pool: Pool = m.w.svm.get(&pda::pool(&m.version));
+    let held = accrued / 2; // the allocated half; the other half went to the pool at the post
+    assert_eq!(pool.total_credited - pool_before.total_credited, (bond - reward) + held);
+    assert_eq!(
+        (ended.to_challenger, ended.slashed_to_pool, ended.returned),
+        (challenge_bond + reward, bond - reward, held)
+    );
+    let attestation = m.attestation(index);
+    assert_eq!((m.epoch(index).status, attestation.bond, attestation.challenger_bond), (EpochStatus::Released, 0, 0));
+    // The attestor gets its attestation's rent back, and none of its bond.
+    let done = m.release_bond(index, &attestor_token).unwrap();
+    assert_eq!(done.event::<AttestationClosed>().bond_returned, 0);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_before, "the attestor gets none of its bond back");
+    let user = m.user.pubkey();
+    m.w.step(&other, ixs::payout::epoch_close(&m.model, index, &m.version, &user), &[]);
+}
+
+/// Dismissed: the challenger's bond joins the attestor's, claims go ahead when the window ends,
+/// and the attestor's bond (with the challenger's) comes back once claims are open.
+#[test]
+fn a_dismissed_challenge_pays_its_bond_to_the_attestor_and_claims_go_ahead() {
+    let (mut m, index, accrued, tree, challenger, challenger_token, attestor_token) = challenged_market();
+    let (bond, challenge_bond) = (m.attestation(index).bond, m.w.svm.token_balance(&challenger_token));
+    let attestor_before = m.w.svm.token_balance(&attestor_token);
+    m.challenge(&challenger, &challenger_token, index).unwrap();
+    let gov = m.w.governance.insecure_clone();
+    let done = m.end_challenge(&gov, index, &challenger_token, ChallengeOutcome::Dismissed).unwrap();
+    assert_eq!(done.event::<EpochChallengeEnded>().attestor_bond, bond + challenge_bond);
+    assert_eq!(m.w.svm.token_balance(&challenger_token), 0);
+    assert_error(m.end_challenge(&gov, index, &challenger_token, ChallengeOutcome::Upheld), PayoutError::NotChallenged);
+    // The bond stays locked through the window; then claims and the release go ahead.
+    assert_error(m.release_bond(index, &attestor_token), PayoutError::BondLocked);
+    let (ca, alice) = (m.ca, m.alice.pubkey());
+    let cranker = m.w.wallet();
+    let proof = || tree.proof(0).unwrap();
+    assert_error(m.claim(&cranker, index, (&ca, &alice), accrued / 2, proof()), PayoutError::ChallengeWindowOpen);
+    m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+    assert_error(m.challenge(&challenger, &challenger_token, index), PayoutError::ChallengeWindowClosed);
+    m.claim(&cranker, index, (&ca, &alice), accrued / 2, proof()).unwrap();
+    let rent = m.w.svm.lamports(&pda::attestation(&pda::epoch(&m.model, index)));
+    let attestor_lamports = m.w.svm.lamports(&m.attestor.pubkey());
+    let done = m.release_bond(index, &attestor_token).unwrap();
+    assert_eq!(done.event::<AttestationClosed>().bond_returned, bond + challenge_bond);
+    assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_before + bond + challenge_bond);
+    assert_eq!(m.w.svm.lamports(&m.attestor.pubkey()), attestor_lamports + rent, "its rent back too");
+    assert_error(m.release_bond(index, &attestor_token), Anchor::AccountNotInitialized);
+}
+
+/// Undecided by the resolver's deadline: anyone ends it, the epoch falls back to the static
+/// weights (its pool), and both bonds go back. Before the deadline only the resolver may end it;
+/// after it, not even the resolver decides.
+#[test]
+fn an_unresolved_challenge_falls_back_to_the_static_weights_and_returns_both_bonds() {
+    let (mut m, index, accrued, _, challenger, challenger_token, attestor_token) = challenged_market();
+    let (bond, challenge_bond) = (m.attestation(index).bond, m.w.svm.token_balance(&challenger_token));
+    let attestor_before = m.w.svm.token_balance(&attestor_token);
+    let pool_before: Pool = m.w.svm.get(&pda::pool(&m.version));
+    m.challenge(&challenger, &challenger_token, index).unwrap();
+    let anyone = m.w.wallet();
+    assert_error(
+        m.end_challenge(&anyone, index, &challenger_token, ChallengeOutcome::Expired),
+        PayoutError::ResolveDeadlineNotPassed,
+    );
+    let config: Config = m.w.svm.get(&pda::config());
+    m.w.svm.advance_time(config.challenge.resolve_window_secs);
+    let gov = m.w.governance.insecure_clone();
+    assert_error(
+        m.end_challenge(&gov, index, &challenger_token, ChallengeOutcome::Upheld),
+        PayoutError::ResolveDeadlinePassed,
+    );
+    let done = m.end_challenge(&anyone, index, &challenger_token, ChallengeOutcome::Expired).unwrap();
+    assert_eq!(done.event::<EpochChallengeEnded>().returned, accrued / 2);
+    assert_eq!(m.w.svm.token_balance(&challenger_token), challenge_bond);
+    let pool: Pool = m.w.svm.get(&pda::pool(&m.version));
+    assert_eq!(pool.total_credited - pool_before.total_credited, accrued / 2);
+    assert_eq!(m.epoch(index).status, EpochStatus::Released);
+    m.release_bond(index, &attestor_token).unwrap();
+    assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_before + bond);
+}
+
+/// The challenge window cannot go below a day, nor the attestor's bond below 10 % of its root;
+/// each edge's honest twin is accepted.
+#[test]
+fn the_challenge_window_and_the_attestor_bond_have_floors() {
+    let mut m = market();
+    let gov = m.w.governance.insecure_clone();
+    let update = |args: ConfigUpdateArgs| ixs::payout::config_update(&gov.pubkey(), args);
+    let timing = |window: i64| EpochTiming { challenge_window_secs: window, ..EPOCH_TIMING };
+    let below = ConfigUpdateArgs { epoch_timing: Some(timing(24 * 3600 - 1)), ..Default::default() };
+    assert_error(m.w.svm.run(&gov, update(below), &[]), PayoutError::InvalidEpochTiming);
+    let at = ConfigUpdateArgs { epoch_timing: Some(timing(24 * 3600)), ..Default::default() };
+    m.w.svm.run(&gov, update(at), &[]).unwrap();
+    let config: Config = m.w.svm.get(&pda::config());
+    let params = |bps: u16| ChallengeParams { attestor_bond_bps: bps, ..config.challenge };
+    let below = ConfigUpdateArgs { challenge: Some(params(999)), ..Default::default() };
+    assert_error(m.w.svm.run(&gov, update(below), &[]), PayoutError::InvalidChallengeParams);
+    let free = ConfigUpdateArgs {
+        challenge: Some(ChallengeParams { challenge_bond: 0, ..config.challenge }),
+        ..Default::default()
+    };
+    assert_error(m.w.svm.run(&gov, update(free), &[]), PayoutError::InvalidChallengeParams);
+    let at = ConfigUpdateArgs { challenge: Some(params(1_000)), ..Default::default() };
+    m.w.svm.run(&gov, update(at), &[]).unwrap();
+    // A new resolver decides from then on; the stranger is not it.
+    let resolver = m.w.wallet();
+    let args = ConfigUpdateArgs { resolver: Some(resolver.pubkey()), ..Default::default() };
+    m.w.svm.run(&gov, update(args), &[]).unwrap();
+    assert_eq!(m.w.svm.get::<Config>(&pda::config()).resolver, resolver.pubkey());
 }

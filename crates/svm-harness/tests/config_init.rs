@@ -2,7 +2,7 @@ use anchor_lang::error::ErrorCode as Anchor;
 use attribution_payout::errors::PayoutError;
 use attribution_payout::events::ConfigInitialized;
 use attribution_payout::instructions::ConfigInitArgs;
-use attribution_payout::state::Config;
+use attribution_payout::state::{ChallengeParams, Config};
 use svm_harness::token::TokenProgram;
 use svm_harness::{assert_error, ixs, pda, with_metas, Keypair, Signer, Svm};
 
@@ -12,7 +12,7 @@ fn args(authority: &Keypair) -> ConfigInitArgs {
         treasury: Keypair::new().pubkey(),
         protocol_fee_bps: 250,
         min_operator_stake: 1_000,
-        unstake_cooldown_secs: 3_600,
+        unstake_cooldown_secs: 2 * 24 * 3600,
         epoch_timing: svm_harness::world::EPOCH_TIMING,
     }
 }
@@ -37,8 +37,10 @@ fn the_upgrade_authority_adopts_a_mint_of_either_token_program() {
         );
         assert_eq!(
             (config.protocol_fee_bps, config.min_operator_stake, config.unstake_cooldown_secs),
-            (250, 1_000, 3_600)
+            (250, 1_000, 2 * 24 * 3600)
         );
+        // The resolver starts as governance; the challenge parameters at their defaults.
+        assert_eq!((config.resolver, config.challenge), (governance.pubkey(), ChallengeParams::default_for(1_000)));
         assert!(!config.paused);
         for vault in [pda::vault(), pda::stake_vault()] {
             let account = svm.account(&vault).expect("vault exists");

@@ -14,25 +14,25 @@ fn governance_changes_bounded_parameters_and_hands_over_in_two_steps() {
     let args = ConfigUpdateArgs {
         protocol_fee_bps: Some(500),
         min_operator_stake: Some(7),
-        unstake_cooldown_secs: Some(7_200),
+        unstake_cooldown_secs: Some(2 * 24 * 3600),
         ..Default::default()
     };
     let done = w.step(&gov, ixs::payout::config_update(&key, args), &[]);
     let event: ConfigUpdated = done.event();
     assert_eq!(
         (event.protocol_fee_bps, event.min_operator_stake, event.unstake_cooldown_secs, event.paused),
-        (500, 7, 7_200, false)
+        (500, 7, 2 * 24 * 3600, false)
     );
     let c: Config = w.svm.get(&pda::config());
-    assert_eq!((c.protocol_fee_bps, c.min_operator_stake, c.unstake_cooldown_secs), (500, 7, 7_200));
+    assert_eq!((c.protocol_fee_bps, c.min_operator_stake, c.unstake_cooldown_secs), (500, 7, 2 * 24 * 3600));
 
     let too_high = ConfigUpdateArgs { protocol_fee_bps: Some(1_001), ..Default::default() };
     assert_error(w.svm.run(&gov, ixs::payout::config_update(&key, too_high), &[]), PayoutError::ProtocolFeeTooHigh);
     let negative = ConfigUpdateArgs { unstake_cooldown_secs: Some(-1), ..Default::default() };
     assert_error(w.svm.run(&gov, ixs::payout::config_update(&key, negative), &[]), PayoutError::InvalidCooldown);
-    // A cooldown shorter than the challenge window (3,600 s) would let a posting attestor's stake
+    // A cooldown shorter than the challenge window (a day) would let a posting attestor's stake
     // leave before its root can be vetoed.
-    let short = ConfigUpdateArgs { unstake_cooldown_secs: Some(3_599), ..Default::default() };
+    let short = ConfigUpdateArgs { unstake_cooldown_secs: Some(24 * 3600 - 1), ..Default::default() };
     assert_error(
         w.svm.run(&gov, ixs::payout::config_update(&key, short), &[]),
         PayoutError::CooldownBelowChallengeWindow,

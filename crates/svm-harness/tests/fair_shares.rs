@@ -197,10 +197,15 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
         inputs_hash: [5; 32],
         inputs_uri: INPUTS_URI.into(),
     };
-    e.w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &attested, closed, &v1, args), &[]);
+    let bond_from = e.w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+    let open = e.w.open;
+    let post =
+        ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), &attested, closed, &v1, args);
+    e.w.step(&attestor, post, &[]);
     e.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs + EPOCH_TIMING.claim_window_secs);
     sybil_enrol(&mut e);
     let before = e.credited(&v1);
+    e.w.step(&cranker, ixs::payout::attestation_close(&open, (&attested, closed), &attestor.pubkey(), &bond_from), &[]);
     e.w.step(&cranker, ixs::payout::epoch_close(&attested, closed, &v1, &user.pubkey()), &[]);
     // The allocated but unclaimed half comes back to v1's pool (the other half came at the post).
     assert_eq!(e.credited(&v1) - before, epoch.accrued / 2);

@@ -153,7 +153,11 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
         inputs_hash: [5; 32],
         inputs_uri: INPUTS_URI.into(),
     };
-    w.step(&attestor, ixs::payout::attribution_root_post(&attestor.pubkey(), &model, index, &version, args), &[]);
+    let bond_from = w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+    let open = w.open;
+    let post =
+        ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), &model, index, &version, args);
+    w.step(&attestor, post, &[]);
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     let receipt = pda::receipt(&epoch, &contribution);
     prefund(&mut w, &receipt);

@@ -20,6 +20,8 @@ pub const SEED_STAKE: &[u8] = b"stake";
 
 /// `[SEED_EPOCH, model, index (u64 LE)]`: a model's Proof of Attribution epoch.
 pub const SEED_EPOCH: &[u8] = b"epoch";
+/// `[SEED_ATTESTATION, epoch]`: the attestor's bond for an epoch's root, and its challenge.
+pub const SEED_ATTESTATION: &[u8] = b"attestation";
 /// `[SEED_RECEIPT, epoch, contribution]`: proof that a contribution's leaf of an epoch was paid.
 pub const SEED_RECEIPT: &[u8] = b"receipt";
 
@@ -31,9 +33,20 @@ pub const MAX_UNSTAKE_COOLDOWN_SECS: i64 = 30 * 24 * 60 * 60;
 const DAY: i64 = 24 * 60 * 60;
 /// Bounds of the Proof of Attribution timing parameters, in seconds.
 pub const EPOCH_LENGTH_BOUNDS: (i64, i64) = (60, 30 * DAY);
-pub const CHALLENGE_WINDOW_BOUNDS: (i64, i64) = (0, 7 * DAY);
+/// The challenge window is at least a day, whatever governance sets: anyone must have time to
+/// recompute a root from its attestation and challenge it.
+pub const CHALLENGE_WINDOW_BOUNDS: (i64, i64) = (DAY, 7 * DAY);
 pub const ROOT_DEADLINE_BOUNDS: (i64, i64) = (60, 30 * DAY);
 pub const CLAIM_WINDOW_BOUNDS: (i64, i64) = (60 * 60, 365 * DAY);
+/// Bounds of the challenge parameters (`ChallengeParams`): the attestor bonds at least 10 % of
+/// what its root allocates; the resolver has between an hour and 30 days to decide a challenge.
+pub const ATTESTOR_BOND_BPS_BOUNDS: (u16, u16) = (1_000, 10_000);
+pub const RESOLVE_WINDOW_BOUNDS: (i64, i64) = (60 * 60, 30 * DAY);
+/// The challenge parameters `config_init` starts with (the challenger's bond is the minimum
+/// operator stake): `config_update` changes them.
+pub const DEFAULT_ATTESTOR_BOND_BPS: u16 = 1_000;
+pub const DEFAULT_CHALLENGE_REWARD_BPS: u16 = 5_000;
+pub const DEFAULT_RESOLVE_WINDOW_SECS: i64 = 3 * DAY;
 /// A Merkle proof longer than this cannot belong to any epoch (2^32 leaves).
 pub const MAX_PROOF_LEN: usize = 32;
 /// Where a root's attestation is published (`Epoch::inputs_uri`): 1 to this many bytes.

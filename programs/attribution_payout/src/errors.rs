@@ -144,4 +144,20 @@ pub enum PayoutError {
     InvalidInputsUri,
     #[msg("The contribution is not of the datanet this epoch attributes")]
     ContributionOfAnotherDatanet,
+    #[msg("Challenge parameters out of bounds: attestor bond 10-100 % of the root's total, a challenge bond above zero, a reward of at most 100 %, a resolve window of 1 hour to 30 days")]
+    InvalidChallengeParams,
+    #[msg("The root is being challenged: no claim or veto until the resolver decides")]
+    RootChallenged,
+    #[msg("Only the config's resolver decides challenges")]
+    NotResolver,
+    #[msg("The epoch has no pending challenge")]
+    NotChallenged,
+    #[msg("The resolver's deadline for this challenge has passed")]
+    ResolveDeadlinePassed,
+    #[msg("The resolver may still decide this challenge")]
+    ResolveDeadlineNotPassed,
+    #[msg("The attestor's bond is locked until claims open with no challenge pending")]
+    BondLocked,
+    #[msg("The epoch's attestation is open: close it first (attestation_close returns the attestor's bond)")]
+    AttestorBondHeld,
 }

@@ -1,5 +1,6 @@
 //! One event per state change, carrying every amount an indexer needs.
-use crate::state::{EarningsRole, EpochTiming};
+use crate::instructions::ChallengeOutcome;
+use crate::state::{ChallengeParams, EarningsRole, EpochTiming};
 use anchor_lang::prelude::*;
 
 #[event]
@@ -26,6 +27,8 @@ pub struct ConfigUpdated {
     pub unstake_cooldown_secs: i64,
     pub epoch_timing: EpochTiming,
     pub paused: bool,
+    pub resolver: Pubkey,
+    pub challenge: ChallengeParams,
 }
 
 #[event]
@@ -209,6 +212,8 @@ pub struct AttributionRootPosted {
     pub model: Pubkey,
     pub index: u64,
     pub attestor: Pubkey,
+    /// Locked in the fee vault with the root (`Epoch::attestor_bond`).
+    pub attestor_bond: u64,
     pub root: [u8; 32],
     pub accrued: u64,
     pub total: u64,
@@ -220,6 +225,47 @@ pub struct AttributionRootPosted {
     pub returned: u64,
     pub claims_open_at: i64,
     pub expires_at: i64,
+}
+
+/// A challenger disputes a posted root (`disputed`: a leaf, or the contribution a missing leaf
+/// would name), bonding `bond`; claims wait for the resolver until `resolve_by`.
+#[event]
+pub struct EpochChallenged {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub challenger: Pubkey,
+    pub bond: u64,
+    pub disputed: [u8; 32],
+    pub resolve_by: i64,
+}
+
+/// A challenge ended: `to_challenger` paid to the challenger (its bond, and its reward when
+/// upheld); `slashed_to_pool` of the attestor's bond and `returned` of the epoch's fees credited
+/// to the version's pool; `attestor_bond` is what the epoch still holds for the attestor.
+#[event]
+pub struct EpochChallengeEnded {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub challenger: Pubkey,
+    pub outcome: ChallengeOutcome,
+    pub to_challenger: u64,
+    pub slashed_to_pool: u64,
+    pub returned: u64,
+    pub attestor_bond: u64,
+}
+
+/// An epoch's attestation closed: what was left of the attestor's bond and the account's rent
+/// went back to the attestor.
+#[event]
+pub struct AttestationClosed {
+    pub epoch: Pubkey,
+    pub model: Pubkey,
+    pub index: u64,
+    pub attestor: Pubkey,
+    pub bond_returned: u64,
+    pub rent_returned: u64,
 }
 
 #[event]

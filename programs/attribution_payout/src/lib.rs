@@ -176,6 +176,25 @@ pub mod attribution_payout {
         AttributionRootVeto::handler(ctx, reason)
     }
 
+    /// Anyone disputes a posted root within its challenge window, bonding `challenge_bond`:
+    /// claims wait for the resolver.
+    pub fn epoch_challenge(ctx: Context<EpochChallenge>, disputed: [u8; 32]) -> Result<()> {
+        EpochChallenge::handler(ctx, disputed)
+    }
+
+    /// Ends a challenge: the resolver upholds or dismisses it before its deadline; after it,
+    /// anyone ends it as expired (the static fallback, both bonds back).
+    pub fn epoch_challenge_end(ctx: Context<EpochChallengeEnd>, outcome: ChallengeOutcome) -> Result<()> {
+        EpochChallengeEnd::handler(ctx, outcome)
+    }
+
+    /// Pays the attestor what is left of its bond and closes its attestation (rent back to it),
+    /// once claims are open with no challenge pending, or once the epoch was released
+    /// (permissionless).
+    pub fn attestation_close(ctx: Context<AttestationClose>) -> Result<()> {
+        AttestationClose::handler(ctx)
+    }
+
     /// Pays a contribution its leaf of an epoch's root, with a Merkle proof, into its contributor's
     /// account (permissionless crank).
     pub fn attribution_claim(ctx: Context<AttributionClaim>, args: AttributionClaimArgs) -> Result<()> {

@@ -1,7 +1,7 @@
 use crate::constants::{ACCOUNT_VERSION, MAX_PROOF_LEN, SEED_RECEIPT};
 use crate::errors::PayoutError;
 use crate::events::AttributionClaimed;
-use crate::state::{Config, Epoch, EpochStatus, Receipt};
+use crate::state::{Config, Epoch, Receipt};
 use crate::transfer::{out_of_vault, require_token_account};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
@@ -50,7 +50,7 @@ impl AttributionClaim<'_> {
     /// Returns the wallet the claim pays: the contribution's contributor.
     fn validate(&self, args: &AttributionClaimArgs) -> Result<Pubkey> {
         let epoch = &self.epoch;
-        require!(epoch.status == EpochStatus::Posted, PayoutError::RootNotPosted);
+        epoch.require_posted()?;
         let now = Clock::get()?.unix_timestamp;
         require!(now >= epoch.claims_open_at, PayoutError::ChallengeWindowOpen);
         require!(now < epoch.expires_at, PayoutError::ClaimPeriodOver);

@@ -6,7 +6,9 @@ use anchor_lang::prelude::*;
 /// The challenge: during the challenge window, governance (the config's authority) strikes down a
 /// posted root it finds wrong, e.g. after recomputing the allocation from the public inputs.
 /// Nothing has been claimed yet, so everything the epoch still holds goes to its datanet's pool
-/// (the static path) and the epoch ends as released. Slashing the attestor is `stake_slash`'s.
+/// (the static path) and the epoch ends as released; the attestor's bond can be released (a
+/// veto is governance's call, not a challenger's proof: slashing is `stake_slash`'s). A root under
+/// challenge is the resolver's to decide (`RootChallenged`).
 #[derive(Accounts)]
 pub struct AttributionRootVeto<'info> {
     #[account(has_one = authority @ PayoutError::NotConfigAuthority)]
@@ -20,7 +22,7 @@ pub struct AttributionRootVeto<'info> {
 
 impl AttributionRootVeto<'_> {
     fn validate(&self) -> Result<()> {
-        require!(self.epoch.status == EpochStatus::Posted, PayoutError::RootNotPosted);
+        self.epoch.require_posted()?;
         require!(Clock::get()?.unix_timestamp < self.epoch.claims_open_at, PayoutError::ChallengeWindowClosed);
         Ok(())
     }

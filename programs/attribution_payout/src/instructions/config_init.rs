@@ -2,7 +2,7 @@ use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_STAKE_VAULT, SEED_VAUL
 use crate::errors::PayoutError;
 use crate::events::ConfigInitialized;
 use crate::program::AttributionPayout;
-use crate::state::{check_mint_extensions, Config, EpochTiming};
+use crate::state::{check_mint_extensions, ChallengeParams, Config, EpochTiming};
 use crate::upgrade_authority::require_upgrade_authority;
 use anchor_lang::prelude::*;
 use anchor_spl::token::TokenAccount;
@@ -97,7 +97,9 @@ impl<'info> ConfigInit<'info> {
             challenge_window_secs: args.epoch_timing.challenge_window_secs,
             claim_window_secs: args.epoch_timing.claim_window_secs,
             paused: false,
-            reserved: [0; 128],
+            resolver: args.authority,
+            challenge: ChallengeParams::default_for(args.min_operator_stake),
+            reserved: [0; 76],
         };
         config.invariant()?;
         create_account(

@@ -1,6 +1,6 @@
 use crate::errors::PayoutError;
 use crate::events::ConfigUpdated;
-use crate::state::{Config, EpochTiming};
+use crate::state::{ChallengeParams, Config, EpochTiming};
 use anchor_lang::prelude::*;
 
 /// Changes of the config; `None` leaves a field as it is. Bounds are those of `config_init`.
@@ -17,6 +17,10 @@ pub struct ConfigUpdateArgs {
     pub epoch_timing: Option<EpochTiming>,
     /// Pausing stops new payments only: claims, distributions and withdrawals keep working.
     pub paused: Option<bool>,
+    /// Who decides challenges from now on (a challenge pending is decided by the new resolver).
+    pub resolver: Option<Pubkey>,
+    /// Apply to roots posted and challenges opened from now on.
+    pub challenge: Option<ChallengeParams>,
 }
 
 #[derive(Accounts)]
@@ -50,6 +54,12 @@ impl ConfigUpdate<'_> {
         if let Some(paused) = args.paused {
             config.paused = paused;
         }
+        if let Some(resolver) = args.resolver {
+            config.resolver = resolver;
+        }
+        if let Some(challenge) = args.challenge {
+            config.challenge = challenge;
+        }
         config.invariant()?;
         emit!(ConfigUpdated {
             authority: config.authority,
@@ -59,6 +69,8 @@ impl ConfigUpdate<'_> {
             unstake_cooldown_secs: config.unstake_cooldown_secs,
             epoch_timing: config.timing(),
             paused: config.paused,
+            resolver: config.resolver,
+            challenge: config.challenge,
         });
         Ok(())
     }

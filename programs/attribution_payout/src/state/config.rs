@@ -1,6 +1,7 @@
 use crate::constants::{
-    CHALLENGE_WINDOW_BOUNDS, CLAIM_WINDOW_BOUNDS, EPOCH_LENGTH_BOUNDS, MAX_PROTOCOL_FEE_BPS, MAX_UNSTAKE_COOLDOWN_SECS,
-    ROOT_DEADLINE_BOUNDS,
+    ATTESTOR_BOND_BPS_BOUNDS, CHALLENGE_WINDOW_BOUNDS, CLAIM_WINDOW_BOUNDS, DEFAULT_ATTESTOR_BOND_BPS,
+    DEFAULT_CHALLENGE_REWARD_BPS, DEFAULT_RESOLVE_WINDOW_SECS, EPOCH_LENGTH_BOUNDS, MAX_PROTOCOL_FEE_BPS,
+    MAX_UNSTAKE_COOLDOWN_SECS, RESOLVE_WINDOW_BOUNDS, ROOT_DEADLINE_BOUNDS,
 };
 use crate::errors::PayoutError;
 use anchor_lang::prelude::*;
@@ -39,7 +40,50 @@ pub struct Config {
     pub claim_window_secs: i64,
     /// While set, no fee can be paid; claims and withdrawals keep working.
     pub paused: bool,
-    pub reserved: [u8; 128],
+    /// Decides challenges of posted roots (`epoch_resolve`): upholds or dismisses them. The
+    /// config's authority at `config_init`; in production a multisig of its own.
+    pub resolver: Pubkey,
+    pub challenge: ChallengeParams,
+    pub reserved: [u8; 76],
+}
+
+/// What posting and challenging a Proof of Attribution root costs, and what a challenge earns.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
+pub struct ChallengeParams {
+    /// The attestor's bond for a root: this share of what the root allocates (rounded up),
+    /// within `ATTESTOR_BOND_BPS_BOUNDS`.
+    pub attestor_bond_bps: u16,
+    /// OPEN base units a challenger posts; above zero.
+    pub challenge_bond: u64,
+    /// The challenger's reward when its challenge is upheld: this share of the attestor's bond.
+    pub challenge_reward_bps: u16,
+    /// How long the resolver has to decide a challenge; unresolved after it, the epoch falls back
+    /// to the static weights and both bonds go back.
+    pub resolve_window_secs: i64,
+}
+
+impl ChallengeParams {
+    pub fn default_for(min_operator_stake: u64) -> Self {
+        ChallengeParams {
+            attestor_bond_bps: DEFAULT_ATTESTOR_BOND_BPS,
+            challenge_bond: min_operator_stake,
+            challenge_reward_bps: DEFAULT_CHALLENGE_REWARD_BPS,
+            resolve_window_secs: DEFAULT_RESOLVE_WINDOW_SECS,
+        }
+    }
+
+    pub fn check(&self) -> Result<()> {
+        let (lo, hi) = ATTESTOR_BOND_BPS_BOUNDS;
+        let (r_lo, r_hi) = RESOLVE_WINDOW_BOUNDS;
+        require!(
+            (lo..=hi).contains(&self.attestor_bond_bps)
+                && self.challenge_bond > 0
+                && self.challenge_reward_bps <= 10_000
+                && (r_lo..=r_hi).contains(&self.resolve_window_secs),
+            PayoutError::InvalidChallengeParams
+        );
+        Ok(())
+    }
 }
 
 impl Config {
@@ -82,7 +126,7 @@ impl Config {
         Self::check_params(self.protocol_fee_bps, self.unstake_cooldown_secs)?;
         Self::check_timing(&self.timing())?;
         require!(self.unstake_cooldown_secs >= self.challenge_window_secs, PayoutError::CooldownBelowChallengeWindow);
-        Ok(())
+        self.challenge.check()
     }
 }
 

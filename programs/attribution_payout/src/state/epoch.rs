@@ -8,9 +8,12 @@ pub enum EpochStatus {
     Open,
     /// The attestor's root allocates `total`; claims open at `claims_open_at`.
     Posted,
-    /// No root came in time, or governance vetoed it: everything the epoch held went to the
-    /// datanet's pool.
+    /// No root came in time, governance vetoed it, a challenge of it was upheld or not decided in
+    /// time: everything the epoch held went to the datanet's pool.
     Released,
+    /// A challenger disputes the posted root: no claim until the resolver decides (or fails to,
+    /// by `resolve_by`).
+    Challenged,
 }
 
 /// One model's Proof of Attribution epoch: what its proof-attributed lineage entry earned from
@@ -84,11 +87,45 @@ impl Epoch {
         Ok(amount)
     }
 
+    /// Claims and vetoes need a posted root that nobody is challenging.
+    pub fn require_posted(&self) -> Result<()> {
+        match self.status {
+            EpochStatus::Posted => Ok(()),
+            EpochStatus::Challenged => err!(PayoutError::RootChallenged),
+            EpochStatus::Open | EpochStatus::Released => err!(PayoutError::RootNotPosted),
+        }
+    }
+
     pub fn invariant(&self) -> Result<()> {
         self.balance()?;
         require!(self.total <= self.accrued && self.claimed <= self.total, PayoutError::InvariantViolated);
         Ok(())
     }
+}
+
+/// The attestor's stake in its root: the OPEN it locked in the fee vault with the post (back to it
+/// when `attestation_close` closes this account, once claims open with no challenge pending or
+/// the epoch was released; slashed when a challenge is upheld; a dismissed challenger's bond joins
+/// it), and the root's challenge, if any. Kept apart from the `Epoch` so that claims do not carry
+/// it. PDA `[SEED_ATTESTATION, epoch]`; created by `attribution_root_post`, its rent the
+/// attestor's and back to it at close.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct Attestation {
+    pub version: u8,
+    pub bump: u8,
+    pub epoch: Pubkey,
+    pub attestor: Pubkey,
+    pub bond: u64,
+    /// The pending (or last dismissed) challenge: who, its bond still held (0 when none is
+    /// pending), the share of the attestor's bond it wins if upheld, what it disputes (a leaf, or
+    /// the contribution a missing leaf would name), and until when the resolver may decide.
+    pub challenger: Pubkey,
+    pub challenger_bond: u64,
+    pub challenge_reward_bps: u16,
+    pub disputed: [u8; 32],
+    pub resolve_by: i64,
+    pub reserved: [u8; 16],
 }
 
 /// A contribution's leaf of `epoch` was paid (`amount`, to its contributor then: the

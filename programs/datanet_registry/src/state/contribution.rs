@@ -57,36 +57,45 @@ pub struct Contribution {
     pub uri: String,
 }
 
-/// The fixed-size head of a `Contribution`: its fields before `pending_contributor`, in order.
-/// Another program that only needs who is paid for an accepted contribution of which datanet
-/// (`attribution_payout`'s proof claims) reads this instead of decoding the whole account;
-/// `svm-harness`'s `the_contribution_head_is_the_accounts_prefix` test pins it to the layout.
-#[derive(AnchorDeserialize, Debug, PartialEq, Eq)]
+/// What another program needs of a `Contribution` to pay for it (`attribution_payout`'s proof
+/// claims): its datanet, contributor, status and order of acceptance, read at their offsets in
+/// the account (all before `pending_contributor`, the first field of variable size) instead of
+/// decoding the whole account. `svm-harness`'s `the_contribution_head_is_the_accounts_prefix`
+/// test pins the offsets to the layout.
+#[derive(Debug, PartialEq, Eq)]
 pub struct ContributionHead {
-    pub version: u8,
-    pub bump: u8,
     pub datanet: Pubkey,
     pub contributor: Pubkey,
-    pub content_hash: [u8; 32],
-    pub size: u64,
     pub status: ContributionStatus,
-    pub weight: u64,
-    pub reject_reason: u16,
-    pub index: u64,
-    pub submitted_at: i64,
-    pub decided_at: i64,
     pub accepted_seq: u64,
 }
 
 impl ContributionHead {
-    /// Decodes the head of the contribution at `account`, which must be one: owned by this
-    /// program, with `Contribution`'s discriminator (the checks `Account<Contribution>` makes).
+    /// Offsets in the account, after the discriminator (8), `version` and `bump` (1 each).
+    const DATANET: usize = 10;
+    const CONTRIBUTOR: usize = 42;
+    /// After `content_hash` (32) and `size` (8).
+    const STATUS: usize = 114;
+    /// After `status` (1), `weight` (8), `reject_reason` (2), `index`, `submitted_at` and
+    /// `decided_at` (8 each).
+    const ACCEPTED_SEQ: usize = 149;
+
+    /// Reads the contribution at `account`, which must be one: owned by this program, with
+    /// `Contribution`'s discriminator (the checks `Account<Contribution>` makes).
     pub fn read(account: &AccountInfo) -> Result<Self> {
         use anchor_lang::error::ErrorCode;
         require_keys_eq!(*account.owner, crate::ID, ErrorCode::AccountOwnedByWrongProgram);
         let data = account.try_borrow_data()?;
         require!(data.starts_with(Contribution::DISCRIMINATOR), ErrorCode::AccountDiscriminatorMismatch);
-        Self::deserialize(&mut &data[8..]).map_err(|_| ErrorCode::AccountDidNotDeserialize.into())
+        let bytes = |at: usize, len: usize| data.get(at..at + len).ok_or(ErrorCode::AccountDidNotDeserialize);
+        let key = |at: usize| bytes(at, 32).map(|b| Pubkey::new_from_array(b.try_into().expect("32 bytes")));
+        Ok(ContributionHead {
+            datanet: key(Self::DATANET)?,
+            contributor: key(Self::CONTRIBUTOR)?,
+            status: ContributionStatus::deserialize(&mut bytes(Self::STATUS, 1)?)
+                .map_err(|_| ErrorCode::AccountDidNotDeserialize)?,
+            accepted_seq: u64::from_le_bytes(bytes(Self::ACCEPTED_SEQ, 8)?.try_into().expect("8 bytes")),
+        })
     }
 }
 
