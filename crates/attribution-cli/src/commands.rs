@@ -10,9 +10,11 @@ use anchor_spl::associated_token::{get_associated_token_address_with_program_id,
 use anchor_spl::token_interface::TokenAccount;
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use attribution_payout::instructions::{
-    AttributionClaimArgs, AttributionRootPostArgs, ConfigInitArgs, InferencePayArgs, StakeSlashArgs,
+    AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ConfigInitArgs, InferencePayArgs, StakeSlashArgs,
 };
-use attribution_payout::state::{Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake};
+use attribution_payout::state::{
+    Attestation, Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake,
+};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -1769,6 +1771,27 @@ fn read_allocation(path: &std::path::Path) -> Result<poa_engine::EpochAllocation
         .with_context(|| format!("{} is not an epoch allocation (`attribution poa epoch`)", path.display()))
 }
 
+/// Ends `model`'s epoch `index`'s challenge with `outcome`, paying the challenger into its own
+/// OPEN account (created if missing).
+fn end_challenge(ctx: &mut Ctx, model: &Pubkey, index: u64, outcome: ChallengeOutcome) -> Result<()> {
+    let epoch = pda::epoch(model, index);
+    let e: Epoch = ctx.get(&epoch, "epoch")?;
+    let attestation: Attestation = ctx.get(&pda::attestation(&epoch), "attestation")?;
+    let (open, (token, create)) = (ctx.open_token()?, ctx.open_account(&attestation.challenger)?);
+    let ix = ixs::payout::epoch_challenge_end(&open, &ctx.me(), (model, index), &e.datanet_version, &token, outcome);
+    let sent =
+        ctx.send(&format!("epoch_challenge_end ({outcome:?})"), &create.into_iter().chain([ix]).collect::<Vec<_>>())?;
+    if let Some(ended) = events::<attribution_payout::events::EpochChallengeEnded>(&sent.logs).first() {
+        println!(
+            "to the challenger {} OPEN; of the attestor's bond to the pool {} OPEN; epoch fees to the pool {} OPEN",
+            amount(ended.to_challenger),
+            amount(ended.slashed_to_pool),
+            amount(ended.returned)
+        );
+    }
+    Ok(())
+}
+
 fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
     let me = ctx.me();
     match command {
@@ -1796,6 +1819,7 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
                 ("records hash", hex(&e.records_hash)),
                 ("root", hex(&e.root)),
                 ("attestation (sha256)", hex(&e.inputs_hash)),
+                ("accepted_end of the cited version", e.accepted_end.to_string()),
                 ("allocated", amount(e.total)),
                 ("claimed", amount(e.claimed)),
                 ("returned to the version's pool", amount(e.returned)),
@@ -1824,10 +1848,18 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
                 inputs_hash: attest::sha256_file(&file)?,
                 inputs_uri,
             };
-            ctx.send(
-                "attribution_root_post",
-                &[ixs::payout::attribution_root_post(&me, &model, a.epoch, &e.datanet_version, args)],
-            )?;
+            // The bond comes from the attestor's own OPEN account.
+            let (open, token) = (ctx.open_token()?, ctx.my_token_account()?);
+            let post =
+                ixs::payout::attribution_root_post(&open, (&me, &token), &model, a.epoch, &e.datanet_version, args);
+            let sent = ctx.send("attribution_root_post", &[post])?;
+            if let Some(posted) = events::<attribution_payout::events::AttributionRootPosted>(&sent.logs).first() {
+                println!(
+                    "bonded {} OPEN until claims open (unix {})",
+                    amount(posted.attestor_bond),
+                    posted.claims_open_at
+                );
+            }
         }
         EpochCommand::Claim { model, allocation, contribution } => {
             let model = key(&model)?;
@@ -1850,6 +1882,26 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             }
             ensure!(paid > 0, "no claim of that contribution in the allocation");
         }
+        EpochCommand::Challenge { model, index, disputed } => {
+            let model = key(&model)?;
+            let disputed = match disputed.parse::<Pubkey>() {
+                Ok(contribution) => contribution.to_bytes(),
+                Err(_) => hex32(&disputed)?,
+            };
+            let (open, token) = (ctx.open_token()?, ctx.my_token_account()?);
+            let ix = ixs::payout::epoch_challenge(&open, (&me, &token), &model, index, disputed);
+            ctx.send(
+                &format!("epoch_challenge: {} OPEN bonded", amount(ctx.config()?.challenge.challenge_bond)),
+                &[ix],
+            )?;
+        }
+        EpochCommand::Resolve { model, index, uphold } => {
+            let outcome = if uphold { ChallengeOutcome::Upheld } else { ChallengeOutcome::Dismissed };
+            end_challenge(ctx, &key(&model)?, index, outcome)?;
+        }
+        EpochCommand::EndChallenge { model, index } => {
+            end_challenge(ctx, &key(&model)?, index, ChallengeOutcome::Expired)?
+        }
         EpochCommand::Veto { model, index, reason } => {
             let model = key(&model)?;
             let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;
@@ -1868,6 +1920,14 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             let model = key(&model)?;
             let epoch_key = pda::epoch(&model, index);
             let e: Epoch = ctx.get(&epoch_key, "epoch")?;
+            let attestation_key = pda::attestation(&epoch_key);
+            if ctx.exists(&attestation_key)? {
+                let attestation: Attestation = ctx.get(&attestation_key, "attestation")?;
+                let (open, (token, create)) = (ctx.open_token()?, ctx.open_account(&attestation.attestor)?);
+                let close = ixs::payout::attestation_close(&open, (&model, index), &attestation.attestor, &token);
+                let what = format!("attestation_close: {} OPEN of bond back to the attestor", amount(attestation.bond));
+                ctx.send(&what, &create.into_iter().chain([close]).collect::<Vec<_>>())?;
+            }
             ctx.send("epoch_close", &[ixs::payout::epoch_close(&model, index, &e.datanet_version, &e.rent_payer)])?;
             if let Some(path) = allocation {
                 for claim in read_allocation(&path)?.claims {

@@ -152,8 +152,19 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
         inputs_hash,
         inputs_uri: format!("file://{}", published.display()),
     };
-    let post = ixs::payout::attribution_root_post(&attestor.pubkey(), &bard.model, index, &bard.version, args);
+    // The attestor bonds a tenth of what it allocates, slashed if a challenge of the root is upheld.
+    let bond_from = w.open_ata(&attestor.pubkey(), allocation.attributed);
+    let open = w.open;
+    let post = ixs::payout::attribution_root_post(
+        &open,
+        (&attestor.pubkey(), &bond_from),
+        &bard.model,
+        index,
+        &bard.version,
+        args,
+    );
     w.svm.run(attestor, post, &[]).map_err(crate::chain::decode_failure)?;
+    let bonded = allocation.attributed - w.svm.token_balance(&bond_from);
     let posted: Epoch = w.svm.get(&epoch_key);
     let check = attest::Posted {
         index,
@@ -192,6 +203,10 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
         rows.push((contribution, poet, claim.amount, claim.proof.len()));
     }
 
+    // Nobody challenged: the bond goes back once claims are open.
+    let close = ixs::payout::attestation_close(&open, (&bard.model, index), &attestor.pubkey(), &bond_from);
+    w.svm.run(&cranker, close, &[]).map_err(crate::chain::decode_failure)?;
+    ensure!(w.svm.token_balance(&bond_from) == allocation.attributed, "the attestor's bond came back whole");
     w.svm.advance_time(EPOCH_TIMING.claim_window_secs);
     let rent_payer = epoch.rent_payer;
     w.svm
@@ -218,8 +233,9 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
     }
     t.print();
     println!(
-        "  unattributed {} OPEN went to the pool of bard-texts v1 (static weights) when the root was posted; epoch and receipts closed, rent returned\n",
-        amount(allocation.unattributed)
+        "  unattributed {} OPEN went to the pool of bard-texts v1 (static weights) when the root was posted; the attestor's\n  bond of {} OPEN (a tenth of the root) came back unchallenged once claims opened; epoch and receipts closed, rent returned\n",
+        amount(allocation.unattributed),
+        amount(bonded)
     );
     let status_ok = matches!(epoch.status, EpochStatus::Open);
     ensure!(status_ok, "the epoch was open until settled");

@@ -108,8 +108,8 @@ pub enum Command {
         /// Time after an epoch's end to post its root.
         #[arg(long, default_value_t = 24 * 3600)]
         root_deadline_secs: i64,
-        /// Time after a root before claims open.
-        #[arg(long, default_value_t = 3600)]
+        /// Time after a root before claims open, for anyone to challenge it: at least a day.
+        #[arg(long, default_value_t = 24 * 3600)]
         challenge_window_secs: i64,
         /// How long claims stay open.
         #[arg(long, default_value_t = 30 * 24 * 3600)]
@@ -219,6 +219,35 @@ pub enum EpochCommand {
         #[arg(long)]
         contribution: Option<String>,
     },
+    /// Disputes a posted root inside its challenge window, posting the config's challenge bond
+    /// (claims wait for the resolver): name the leaf you say is wrong, or the contribution a leaf
+    /// is missing for.
+    Challenge {
+        model: String,
+        #[arg(long)]
+        index: u64,
+        /// A leaf (64 hex characters) or a contribution's address.
+        #[arg(long)]
+        disputed: String,
+    },
+    /// The config's resolver decides a pending challenge: --uphold strikes the root (the
+    /// challenger gets its bond back and its reward from the attestor's bond, the rest and the
+    /// epoch's fees go to the cited version's pool), otherwise it is dismissed (the challenger's
+    /// bond goes to the attestor, claims go ahead).
+    Resolve {
+        model: String,
+        #[arg(long)]
+        index: u64,
+        #[arg(long)]
+        uphold: bool,
+    },
+    /// Ends a challenge the resolver did not decide by its deadline (anyone): the epoch goes to
+    /// the static weights, both bonds back.
+    EndChallenge {
+        model: String,
+        #[arg(long)]
+        index: u64,
+    },
     /// Governance (the config's authority signs) strikes down a posted root in its challenge
     /// window: the epoch goes to the pool of the datanet version the model cites.
     Veto {
@@ -236,7 +265,9 @@ pub enum EpochCommand {
         #[arg(long)]
         index: u64,
     },
-    /// Closes an expired or released epoch (rent to its payer) and the receipts of its claims.
+    /// Closes an expired or released epoch (rent to its payer), first its attestation (what is
+    /// left of the attestor's bond and the rent back to the attestor), and the receipts of its
+    /// claims.
     Close {
         model: String,
         #[arg(long)]

@@ -226,7 +226,24 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
     assert!(stderr.contains("not the attestation the root committed") && stderr.contains("records hash"), "{stderr}");
     let early = run(d, &["epoch", "claim", &model, "--allocation", "allocation.json"]);
     assert!(String::from_utf8_lossy(&early.stderr).contains("ChallengeWindowOpen"));
-    ok(d, &["warp", "3600"]);
+    // A challenger disputes the root (its bond: the minimum operator stake, 1,000 OPEN); the
+    // resolver (the config's authority here) dismisses it: the bond goes to the attestor.
+    let challenger = ok(d, &["--keypair", "challenger.json", "address"]).trim().to_string();
+    ok(d, &["airdrop", "--to", &challenger, "--open", "1000"]);
+    let balance = |who: &str| -> String {
+        let shown: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "balance", who])).unwrap();
+        shown["balance"].as_str().unwrap().to_string()
+    };
+    let attestor_before = balance(&me);
+    let challenge = ["--keypair", "challenger.json", "epoch", "challenge", &model, "--index", "0"];
+    ok(d, &[&challenge[..], &["--disputed", &contribution]].concat());
+    assert_eq!(balance(&challenger), "0.000000000");
+    assert!(refused(d, &["epoch", "veto", &model, "--index", "0", "--reason", "1"]).contains("RootChallenged"));
+    let stranger = refused(d, &["--keypair", "challenger.json", "epoch", "resolve", &model, "--index", "0"]);
+    assert!(stranger.contains("NotResolver"), "{stranger}");
+    assert!(ok(d, &["epoch", "resolve", &model, "--index", "0"]).contains("to the challenger 0.000000000 OPEN"));
+    assert_eq!(balance(&challenger), "0.000000000");
+    ok(d, &["warp", "86400"]);
     // The challenge window is over: governance (the same wallet here) can no longer veto.
     let late = run(d, &["epoch", "veto", &model, "--index", "0", "--reason", "1"]);
     assert!(String::from_utf8_lossy(&late.stderr).contains("ChallengeWindowClosed"));
@@ -235,6 +252,11 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("AlreadyClaimed"));
     ok(d, &["warp", "2592000"]);
     ok(d, &["epoch", "close", &model, "--index", "0", "--allocation", "allocation.json"]);
+    // Since the post (which took its bond): the claims (the attestor is the act's contributor
+    // here), its bond back and the dismissed challenger's bond.
+    let units = |shown: &str| shown.replace('.', "").parse::<u64>().unwrap();
+    let gained = units(&balance(&me)) - units(&attestor_before);
+    assert_eq!(gained, attributed + attributed.div_ceil(10) + 1_000_000_000_000);
     let pool: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "pool", &datanet])).unwrap();
     let unattributed = allocation["unattributed"].as_u64().unwrap();
     assert_eq!(pool["credited"], format!("{}.{:09}", unattributed / 1_000_000_000, unattributed % 1_000_000_000));
