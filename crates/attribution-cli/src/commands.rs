@@ -18,7 +18,9 @@ use attribution_payout::state::{
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
-use datanet_registry::state::{BondPolicy, Contribution, ContributionStatus, Datanet, DatanetPolicy, DatanetVersion};
+use datanet_registry::state::{
+    AttestorApproval, BondPolicy, Contribution, ContributionStatus, Datanet, DatanetPolicy, DatanetVersion,
+};
 use model_registry::instructions::{ModelCreateArgs, ModelLineageSetArgs};
 use model_registry::state::{LineageEntry, LineageSource, Model, ModelKind, Operator};
 use serde_json::json;
@@ -821,6 +823,17 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
         }
         DatanetCommand::AcceptAuthority { datanet } => {
             ctx.send("datanet_authority_accept", &[ixs::datanet::authority_accept(&key(&datanet)?, &me)])?;
+        }
+        DatanetCommand::ApproveAttestor { datanet, attestor } => {
+            let ix = ixs::datanet::attestor_approve(&key(&datanet)?, &me, &key(&attestor)?);
+            ctx.send("datanet_attestor_approve", &[ix])?;
+        }
+        DatanetCommand::RevokeAttestor { datanet, attestor } => {
+            let (datanet, attestor) = (key(&datanet)?, key(&attestor)?);
+            let approval: AttestorApproval =
+                ctx.get(&pda::attestor_approval(&datanet, &attestor), "attestor approval")?;
+            let ix = ixs::datanet::attestor_revoke(&datanet, &me, &attestor, &approval.rent_payer);
+            ctx.send("datanet_attestor_revoke", &[ix])?;
         }
         DatanetCommand::PublishVersion { datanet, number, root, uri } => {
             let datanet = key(&datanet)?;
@@ -1850,8 +1863,14 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             };
             // The bond comes from the attestor's own OPEN account.
             let (open, token) = (ctx.open_token()?, ctx.my_token_account()?);
-            let post =
-                ixs::payout::attribution_root_post(&open, (&me, &token), &model, a.epoch, &e.datanet_version, args);
+            let post = ixs::payout::attribution_root_post(
+                &open,
+                (&me, &token),
+                &model,
+                a.epoch,
+                (&e.datanet, &e.datanet_version),
+                args,
+            );
             let sent = ctx.send("attribution_root_post", &[post])?;
             if let Some(posted) = events::<attribution_payout::events::AttributionRootPosted>(&sent.logs).first() {
                 println!(

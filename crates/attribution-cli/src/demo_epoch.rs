@@ -74,6 +74,8 @@ pub fn setup(w: &mut World, curator: &Keypair, base: Pubkey, attestor: &Pubkey) 
     for (poet, contribution, _) in &acts {
         w.enroll(poet, &version, contribution);
     }
+    // The curator allows the model's attestor to attest this datanet's share.
+    w.approve_attestor(curator, &datanet, attestor);
     let owner = w.wallet();
     let mut attributed = datanet_entry(datanet, version, 3_000);
     attributed.proof_attributed = true;
@@ -160,7 +162,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
         (&attestor.pubkey(), &bond_from),
         &bard.model,
         index,
-        &bard.version,
+        (&bard.datanet, &bard.version),
         args,
     );
     w.svm.run(attestor, post, &[]).map_err(crate::chain::decode_failure)?;

@@ -441,6 +441,12 @@ pub enum DatanetCommand {
     ProposeAuthority { datanet: String, new_authority: String },
     /// The proposed curator accepts.
     AcceptAuthority { datanet: String },
+    /// The curator allows a wallet to attest this datanet's share of the models that cite it
+    /// (post Proof of Attribution roots): the model owner names the attestor, the curator allows it.
+    ApproveAttestor { datanet: String, attestor: String },
+    /// The curator withdraws an attestor's approval (its roots for this datanet are refused from
+    /// then on); the rent goes back to whoever paid it.
+    RevokeAttestor { datanet: String, attestor: String },
     /// Publishes the next immutable version (curator only): it contains every contribution
     /// accepted so far, and the chain fixes their count and total weight, the denominator of every
     /// fee paid to a model citing it. Creates the version's reward pool in the same transaction.

@@ -156,6 +156,8 @@ fn a_proof_of_attribution_epoch_through_the_cli() {
         ],
     );
     ok(d, &["model", "publish", &model, "--attestor", &me]);
+    // The datanet's curator (the same wallet here) allows the attestor.
+    ok(d, &["datanet", "approve-attestor", &datanet, &me]);
     staked_operator(d);
 
     // One paid output quoting the act, paid twice under one request id: the chain numbers the two

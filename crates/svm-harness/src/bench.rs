@@ -41,6 +41,8 @@ pub const CEILINGS: &[Ceiling] = &[
     c(D, "contribution_transfer_propose", "", 6_000),
     c(D, "contribution_transfer_accept", "", 6_000),
     c(D, "datanet_version_publish", "", 17_000),
+    c(D, "datanet_attestor_approve", "", 12_500),
+    c(D, "datanet_attestor_revoke", "", 9_500),
     c(M, "model_create", "", 19_000),
     c(M, "model_lineage_set", "1 ", 12_500),
     c(M, "model_lineage_set", "8 ", 54_000),
@@ -87,7 +89,7 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "epoch_open", "", 18_000),
     c(P, "inference_pay", "lineage=1 proof-attributed", 26_500),
     // + the attestation's hash and URI, its bond's transfer and account (issue 15)
-    c(P, "attribution_root_post", "", 36_000),
+    c(P, "attribution_root_post", "", 40_000),
     c(P, "attribution_claim", "depth=14", 25_000), // the target of issue 8
     c(P, "attribution_claim", "", 24_500),
     c(P, "epoch_close", "", 13_500), // + the attestation PDA's check (issue 15)

@@ -94,6 +94,30 @@ pub mod datanet {
         )
     }
 
+    pub fn attestor_approve(datanet: &Pubkey, curator: &Pubkey, attestor: &Pubkey) -> Instruction {
+        dix(
+            accounts::DatanetAttestorApprove {
+                datanet: *datanet,
+                authority: *curator,
+                approval: pda::attestor_approval(datanet, attestor),
+                system_program: system_program::ID,
+            },
+            instruction::DatanetAttestorApprove { attestor: *attestor },
+        )
+    }
+
+    pub fn attestor_revoke(datanet: &Pubkey, curator: &Pubkey, attestor: &Pubkey, rent_payer: &Pubkey) -> Instruction {
+        dix(
+            accounts::DatanetAttestorRevoke {
+                datanet: *datanet,
+                authority: *curator,
+                approval: pda::attestor_approval(datanet, attestor),
+                rent_payer: *rent_payer,
+            },
+            instruction::DatanetAttestorRevoke {},
+        )
+    }
+
     pub fn contribution_transfer_accept(contribution: &Pubkey, new_contributor: &Pubkey) -> Instruction {
         dix(
             accounts::ContributionTransferAccept { contribution: *contribution, new_contributor: *new_contributor },
@@ -657,13 +681,14 @@ pub mod payout {
         )
     }
 
-    /// The attestor posts (and bonds from `attestor_token`) the root of `model`'s epoch `index`.
+    /// The attestor posts (and bonds from `attestor_token`) the root of `model`'s epoch `index`,
+    /// whose proof-attributed entry cites `datanet_version` of `datanet`.
     pub fn attribution_root_post(
         open: &Open,
         (attestor, attestor_token): (&Pubkey, &Pubkey),
         model: &Pubkey,
         index: u64,
-        datanet_version: &Pubkey,
+        (datanet, datanet_version): (&Pubkey, &Pubkey),
         args: AttributionRootPostArgs,
     ) -> Instruction {
         pix(
@@ -677,6 +702,7 @@ pub mod payout {
                 attestor_stake: pda::stake(attestor),
                 pool: pda::pool(datanet_version),
                 attestor_token: *attestor_token,
+                attestor_approval: pda::attestor_approval(datanet, attestor),
                 attestation: pda::attestation(&pda::epoch(model, index)),
                 token_program: open.token_program,
                 system_program: system_program::ID,

@@ -16,6 +16,10 @@ pub fn contribution(datanet: &Pubkey, content_hash: &[u8; 32]) -> Pubkey {
     find(&[datanet::SEED_CONTRIBUTION, datanet.as_ref(), content_hash], &datanet_registry::ID)
 }
 
+pub fn attestor_approval(datanet: &Pubkey, attestor: &Pubkey) -> Pubkey {
+    find(&[datanet::SEED_ATTESTOR_APPROVAL, datanet.as_ref(), attestor.as_ref()], &datanet_registry::ID)
+}
+
 pub fn datanet_version(datanet: &Pubkey, number: u32) -> Pubkey {
     find(&[datanet::SEED_DATANET_VERSION, datanet.as_ref(), &number.to_le_bytes()], &datanet_registry::ID)
 }

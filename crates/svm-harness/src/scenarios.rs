@@ -475,6 +475,8 @@ pub fn epochs(rec: &mut Recorder) {
     w.enroll(&contributor, &version, &c);
     let attestor = w.wallet();
     w.operator(&attestor, 1_000 * OPEN);
+    let approve = ixs::datanet::attestor_approve(&datanet, &curator.pubkey(), &attestor.pubkey());
+    rec.record(DATANET, "datanet_attestor_approve", "new", w.svm.run(&curator, approve, &[]));
     let user = w.wallet();
     let user_token = w.fund(&user.pubkey(), 1_000_000 * OPEN);
     let cranker = w.wallet();
@@ -519,8 +521,14 @@ pub fn epochs(rec: &mut Recorder) {
         };
         let bond_from = w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
         let open = w.open;
-        let post =
-            ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), model, index, &version, args);
+        let post = ixs::payout::attribution_root_post(
+            &open,
+            (&attestor.pubkey(), &bond_from),
+            model,
+            index,
+            (&datanet, &version),
+            args,
+        );
         let r = w.svm.run(&attestor, post, &[]);
         rec.record(PAYOUT, "attribution_root_post", &format!("leaves={leaves}"), r);
         trees.push((model, tree));
@@ -578,8 +586,14 @@ pub fn epochs(rec: &mut Recorder) {
             inputs_hash: [7; 32],
             inputs_uri: "https://attestor.example/epochs/3/inputs.json".into(),
         };
-        let post =
-            ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), model, last, &version, args);
+        let post = ixs::payout::attribution_root_post(
+            &open,
+            (&attestor.pubkey(), &bond_from),
+            model,
+            last,
+            (&datanet, &version),
+            args,
+        );
         w.step(&attestor, post, &[]);
     }
     let gov = w.governance.insecure_clone();
@@ -613,6 +627,9 @@ pub fn epochs(rec: &mut Recorder) {
     w.svm.advance_time(config.challenge.resolve_window_secs);
     let r = end(&mut w, &cranker, &third, ChallengeOutcome::Expired);
     rec.record(PAYOUT, "epoch_challenge_end", "expired", r);
+    let (key, attestor_key) = (curator.pubkey(), attestor.pubkey());
+    let revoke = ixs::datanet::attestor_revoke(&datanet, &key, &attestor_key, &key);
+    rec.record(DATANET, "datanet_attestor_revoke", "", w.svm.run(&curator, revoke, &[]));
 }
 
 /// What the accumulator replaces: one `transfer_checked` per recipient in one transaction, for

@@ -232,6 +232,11 @@ impl World {
         self.step(curator, ixs::datanet::contribution_review(datanet, contribution, &curator.pubkey(), decision), &[]);
     }
 
+    /// The curator of `datanet` allows `attestor` to post roots for its share.
+    pub fn approve_attestor(&mut self, curator: &Keypair, datanet: &Pubkey, attestor: &Pubkey) {
+        self.step(curator, ixs::datanet::attestor_approve(datanet, &curator.pubkey(), attestor), &[]);
+    }
+
     /// Opens a contribution's position in a version's pool (anyone may pay for it).
     pub fn enroll(&mut self, payer: &Keypair, version: &Pubkey, contribution: &Pubkey) -> Executed {
         self.step(payer, ixs::payout::position_enroll(&payer.pubkey(), version, contribution), &[])

@@ -13,6 +13,7 @@ use attribution_payout::instructions::{
     AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ConfigUpdateArgs,
 };
 use attribution_payout::state::{Attestation, ChallengeParams, Config, Epoch, EpochStatus, EpochTiming, Pool, Receipt};
+use datanet_registry::errors::DatanetError;
 use datanet_registry::state::{Contribution, ContributionHead, DatanetPolicy};
 use model_registry::state::ModelKind;
 use poa_merkle::{leaf, Tree, RECORDS_HASH_START};
@@ -51,6 +52,7 @@ fn market() -> Market {
     w.enroll(&alice, &version, &ca);
     let attestor = w.wallet();
     w.operator(&attestor, 1_000 * OPEN);
+    w.approve_attestor(&curator, &datanet, &attestor.pubkey());
     let owner = w.wallet();
     let mut entry = datanet_entry(datanet, version, 4_000);
     entry.proof_attributed = true;
@@ -94,7 +96,7 @@ impl Market {
             (&signer.pubkey(), &bond_from),
             &self.model,
             index,
-            &self.version,
+            (&self.datanet, &self.version),
             args,
         );
         self.w.svm.run(signer, ix, &[])
@@ -294,7 +296,7 @@ fn forged_or_altered_claims_fail_by_name_and_change_nothing() {
             (&attestor.pubkey(), &bond_from),
             &m.model,
             index,
-            &m.version,
+            (&m.datanet, &m.version),
             good.clone(),
         ),
         |a| a[6].pubkey = pda::stake(&stranger.pubkey()),
@@ -870,4 +872,39 @@ fn the_challenge_window_and_the_attestor_bond_have_floors() {
     let args = ConfigUpdateArgs { resolver: Some(resolver.pubkey()), ..Default::default() };
     m.w.svm.run(&gov, update(args), &[]).unwrap();
     assert_eq!(m.w.svm.get::<Config>(&pda::config()).resolver, resolver.pubkey());
+}
+
+/// Who attests a datanet's share is the curator's to allow: the model owner naming an attestor is
+/// not enough. Without the curator's approval (never given, or revoked) the root is refused and
+/// nothing moves; with it, the same post goes through. Only the curator approves or revokes.
+#[test]
+fn only_an_attestor_the_curator_approved_can_post() {
+    let mut m = market();
+    let index = m.w.epoch_index();
+    m.pay(4, 1);
+    let (_, args) = m.root(index, &[(m.ca, 10)]);
+    past_end(&mut m.w, index);
+    let (attestor, curator, datanet) = (m.attestor.insecure_clone(), m.curator.insecure_clone(), m.datanet);
+    let stranger = m.w.wallet();
+    let revoke = ixs::datanet::attestor_revoke(&datanet, &stranger.pubkey(), &attestor.pubkey(), &curator.pubkey());
+    assert_error(m.w.svm.run(&stranger, revoke, &[]), DatanetError::NotAuthority);
+    let approve = ixs::datanet::attestor_approve(&datanet, &stranger.pubkey(), &stranger.pubkey());
+    assert_error(m.w.svm.run(&stranger, approve, &[]), DatanetError::NotAuthority);
+    let approval = pda::attestor_approval(&datanet, &attestor.pubkey());
+    let rent = m.w.svm.lamports(&approval);
+    let curator_before = m.w.svm.lamports(&curator.pubkey());
+    let revoke = ixs::datanet::attestor_revoke(&datanet, &curator.pubkey(), &attestor.pubkey(), &curator.pubkey());
+    m.w.svm.run(&stranger, revoke, &[&curator]).unwrap(); // the stranger pays the fee
+    assert_eq!(m.w.svm.lamports(&curator.pubkey()), curator_before + rent, "the rent back to the curator");
+
+    let bond_from = m.w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
+    let before = m.w.svm.token_balance(&bond_from);
+    assert_error(m.post(&attestor, index, args.clone()), PayoutError::AttestorNotApproved);
+    assert_eq!((m.epoch(index).status, m.w.svm.token_balance(&bond_from)), (EpochStatus::Open, before));
+    // Approved again, the same post goes through.
+    m.w.approve_attestor(&curator, &datanet, &attestor.pubkey());
+    let again = ixs::datanet::attestor_approve(&datanet, &curator.pubkey(), &attestor.pubkey());
+    assert_error(m.w.svm.run(&curator, again, &[]), DatanetError::AttestorAlreadyApproved);
+    m.post(&attestor, index, args).unwrap();
+    assert_eq!(m.epoch(index).status, EpochStatus::Posted);
 }

@@ -163,6 +163,8 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
     // 2. attribution_release and 3. epoch_close: a proof-attributed model citing v1.
     let attestor = e.w.wallet();
     e.w.operator(&attestor, 1_000 * OPEN);
+    let curator = e.curator.insecure_clone();
+    e.w.approve_attestor(&curator, &datanet, &attestor.pubkey());
     let owner = e.w.wallet();
     let mut entry = datanet_entry(datanet, v1, 4_000);
     entry.proof_attributed = true;
@@ -199,8 +201,14 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
     };
     let bond_from = e.w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
     let open = e.w.open;
-    let post =
-        ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), &attested, closed, &v1, args);
+    let post = ixs::payout::attribution_root_post(
+        &open,
+        (&attestor.pubkey(), &bond_from),
+        &attested,
+        closed,
+        (&datanet, &v1),
+        args,
+    );
     e.w.step(&attestor, post, &[]);
     e.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs + EPOCH_TIMING.claim_window_secs);
     sybil_enrol(&mut e);

@@ -114,6 +114,10 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
     assert_created(&w, &attestor_keys[0], &model_registry::ID);
     assert_created(&w, &attestor_keys[1], &attribution_payout::ID);
     assert_created(&w, &attestor_keys[2], &attribution_payout::ID);
+    let approval = pda::attestor_approval(&datanet, &attestor.pubkey());
+    prefund(&mut w, &approval);
+    w.approve_attestor(&curator, &datanet, &attestor.pubkey());
+    assert_created(&w, &approval, &datanet_registry::ID);
 
     let owner = w.wallet();
     let model = pda::model(&owner.pubkey(), 1);
@@ -155,9 +159,18 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
     };
     let bond_from = w.open_ata(&attestor.pubkey(), 1_000 * OPEN);
     let open = w.open;
-    let post =
-        ixs::payout::attribution_root_post(&open, (&attestor.pubkey(), &bond_from), &model, index, &version, args);
+    let post = ixs::payout::attribution_root_post(
+        &open,
+        (&attestor.pubkey(), &bond_from),
+        &model,
+        index,
+        (&datanet, &version),
+        args,
+    );
+    let attestation = pda::attestation(&epoch);
+    prefund(&mut w, &attestation);
     w.step(&attestor, post, &[]);
+    assert_created(&w, &attestation, &attribution_payout::ID);
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     let receipt = pda::receipt(&epoch, &contribution);
     prefund(&mut w, &receipt);

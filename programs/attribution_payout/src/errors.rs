@@ -160,4 +160,6 @@ pub enum PayoutError {
     BondLocked,
     #[msg("The epoch's attestation is open: close it first (attestation_close returns the attestor's bond)")]
     AttestorBondHeld,
+    #[msg("The datanet's curator has not approved this attestor for its share (datanet_attestor_approve)")]
+    AttestorNotApproved,
 }

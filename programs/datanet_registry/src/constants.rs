@@ -9,6 +9,9 @@ pub const SEED_CONTRIBUTION: &[u8] = b"contribution";
 /// `[SEED_DATANET_VERSION, datanet, number (u32 LE)]`
 pub const SEED_DATANET_VERSION: &[u8] = b"datanet_version";
 
+/// `[SEED_ATTESTOR_APPROVAL, datanet, attestor]`: the curator allows an attestor for the datanet.
+pub const SEED_ATTESTOR_APPROVAL: &[u8] = b"attestor_approval";
+
 /// `[SEED_BOND_VAULT]`: the token account (of OPEN, its own authority) holding every bond.
 pub const SEED_BOND_VAULT: &[u8] = b"bond_vault";
 

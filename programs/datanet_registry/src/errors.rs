@@ -56,4 +56,8 @@ pub enum DatanetError {
     NoBond,
     #[msg("The bond stays until the contribution is rejected, in a version, or past its spam window")]
     BondNotRefundable,
+    #[msg("This attestor is already approved for this datanet")]
+    AttestorAlreadyApproved,
+    #[msg("The rent goes back to whoever paid it")]
+    WrongRentPayer,
 }

@@ -147,3 +147,18 @@ pub struct BondRefunded {
     pub to: Pubkey,
     pub timestamp: i64,
 }
+
+/// The curator allowed `attestor` to post Proof of Attribution roots for the datanet's share.
+#[event]
+pub struct AttestorApproved {
+    pub datanet: Pubkey,
+    pub attestor: Pubkey,
+    pub curator: Pubkey,
+}
+
+#[event]
+pub struct AttestorRevoked {
+    pub datanet: Pubkey,
+    pub attestor: Pubkey,
+    pub rent_returned: u64,
+}

@@ -103,6 +103,16 @@ pub mod datanet_registry {
         ContributionReview::handler(ctx, decision)
     }
 
+    /// The curator allows `attestor` to post Proof of Attribution roots for this datanet's share.
+    pub fn datanet_attestor_approve(ctx: Context<DatanetAttestorApprove>, attestor: Pubkey) -> Result<()> {
+        DatanetAttestorApprove::handler(ctx, attestor)
+    }
+
+    /// The curator withdraws an attestor's approval (rent back to who paid it).
+    pub fn datanet_attestor_revoke(ctx: Context<DatanetAttestorRevoke>) -> Result<()> {
+        DatanetAttestorRevoke::handler(ctx)
+    }
+
     /// Publishes an immutable version of the datanet that models can cite.
     pub fn datanet_version_publish(ctx: Context<DatanetVersionPublish>, args: DatanetVersionPublishArgs) -> Result<()> {
         DatanetVersionPublish::handler(ctx, args)

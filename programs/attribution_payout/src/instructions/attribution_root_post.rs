@@ -1,4 +1,5 @@
 use crate::constants::{ACCOUNT_VERSION, MAX_INPUTS_URI_LEN, SEED_ATTESTATION};
+use datanet_registry::constants::SEED_ATTESTOR_APPROVAL;
 use crate::errors::PayoutError;
 use crate::events::AttributionRootPosted;
 use crate::state::{Attestation, Config, Epoch, EpochStatus, Pool, Stake};
@@ -23,7 +24,8 @@ pub struct AttributionRootPostArgs {
     pub inputs_uri: String,
 }
 
-/// The model's attestor, holding an operator stake, posts the allocation of an ended epoch, once,
+/// The model's attestor, holding an operator stake and approved by the datanet's curator
+/// (`datanet_attestor_approve`), posts the allocation of an ended epoch, once,
 /// before the deadline, and bonds it: `challenge.attestor_bond_bps` of what it allocates (rounded
 /// up) moves from its token account into the fee vault, slashed if a challenge is upheld (its
 /// `Attestation`, whose rent the attestor pays and gets back at `attestation_close`). The part
@@ -51,6 +53,14 @@ pub struct AttributionRootPost<'info> {
     /// attestor, who signs, to own it (or be its delegate) in the transfer.
     #[account(mut)]
     pub attestor_token: UncheckedAccount<'info>,
+    /// CHECK: the datanet curator's approval of this attestor (`datanet_registry`'s
+    /// `AttestorApproval` PDA for the epoch's datanet); it must exist (`validate`).
+    #[account(
+        seeds = [SEED_ATTESTOR_APPROVAL, epoch.datanet.as_ref(), attestor.key().as_ref()],
+        bump,
+        seeds::program = datanet_registry::ID,
+    )]
+    pub attestor_approval: UncheckedAccount<'info>,
     /// CHECK: the epoch's attestation PDA, vacant (the epoch is still open); created here.
     #[account(mut, seeds = [SEED_ATTESTATION, epoch.key().as_ref()], bump)]
     pub attestation: UncheckedAccount<'info>,
@@ -62,6 +72,8 @@ impl AttributionRootPost<'_> {
     fn validate(&self, args: &AttributionRootPostArgs) -> Result<()> {
         let (config, epoch) = (&self.config, &self.epoch);
         require!(self.model.attestor == Some(self.attestor.key()), PayoutError::NotAttestor);
+        // Only datanet_registry can have written data at its PDA.
+        require!(*self.attestor_approval.owner == datanet_registry::ID, PayoutError::AttestorNotApproved);
         require!(self.attestor_stake.active >= config.min_operator_stake, PayoutError::AttestorNotStaked);
         require!(epoch.status == EpochStatus::Open, PayoutError::RootAlreadyPosted);
         let now = Clock::get()?.unix_timestamp;

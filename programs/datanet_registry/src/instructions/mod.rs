@@ -1,3 +1,4 @@
+mod attestor_approval;
 mod bond_vault_init;
 mod contribution_bond_refund;
 mod contribution_flag_spam;
@@ -12,6 +13,7 @@ mod datanet_create;
 mod datanet_update;
 mod datanet_version_publish;
 
+pub use attestor_approval::*;
 pub use bond_vault_init::*;
 pub use contribution_bond_refund::*;
 pub use contribution_flag_spam::*;

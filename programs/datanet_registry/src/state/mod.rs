@@ -1,7 +1,9 @@
+mod attestor_approval;
 mod contribution;
 mod datanet;
 mod datanet_version;
 
+pub use attestor_approval::*;
 pub use contribution::*;
 pub use datanet::*;
 pub use datanet_version::*;
