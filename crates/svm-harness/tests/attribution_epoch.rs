@@ -552,20 +552,9 @@ fn an_epoch_keeps_the_timing_it_was_opened_with() {
     let release = ixs::payout::attribution_release(&m.model, index, &m.version);
     assert_error(m.w.svm.run(&anyone, release, &[]), PayoutError::RootDeadlineNotPassed);
     let attestor = m.attestor.insecure_clone();
-    let records_hash = Request::numbered(1).chain(&RECORDS_HASH_START, accrued);
-    let done = m.post(
-        &attestor,
-        index,
-        AttributionRootPostArgs {
-            root: [7; 32],
-            total: 0,
-            leaf_count: 0,
-            records_hash,
-            inputs_hash: [5; 32],
-            inputs_uri: INPUTS_URI.into(),
-        },
-    );
-    let posted: AttributionRootPosted = done.unwrap().event();
+    assert_eq!(m.epoch(index).records_hash, Request::numbered(1).chain(&RECORDS_HASH_START, accrued));
+    let (_, nothing_allocated) = m.root(index, &[]);
+    let posted: AttributionRootPosted = m.post(&attestor, index, nothing_allocated).unwrap().event();
     assert_eq!(posted.claims_open_at, m.w.svm.clock().unix_timestamp + EPOCH_TIMING.challenge_window_secs);
     assert_eq!(posted.expires_at, posted.claims_open_at + EPOCH_TIMING.claim_window_secs);
 }
@@ -580,20 +569,9 @@ fn after_the_challenge_window_the_root_stands() {
     assert_error(m.w.svm.run(&gov, veto.clone(), &[]), PayoutError::RootNotPosted);
     past_end(&mut m.w, index);
     let attestor = m.attestor.insecure_clone();
-    let records_hash = Request::numbered(1).chain(&RECORDS_HASH_START, accrued);
-    m.post(
-        &attestor,
-        index,
-        AttributionRootPostArgs {
-            root: [7; 32],
-            total: 0,
-            leaf_count: 0,
-            records_hash,
-            inputs_hash: [5; 32],
-            inputs_uri: INPUTS_URI.into(),
-        },
-    )
-    .unwrap();
+    assert_eq!(m.epoch(index).records_hash, Request::numbered(1).chain(&RECORDS_HASH_START, accrued));
+    let (_, nothing_allocated) = m.root(index, &[]);
+    m.post(&attestor, index, nothing_allocated).unwrap();
     m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
     assert_error(m.w.svm.run(&gov, veto, &[]), PayoutError::ChallengeWindowClosed);
     assert_eq!(m.epoch(index).status, EpochStatus::Posted);
