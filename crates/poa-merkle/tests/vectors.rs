@@ -1,6 +1,8 @@
 //! Checks the crate against `testdata/poa/merkle-vectors.json`, which `gen_vectors.py` writes from
 //! the scheme's definition with Python's hashlib alone.
-use poa_merkle::{leaf, output_hash, proof, records_hash_next, root, verify, Hash, Tree, EMPTY_ROOT, RECORDS_HASH_START};
+use poa_merkle::{
+    leaf, output_hash, proof, records_hash_next, root, verify, Hash, Tree, EMPTY_ROOT, RECORDS_HASH_START,
+};
 use serde::Deserialize;
 
 #[derive(Deserialize)]

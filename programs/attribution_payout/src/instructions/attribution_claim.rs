@@ -63,7 +63,8 @@ impl AttributionClaim<'_> {
         require!(contribution.datanet == epoch.datanet, PayoutError::ContributionOfAnotherDatanet);
         require!(contribution.status == ContributionStatus::Accepted, PayoutError::ContributionNotAccepted);
         require!(contribution.accepted_seq < epoch.accepted_end, PayoutError::NotInVersion);
-        let leaf = poa_merkle::leaf(&epoch.model.to_bytes(), epoch.index, &self.contribution.key().to_bytes(), args.amount);
+        let leaf =
+            poa_merkle::leaf(&epoch.model.to_bytes(), epoch.index, &self.contribution.key().to_bytes(), args.amount);
         require!(poa_merkle::verify(&epoch.root, &leaf, &args.proof), PayoutError::InvalidProof);
         require_token_account(&self.destination, &self.config, &contribution.contributor)?;
         Ok(contribution.contributor)

@@ -1,11 +1,11 @@
 use crate::constants::{ACCOUNT_VERSION, MAX_INPUTS_URI_LEN, SEED_ATTESTATION};
-use datanet_registry::constants::SEED_ATTESTOR_APPROVAL;
 use crate::errors::PayoutError;
 use crate::events::AttributionRootPosted;
 use crate::state::{Attestation, Config, Epoch, EpochStatus, Pool, Stake};
 use crate::transfer::into_vault;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
+use datanet_registry::constants::SEED_ATTESTOR_APPROVAL;
 use datanet_registry::pda_account::create_account;
 use model_registry::state::Model;
 
@@ -166,6 +166,6 @@ impl AttributionRootPost<'_> {
 /// The attestor's bond for a root allocating `total`: `bps` of it, rounded up. Only the
 /// `total % 10,000` part of `bps_of` can leave a remainder.
 fn bond_for(total: u64, bps: u16) -> u64 {
-    let exact = (total % 10_000) * u64::from(bps) % 10_000 == 0;
+    let exact = ((total % 10_000) * u64::from(bps)).is_multiple_of(10_000);
     payout_math::bps_of(total, bps) + u64::from(!exact)
 }
