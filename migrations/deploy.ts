@@ -17,22 +17,30 @@
  * with each version (`AttributionClient.datanetVersionPublish` appends its `pool_init`), and a
  * model's lineage can cite a datanet only once a version of it is published.
  *
+ * The challenge parameters start at the program's defaults (an attestor bonds 10 % of what its
+ * root allocates, a challenger the minimum operator stake, an upheld challenge earns half the
+ * attestor's bond, the resolver has 3 days): `config_update` changes them and the resolver.
+ *
  * `config_init` is signed by the provider wallet, which must be attribution_payout's upgrade
  * authority (the wallet that ran `anchor deploy`); the script checks that before creating anything
  * and stops with a clear message otherwise.
  *
  * Environment (all optional):
  *   SUITE_PROTOCOL_FEE_BPS        protocol fee, bps of every fee, at most 1000      default 250
- *   SUITE_MIN_OPERATOR_STAKE      OPEN base units an operator must stake             default 1000 OPEN (1e12)
+ *   SUITE_MIN_OPERATOR_STAKE      OPEN base units an operator must stake (above 0;   default 1000 OPEN (1e12)
+ *                                 also the bond a challenger posts, at first)
  *   SUITE_UNSTAKE_COOLDOWN_SECS   seconds between unstake request and withdrawal     default 604800 (7 days)
- *                                 (at most 30 days)
+ *                                 (at least the challenge window, at most 30 days)
  *   SUITE_EPOCH_LENGTH_SECS       Proof of Attribution epoch length (60 s–30 days)  default 86400 (1 day)
  *   SUITE_ROOT_DEADLINE_SECS      time after an epoch ends for the attestor's root   default 86400 (1 day)
  *                                 (60 s–30 days)
- *   SUITE_CHALLENGE_WINDOW_SECS   delay between a root and its claims (0–7 days)     default 3600 (1 hour)
+ *   SUITE_CHALLENGE_WINDOW_SECS   delay between a root and its claims, in which      default 86400 (1 day)
+ *                                 anyone may challenge it (1–7 days)
  *   SUITE_CLAIM_WINDOW_SECS       how long claims stay open (1 hour–365 days)        default 2592000 (30 days)
  *   SUITE_TREASURY                pubkey receiving the protocol fee                  default the wallet
- *   SUITE_CONFIG_AUTHORITY        governance pubkey (config_update, pause)           default the wallet
+ *   SUITE_CONFIG_AUTHORITY        governance pubkey (config_update, pause); also     default the wallet
+ *                                 the resolver of challenges, until config_update
+ *                                 names another
  *   SUITE_OPEN_MINT               adopt this existing OPEN mint instead of creating one
  *   SUITE_OPEN_INITIAL_SUPPLY     OPEN base units minted to the wallet's ATA         default 1e9 OPEN (1e18)
  *                                 when the script creates the mint
@@ -41,6 +49,7 @@ import { type Commitment, Keypair, PublicKey, type Signer, Transaction, type Tra
 import {
   ATTRIBUTION_PAYOUT_PROGRAM_ID,
   AttributionClient,
+  type ConfigAccount,
   EPOCH_TIMING_BOUNDS,
   EarningsRole,
   MAX_PROTOCOL_FEE_BPS,
@@ -120,21 +129,34 @@ function readParams(env: NodeJS.ProcessEnv, wallet: PublicKey): Params {
   const u64Max = (1n << 64n) - 1n;
   const secs = (name: string, fallback: bigint, [min, max]: readonly [number, number]) =>
     int(name, fallback, BigInt(min), BigInt(max));
+  const epochTiming = {
+    epochLengthSecs: secs("SUITE_EPOCH_LENGTH_SECS", 86_400n, EPOCH_TIMING_BOUNDS.epochLengthSecs),
+    rootDeadlineSecs: secs("SUITE_ROOT_DEADLINE_SECS", 86_400n, EPOCH_TIMING_BOUNDS.rootDeadlineSecs),
+    challengeWindowSecs: secs("SUITE_CHALLENGE_WINDOW_SECS", 86_400n, EPOCH_TIMING_BOUNDS.challengeWindowSecs),
+    claimWindowSecs: secs("SUITE_CLAIM_WINDOW_SECS", 2_592_000n, EPOCH_TIMING_BOUNDS.claimWindowSecs),
+  };
+  // An operator cannot leave with its stake while a root it attested can still be challenged.
+  const unstakeCooldownSecs = int("SUITE_UNSTAKE_COOLDOWN_SECS", 7n * 24n * 3600n, epochTiming.challengeWindowSecs, BigInt(MAX_UNSTAKE_COOLDOWN_SECS));
   return {
     protocolFeeBps: Number(int("SUITE_PROTOCOL_FEE_BPS", 250n, 0n, BigInt(MAX_PROTOCOL_FEE_BPS))),
-    minOperatorStake: int("SUITE_MIN_OPERATOR_STAKE", 1_000n * OPEN, 0n, u64Max),
-    unstakeCooldownSecs: int("SUITE_UNSTAKE_COOLDOWN_SECS", 7n * 24n * 3600n, 0n, BigInt(MAX_UNSTAKE_COOLDOWN_SECS)),
-    epochTiming: {
-      epochLengthSecs: secs("SUITE_EPOCH_LENGTH_SECS", 86_400n, EPOCH_TIMING_BOUNDS.epochLengthSecs),
-      rootDeadlineSecs: secs("SUITE_ROOT_DEADLINE_SECS", 86_400n, EPOCH_TIMING_BOUNDS.rootDeadlineSecs),
-      challengeWindowSecs: secs("SUITE_CHALLENGE_WINDOW_SECS", 3_600n, EPOCH_TIMING_BOUNDS.challengeWindowSecs),
-      claimWindowSecs: secs("SUITE_CLAIM_WINDOW_SECS", 2_592_000n, EPOCH_TIMING_BOUNDS.claimWindowSecs),
-    },
+    // The challenger's bond starts at the minimum stake, and must be above zero.
+    minOperatorStake: int("SUITE_MIN_OPERATOR_STAKE", 1_000n * OPEN, 1n, u64Max),
+    unstakeCooldownSecs,
+    epochTiming,
     treasury: key("SUITE_TREASURY") ?? wallet,
     authority: key("SUITE_CONFIG_AUTHORITY") ?? wallet,
     openMint: key("SUITE_OPEN_MINT"),
     initialSupply: int("SUITE_OPEN_INITIAL_SUPPLY", 1_000_000_000n * OPEN, 0n, u64Max),
   };
+}
+
+/** The config's resolver and challenge parameters, in one line. */
+function challengeText(config: Pick<ConfigAccount, "resolver" | "challenge">): string {
+  const c = config.challenge;
+  return (
+    `resolver ${config.resolver.toBase58()}, attestor bond ${c.attestorBondBps} bps of a root, challenge bond ` +
+    `${c.challengeBond.toString()}, reward ${c.challengeRewardBps} bps of the attestor's bond, resolve window ${c.resolveWindowSecs.toString()} s`
+  );
 }
 
 const CONFIRMED = { commitment: "confirmed", preflightCommitment: "confirmed" } as const;
@@ -187,6 +209,7 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
       `  epochs ${existing.epochLengthSecs.toString()} s, root deadline ${existing.rootDeadlineSecs.toString()} s, ` +
         `challenge window ${existing.challengeWindowSecs.toString()} s, claim window ${existing.claimWindowSecs.toString()} s`,
     );
+    log(`  ${challengeText(existing)}`);
     let bondVaultCreated = false;
     if (await client.getAccount(bondVaultPda())) {
       log(`  bond vault ${bondVaultPda().toBase58()}`);
@@ -277,6 +300,7 @@ async function deploy(provider: MigrationProvider, env: NodeJS.ProcessEnv = proc
     `epochs ${t.epochLengthSecs} s, root deadline ${t.rootDeadlineSecs} s, challenge window ${t.challengeWindowSecs} s, ` +
       `claim window ${t.claimWindowSecs} s`,
   );
+  log(challengeText(await client.fetchConfig()));
   return { status: "initialized", config: init.config, mint, treasury: params.treasury, mintCreated, bondVaultCreated: true };
 }
 

@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { before, describe, test } from "node:test";
 import { Keypair, PublicKey } from "@solana/web3.js";
 import {
+  ATTRIBUTION_PAYOUT_CONSTANTS,
   AttributionClient,
   EMPTY_OUTPUT_HASH,
   EarningsRole,
@@ -38,7 +39,7 @@ const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 20_000_000n; // 0.02 OPEN per call
 const MIN_STAKE = 1_000n * OPEN;
 const COOLDOWN = 7 * 24 * 3600;
-const EPOCH_TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
+const EPOCH_TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 86_400, claimWindowSecs: 2_592_000 };
 
 test("the built programs are present (run `make build` otherwise)", () => {
   requireBuiltPrograms();
@@ -116,6 +117,18 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(Number(config.challengeWindowSecs), EPOCH_TIMING.challengeWindowSecs);
     assert.equal(Number(config.claimWindowSecs), EPOCH_TIMING.claimWindowSecs);
     assert.equal(Number(event.epochTiming.claimWindowSecs), EPOCH_TIMING.claimWindowSecs);
+    // Challenges: the authority resolves them; the defaults (a 10 % attestor bond, a challenger's
+    // bond of the minimum stake, half the attestor's bond as its reward, three days to decide).
+    assert.ok(config.resolver.equals(governance.publicKey));
+    assert.deepEqual(
+      [config.challenge.attestorBondBps, big(config.challenge.challengeBond), config.challenge.challengeRewardBps, big(config.challenge.resolveWindowSecs)],
+      [
+        ATTRIBUTION_PAYOUT_CONSTANTS.DEFAULT_ATTESTOR_BOND_BPS,
+        MIN_STAKE,
+        ATTRIBUTION_PAYOUT_CONSTANTS.DEFAULT_CHALLENGE_REWARD_BPS,
+        BigInt(ATTRIBUTION_PAYOUT_CONSTANTS.DEFAULT_RESOLVE_WINDOW_SECS),
+      ],
+    );
     assert.deepEqual(await client.openToken(), { mint, tokenProgram: config.tokenProgram, decimals: 9 });
 
     const treasuryEarnings = await client.earningsInit({
@@ -688,13 +701,16 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(chain.sendErr(notGov.instructions, user).name, "NotConfigAuthority");
     chain.sendOk((await client.configUpdate({ authority: governance.publicKey, paused: false })).instructions, governance);
 
-    // Epoch timing: bounded (a 59-second root deadline is refused), the epoch length fixed, the
-    // rest applied to epochs opened from then on.
+    // Epoch timing: bounded (a 59-second root deadline, an unstake cooldown shorter than the
+    // challenge window are refused), the epoch length fixed, the rest applied to epochs opened
+    // from then on.
     const badTiming = await client.configUpdate({
       authority: governance.publicKey,
       epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 59 },
     });
     assert.equal(chain.sendErr(badTiming.instructions, governance).name, "InvalidEpochTiming");
+    const belowWindow = await client.configUpdate({ authority: governance.publicKey, unstakeCooldownSecs: EPOCH_TIMING.challengeWindowSecs - 1 });
+    assert.equal(chain.sendErr(belowWindow.instructions, governance).name, "CooldownBelowChallengeWindow");
     const newLength = await client.configUpdate({
       authority: governance.publicKey,
       epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 7_200 },
@@ -702,14 +718,32 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(chain.sendErr(newLength.instructions, governance).name, "EpochLengthFixed");
     const timing = await client.configUpdate({
       authority: governance.publicKey,
-      epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 7_200, challengeWindowSecs: 0 },
+      epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 7_200, challengeWindowSecs: 2 * 86_400 },
     });
     const [updated] = findEvents(chain.sendOk(timing.instructions, governance), "attribution_payout", "configUpdated");
     assert.equal(Number(updated.epochTiming.rootDeadlineSecs), 7_200);
     const afterTiming = await client.fetchConfig();
     assert.equal(Number(afterTiming.rootDeadlineSecs), 7_200);
-    assert.equal(Number(afterTiming.challengeWindowSecs), 0);
+    assert.equal(Number(afterTiming.challengeWindowSecs), 2 * 86_400);
     assert.equal(big(afterTiming.minOperatorStake), MIN_STAKE); // untouched
+
+    // Challenges: a new resolver and new parameters, in the ConfigUpdated event; out of bounds refused by name.
+    const resolver = chain.wallet().publicKey;
+    const params = { attestorBondBps: 2_000, challengeBond: 5n * OPEN, challengeRewardBps: 7_500, resolveWindowSecs: 86_400 };
+    for (const bad of [{ attestorBondBps: 999 }, { challengeBond: 0n }, { challengeRewardBps: 10_001 }, { resolveWindowSecs: 3_599 }]) {
+      const refused = await client.configUpdate({ authority: governance.publicKey, challenge: { ...params, ...bad } });
+      assert.equal(chain.sendErr(refused.instructions, governance).name, "InvalidChallengeParams", JSON.stringify(bad, (_, v) => (typeof v === "bigint" ? `${v}` : v)));
+    }
+    const challenge = await client.configUpdate({ authority: governance.publicKey, resolver, challenge: params });
+    const [set] = findEvents(chain.sendOk(challenge.instructions, governance), "attribution_payout", "configUpdated");
+    assert.ok(set.resolver.equals(resolver));
+    assert.equal(big(set.challenge.challengeBond), 5n * OPEN);
+    const afterChallenge = await client.fetchConfig();
+    assert.ok(afterChallenge.resolver.equals(resolver) && afterChallenge.authority.equals(governance.publicKey));
+    assert.deepEqual(
+      [afterChallenge.challenge.attestorBondBps, big(afterChallenge.challenge.challengeBond), afterChallenge.challenge.challengeRewardBps, big(afterChallenge.challenge.resolveWindowSecs)],
+      [2_000, 5n * OPEN, 7_500, 86_400n],
+    );
 
     const next = chain.wallet();
     const propose = await client.configAuthorityPropose({ authority: governance.publicKey, newAuthority: next.publicKey });

@@ -21,10 +21,9 @@ import {
   stakePda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { big, MIN_STAKE, openMarket, publishedModel, TIMING } from "./helpers/market";
+import { big, COOLDOWN_SECS, MIN_STAKE, openMarket, publishedModel, TIMING } from "./helpers/market";
 
 const PRICE = 1_000_000n;
-const COOLDOWN_SECS = 3_600; // openMarket's
 
 describe("closing an empty earnings account or stake, rent back to its holder", () => {
   let chain: TestChain;

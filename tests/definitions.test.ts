@@ -37,6 +37,9 @@ import {
   SUITE_IDLS,
   type ProgramName,
   accrue,
+  attestationPda,
+  attestorApprovalPda,
+  attestorBond,
   bondVaultPda,
   configPda,
   contributionPda,
@@ -232,6 +235,9 @@ describe("every PDA matches the seeds the IDLs record", () => {
     ["datanet_registry", "contribution_submit", "contribution", { accounts: { datanet }, args: { "args.content_hash": hash }, derive: () => contributionPda(datanet, hash) }],
     ["datanet_registry", "datanet_version_publish", "datanet_version", { accounts: { datanet }, args: { "args.number": 70_000 }, derive: () => datanetVersionPda(datanet, 70_000) }],
     ["datanet_registry", "bond_vault_init", "bond_vault", { accounts: {}, args: {}, derive: bondVaultPda }],
+    ["datanet_registry", "datanet_attestor_approve", "approval", { accounts: { datanet }, args: { attestor: authority }, derive: () => attestorApprovalPda(datanet, authority) }],
+    // The curator's approval, as attribution_root_post names it (seeds under datanet_registry, from the epoch's datanet).
+    ["attribution_payout", "attribution_root_post", "attestor_approval", { accounts: { "epoch.datanet": datanet, attestor: authority }, args: {}, derive: () => attestorApprovalPda(datanet, authority) }],
     // attribution_payout's config, as datanet_registry's instructions name it (seeds under the payout program).
     ["datanet_registry", "bond_vault_init", "payout_config", { accounts: {}, args: {}, derive: configPda }],
     ["datanet_registry", "contribution_flag_spam", "payout_config", { accounts: {}, args: {}, derive: configPda }],
@@ -246,6 +252,14 @@ describe("every PDA matches the seeds the IDLs record", () => {
     ["attribution_payout", "stake_init", "stake", { accounts: { authority }, args: {}, derive: () => stakePda(authority) }],
     ["attribution_payout", "epoch_open", "epoch", { accounts: { model }, args: { index: 2n ** 33n + 5n }, derive: () => epochPda(model, 2n ** 33n + 5n) }],
     ["attribution_payout", "attribution_claim", "receipt", { accounts: { epoch, contribution }, args: {}, derive: () => receiptPda(epoch, contribution) }],
+    ...["attribution_root_post", "epoch_challenge", "epoch_challenge_end", "attestation_close", "epoch_close"].map(
+      (ix): [ProgramName, string, string, Case] => [
+        "attribution_payout",
+        ix,
+        "attestation",
+        { accounts: { epoch }, args: {}, derive: () => attestationPda(epoch) },
+      ],
+    ),
     ...([EarningsRole.Treasury, EarningsRole.ModelOwner, EarningsRole.Operator] as const).map(
       (role): [ProgramName, string, string, Case] => [
         "attribution_payout",
@@ -306,6 +320,18 @@ describe("every PDA matches the seeds the IDLs record", () => {
 });
 
 describe("payout math is payout-math's", () => {
+  test("the attestor's bond is bps of the root's total rounded up (attribution_root_post's bond_for)", () => {
+    assert.equal(attestorBond(1_500n, 1_000), 150n);
+    assert.equal(attestorBond(1_501n, 1_000), 151n);
+    assert.equal(attestorBond(0n, 1_000), 0n);
+    assert.equal(attestorBond(1n, 1_000), 1n);
+    assert.equal(attestorBond(7n, 10_000), 7n);
+    // u64::MAX at 1,000 bps: the program's split (amount / 10,000 × bps + remainder's share) rounded up.
+    const max = (1n << 64n) - 1n;
+    assert.equal(attestorBond(max, 1_000), (max / 10_000n) * 1_000n + ((max % 10_000n) * 1_000n + 9_999n) / 10_000n);
+    assert.throws(() => attestorBond(1n, 10_001));
+  });
+
   test("split hands every remainder to the treasury (payout-math's vector)", () => {
     const s = splitFee(1_000_003n, 250, [3_333, 3_333, 3_334]);
     assert.deepEqual(s.parts, [324_968n, 324_968n, 325_066n]);
@@ -393,6 +419,26 @@ describe("program errors decode by name", () => {
       assert.equal(decoded.program, "datanet_registry");
       assert.ok(decoded.message.length > 0 && decoded.message !== name, `${name} has a message`);
     }
+  });
+
+  test("the errors of bonded challenges and attestor approvals have names and messages", () => {
+    const names = [
+      "InvalidChallengeParams",
+      "RootChallenged",
+      "NotResolver",
+      "NotChallenged",
+      "ResolveDeadlinePassed",
+      "ResolveDeadlineNotPassed",
+      "BondLocked",
+      "AttestorBondHeld",
+      "AttestorNotApproved",
+    ];
+    for (const name of names) {
+      const decoded = errorFromCode(ATTRIBUTION_PAYOUT_PROGRAM_ID, errorCode("attribution_payout", name))!;
+      assert.equal(decoded.name, name);
+      assert.ok(decoded.message.length > 0 && decoded.message !== name, `${name} has a message`);
+    }
+    assert.equal(errorFromCode(DATANET_REGISTRY_PROGRAM_ID, errorCode("datanet_registry", "AttestorAlreadyApproved"))!.name, "AttestorAlreadyApproved");
   });
 
   test("the errors of handovers (models, operators, stakes, earnings) and closes have names and messages", () => {

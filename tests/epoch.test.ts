@@ -11,7 +11,14 @@
  * attestor's wallet, to its contribution in another datanet and to one submitted after the
  * version: each claim refused by name with nothing moved, the honest twin paid. Every part the
  * epochs did not attribute went to the pool of the datanet version the model cites, where the
- * version's contributions, enrolled only at the end, claim all of it.
+ * version's contributions, enrolled only at the end, claim all of it. Every root is bonded: a tenth
+ * of what it allocates, rounded up, from the attestor's account, back with the attestation's rent
+ * once claims open (or the epoch is released), before the epoch can close. Bonded challenges on
+ * fresh epochs: one upheld by the resolver after a stranger's attempts were refused (the
+ * challenger's bond and half the attestor's to the challenger, the rest and the epoch's fees to
+ * the pool, exactly), one dismissed (its bond to the attestor, the claim after the window), one
+ * left to expire (both bonds back, the fees to the pool); a challenge window below a day refused
+ * at config_init and config_update, exactly a day accepted.
  */
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -20,6 +27,10 @@ import { Keypair, PublicKey } from "@solana/web3.js";
 import {
   ATTRIBUTION_PAYOUT_PROGRAM_ID,
   AttributionClient,
+  attestationPda,
+  attestorApprovalPda,
+  attestorBond,
+  bpsOf,
   BN,
   EarningsRole,
   OPEN,
@@ -45,13 +56,19 @@ import { TestChain } from "./helpers/chain";
 const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 20_000_000n; // 0.02 OPEN per call
 const MIN_STAKE = 1_000n * OPEN;
-const TIMING = { epochLengthSecs: 3_600, rootDeadlineSecs: 3_600, challengeWindowSecs: 600, claimWindowSecs: 3_600 };
+/** Hourly epochs; a root's claims open after the challenge window's floor, a day. */
+const TIMING = { epochLengthSecs: 3_600, rootDeadlineSecs: 3_600, challengeWindowSecs: 86_400, claimWindowSecs: 3_600 };
+const DAY = 86_400;
+/** The unstake cooldown: at least the challenge window (here up to two days). */
+const COOLDOWN = 2 * DAY;
 /** Mid-2025, a little into an epoch. */
 const START = 1_750_000_000n + 1_234n;
 const requestId = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 /** Where the tests' attestor publishes the inputs of its roots, and their hash. */
 const inputsUri = (index: bigint) => `https://attestor.example/kjv-lm/epochs/${index}/inputs.json`;
 const inputsHash = (index: bigint) => requestId(`inputs of epoch ${index}`);
+/** The attestor's OPEN, beside its stake, for the bonds of its roots. */
+const ATTESTOR_OPEN = 100n * OPEN;
 
 describe("Proof of Attribution epochs against the built programs", () => {
   let chain: TestChain;
@@ -98,18 +115,21 @@ describe("Proof of Attribution epochs against the built programs", () => {
     );
   });
 
-  test("setup: config with epoch timing, an open datanet with three contributions, a version and its pool, a staked operator and attestor", async () => {
+  test("setup: config with epoch timing (a challenge window below a day refused), an open datanet with three contributions, a version and its pool, a staked operator and attestor", async () => {
     mint = chain.createMint(mintAuthority, mintAuthority.publicKey, OPEN_DECIMALS);
-    const init = await client.configInit({
+    const args = {
       deployer: deployer.publicKey,
       mint,
       authority: deployer.publicKey,
       treasury: treasury.publicKey,
       protocolFeeBps: 250,
       minOperatorStake: MIN_STAKE,
-      unstakeCooldownSecs: 3_600,
+      unstakeCooldownSecs: COOLDOWN,
       epochTiming: TIMING,
-    });
+    };
+    const short = await client.configInit({ ...args, epochTiming: { ...TIMING, challengeWindowSecs: DAY - 1 } });
+    assert.equal(chain.sendErr(short.instructions, deployer).name, "InvalidEpochTiming");
+    const init = await client.configInit(args);
     const treasuryEarnings = await client.earningsInit({
       payer: deployer.publicKey,
       beneficiary: treasury.publicKey,
@@ -167,6 +187,8 @@ describe("Proof of Attribution epochs against the built programs", () => {
       chain.sendOk([...deposit.instructions, ...earnings.instructions], who);
     }
     assert.equal(big((await client.fetchStake(attestor.publicKey)).active), MIN_STAKE);
+    // What the attestor bonds its roots with.
+    chain.fund(mintAuthority, mint, attestor.publicKey, ATTESTOR_OPEN);
   });
 
   test("model_lineage_set and model_publish: one proof-attributed entry, with an attestor", async () => {
@@ -314,7 +336,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.ok(epochRent > 0n);
   });
 
-  test("attribution_root_post: EpochNotEnded before the end; then a root over two contributions, committing its inputs", async () => {
+  test("attribution_root_post: AttestorNotApproved until the datanet's curator approves the attestor (NotAuthority for anyone else); EpochNotEnded before the end; then a root over two contributions, committing its inputs and bonded", async () => {
     const state = await client.fetchEpoch(model, index);
     const accrued = big(state.accrued);
     // Alice's contribution 60 %, Bob's 30 %; the unallocated 10 % goes to the pool when the root is posted.
@@ -337,7 +359,19 @@ describe("Proof of Attribution epochs against the built programs", () => {
         inputsUri: uri,
       });
 
+    // The model's owner named the attestor; the datanet's curator must allow it.
+    assert.equal(chain.sendErr((await post(attestor)).instructions, attestor).name, "AttestorNotApproved");
+    const byAttestor = await client.datanetAttestorApprove({ datanet, authority: attestor.publicKey, attestor: attestor.publicKey });
+    assert.equal(chain.sendErr(byAttestor.instructions, attestor).name, "NotAuthority");
+    const approve = await client.datanetAttestorApprove({ datanet, authority: curator.publicKey, attestor: attestor.publicKey });
+    assert.ok(approve.approval.equals(attestorApprovalPda(datanet, attestor.publicKey)));
+    chain.sendOk(approve.instructions, curator);
+    const approval = (await client.fetchAttestorApprovalOrNull(datanet, attestor.publicKey))!;
+    assert.ok(approval.datanet.equals(datanet) && approval.attestor.equals(attestor.publicKey) && approval.rentPayer.equals(curator.publicKey));
+    assert.equal(chain.sendErr((await client.datanetAttestorApprove({ datanet, authority: curator.publicKey, attestor: attestor.publicKey })).instructions, curator).name, "AttestorAlreadyApproved");
     assert.equal(chain.sendErr((await post(attestor)).instructions, attestor).name, "EpochNotEnded");
+    const attestorToken = associatedTokenAddress(attestor.publicKey, mint);
+    const vaultBefore = chain.tokenBalance(vaultPda());
 
     chain.setTime(big(state.endsAt));
     assert.equal(await client.currentEpochIndex(), index + 1n);
@@ -349,8 +383,21 @@ describe("Proof of Attribution epochs against the built programs", () => {
       assert.equal(chain.sendErr((await post(attestor, expectedRecordsHash, uri)).instructions, attestor).name, "InvalidInputsUri");
     }
 
-    const logs = chain.sendOk((await post(attestor)).instructions, attestor);
+    const built = await post(attestor);
+    assert.ok(built.attestation.equals(attestationPda(epoch)) && built.attestorToken.equals(attestorToken));
+    const logs = chain.sendOk(built.instructions, attestor);
     const [posted] = findEvents(logs, "attribution_payout", "attributionRootPosted");
+    // The attestor bonds a tenth of what the root allocates, rounded up, from its OPEN account into the vault.
+    const bond = attestorBond(aliceAmount + bobAmount, 1_000);
+    assert.equal(bond, (aliceAmount + bobAmount + 9n) / 10n);
+    assert.equal(big(posted.attestorBond), bond);
+    assert.equal(chain.tokenBalance(attestorToken), ATTESTOR_OPEN - bond);
+    assert.equal(chain.tokenBalance(vaultPda()) - vaultBefore, bond);
+    const attestation = await client.fetchAttestation(model, index);
+    assert.ok(attestation.epoch.equals(epoch) && attestation.attestor.equals(attestor.publicKey));
+    assert.equal(big(attestation.bond), bond);
+    assert.ok(attestation.challenger.equals(PublicKey.default));
+    assert.equal(big(attestation.challengerBond), 0n);
     assert.deepEqual(Uint8Array.from(posted.root), allocation.root);
     assert.equal(big(posted.total), aliceAmount + bobAmount);
     assert.equal(big(posted.returned), accrued - aliceAmount - bobAmount);
@@ -363,7 +410,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.deepEqual(Uint8Array.from(after.inputsHash), inputsHash(index));
     assert.equal(big(after.acceptedEnd), big((await client.fetchPool(datanetVersion)).acceptedEnd));
     assert.equal(big(after.acceptedEnd), 3n);
-    assert.equal(big(after.claimsOpenAt), big(state.endsAt) + 600n);
+    assert.equal(big(after.claimsOpenAt), big(state.endsAt) + BigInt(DAY));
     assert.equal(big(after.expiresAt), big(after.claimsOpenAt) + 3_600n);
     assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited), big(posted.returned));
     // Once only.
@@ -427,7 +474,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.deepEqual(aliceClaim.leaf, await leaf(model, index, aliceContribution, aliceClaim.amount));
   });
 
-  test("after the claim window: epoch_close returns the epoch's rent to its payer, receipt_close the receipts' to the cranker", async () => {
+  test("after the claim window: the attestor's bond and the attestation's rent back to it, then epoch_close returns the epoch's rent to its payer, receipt_close the receipts' to the cranker", async () => {
     const state = await client.fetchEpoch(model, index);
     const early = await client.epochClose({ model, index });
     assert.equal(chain.sendErr(early.instructions, cranker).name, "ClaimPeriodNotOver");
@@ -435,6 +482,21 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(chain.sendErr(stillOpen.instructions, cranker).name, "EpochStillOpen");
 
     chain.setTime(big(state.expiresAt));
+    // The epoch closes only once its attestation has: the attestor's bond is still in the vault.
+    assert.equal(chain.sendErr((await client.epochClose({ model, index })).instructions, cranker).name, "AttestorBondHeld");
+    const { bond } = await client.fetchAttestation(model, index);
+    const attestorToken = associatedTokenAddress(attestor.publicKey, mint);
+    const [tokenBefore, lamportsBefore, rent] = [chain.tokenBalance(attestorToken), chain.lamports(attestor.publicKey), chain.lamports(attestationPda(epoch))];
+    // Anyone closes it; the attestor is read from the attestation.
+    const release = await client.attestationClose({ model, index });
+    assert.ok(release.attestor.equals(attestor.publicKey) && release.attestorToken.equals(attestorToken));
+    const [closedAttestation] = findEvents(chain.sendOk(release.instructions, cranker), "attribution_payout", "attestationClosed");
+    assert.equal(big(closedAttestation.bondReturned), big(bond));
+    assert.equal(big(closedAttestation.rentReturned), rent);
+    assert.equal(chain.tokenBalance(attestorToken) - tokenBefore, big(bond));
+    assert.equal(chain.lamports(attestor.publicKey) - lamportsBefore, rent);
+    assert.equal(await client.fetchAttestationOrNull(model, index), null);
+
     const userBefore = chain.lamports(user.publicKey);
     const close = await client.epochClose({ model, index });
     assert.ok(close.rentPayer.equals(user.publicKey));
@@ -498,7 +560,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(chain.exists(poolPda(datanetVersion)), true);
   });
 
-  test("a root governance vetoes in its challenge window: the epoch goes to the pool; NotConfigAuthority for others", async () => {
+  test("a root governance vetoes in its challenge window: the epoch goes to the pool, the attestor's bond can come back (a veto slashes nothing); NotConfigAuthority for others", async () => {
     const now = await client.currentEpochIndex();
     chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 3, maxFee: PRICE * 3n })).instructions, user);
     const state = await client.fetchEpoch(model, now);
@@ -529,6 +591,12 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(vetoed.reason, 4);
     assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited) - poolBefore, accrued);
     assert.ok("released" in (await client.fetchEpoch(model, now)).status);
+    // Released: the bond is unlocked at once, before the challenge window would have ended.
+    const attestorToken = associatedTokenAddress(attestor.publicKey, mint);
+    const tokenBefore = chain.tokenBalance(attestorToken);
+    chain.sendOk((await client.attestationClose({ model, index: now })).instructions, cranker);
+    assert.equal(chain.tokenBalance(attestorToken) - tokenBefore, attestorBond(accrued, 1_000));
+    chain.sendOk((await client.epochClose({ model, index: now })).instructions, cranker);
   });
 
   test("a repeated request id: two records of one epoch (record 0 and 1), both in its records hash", async () => {
@@ -610,15 +678,18 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.ok(claimed.contribution.equals(contribution) && claimed.paidTo.equals(scribe.publicKey));
     assert.equal(chain.tokenBalance(scribeToken) - scribeBefore, share);
     assert.equal(before.vault - chain.tokenBalance(vaultPda()), share);
-    assert.equal(chain.tokenBalance(attestorToken), 0n);
+    assert.equal(chain.tokenBalance(attestorToken), before.attestor);
 
-    // What the refused leaves were allocated goes to the version's pool at close, never to the attestor.
+    // What the refused leaves were allocated goes to the version's pool at close, never to the
+    // attestor: it gets back its bond (nobody challenged the root), nothing more.
     chain.setTime(big(posted.expiresAt));
+    chain.sendOk((await client.attestationClose({ model, index: repeated })).instructions, cranker);
+    assert.equal(chain.tokenBalance(attestorToken) - before.attestor, attestorBond(4n * share, 1_000));
     const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
     const [released] = findEvents(chain.sendOk((await client.epochClose({ model, index: repeated })).instructions, cranker), "attribution_payout", "epochReleased");
     assert.equal(big(released.amount), 3n * share);
     assert.equal(big((await client.fetchPool(datanetVersion)).totalCredited) - poolBefore, 3n * share);
-    assert.equal(chain.tokenBalance(attestorToken), 0n);
+    assert.equal(chain.tokenBalance(attestorToken) - before.attestor, attestorBond(4n * share, 1_000));
   });
 
   test("late positions claim their full shares: everything the epochs sent to the version's pool", async () => {
@@ -650,5 +721,228 @@ describe("Proof of Attribution epochs against the built programs", () => {
     chain.sendOk(claim.instructions, scribe);
     assert.equal(chain.tokenBalance(claim.destination) - scribeBefore, scribeOwed);
     assert.equal(big((await client.fetchPool(datanetVersion)).totalClaimed), scribeOwed);
+  });
+
+  // ---------------------------------------------------------------- bonded challenges
+
+  /**
+   * A new epoch of the model, paid `calls`, ended, and its root posted by the attestor: 60 % of
+   * what it accrued to Alice's contribution. Its index, accrual, allocation and the attestor's bond.
+   */
+  const postedEpoch = async (calls: bigint) => {
+    const at = await client.currentEpochIndex();
+    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls })).instructions, user);
+    const state = await client.fetchEpoch(model, at);
+    const accrued = big(state.accrued);
+    const alloc = await attributionAllocation(model, at, [{ contribution: aliceContribution, amount: (accrued * 6n) / 10n }]);
+    chain.setTime(big(state.endsAt));
+    const post = await client.attributionRootPost({
+      attestor: attestor.publicKey,
+      model,
+      index: at,
+      root: alloc.root,
+      total: alloc.total,
+      leafCount: alloc.leafCount,
+      recordsHash: Uint8Array.from(state.recordsHash),
+      inputsHash: inputsHash(at),
+      inputsUri: inputsUri(at),
+    });
+    const [posted] = findEvents(chain.sendOk(post.instructions, attestor), "attribution_payout", "attributionRootPosted");
+    assert.equal(big(posted.attestorBond), attestorBond(alloc.total, 1_000));
+    return { index: at, accrued, allocation: alloc, bond: big(posted.attestorBond) };
+  };
+  /** A new wallet holding exactly the config's challenge bond (the minimum operator stake), and its OPEN account. */
+  const challengerWallet = async () => {
+    const { challenge } = await client.fetchConfig();
+    assert.equal(big(challenge.challengeBond), MIN_STAKE);
+    const wallet = chain.wallet();
+    const token = chain.fund(mintAuthority, mint, wallet.publicKey, MIN_STAKE);
+    return { wallet, token };
+  };
+  const attestorToken = () => associatedTokenAddress(attestor.publicKey, mint);
+  const credited = async () => big((await client.fetchPool(datanetVersion)).totalCredited);
+
+  test("an upheld challenge: a stranger resolving is refused (NotResolver, nothing moves), no claim, veto or second challenge meanwhile; the resolver upholds: the challenger's bond and half the attestor's back to it, the rest and the epoch's fees to the pool", async () => {
+    const { index: at, accrued, allocation: alloc, bond } = await postedEpoch(4n);
+    const { wallet: challenger, token: challengerToken } = await challengerWallet();
+    const returnedAtPost = accrued - alloc.total;
+    const [attestorBefore, vaultBefore] = [chain.tokenBalance(attestorToken()), chain.tokenBalance(vaultPda())];
+    const poolBefore = await credited();
+
+    // Challenged inside the window, naming the leaf it disputes.
+    const disputed = alloc.claims[0].leaf;
+    const built = await client.epochChallenge({ challenger: challenger.publicKey, model, index: at, disputed });
+    assert.ok(built.challengerToken.equals(challengerToken));
+    const [challenged] = findEvents(chain.sendOk(built.instructions, challenger), "attribution_payout", "epochChallenged");
+    const { challenge } = await client.fetchConfig();
+    assert.equal(big(challenged.bond), MIN_STAKE);
+    assert.deepEqual(Uint8Array.from(challenged.disputed), disputed);
+    assert.equal(big(challenged.resolveBy), chain.now() + big(challenge.resolveWindowSecs));
+    assert.equal(chain.tokenBalance(challengerToken), 0n);
+    assert.equal(chain.tokenBalance(vaultPda()) - vaultBefore, MIN_STAKE);
+    assert.ok("challenged" in (await client.fetchEpoch(model, at)).status);
+    const attestation = await client.fetchAttestation(model, at);
+    assert.ok(attestation.challenger.equals(challenger.publicKey));
+    assert.equal(big(attestation.challengerBond), MIN_STAKE);
+    assert.equal(attestation.challengeRewardBps, 5_000);
+
+    // One challenge at a time; no veto; no claim, even once the window is over.
+    const other = await challengerWallet();
+    const second = await client.epochChallenge({ challenger: other.wallet.publicKey, model, index: at, disputed: aliceContribution });
+    assert.equal(chain.sendErr(second.instructions, other.wallet).name, "RootChallenged");
+    const veto = await client.attributionRootVeto({ authority: deployer.publicKey, model, index: at, reason: 1 });
+    assert.equal(chain.sendErr(veto.instructions, deployer).name, "RootChallenged");
+    chain.setTime(big((await client.fetchEpoch(model, at)).claimsOpenAt));
+    const claim = await client.attributionClaim({ cranker: cranker.publicKey, model, index: at, contribution: aliceContribution, amount: alloc.claims[0].amount, proof: alloc.claims[0].proof });
+    assert.equal(chain.sendErr(claim.instructions, cranker).name, "RootChallenged");
+    assert.equal(chain.sendErr((await client.attestationClose({ model, index: at })).instructions, cranker).name, "BondLocked");
+
+    // A stranger resolving, either way: NotResolver, nothing moves.
+    const snapshot = async () => [chain.tokenBalance(challengerToken), chain.tokenBalance(attestorToken()), chain.tokenBalance(vaultPda()), await credited()];
+    const before = await snapshot();
+    for (const outcome of ["upheld", "dismissed"] as const) {
+      const stranger = await client.epochChallengeEnd({ signer: cranker.publicKey, model, index: at, outcome });
+      assert.equal(chain.sendErr(stranger.instructions, cranker).name, "NotResolver");
+    }
+    // Nor can the resolver pay another wallet's account than the challenger's.
+    const elsewhere = await client.epochChallengeEnd({ signer: deployer.publicKey, model, index: at, outcome: "upheld", challengerToken: other.token });
+    assert.equal(chain.sendErr(elsewhere.instructions, deployer).name, "NotOwnTokenAccount");
+    assert.deepEqual(await snapshot(), before);
+    assert.ok("challenged" in (await client.fetchEpoch(model, at)).status);
+
+    // The honest twin: the resolver (the config's authority at config_init) upholds it, paying the
+    // challenger's account, which the client reads from the attestation.
+    const uphold = await client.epochChallengeEnd({ signer: deployer.publicKey, model, index: at, outcome: "upheld" });
+    assert.ok(uphold.challengerToken.equals(challengerToken));
+    const [ended] = findEvents(chain.sendOk(uphold.instructions, deployer), "attribution_payout", "epochChallengeEnded");
+    const reward = bpsOf(bond, 5_000);
+    assert.ok("upheld" in ended.outcome && ended.challenger.equals(challenger.publicKey));
+    assert.deepEqual(
+      [big(ended.toChallenger), big(ended.slashedToPool), big(ended.returned), big(ended.attestorBond)],
+      [MIN_STAKE + reward, bond - reward, alloc.total, 0n],
+    );
+    // The challenger: its bond and half the attestor's. The pool: the other half, and what the root allocated.
+    assert.equal(chain.tokenBalance(challengerToken), MIN_STAKE + reward);
+    assert.equal((await credited()) - poolBefore, bond - reward + alloc.total);
+    assert.equal((await credited()) - poolBefore + returnedAtPost, accrued + bond - reward);
+    assert.equal(chain.tokenBalance(vaultPda()), vaultBefore - reward);
+    const state = await client.fetchEpoch(model, at);
+    assert.ok("released" in state.status);
+    assert.equal(big(state.returned), accrued);
+
+    // The attestor gets its attestation's rent back, and none of its bond; then the epoch closes.
+    const rent = chain.lamports(attestationPda(epochPda(model, at)));
+    const lamportsBefore = chain.lamports(attestor.publicKey);
+    const [closed] = findEvents(chain.sendOk((await client.attestationClose({ model, index: at })).instructions, cranker), "attribution_payout", "attestationClosed");
+    assert.equal(big(closed.bondReturned), 0n);
+    assert.equal(chain.tokenBalance(attestorToken()), attestorBefore);
+    assert.equal(chain.lamports(attestor.publicKey) - lamportsBefore, rent);
+    const [released] = findEvents(chain.sendOk((await client.epochClose({ model, index: at })).instructions, cranker), "attribution_payout", "epochReleased");
+    assert.equal(big(released.amount), 0n);
+  });
+
+  test("a dismissed challenge: the challenger's bond joins the attestor's, locked until claims open; then the claim goes ahead and the attestor gets both bonds", async () => {
+    const { index: at, allocation: alloc, bond } = await postedEpoch(3n);
+    const { wallet: challenger, token: challengerToken } = await challengerWallet();
+    const attestorBefore = chain.tokenBalance(attestorToken());
+    // It names a contribution the root left out (a missing leaf): the scribe's.
+    chain.sendOk((await client.epochChallenge({ challenger: challenger.publicKey, model, index: at, disputed: contribution })).instructions, challenger);
+    assert.deepEqual(Uint8Array.from((await client.fetchAttestation(model, at)).disputed), contribution.toBytes());
+
+    const dismiss = await client.epochChallengeEnd({ signer: deployer.publicKey, model, index: at, outcome: "dismissed" });
+    const [ended] = findEvents(chain.sendOk(dismiss.instructions, deployer), "attribution_payout", "epochChallengeEnded");
+    assert.deepEqual([big(ended.toChallenger), big(ended.slashedToPool), big(ended.returned), big(ended.attestorBond)], [0n, 0n, 0n, bond + MIN_STAKE]);
+    assert.equal(chain.tokenBalance(challengerToken), 0n);
+    assert.ok("posted" in (await client.fetchEpoch(model, at)).status);
+    const again = await client.epochChallengeEnd({ signer: deployer.publicKey, model, index: at, outcome: "upheld", challengerToken });
+    assert.equal(chain.sendErr(again.instructions, deployer).name, "NotChallenged");
+
+    // Locked, and no claim, until the challenge window ends; a challenge after it is too late.
+    assert.equal(chain.sendErr((await client.attestationClose({ model, index: at })).instructions, cranker).name, "BondLocked");
+    const claim = () => client.attributionClaim({ cranker: cranker.publicKey, model, index: at, contribution: aliceContribution, amount: alloc.claims[0].amount, proof: alloc.claims[0].proof });
+    assert.equal(chain.sendErr((await claim()).instructions, cranker).name, "ChallengeWindowOpen");
+    chain.setTime(big((await client.fetchEpoch(model, at)).claimsOpenAt));
+    const late = await challengerWallet();
+    const tooLate = await client.epochChallenge({ challenger: late.wallet.publicKey, model, index: at, disputed: contribution });
+    assert.equal(chain.sendErr(tooLate.instructions, late.wallet).name, "ChallengeWindowClosed");
+    const aliceToken = associatedTokenAddress(alice.publicKey, mint);
+    const aliceBefore = chain.tokenBalance(aliceToken);
+    chain.sendOk((await claim()).instructions, cranker);
+    assert.equal(chain.tokenBalance(aliceToken) - aliceBefore, alloc.claims[0].amount);
+
+    const [closed] = findEvents(chain.sendOk((await client.attestationClose({ model, index: at })).instructions, cranker), "attribution_payout", "attestationClosed");
+    assert.equal(big(closed.bondReturned), bond + MIN_STAKE);
+    assert.equal(chain.tokenBalance(attestorToken()) - attestorBefore, bond + MIN_STAKE);
+  });
+
+  test("an expired challenge: only the resolver before its deadline (ResolveDeadlineNotPassed for anyone), not even it after (ResolveDeadlinePassed); then anyone ends it: both bonds back, the epoch's fees to the pool", async () => {
+    const { index: at, accrued, allocation: alloc, bond } = await postedEpoch(2n);
+    const { wallet: challenger, token: challengerToken } = await challengerWallet();
+    const attestorBefore = chain.tokenBalance(attestorToken());
+    const poolBefore = await credited();
+    chain.sendOk((await client.epochChallenge({ challenger: challenger.publicKey, model, index: at, disputed: alloc.claims[0].leaf })).instructions, challenger);
+    const expire = () => client.epochChallengeEnd({ signer: cranker.publicKey, model, index: at, outcome: "expired" });
+    assert.equal(chain.sendErr((await expire()).instructions, cranker).name, "ResolveDeadlineNotPassed");
+
+    chain.setTime(big((await client.fetchAttestation(model, at)).resolveBy));
+    const tooLate = await client.epochChallengeEnd({ signer: deployer.publicKey, model, index: at, outcome: "upheld" });
+    assert.equal(chain.sendErr(tooLate.instructions, deployer).name, "ResolveDeadlinePassed");
+    const [ended] = findEvents(chain.sendOk((await expire()).instructions, cranker), "attribution_payout", "epochChallengeEnded");
+    assert.ok("expired" in ended.outcome);
+    assert.deepEqual([big(ended.toChallenger), big(ended.slashedToPool), big(ended.returned), big(ended.attestorBond)], [MIN_STAKE, 0n, alloc.total, bond]);
+    // The static fallback: everything the epoch accrued is the pool's (the unallocated part since the post).
+    assert.equal(chain.tokenBalance(challengerToken), MIN_STAKE);
+    assert.equal((await credited()) - poolBefore, alloc.total);
+    assert.equal(big((await client.fetchEpoch(model, at)).returned), accrued);
+    chain.sendOk((await client.attestationClose({ model, index: at })).instructions, cranker);
+    assert.equal(chain.tokenBalance(attestorToken()), attestorBefore + bond);
+  });
+
+  test("config_update: a challenge window below a day refused (InvalidEpochTiming), exactly a day accepted; the epochs opened then keep it", async () => {
+    const update = (challengeWindowSecs: number) =>
+      client.configUpdate({ authority: deployer.publicKey, epochTiming: { ...TIMING, challengeWindowSecs } });
+    chain.sendOk((await update(2 * DAY)).instructions, deployer);
+    assert.equal(Number((await client.fetchConfig()).challengeWindowSecs), 2 * DAY);
+    assert.equal(chain.sendErr((await update(DAY - 1)).instructions, deployer).name, "InvalidEpochTiming");
+    assert.equal(Number((await client.fetchConfig()).challengeWindowSecs), 2 * DAY);
+    chain.sendOk((await update(DAY)).instructions, deployer);
+    assert.equal(Number((await client.fetchConfig()).challengeWindowSecs), DAY);
+    const { index: at } = await postedEpoch(1n);
+    const state = await client.fetchEpoch(model, at);
+    assert.equal(big(state.challengeWindowSecs), BigInt(DAY));
+    assert.equal(big(state.claimsOpenAt), big(state.postedAt) + BigInt(DAY));
+  });
+
+  test("the curator revokes the attestor: its next root is refused (AttestorNotApproved), the epoch stays open; the approval's rent back to the curator", async () => {
+    const at = await client.currentEpochIndex();
+    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 1n, maxFee: PRICE })).instructions, user);
+    const approval = attestorApprovalPda(datanet, attestor.publicKey);
+    const rent = chain.lamports(approval);
+    const curatorBefore = chain.lamports(curator.publicKey);
+    const revoke = await client.datanetAttestorRevoke({ datanet, authority: curator.publicKey, attestor: attestor.publicKey });
+    assert.ok(revoke.rentPayer.equals(curator.publicKey));
+    const payer = chain.wallet(); // pays the fee, so that the curator's lamports move by the rent only
+    chain.sendOk(revoke.instructions, payer, [curator]);
+    assert.equal(chain.lamports(curator.publicKey) - curatorBefore, rent);
+    assert.equal(await client.fetchAttestorApprovalOrNull(datanet, attestor.publicKey), null);
+
+    const state = await client.fetchEpoch(model, at);
+    const alloc = await attributionAllocation(model, at, [{ contribution: aliceContribution, amount: big(state.accrued) }]);
+    chain.setTime(big(state.endsAt));
+    const attestorBefore = chain.tokenBalance(attestorToken());
+    const post = await client.attributionRootPost({
+      attestor: attestor.publicKey,
+      model,
+      index: at,
+      root: alloc.root,
+      total: alloc.total,
+      leafCount: alloc.leafCount,
+      recordsHash: Uint8Array.from(state.recordsHash),
+      inputsHash: inputsHash(at),
+      inputsUri: inputsUri(at),
+    });
+    assert.equal(chain.sendErr(post.instructions, attestor).name, "AttestorNotApproved");
+    assert.ok("open" in (await client.fetchEpoch(model, at)).status);
+    assert.equal(chain.tokenBalance(attestorToken()), attestorBefore);
   });
 });

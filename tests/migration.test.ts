@@ -75,6 +75,13 @@ describe("migrations/deploy.ts", () => {
     await assert.rejects(quietly(() => deploy(provider, { SUITE_TREASURY: "not-a-key" })), /SUITE_TREASURY/);
     await assert.rejects(quietly(() => deploy(provider, { SUITE_EPOCH_LENGTH_SECS: "59" })), /SUITE_EPOCH_LENGTH_SECS=59: expected 60\.\.=2592000/);
     await assert.rejects(quietly(() => deploy(provider, { SUITE_CHALLENGE_WINDOW_SECS: "604801" })), /SUITE_CHALLENGE_WINDOW_SECS/);
+    // The challenge window's floor is a day; the cooldown is at least the window; a challenger's bond (the minimum stake) above zero.
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_CHALLENGE_WINDOW_SECS: "86399" })), /SUITE_CHALLENGE_WINDOW_SECS=86399: expected 86400\.\.=604800/);
+    await assert.rejects(
+      quietly(() => deploy(provider, { SUITE_CHALLENGE_WINDOW_SECS: "172800", SUITE_UNSTAKE_COOLDOWN_SECS: "172799" })),
+      /SUITE_UNSTAKE_COOLDOWN_SECS=172799: expected 172800\.\.=2592000/,
+    );
+    await assert.rejects(quietly(() => deploy(provider, { SUITE_MIN_OPERATOR_STAKE: "0" })), /SUITE_MIN_OPERATOR_STAKE=0/);
     await assert.rejects(quietly(() => deploy(provider, { SUITE_CLAIM_WINDOW_SECS: "3599" })), /SUITE_CLAIM_WINDOW_SECS/);
     await assert.rejects(quietly(() => deploy(provider, { SUITE_ROOT_DEADLINE_SECS: "-1" })), /SUITE_ROOT_DEADLINE_SECS/);
     assert.equal(chain.exists(configPda()), false);
@@ -88,10 +95,10 @@ describe("migrations/deploy.ts", () => {
     const env = {
       SUITE_PROTOCOL_FEE_BPS: "300",
       SUITE_MIN_OPERATOR_STAKE: (500n * OPEN).toString(),
-      SUITE_UNSTAKE_COOLDOWN_SECS: "3600",
+      SUITE_UNSTAKE_COOLDOWN_SECS: "172800",
       SUITE_EPOCH_LENGTH_SECS: "600",
       SUITE_ROOT_DEADLINE_SECS: "1200",
-      SUITE_CHALLENGE_WINDOW_SECS: "0",
+      SUITE_CHALLENGE_WINDOW_SECS: "86400",
       SUITE_CLAIM_WINDOW_SECS: "7200",
       SUITE_TREASURY: treasury.toBase58(),
       SUITE_CONFIG_AUTHORITY: governance.toBase58(),
@@ -109,13 +116,16 @@ describe("migrations/deploy.ts", () => {
     assert.equal(config.decimals, 9);
     assert.equal(config.protocolFeeBps, 300);
     assert.equal(BigInt(config.minOperatorStake.toString()), 500n * OPEN);
-    assert.equal(Number(config.unstakeCooldownSecs), 3600);
+    assert.equal(Number(config.unstakeCooldownSecs), 172_800);
     assert.deepEqual(
       [config.epochLengthSecs, config.rootDeadlineSecs, config.challengeWindowSecs, config.claimWindowSecs].map(Number),
-      [600, 1200, 0, 7200],
+      [600, 1200, 86_400, 7200],
     );
     assert.ok(config.treasury.equals(treasury));
     assert.ok(config.authority.equals(governance));
+    // Governance resolves challenges; a challenger bonds the minimum stake.
+    assert.ok(config.resolver.equals(governance));
+    assert.equal(BigInt(config.challenge.challengeBond.toString()), 500n * OPEN);
     const mint = decodeMint((await chain.reader(first.mint))!.data);
     assert.ok(mint.mintAuthority!.equals(deployer.publicKey));
     assert.equal(mint.supply, 42n * OPEN);
@@ -140,7 +150,7 @@ describe("migrations/deploy.ts", () => {
     assert.equal((await client.fetchConfig()).protocolFeeBps, 300);
   });
 
-  test("defaults: 250 bps, 1,000 OPEN minimum stake, 7-day cooldown, day-long epochs, the wallet as treasury and authority", async () => {
+  test("defaults: 250 bps, 1,000 OPEN minimum stake, 7-day cooldown, day-long epochs and challenge window, the wallet as treasury, authority and resolver", async () => {
     const chain = new TestChain();
     const deployer = chain.upgradeAuthority;
     const result = await quietly(() => deploy(litesvmProvider(chain, deployer), {}));
@@ -150,9 +160,14 @@ describe("migrations/deploy.ts", () => {
     assert.equal(Number(config.unstakeCooldownSecs), 7 * 24 * 3600);
     assert.deepEqual(
       [config.epochLengthSecs, config.rootDeadlineSecs, config.challengeWindowSecs, config.claimWindowSecs].map(Number),
-      [86_400, 86_400, 3_600, 2_592_000],
+      [86_400, 86_400, 86_400, 2_592_000],
     );
     assert.ok(config.treasury.equals(deployer.publicKey) && config.authority.equals(deployer.publicKey));
+    assert.ok(config.resolver.equals(deployer.publicKey));
+    assert.deepEqual(
+      [config.challenge.attestorBondBps, config.challenge.challengeBond, config.challenge.challengeRewardBps, config.challenge.resolveWindowSecs].map(Number),
+      [1_000, Number(1_000n * OPEN), 5_000, 3 * 86_400],
+    );
     assert.equal(chain.tokenBalance(associatedTokenAddress(deployer.publicKey, result.mint)), 1_000_000_000n * OPEN);
   });
 
@@ -168,8 +183,8 @@ describe("migrations/deploy.ts", () => {
       treasury: deployer.publicKey,
       protocolFeeBps: 250,
       minOperatorStake: OPEN,
-      unstakeCooldownSecs: 3_600,
-      epochTiming: { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 },
+      unstakeCooldownSecs: 86_400,
+      epochTiming: { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 86_400, claimWindowSecs: 2_592_000 },
     });
     chain.sendOk(init.instructions, deployer);
     assert.equal(chain.exists(bondVaultPda()), false);

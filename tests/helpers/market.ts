@@ -4,9 +4,11 @@ import { type AttributionClient, BN, EarningsRole, OPEN, OPEN_DECIMALS } from "@
 import { createHash } from "node:crypto";
 import type { TestChain } from "./chain";
 
-/** What the market tests share: a stake minimum, daily epochs, and two small helpers. */
+/** What the market tests share: a stake minimum, daily epochs (a day's challenge window, the floor), and two small helpers. */
 export const MIN_STAKE = 1_000n * OPEN;
-export const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 3_600, claimWindowSecs: 2_592_000 };
+export const TIMING = { epochLengthSecs: 86_400, rootDeadlineSecs: 86_400, challengeWindowSecs: 86_400, claimWindowSecs: 2_592_000 };
+/** `openMarket`'s unstake cooldown: a day, no shorter than the challenge window (`CooldownBelowChallengeWindow`). */
+export const COOLDOWN_SECS = 86_400;
 export const big = (v: { toString(): string }) => BigInt(v.toString());
 export const hash = (label: string) => Uint8Array.from(createHash("sha256").update(label).digest());
 
@@ -26,7 +28,7 @@ export interface MarketTiming {
 }
 
 /**
- * OPEN minted by `mintAuthority`; the config (250 bps, a one-hour cooldown, `timing`) initialised
+ * OPEN minted by `mintAuthority`; the config (250 bps, a one-day cooldown, `timing`) initialised
  * by the upgrade authority with the treasury's earnings and the bond vault; `operator` registered and staked
  * `minStake` with its earnings; the builder's model-owner earnings; `user` holding 1,000 OPEN.
  * Returns the mint.
@@ -47,7 +49,7 @@ export async function openMarket(
     treasury: w.treasury.publicKey,
     protocolFeeBps: 250,
     minOperatorStake: minStake,
-    unstakeCooldownSecs: 3_600,
+    unstakeCooldownSecs: COOLDOWN_SECS,
     epochTiming: timing,
   });
   const treasuryEarnings = await client.earningsInit({ payer: deployer.publicKey, beneficiary: w.treasury.publicKey, role: EarningsRole.Treasury });

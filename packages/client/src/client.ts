@@ -46,6 +46,8 @@ import { EMPTY_OUTPUT_HASH } from "./merkle";
 import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
 import {
   type Integer,
+  attestationPda,
+  attestorApprovalPda,
   bondVaultPda,
   configPda,
   contributionPda,
@@ -86,7 +88,20 @@ export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
 export type EpochAccount = IdlAccounts<AttributionPayout>["epoch"];
 /** A contribution's paid leaf of an epoch (`receiptPda(epoch, contribution)`); the `AttributionClaimed` event names the wallet paid. */
 export type ReceiptAccount = IdlAccounts<AttributionPayout>["receipt"];
+/**
+ * The attestor's stake in an epoch's root (`attestationPda(epoch)`, created by the root post,
+ * closed by `attestationClose`): `bond`, what the attestor gets back (its own bond, plus a
+ * dismissed challenger's; 0 after an upheld challenge), and the pending (or last dismissed)
+ * challenge: `challenger`, `challengerBond` (0 when none is pending), `challengeRewardBps` (its
+ * reward if upheld, in bps of `bond`), `disputed` (a leaf, or a contribution's address) and
+ * `resolveBy` (the resolver's deadline).
+ */
+export type AttestationAccount = IdlAccounts<AttributionPayout>["attestation"];
+/** `Config.challenge`: what posting and challenging a root costs, and what an upheld challenge earns. */
+export type ChallengeParams = IdlTypes<AttributionPayout>["challengeParams"];
 export type DatanetAccount = IdlAccounts<DatanetRegistry>["datanet"];
+/** The curator's approval of an attestor for its datanet (`attestorApprovalPda(datanet, attestor)`). */
+export type AttestorApprovalAccount = IdlAccounts<DatanetRegistry>["attestorApproval"];
 export type ContributionAccount = IdlAccounts<DatanetRegistry>["contribution"];
 /** A published datanet version (see `SUITE_IDLS` for where its layout comes from). */
 export type DatanetVersionAccount = IdlAccounts<SuiteDatanetRegistry>["datanetVersion"];
@@ -108,6 +123,22 @@ export interface EpochTimingInput {
   challengeWindowSecs: Integer;
   claimWindowSecs: Integer;
 }
+
+/**
+ * The challenge parameters `configUpdate` sets (bounds: `CHALLENGE_PARAMS_BOUNDS`): the
+ * attestor's bond in bps of what its root allocates (at least 1,000), the challenger's bond in
+ * OPEN base units (above zero), the challenger's reward in bps of the attestor's bond when
+ * upheld (at most 10,000), and how long the resolver has to decide, in seconds.
+ */
+export interface ChallengeParamsInput {
+  attestorBondBps: number;
+  challengeBond: Integer;
+  challengeRewardBps: number;
+  resolveWindowSecs: Integer;
+}
+
+/** How `epochChallengeEnd` ends a challenge: the resolver upholds or dismisses it; anyone ends it as expired after its deadline. */
+export type ChallengeOutcomeName = "upheld" | "dismissed" | "expired";
 
 /** An account as the client needs it: its data and owner. */
 export interface AccountInfoLike {
@@ -199,6 +230,13 @@ const timingArg = (t: EpochTimingInput) => ({
   challengeWindowSecs: bn(t.challengeWindowSecs),
   claimWindowSecs: bn(t.claimWindowSecs),
 });
+const challengeArg = (c: ChallengeParamsInput): ChallengeParams => ({
+  attestorBondBps: c.attestorBondBps,
+  challengeBond: bn(c.challengeBond),
+  challengeRewardBps: c.challengeRewardBps,
+  resolveWindowSecs: bn(c.resolveWindowSecs),
+});
+const outcomeArg = (outcome: ChallengeOutcomeName) => ({ [outcome]: {} }) as IdlTypes<AttributionPayout>["challengeOutcome"];
 const bytes32 = (v: Uint8Array | number[], what: string): number[] => {
   if (v.length !== 32) throw new RangeError(`${what} must be 32 bytes, not ${v.length}`);
   return Array.from(v);
@@ -487,6 +525,45 @@ export class AttributionClient {
       .accountsStrict({ datanet: a.datanet, newAuthority: a.newAuthority })
       .instruction();
     return { instructions: [ix] };
+  }
+
+  /**
+   * `datanet_attestor_approve` (the datanet's curator, `authority`, who pays the rent): allows
+   * `attestor` to post Proof of Attribution roots for the datanet's share of the models that cite
+   * it (`attribution_root_post` refuses any other: `AttestorNotApproved`). Once per attestor
+   * (`AttestorAlreadyApproved`).
+   */
+  async datanetAttestorApprove(a: {
+    datanet: PublicKey;
+    authority: PublicKey;
+    attestor: PublicKey;
+  }): Promise<Built<{ approval: PublicKey }>> {
+    const approval = attestorApprovalPda(a.datanet, a.attestor);
+    const ix = await this.datanetProgram.methods
+      .datanetAttestorApprove(a.attestor)
+      .accountsStrict({ datanet: a.datanet, authority: a.authority, approval, systemProgram: SystemProgram.programId })
+      .instruction();
+    return { instructions: [ix], approval };
+  }
+
+  /**
+   * `datanet_attestor_revoke` (the curator): withdraws `attestor`'s approval, its rent back to
+   * whoever paid it (`rentPayer`, read from the approval when absent). Roots already posted stay.
+   */
+  async datanetAttestorRevoke(a: {
+    datanet: PublicKey;
+    authority: PublicKey;
+    attestor: PublicKey;
+    rentPayer?: PublicKey;
+  }): Promise<Built<{ approval: PublicKey; rentPayer: PublicKey }>> {
+    const approval = attestorApprovalPda(a.datanet, a.attestor);
+    const rentPayer =
+      a.rentPayer ?? (await this.fetchDecoded<AttestorApprovalAccount>(this.datanetProgram, "attestorApproval", approval)).rentPayer;
+    const ix = await this.datanetProgram.methods
+      .datanetAttestorRevoke()
+      .accountsStrict({ datanet: a.datanet, authority: a.authority, approval, rentPayer })
+      .instruction();
+    return { instructions: [ix], approval, rentPayer };
   }
 
   /**
@@ -1086,7 +1163,10 @@ export class AttributionClient {
 
   /**
    * `config_update` (config authority): any of the parameters; `paused` stops new payments only;
-   * `epochTiming` applies to epochs opened from then on.
+   * `epochTiming` applies to epochs opened from then on (its challenge window at least a day, and
+   * at most the unstake cooldown); `resolver` decides challenges from then on, a pending one
+   * included; `challenge` applies to roots posted and challenges opened from then on
+   * (`InvalidChallengeParams` out of `CHALLENGE_PARAMS_BOUNDS`).
    */
   async configUpdate(a: {
     authority: PublicKey;
@@ -1096,6 +1176,8 @@ export class AttributionClient {
     unstakeCooldownSecs?: Integer | null;
     epochTiming?: EpochTimingInput | null;
     paused?: boolean | null;
+    resolver?: PublicKey | null;
+    challenge?: ChallengeParamsInput | null;
   }): Promise<Built> {
     const ix = await this.payoutProgram.methods
       .configUpdate({
@@ -1105,6 +1187,8 @@ export class AttributionClient {
         unstakeCooldownSecs: a.unstakeCooldownSecs == null ? null : bn(a.unstakeCooldownSecs),
         epochTiming: a.epochTiming == null ? null : timingArg(a.epochTiming),
         paused: a.paused ?? null,
+        resolver: a.resolver ?? null,
+        challenge: a.challenge == null ? null : challengeArg(a.challenge),
       })
       .accountsStrict({ config: configPda(), authority: a.authority })
       .instruction();
@@ -1754,8 +1838,17 @@ export class AttributionClient {
    * the sha256 of the published attestation the root was computed from (stored on the epoch), and
    * `inputsUri`, where that attestation is published (1 to `MAX_INPUTS_URI_LEN` = 200 bytes, in
    * the `AttributionRootPosted` event only; `InvalidInputsUri` otherwise). The version's bound
-   * (`Epoch.acceptedEnd`) is copied from its pool. `datanetVersion` (the epoch's) is read from
-   * the epoch when absent.
+   * (`Epoch.acceptedEnd`) is copied from its pool. The attestor must be the model's
+   * (`NotAttestor`) and approved by the curator of the epoch's datanet (`datanetAttestorApprove`;
+   * `AttestorNotApproved`). `datanet` and `datanetVersion` (the epoch's) are read from the epoch
+   * when absent.
+   *
+   * The attestor bonds its root: `attestorBond(total, config.challenge.attestorBondBps)` (at least
+   * 10 %, rounded up) moves from `attestorToken` (default: its ATA) into the fee vault, recorded
+   * in the epoch's `attestation` (`attestationPda(epoch)`, whose rent the attestor pays). Claims
+   * open the epoch's challenge window (at least a day) after the post; until then anyone may
+   * challenge the root (`epochChallenge`). What is left of the bond comes back with the rent
+   * through `attestationClose`.
    */
   async attributionRootPost(a: {
     attestor: PublicKey;
@@ -1767,12 +1860,20 @@ export class AttributionClient {
     recordsHash: Uint8Array | number[];
     inputsHash: Uint8Array | number[];
     inputsUri: string;
+    datanet?: PublicKey;
     datanetVersion?: PublicKey;
     /** The attestor's stake (default: the one created under `attestor`). */
     attestorStake?: PublicKey;
-  }): Promise<Built<{ epoch: PublicKey }>> {
+    attestorToken?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built<{ epoch: PublicKey; attestation: PublicKey; attestorToken: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
     const epoch = epochPda(a.model, a.index);
-    const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
+    const attestation = attestationPda(epoch);
+    const attestorToken = a.attestorToken ?? associatedTokenAddress(a.attestor, open.mint, open.tokenProgram);
+    const state = a.datanet && a.datanetVersion ? null : await this.fetchEpoch(a.model, a.index);
+    const datanet = a.datanet ?? state!.datanet;
+    const datanetVersion = a.datanetVersion ?? state!.datanetVersion;
     const ix = await this.payoutProgram.methods
       .attributionRootPost({
         root: bytes32(a.root, "root"),
@@ -1784,14 +1885,142 @@ export class AttributionClient {
       })
       .accountsStrict({
         config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
         model: a.model,
         epoch,
         attestor: a.attestor,
         attestorStake: a.attestorStake ?? stakePda(a.attestor),
         pool: poolPda(datanetVersion),
+        attestorToken,
+        attestorApproval: attestorApprovalPda(datanet, a.attestor),
+        attestation,
+        tokenProgram: open.tokenProgram,
+        systemProgram: SystemProgram.programId,
       })
       .instruction();
-    return { instructions: [ix], epoch };
+    return { instructions: [ix], epoch, attestation, attestorToken };
+  }
+
+  /**
+   * `epoch_challenge`: `challenger` disputes the posted root of `model`'s epoch `index` inside
+   * its challenge window (before `Epoch.claimsOpenAt`; `ChallengeWindowClosed` after it), bonding
+   * the config's `challenge.challengeBond` from `challengerToken` (default: its ATA). `disputed`
+   * names what it disputes: a leaf of the root (32 bytes: `leaf` from `merkle.ts`), or the
+   * contribution a missing leaf would name (its address). The epoch becomes Challenged: no claim
+   * and no veto (`RootChallenged`), nor a second challenge, until the resolver decides or its
+   * deadline (`Attestation.resolveBy`: `challenge.resolveWindowSecs` later) passes
+   * (`epochChallengeEnd`).
+   */
+  async epochChallenge(a: {
+    challenger: PublicKey;
+    model: PublicKey;
+    index: Integer;
+    disputed: Uint8Array | number[] | PublicKey;
+    challengerToken?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built<{ epoch: PublicKey; attestation: PublicKey; challengerToken: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const epoch = epochPda(a.model, a.index);
+    const attestation = attestationPda(epoch);
+    const challengerToken = a.challengerToken ?? associatedTokenAddress(a.challenger, open.mint, open.tokenProgram);
+    const disputed = a.disputed instanceof PublicKey ? a.disputed.toBytes() : a.disputed;
+    const ix = await this.payoutProgram.methods
+      .epochChallenge(bytes32(disputed, "disputed"))
+      .accountsStrict({
+        config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
+        epoch,
+        attestation,
+        challenger: a.challenger,
+        challengerToken,
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix], epoch, attestation, challengerToken };
+  }
+
+  /**
+   * `epoch_challenge_end`: ends the challenge of `model`'s epoch `index`, `signer` signing.
+   * `upheld` and `dismissed` are the config's resolver's (`NotResolver` for anyone else), before
+   * `Attestation.resolveBy` (`ResolveDeadlinePassed` after it). Upheld: the root is struck (the
+   * epoch is released); the challenger gets its bond back plus `challengeRewardBps` of the
+   * attestor's bond; the rest of that bond and everything the epoch held go to the pool of its
+   * datanet version. Dismissed: the challenger's bond joins the attestor's, and claims open when
+   * the window ends. `expired`: anyone, once `resolveBy` has passed (`ResolveDeadlineNotPassed`
+   * before): the epoch falls back to the static weights (its balance to the pool), and both bonds
+   * go back (the attestor's through `attestationClose`). The challenger is paid into
+   * `challengerToken`, which must be its own (`NotOwnTokenAccount`; default: the ATA of the
+   * challenger the attestation names). `datanetVersion` is read from the epoch when absent.
+   */
+  async epochChallengeEnd(a: {
+    signer: PublicKey;
+    model: PublicKey;
+    index: Integer;
+    outcome: ChallengeOutcomeName;
+    datanetVersion?: PublicKey;
+    challengerToken?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built<{ epoch: PublicKey; attestation: PublicKey; challengerToken: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const epoch = epochPda(a.model, a.index);
+    const attestation = attestationPda(epoch);
+    const challengerToken =
+      a.challengerToken ??
+      associatedTokenAddress((await this.fetchAttestation(a.model, a.index)).challenger, open.mint, open.tokenProgram);
+    const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
+    const ix = await this.payoutProgram.methods
+      .epochChallengeEnd(outcomeArg(a.outcome))
+      .accountsStrict({
+        config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
+        epoch,
+        attestation,
+        pool: poolPda(datanetVersion),
+        challengerToken,
+        signer: a.signer,
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix], epoch, attestation, challengerToken };
+  }
+
+  /**
+   * `attestation_close` (permissionless): pays the attestor of `model`'s epoch `index` what is
+   * left of its bond (its own and a dismissed challenger's; nothing after an upheld challenge)
+   * into `attestorToken` (default: its ATA), and closes the attestation, its rent back to the
+   * attestor: once claims are open with no challenge pending, or once the epoch was released
+   * (`BondLocked` before). `attestor` is read from the attestation when absent. `epochClose`
+   * needs it closed.
+   */
+  async attestationClose(a: {
+    model: PublicKey;
+    index: Integer;
+    attestor?: PublicKey;
+    attestorToken?: PublicKey;
+    open?: OpenToken;
+  }): Promise<Built<{ epoch: PublicKey; attestation: PublicKey; attestor: PublicKey; attestorToken: PublicKey }>> {
+    const open = a.open ?? (await this.openToken());
+    const epoch = epochPda(a.model, a.index);
+    const attestation = attestationPda(epoch);
+    const attestor = a.attestor ?? (await this.fetchAttestation(a.model, a.index)).attestor;
+    const attestorToken = a.attestorToken ?? associatedTokenAddress(attestor, open.mint, open.tokenProgram);
+    const ix = await this.payoutProgram.methods
+      .attestationClose()
+      .accountsStrict({
+        config: configPda(),
+        vault: vaultPda(),
+        mint: open.mint,
+        epoch,
+        attestation,
+        attestor,
+        attestorToken,
+        tokenProgram: open.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix], epoch, attestation, attestor, attestorToken };
   }
 
   /**
@@ -1800,7 +2029,8 @@ export class AttributionClient {
    * contribution's current `contributor` (read from the contribution when absent: after a
    * handover, the new holder), by default its ATA, created first, paid by the cranker, unless
    * `createDestination` is false. The cranker signs and pays the receipt's rent (returned by
-   * `receipt_close`). The program refuses a contribution of another datanet
+   * `receipt_close`). Claims open when the challenge window ends, and wait while the root is
+   * challenged (`RootChallenged`). The program refuses a contribution of another datanet
    * (`ContributionOfAnotherDatanet`), not accepted (`ContributionNotAccepted`) or not in the
    * version the model cites (`NotInVersion`), and an account that is no contribution.
    */
@@ -1859,8 +2089,9 @@ export class AttributionClient {
 
   /**
    * `attribution_root_veto` (config authority): strikes down a posted root during its challenge
-   * window; the epoch's balance goes to the pool of its datanet version. `datanetVersion` is read
-   * from the epoch when absent.
+   * window, unless it is challenged (`RootChallenged`: the resolver decides); the epoch's balance
+   * goes to the pool of its datanet version, and the attestor's bond can be released
+   * (`attestationClose`). `datanetVersion` is read from the epoch when absent.
    */
   async attributionRootVeto(a: {
     authority: PublicKey;
@@ -1880,8 +2111,9 @@ export class AttributionClient {
 
   /**
    * `epoch_close` (permissionless): after the claim window (or once released), what was not
-   * claimed goes to the pool of its datanet version and the epoch's rent to its `rentPayer`.
-   * `datanetVersion` and `rentPayer` are read from the epoch when absent.
+   * claimed goes to the pool of its datanet version and the epoch's rent to its `rentPayer`. A
+   * posted root's attestation must be closed first (`attestationClose`; `AttestorBondHeld`
+   * otherwise). `datanetVersion` and `rentPayer` are read from the epoch when absent.
    */
   async epochClose(a: {
     model: PublicKey;
@@ -1895,7 +2127,7 @@ export class AttributionClient {
     const rentPayer = a.rentPayer ?? state!.rentPayer;
     const ix = await this.payoutProgram.methods
       .epochClose()
-      .accountsStrict({ epoch, pool: poolPda(datanetVersion), rentPayer })
+      .accountsStrict({ epoch, pool: poolPda(datanetVersion), rentPayer, attestation: attestationPda(epoch) })
       .instruction();
     return { instructions: [ix], epoch, rentPayer };
   }
@@ -1947,6 +2179,10 @@ export class AttributionClient {
   /** The config, or null before `config_init`. */
   fetchConfigOrNull(): Promise<ConfigAccount | null> {
     return this.fetchDecodedOrNull(this.payoutProgram, "config", configPda());
+  }
+  /** The curator of `datanet`'s approval of `attestor`, or null (never approved, or revoked). */
+  fetchAttestorApprovalOrNull(datanet: PublicKey, attestor: PublicKey): Promise<AttestorApprovalAccount | null> {
+    return this.fetchDecodedOrNull(this.datanetProgram, "attestorApproval", attestorApprovalPda(datanet, attestor));
   }
   fetchDatanet(datanet: PublicKey): Promise<DatanetAccount> {
     return this.fetchDecoded(this.datanetProgram, "datanet", datanet);
@@ -2063,6 +2299,14 @@ export class AttributionClient {
   /** `model`'s epoch `index`, or null (not opened yet, or closed). */
   fetchEpochOrNull(model: PublicKey, index: Integer): Promise<EpochAccount | null> {
     return this.fetchDecodedOrNull(this.payoutProgram, "epoch", epochPda(model, index));
+  }
+  /** The attestation of `model`'s epoch `index`: its attestor's bond, and its challenge. */
+  fetchAttestation(model: PublicKey, index: Integer): Promise<AttestationAccount> {
+    return this.fetchDecoded(this.payoutProgram, "attestation", attestationPda(epochPda(model, index)));
+  }
+  /** The attestation of `model`'s epoch `index`, or null (no root posted, or closed by `attestationClose`). */
+  fetchAttestationOrNull(model: PublicKey, index: Integer): Promise<AttestationAccount | null> {
+    return this.fetchDecodedOrNull(this.payoutProgram, "attestation", attestationPda(epochPda(model, index)));
   }
   /** The receipt of `contribution`'s claim from `epoch` (the epoch's address: `epochPda`). */
   fetchReceipt(epoch: PublicKey, contribution: PublicKey): Promise<ReceiptAccount> {

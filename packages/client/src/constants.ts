@@ -17,6 +17,7 @@ export const DATANET_REGISTRY_CONSTANTS = {
   SEED_DATANET: "datanet",
   SEED_CONTRIBUTION: "contribution",
   SEED_DATANET_VERSION: "datanet_version",
+  SEED_ATTESTOR_APPROVAL: "attestor_approval",
   SEED_BOND_VAULT: "bond_vault",
   /** attribution_payout's program id and config seed: the bond vault adopts its OPEN mint. */
   PAYOUT_PROGRAM_ID: "AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU",
@@ -50,13 +51,19 @@ export const ATTRIBUTION_PAYOUT_CONSTANTS = {
   SEED_ESCROW: "escrow",
   SEED_STAKE: "stake",
   SEED_EPOCH: "epoch",
+  SEED_ATTESTATION: "attestation",
   SEED_RECEIPT: "receipt",
   MAX_PROTOCOL_FEE_BPS: 1_000,
   MAX_UNSTAKE_COOLDOWN_SECS: 30 * 24 * 60 * 60,
   EPOCH_LENGTH_BOUNDS: [60, 30 * 24 * 60 * 60],
-  CHALLENGE_WINDOW_BOUNDS: [0, 7 * 24 * 60 * 60],
+  CHALLENGE_WINDOW_BOUNDS: [24 * 60 * 60, 7 * 24 * 60 * 60],
   ROOT_DEADLINE_BOUNDS: [60, 30 * 24 * 60 * 60],
   CLAIM_WINDOW_BOUNDS: [60 * 60, 365 * 24 * 60 * 60],
+  ATTESTOR_BOND_BPS_BOUNDS: [1_000, 10_000],
+  RESOLVE_WINDOW_BOUNDS: [60 * 60, 30 * 24 * 60 * 60],
+  DEFAULT_ATTESTOR_BOND_BPS: 1_000,
+  DEFAULT_CHALLENGE_REWARD_BPS: 5_000,
+  DEFAULT_RESOLVE_WINDOW_SECS: 3 * 24 * 60 * 60,
   MAX_PROOF_LEN: 32,
   MAX_INPUTS_URI_LEN: 200,
   ACCOUNT_VERSION: 1,
@@ -77,6 +84,17 @@ export const EPOCH_TIMING_BOUNDS = {
   rootDeadlineSecs: ATTRIBUTION_PAYOUT_CONSTANTS.ROOT_DEADLINE_BOUNDS,
   challengeWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.CHALLENGE_WINDOW_BOUNDS,
   claimWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.CLAIM_WINDOW_BOUNDS,
+} as const;
+/**
+ * Inclusive `[min, max]` bounds of the challenge parameters (`ChallengeParams`, set by
+ * `configUpdate`): the attestor's bond in bps of what its root allocates (at least 10 %), and the
+ * resolver's window in seconds. The challenger's bond must be above zero, its reward at most
+ * 10,000 bps of the attestor's bond. The challenge window itself (`EPOCH_TIMING_BOUNDS`) is at
+ * least a day.
+ */
+export const CHALLENGE_PARAMS_BOUNDS = {
+  attestorBondBps: ATTRIBUTION_PAYOUT_CONSTANTS.ATTESTOR_BOND_BPS_BOUNDS,
+  resolveWindowSecs: ATTRIBUTION_PAYOUT_CONSTANTS.RESOLVE_WINDOW_BOUNDS,
 } as const;
 /** The longest spam window a datanet's bond policy can set (30 days after acceptance). */
 export const MAX_SPAM_WINDOW_SECS = DATANET_REGISTRY_CONSTANTS.MAX_SPAM_WINDOW_SECS;

@@ -13,6 +13,15 @@ export function bpsOf(amount: bigint, bps: number): bigint {
   return (amount * BigInt(bps)) / BPS;
 }
 
+/**
+ * The attestor's bond for a root allocating `total` (`attribution_root_post`): `ceil(total ×
+ * attestorBondBps / 10,000)`, taken from its token account into the fee vault with the post.
+ */
+export function attestorBond(total: bigint, attestorBondBps: number): bigint {
+  if (attestorBondBps < 0 || attestorBondBps > BPS_DENOMINATOR) throw new RangeError(`bps ${attestorBondBps} outside 0..=10,000`);
+  return (total * BigInt(attestorBondBps) + BPS - 1n) / BPS;
+}
+
 export interface FeeSplit {
   /** The protocol fee, floored. */
   protocol: bigint;

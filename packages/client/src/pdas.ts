@@ -55,6 +55,13 @@ export const contributionPda = (datanet: PublicKey, contentHash: Uint8Array) =>
 export const datanetVersionPda = (datanet: PublicKey, number: Integer) =>
   find([utf8(D.SEED_DATANET_VERSION), datanet.toBytes(), u32Le(number)], DATANET_REGISTRY_PROGRAM_ID);
 
+/**
+ * `[b"attestor_approval", datanet, attestor]` in datanet_registry: the datanet's curator allows
+ * `attestor` to post Proof of Attribution roots for the datanet's share.
+ */
+export const attestorApprovalPda = (datanet: PublicKey, attestor: PublicKey) =>
+  find([utf8(D.SEED_ATTESTOR_APPROVAL), datanet.toBytes(), attestor.toBytes()], DATANET_REGISTRY_PROGRAM_ID);
+
 /** `[b"bond_vault"]` in datanet_registry: the OPEN token account (its own authority) holding every contributor bond. */
 export const bondVaultPda = () => find([utf8(D.SEED_BOND_VAULT)], DATANET_REGISTRY_PROGRAM_ID);
 
@@ -98,6 +105,10 @@ export const stakePda = (authority: PublicKey) =>
 /** `[b"epoch", model, index u64 LE]` in attribution_payout: a model's Proof of Attribution epoch. */
 export const epochPda = (model: PublicKey, index: Integer) =>
   find([utf8(P.SEED_EPOCH), model.toBytes(), u64Le(index)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+
+/** `[b"attestation", epoch]` in attribution_payout: the attestor's bond for an epoch's root, and its challenge. */
+export const attestationPda = (epoch: PublicKey) =>
+  find([utf8(P.SEED_ATTESTATION), epoch.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
 /** `[b"receipt", epoch, contribution]` in attribution_payout: `contribution`'s leaf of `epoch` was paid. */
 export const receiptPda = (epoch: PublicKey, contribution: PublicKey) =>
