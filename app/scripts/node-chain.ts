@@ -100,6 +100,26 @@ export async function fundedWallet(connection: Connection, deployer: Keypair, so
   return wallet;
 }
 
+/**
+ * Moves the local validator's clock forward to `unixSeconds` (surfpool's `surfnet_timeTravel`
+ * cheat code, which takes milliseconds), and waits until the Clock sysvar shows it.
+ */
+export async function timeTravel(connection: Connection, unixSeconds: bigint): Promise<void> {
+  const res = await fetch(connection.rpcEndpoint, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "surfnet_timeTravel", params: [{ absoluteTimestamp: Number(unixSeconds) * 1_000 }] }),
+  });
+  const body = (await res.json()) as { error?: { message: string } };
+  if (body.error) throw new Error(`surfnet_timeTravel: ${body.error.message}`);
+  const client = new AttributionClient({ connection });
+  const deadline = Date.now() + 10_000;
+  while ((await client.fetchClock()).unixTimestamp < unixSeconds) {
+    if (Date.now() > deadline) throw new Error(`the validator's clock did not reach ${unixSeconds}`);
+    await sleep(200);
+  }
+}
+
 export function connect(rpcUrl: string): Connection {
   return new Connection(rpcUrl, { commitment: "confirmed", disableRetryOnRateLimit: true });
 }

@@ -7,6 +7,7 @@ import { walletBalances } from "./lib/data";
 import { formatOpen, formatUnits } from "./lib/format";
 import { isValidRpcUrl } from "./lib/rpc";
 import { href, useRoute } from "./lib/router";
+import { AttributionPage } from "./pages/Attribution";
 import { DatanetsPage } from "./pages/Datanets";
 import { EarningsPage } from "./pages/Earnings";
 import { ModelsPage } from "./pages/Models";
@@ -17,6 +18,7 @@ const PAGES = [
   ["datanets", "Datanets"],
   ["models", "Models"],
   ["pay", "Pay"],
+  ["attribution", "Attribution"],
   ["earnings", "Earnings"],
   ["usage", "Usage"],
 ] as const;
@@ -118,6 +120,9 @@ export function App() {
       break;
     case "pay":
       content = <PayPage model={route[1]} />;
+      break;
+    case "attribution":
+      content = <AttributionPage key={route[1] ?? ""} model={route[1]} />;
       break;
     case "earnings":
       content = <EarningsPage />;

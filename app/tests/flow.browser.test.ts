@@ -28,11 +28,16 @@ import {
   OPEN,
   accrue,
   associatedTokenAddress,
+  attestationPda,
+  attestorBond,
+  attributionAllocation,
+  bpsOf,
   bondVaultPda,
   contributionPda,
   datanetPda,
   datanetVersionPda,
   earningsPda,
+  epochPda,
   escrowPda,
   findEvents,
   merkleRoot,
@@ -47,7 +52,7 @@ import {
 } from "@attribution-suite/client";
 import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import type { Page } from "playwright-core";
-import { fundedWallet, send } from "../scripts/node-chain";
+import { fundedWallet, mintOpen, send, timeTravel } from "../scripts/node-chain";
 import { type World, startWorld } from "./harness";
 import { confirmed, go, txResult, useWallet } from "./ui";
 
@@ -68,6 +73,8 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
   let model: PublicKey;
   let modelV1: PublicKey; // a second model, citing v1
   let paidSignature: string;
+  // The proof-attributed model the Pay page paid twice, its epoch, the version it cites and that version's contribution.
+  let attributed: { model: PublicKey; index: bigint; version: PublicKey; contribution: PublicKey };
   // The main model's usage, as the usage test expects it.
   let modelCalls = 0n;
   let modelFees = 0n;
@@ -454,6 +461,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(big(epoch.accrued), records[0].amount + records[1].amount);
     assert.deepEqual(Buffer.from(epoch.recordsHash), Buffer.from(await recordsHash(records)));
     assert.equal(big((await client.fetchPool(v1.datanetVersion)).totalCredited), 0n);
+    attributed = { model: m.model, index: epochIndex, version: v1.datanetVersion, contribution: sub.contribution };
   });
 
   test("enrolling late loses nothing: enroll in v2 after the fee, its whole share shows; claim it; a second claim has nothing owed", async () => {
@@ -941,6 +949,109 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await go(page, world, "pay");
     await page.getByTestId("pay-model").waitFor();
     assert.equal(await page.locator(`[data-testid="pay-model"] option[value="${model.toBase58()}"]`).count(), 0);
+  });
+
+  test("Proof of Attribution: the curator approves the attestor, which posts a bonded root (Node); a challenger challenges it on the page; the resolver upholds it on the page: the challenger's bond and half the attestor's to the challenger, the rest and the epoch's fees to the version's pool; the attestation closed on the page", async () => {
+    const { model: m, index, version: v, contribution: c } = attributed;
+    const hex = (bytes: Uint8Array | number[]) => Buffer.from(bytes).toString("hex");
+    // Past the epoch's end (the validator's clock jumps), the attestor (the staked operator),
+    // approved by the datanet's curator (the deployer), posts a root allocating 80 % of the epoch
+    // to the version's contribution, and bonds a tenth of it.
+    let epoch = await client.fetchEpoch(m, index);
+    await timeTravel(world.connection, big(epoch.endsAt) + 1n);
+    const approve = await client.datanetAttestorApprove({ datanet: epoch.datanet, authority: world.deployer.publicKey, attestor: operator.publicKey });
+    await send(world.connection, approve.instructions, world.deployer);
+    const alloc = await attributionAllocation(m, index, [{ contribution: c, amount: (big(epoch.accrued) * 8n) / 10n }]);
+    await mintOpen(world.connection, world.deployer, operator.publicKey, OPEN);
+    const attestorToken = associatedTokenAddress(operator.publicKey, config.mint, config.tokenProgram);
+    const attestorBefore = await client.tokenBalance(attestorToken);
+    const inputsHash = createHash("sha256").update(`the attestation of epoch ${index}`).digest();
+    const post = await client.attributionRootPost({
+      attestor: operator.publicKey,
+      model: m,
+      index,
+      root: alloc.root,
+      total: alloc.total,
+      leafCount: alloc.leafCount,
+      recordsHash: Uint8Array.from(epoch.recordsHash),
+      inputsHash,
+      inputsUri: `https://attestor.example/attributed-lm/epochs/${index}/inputs.json`,
+    });
+    await send(world.connection, post.instructions, operator);
+    const bond = attestorBond(alloc.total, config.challenge.attestorBondBps);
+    assert.ok(bond > 0n);
+    assert.equal(attestorBefore - (await client.tokenBalance(attestorToken)), bond);
+    epoch = await client.fetchEpoch(m, index);
+
+    // The page: the model's epoch with its root, hashes, window countdown and the attestor's bond.
+    const challengeBond = big(config.challenge.challengeBond);
+    const challenger = await fundedWallet(world.connection, world.deployer, 5, challengeBond);
+    const challengerToken = associatedTokenAddress(challenger.publicKey, config.mint, config.tokenProgram);
+    await useWallet(page, challenger);
+    await go(page, world, "models"); // and back: the page reads the epochs anew
+    await go(page, world, `attribution/${m.toBase58()}`);
+    const card = page.getByTestId(`epoch-${index}`);
+    await card.locator('[data-testid="epoch-facts"][data-status="posted"]').waitFor();
+    assert.equal(await card.getByTestId("epoch-root").textContent(), hex(alloc.root));
+    assert.equal(await card.getByTestId("epoch-records-hash").textContent(), hex(epoch.recordsHash));
+    assert.equal(await card.getByTestId("epoch-inputs-hash").textContent(), hex(inputsHash));
+    assert.equal(await card.getByTestId("epoch-attestor-bond").getAttribute("data-raw"), bond.toString());
+    assert.equal(await card.getByTestId("epoch-claims-open").getAttribute("data-at"), big(epoch.claimsOpenAt).toString());
+    assert.match((await card.getByTestId("epoch-claims-open").textContent()) ?? "", /\(in 23 h \d+ min/);
+    assert.equal(await page.getByTestId("poa-challenge-bond").getAttribute("data-raw"), challengeBond.toString());
+
+    // A challenge names a leaf or a contribution: other text is refused by the form.
+    const input = card.getByTestId("challenge-disputed");
+    await input.fill("not a leaf");
+    await card.getByTestId("challenge-problem").waitFor();
+    assert.equal(await card.getByTestId("challenge-submit").isDisabled(), true);
+    const disputed = alloc.claims[0].leaf;
+    await input.fill(hex(disputed));
+    await confirmed(page, `tx-epoch-${index}`, () => card.getByTestId("challenge-submit").click());
+    const attestation = await client.fetchAttestation(m, index);
+    assert.ok("challenged" in (await client.fetchEpoch(m, index)).status);
+    assert.ok(attestation.challenger.equals(challenger.publicKey));
+    assert.equal(big(attestation.challengerBond), challengeBond);
+    assert.equal(hex(attestation.disputed), hex(disputed));
+    assert.equal(await client.tokenBalance(challengerToken), 0n);
+    const challenge = card.getByTestId("epoch-challenge");
+    await challenge.waitFor();
+    assert.equal(await challenge.getAttribute("data-challenger"), challenger.publicKey.toBase58());
+    assert.equal(await challenge.getAttribute("data-bond"), challengeBond.toString());
+    assert.equal(await card.getByTestId("epoch-disputed").textContent(), hex(disputed));
+    // The challenger is not the resolver: no Uphold, no Dismiss.
+    assert.equal(await card.getByTestId("challenge-uphold").count(), 0);
+
+    // The resolver (the config's authority, the deployer at bootstrap) upholds it on the page.
+    assert.ok(config.resolver.equals(world.deployer.publicKey));
+    await useWallet(page, world.deployer);
+    await card.getByTestId("challenge-uphold").waitFor();
+    const poolBefore = big((await client.fetchPool(v)).totalCredited);
+    await confirmed(page, `tx-epoch-${index}`, () => card.getByTestId("challenge-uphold").click());
+    const reward = bpsOf(bond, config.challenge.challengeRewardBps);
+    assert.equal(await client.tokenBalance(challengerToken), challengeBond + reward);
+    assert.equal(big((await client.fetchPool(v)).totalCredited) - poolBefore, bond - reward + alloc.total);
+    assert.ok("released" in (await client.fetchEpoch(m, index)).status);
+    const ended = card.getByTestId("challenge-ended").locator("[data-to-challenger]");
+    await ended.waitFor();
+    assert.equal(await ended.getAttribute("data-to-challenger"), (challengeBond + reward).toString());
+    assert.equal(await ended.getAttribute("data-slashed"), (bond - reward).toString());
+    assert.equal(await ended.getAttribute("data-returned"), alloc.total.toString());
+    await card.locator('[data-testid="epoch-facts"][data-status="released"]').waitFor();
+    assert.equal(await card.getByTestId("epoch-attestor-bond").getAttribute("data-raw"), "0");
+
+    // Anyone closes the attestation: none of the bond, the rent to the attestor.
+    const attestationKey = attestationPda(epochPda(m, index));
+    const rent = BigInt(await world.connection.getBalance(attestationKey, "confirmed"));
+    const attestorLamports = BigInt(await world.connection.getBalance(operator.publicKey, "confirmed"));
+    await confirmed(page, `tx-epoch-${index}`, () => card.getByTestId("attestation-close").click());
+    await card.getByTestId("epoch-attestation-closed").waitFor();
+    assert.equal(await world.connection.getAccountInfo(attestationKey, "confirmed"), null);
+    assert.equal(BigInt(await world.connection.getBalance(operator.publicKey, "confirmed")) - attestorLamports, rent);
+    assert.equal(await client.tokenBalance(attestorToken), attestorBefore - bond);
+    // The challenger's wallet shows what it was paid.
+    await useWallet(page, challenger);
+    await page.locator(`[data-testid="wallet-open-balance"][data-raw="${challengeBond + reward}"]`).waitFor();
   });
 
   test("a wallet without SOL: insufficient SOL, nothing created", async () => {

@@ -10,6 +10,7 @@ import {
   type DatanetAccount,
   type DatanetVersionAccount,
   EarningsRole,
+  type EpochAccount,
   type EarningsAccount,
   type ModelAccount,
   type OperatorAccount,
@@ -45,6 +46,7 @@ export const OFFSETS = {
   positionPool: fieldOffset("attribution_payout", "Position", "pool"),
   positionContribution: fieldOffset("attribution_payout", "Position", "contribution"),
   positionBeneficiary: fieldOffset("attribution_payout", "Position", "beneficiary"),
+  epochModel: fieldOffset("attribution_payout", "Epoch", "model"),
 } as const;
 
 const memcmp = (offset: number, key: PublicKey): Filter => ({ memcmp: { offset, bytes: key.toBase58() } });
@@ -105,6 +107,12 @@ export function versionContents(version: DatanetVersionAccount, contributions: R
   return contributions
     .filter((c) => inVersion(c.account, version))
     .sort((a, b) => Number(big(a.account.acceptedSeq) - big(b.account.acceptedSeq)));
+}
+
+/** A model's Proof of Attribution epochs still on chain (closed ones are gone), latest first. */
+export async function listEpochs(client: AttributionClient, model: PublicKey): Promise<Row<EpochAccount>[]> {
+  const found = rows(await client.payoutProgram.account.epoch.all([memcmp(OFFSETS.epochModel, model)]));
+  return found.sort((a, b) => Number(big(b.account.index) - big(a.account.index)));
 }
 
 export async function listModels(client: AttributionClient): Promise<Row<ModelAccount>[]> {

@@ -14,6 +14,7 @@ import {
   type ModelKindName,
   earningsPda,
   escrowPda,
+  hasProofAttributedEntry,
   packInstructions,
   poolPda,
   sha256,
@@ -294,7 +295,18 @@ function ModelDetail({ address }: { address: PublicKey }) {
       <Section
         title={<span data-testid="model-title">{model.name}</span>}
         testId="model-detail"
-        actions={state === "published" ? <a className="button" href={href("pay", address.toBase58())}>Pay for calls →</a> : undefined}
+        actions={
+          state === "draft" ? undefined : (
+            <>
+              {hasProofAttributedEntry(model) ? (
+                <a className="button" href={href("attribution", address.toBase58())} data-testid="model-epochs">
+                  Proof of Attribution epochs →
+                </a>
+              ) : null}{" "}
+              {state === "published" ? <a className="button" href={href("pay", address.toBase58())}>Pay for calls →</a> : null}
+            </>
+          )
+        }
       >
         <dl className="facts">
           <dt>Address</dt>

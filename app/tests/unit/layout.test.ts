@@ -39,8 +39,12 @@ test("memcmp offsets agree with the coder's layouts", () => {
     contribution: OFFSETS.positionContribution,
     beneficiary: OFFSETS.positionBeneficiary,
   });
+  decodeWith("attribution_payout", "Epoch", "epoch", { model: OFFSETS.epochModel });
   // The fields before them are fixed: discriminator, version u8, bump u8, then 32-byte keys.
-  assert.deepEqual([OFFSETS.contributionDatanet, OFFSETS.contributionContributor, OFFSETS.poolDatanetVersion, OFFSETS.positionBeneficiary], [10, 42, 42, 74]);
+  assert.deepEqual(
+    [OFFSETS.contributionDatanet, OFFSETS.contributionContributor, OFFSETS.poolDatanetVersion, OFFSETS.positionBeneficiary, OFFSETS.epochModel],
+    [10, 42, 42, 74, 10],
+  );
 });
 
 test("a version contains exactly the contributions accepted before it was published", () => {
