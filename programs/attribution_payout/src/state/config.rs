@@ -40,7 +40,7 @@ pub struct Config {
     pub claim_window_secs: i64,
     /// While set, no fee can be paid; claims and withdrawals keep working.
     pub paused: bool,
-    /// Decides challenges of posted roots (`epoch_resolve`): upholds or dismisses them. The
+    /// Decides challenges of posted roots (`epoch_challenge_end`): upholds or dismisses them. The
     /// config's authority at `config_init`; in production a multisig of its own.
     pub resolver: Pubkey,
     pub challenge: ChallengeParams,
