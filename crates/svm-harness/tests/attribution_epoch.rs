@@ -111,7 +111,7 @@ impl Market {
         amount: u64,
         proof: Vec<[u8; 32]>,
     ) -> Result<Executed, Failed> {
-        let destination = self.token_account(paid_to);
+        let destination = self.w.open_ata(paid_to, 0);
         let args = AttributionClaimArgs { amount, proof };
         let ix = ixs::payout::attribution_claim(
             &self.w.open,
@@ -139,23 +139,6 @@ impl Market {
             inputs_uri: INPUTS_URI.into(),
         };
         (tree, args)
-    }
-
-    /// The claimant's OPEN account (created on first use, at a fixed address per claimant).
-    fn token_account(&mut self, owner: &Pubkey) -> Pubkey {
-        use anchor_spl::associated_token::get_associated_token_address_with_program_id;
-        let ata = get_associated_token_address_with_program_id(owner, &self.w.open.mint, &self.w.open.token_program);
-        if self.w.svm.account(&ata).is_none() {
-            let payer = self.user.insecure_clone();
-            let ix = anchor_spl::associated_token::spl_associated_token_account::instruction::create_associated_token_account_idempotent(
-                &payer.pubkey(),
-                owner,
-                &self.w.open.mint,
-                &self.w.open.token_program,
-            );
-            self.w.step(&payer, ix, &[]);
-        }
-        ata
     }
 }
 
@@ -223,7 +206,7 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let done = m.claim(&cranker, index, (&ca, &alice), a, tree.proof(0).unwrap()).unwrap();
     let claimed: AttributionClaimed = done.event();
     assert_eq!((claimed.claimed, claimed.contribution, claimed.paid_to), (a, ca, alice));
-    let alice_token = m.token_account(&alice);
+    let alice_token = m.w.open_ata(&alice, 0);
     assert_eq!(m.w.svm.token_balance(&alice_token), a, "paid into the contributor's own account");
     let receipt: Receipt = m.w.svm.get(&pda::receipt(&pda::epoch(&m.model, index), &ca));
     assert_eq!((receipt.contribution, receipt.amount, receipt.rent_payer), (ca, a, cranker.pubkey()));
@@ -337,7 +320,7 @@ fn forged_or_altered_claims_fail_by_name_and_change_nothing() {
     assert_error(other.claim(&crank, other_index, (&other_ca, &other_alice), 10, proof), PayoutError::InvalidProof);
     // And the same epoch passed where a claim of this model's was meant: a different account.
     let args = AttributionClaimArgs { amount: 10, proof: tree.proof(0).unwrap() };
-    let alice_token = m.token_account(&alice);
+    let alice_token = m.w.open_ata(&alice, 0);
     let ix = with_metas(
         ixs::payout::attribution_claim(&m.w.open, &cranker.pubkey(), &m.model, index, &ca, &alice_token, args),
         |a| a[3].pubkey = Keypair::new().pubkey(),
@@ -374,7 +357,7 @@ fn a_root_pays_only_contributions_of_the_cited_version() {
 
     let cranker = m.w.wallet();
     let proof = |i: usize| tree.proof(i).unwrap();
-    let attestor_token = m.token_account(&own);
+    let attestor_token = m.w.open_ata(&own, 0);
     let attestor_before = m.w.svm.token_balance(&attestor_token);
     assert_error(m.claim(&cranker, index, (&own, &own), 100, proof(0)), Anchor::AccountOwnedByWrongProgram);
     assert_error(m.claim(&cranker, index, (&foreign, &own), 200, proof(1)), PayoutError::ContributionOfAnotherDatanet);
@@ -384,7 +367,7 @@ fn a_root_pays_only_contributions_of_the_cited_version() {
 
     // The honest twins. Alice's is paid to alice.
     m.claim(&cranker, index, (&ca, &alice), 400, proof(3)).unwrap();
-    let alice_token = m.token_account(&alice);
+    let alice_token = m.w.open_ata(&alice, 0);
     assert_eq!(m.w.svm.token_balance(&alice_token), 400);
     // Bob hands his contribution to carol: the leaf follows the contribution, not bob's wallet.
     let carol = m.w.wallet();
@@ -394,9 +377,9 @@ fn a_root_pays_only_contributions_of_the_cited_version() {
     assert_error(m.claim(&cranker, index, (&cb, &bob), 500, proof(4)), PayoutError::NotOwnTokenAccount);
     let done = m.claim(&cranker, index, (&cb, &carol.pubkey()), 500, proof(4)).unwrap();
     assert_eq!(done.event::<AttributionClaimed>().paid_to, carol.pubkey());
-    let carol_token = m.token_account(&carol.pubkey());
+    let carol_token = m.w.open_ata(&carol.pubkey(), 0);
     assert_eq!(m.w.svm.token_balance(&carol_token), 500);
-    let bob_token = m.token_account(&bob);
+    let bob_token = m.w.open_ata(&bob, 0);
     assert_eq!(m.w.svm.token_balance(&bob_token), 0);
 
     // What the attacks were allocated goes to version 1's contributors at close.
