@@ -4,6 +4,7 @@
 //! index files by name and sha256) and those index files. The root's post commits the sha256 of
 //! `attestation.json` (`Epoch::inputs_hash`) and says where the folder is published.
 use anyhow::{ensure, Context, Result};
+use attribution_payout::state::Epoch;
 use poa_engine::{allocate_epoch, EpochAllocation, EpochRecord, Index, Key32, Params, ENGINE_VERSION};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -74,19 +75,10 @@ pub fn publish(
     sha256_file(&path)
 }
 
-/// What an epoch on chain says about its root, to check a recomputation against.
-pub struct Posted {
-    pub index: u64,
-    pub inputs_hash: [u8; 32],
-    pub records_hash: [u8; 32],
-    pub root: [u8; 32],
-    pub total: u64,
-    pub leaf_count: u64,
-}
-
 /// Recomputes the root from the attestation at `path` (attestation.json, or its folder) and lists
-/// every way it differs from `posted`: empty when the root is reproduced byte for byte.
-pub fn verify(path: &Path, posted: &Posted) -> Result<(EpochAllocation, Vec<String>)> {
+/// every way it differs from what the posted epoch says: empty when the root is reproduced byte
+/// for byte.
+pub fn verify(path: &Path, posted: &Epoch) -> Result<(EpochAllocation, Vec<String>)> {
     let file = if path.is_dir() { path.join(FILE) } else { path.to_path_buf() };
     let dir = file.parent().unwrap_or(Path::new("."));
     let mut differences = Vec::new();

@@ -168,15 +168,7 @@ pub fn settle(w: &mut World, bard: &Bard, attestor: &Keypair, records: Vec<Epoch
     w.svm.run(attestor, post, &[]).map_err(crate::chain::decode_failure)?;
     let bonded = allocation.attributed - w.svm.token_balance(&bond_from);
     let posted: Epoch = w.svm.get(&epoch_key);
-    let check = attest::Posted {
-        index,
-        inputs_hash: posted.inputs_hash,
-        records_hash: posted.records_hash,
-        root: posted.root,
-        total: posted.total,
-        leaf_count: posted.leaf_count,
-    };
-    let (_, differences) = attest::verify(&published, &check)?;
+    let (_, differences) = attest::verify(&published, &posted)?;
     ensure!(differences.is_empty(), "the published attestation reproduces the root: {differences:?}");
     std::fs::remove_dir_all(&dir).ok();
     w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);

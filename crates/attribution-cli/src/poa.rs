@@ -168,15 +168,7 @@ pub fn run(command: PoaCommand, global: &Global) -> Result<()> {
             let epoch = Epoch::try_deserialize(&mut account.data.as_slice())
                 .map_err(|_| anyhow::anyhow!("{key} is not an epoch"))?;
             ensure!(epoch.status != EpochStatus::Open, "epoch {index} has no root posted yet");
-            let posted = attest::Posted {
-                index,
-                inputs_hash: epoch.inputs_hash,
-                records_hash: epoch.records_hash,
-                root: epoch.root,
-                total: epoch.total,
-                leaf_count: epoch.leaf_count,
-            };
-            let (allocation, differences) = attest::verify(&attestation, &posted)?;
+            let (allocation, differences) = attest::verify(&attestation, &epoch)?;
             if json {
                 let report = serde_json::json!({
                     "match": differences.is_empty(),
