@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { before, describe, test } from "node:test";
-import { Keypair, PublicKey } from "@solana/web3.js";
+import { Keypair, PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
 import {
   ATTRIBUTION_PAYOUT_CONSTANTS,
   AttributionClient,
@@ -18,18 +18,23 @@ import {
   OPEN_DECIMALS,
   associatedTokenAddress,
   bondVaultPda,
+  buildServedPayment,
+  buildTransaction,
   configPda,
   contributionPda,
   datanetPda,
   decodeEvents,
   earningsPda,
+  encodeServedPayment,
   errorCode,
   escrowPda,
   findEvents,
   modelPda,
+  outputHash,
   poolPda,
   positionPda,
   quoteInference,
+  readServedPayment,
   stakeVaultPda,
   vaultPda,
 } from "@attribution-suite/client";
@@ -493,7 +498,7 @@ describe("client against the built programs in LiteSVM", () => {
       calls,
       maxFee: fee - 1n,
     });
-    const err = chain.sendErr(tooLow.instructions, user);
+    const err = chain.sendErr(tooLow.instructions, user, [operator]);
     assert.equal(err.name, "FeeAboveMax");
     assert.equal(err.code, 6009);
     assert.equal(err.message, "The fee (price × calls) is above the max fee you allowed");
@@ -514,7 +519,7 @@ describe("client against the built programs in LiteSVM", () => {
     // The pool of the version the datanet entry cites rides as a writable remaining account.
     const last = pay.instructions[0].keys.at(-1)!;
     assert.ok(last.pubkey.equals(poolPda(datanetVersion)) && last.isWritable);
-    const logs = chain.sendOk(pay.instructions, user);
+    const logs = chain.sendOk(pay.instructions, user, [operator]);
     assert.equal(chain.tokenBalance(vaultPda()) - vaultBefore, fee);
     assert.equal(chain.tokenBalance(userToken), 100n * OPEN - fee);
 
@@ -560,6 +565,51 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(claimB, quote.lineage[0] / 4n);
   });
 
+  test("a served payment: the operator signs what it served first; the payer checks it, signs and sends it", async () => {
+    const served = await outputHash("a served completion");
+    const built = await client.inferencePay({ payer: user.publicKey, model: baseModel, operator: operator.publicKey, calls: 2, maxFee: PRICE * 2n, outputHash: served });
+    /** The operator's side: the payment transaction for `feePayer`, signed by `signer`. */
+    const serve = (instructions: TransactionInstruction[], feePayer = user.publicKey, signer: Keypair | null = operator) => {
+      const tx = buildTransaction(instructions, feePayer, chain.blockhash());
+      if (signer) tx.partialSign(signer);
+      return tx;
+    };
+    const paidBefore = chain.tokenBalance(userToken);
+    const earnedBefore = big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance);
+    const read = (base64: string) => readServedPayment(client, base64, user.publicKey);
+
+    // Attacks the payer's check refuses before its wallet signs anything: a payment that also
+    // moves the payer's lamports, one the operator has not signed, one whose terms were changed
+    // after it signed, one for another wallet to sign, and bytes that are no transaction.
+    const drain = SystemProgram.transfer({ fromPubkey: user.publicKey, toPubkey: operator.publicKey, lamports: 1_000_000_000 });
+    assert.throws(() => read(encodeServedPayment(serve([...built.instructions, drain]))), /instruction 2 \(11111111111111111111111111111111\) is not part of a payment/);
+    assert.throws(() => read(encodeServedPayment(serve(built.instructions, user.publicKey, null))), /has not signed this payment/);
+    const tampered = serve(built.instructions);
+    const [pay] = tampered.instructions;
+    const more = Buffer.from(pay.data);
+    more[8] += 1; // calls: 2 → 3
+    tampered.instructions[0] = new TransactionInstruction({ programId: pay.programId, keys: pay.keys, data: more });
+    assert.throws(() => read(tampered.serialize({ requireAllSignatures: false, verifySignatures: false }).toString("base64")), /has not signed this payment \(validly\)/);
+    assert.throws(() => read(encodeServedPayment(serve(built.instructions, operator.publicKey))), /this payment is for .* to sign, not/);
+    assert.throws(() => read("bm90IGEgdHJhbnNhY3Rpb24="), /not a served payment/);
+    assert.equal(chain.tokenBalance(userToken), paidBefore);
+
+    // Honest twin: the operator builds the payment (`buildServedPayment`) and signs it; its terms
+    // read back as it built them; the payer signs and sends it.
+    const honest = await buildServedPayment(client, { payer: user.publicKey, model: baseModel, operator: operator.publicKey, calls: 2, maxFee: PRICE * 2n, outputHash: served, blockhash: chain.blockhash() });
+    honest.partialSign(operator);
+    const payment = read(encodeServedPayment(honest));
+    assert.ok(payment.model.equals(baseModel) && payment.operatorAuthority.equals(operator.publicKey) && payment.payerToken.equals(userToken));
+    assert.deepEqual([payment.calls, payment.maxFee, payment.outputHash], [2n, PRICE * 2n, served]);
+    payment.transaction.partialSign(user);
+    const sent = chain.submit(payment.transaction);
+    assert.ok(sent.ok, sent.logs.join("\n"));
+    const [paid] = findEvents(sent.logs, "attribution_payout", "inferencePaid");
+    assert.deepEqual(Uint8Array.from(paid.outputHash), served);
+    assert.equal(chain.tokenBalance(userToken), paidBefore - PRICE * 2n);
+    assert.equal(big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance) - earnedBefore, big(paid.operatorAmount));
+  });
+
   test("a fine-tune's payment reaches the base model's escrow; escrow_distribute flushes it", async () => {
     const pay = await client.inferencePay({
       payer: user.publicKey,
@@ -569,7 +619,7 @@ describe("client against the built programs in LiteSVM", () => {
       maxFee: PRICE * 2n * 3n,
     });
     assert.ok(pay.instructions[0].keys.at(-1)!.pubkey.equals(escrowPda(baseModel)));
-    chain.sendOk(pay.instructions, user);
+    chain.sendOk(pay.instructions, user, [operator]);
     const held = big((await client.fetchEscrow(baseModel)).balance);
     assert.ok(held > 0n);
     const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
@@ -696,7 +746,7 @@ describe("client against the built programs in LiteSVM", () => {
 
     const pause = await client.configUpdate({ authority: governance.publicKey, paused: true });
     chain.sendOk(pause.instructions, governance);
-    assert.equal(chain.sendErr((await pay()).instructions, user).name, "Paused");
+    assert.equal(chain.sendErr((await pay()).instructions, user, [operator]).name, "Paused");
     const notGov = await client.configUpdate({ authority: user.publicKey, paused: false });
     assert.equal(chain.sendErr(notGov.instructions, user).name, "NotConfigAuthority");
     chain.sendOk((await client.configUpdate({ authority: governance.publicKey, paused: false })).instructions, governance);
@@ -766,7 +816,7 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(big((await client.fetchModel(baseModel)).pricePerCall), PRICE * 2n);
 
     chain.sendOk((await client.operatorDeactivate({ authority: operator.publicKey })).instructions, operator);
-    assert.equal(chain.sendErr((await pay()).instructions, user).name, "OperatorInactive");
+    assert.equal(chain.sendErr((await pay()).instructions, user, [operator]).name, "OperatorInactive");
 
     chain.sendOk((await client.modelRetire({ model: fineTune, owner: builder.publicKey })).instructions, builder);
     const retired = await client.inferencePay({
@@ -776,7 +826,7 @@ describe("client against the built programs in LiteSVM", () => {
       calls: 1,
       maxFee: OPEN,
     });
-    const err = chain.sendErr(retired.instructions, user);
+    const err = chain.sendErr(retired.instructions, user, [operator]);
     assert.equal(err.name, "ModelRetired");
     assert.equal(err.program, "attribution_payout");
   });

@@ -39,7 +39,7 @@ describe("closing an empty earnings account or stake, rent back to its holder", 
   /** Pays 10 calls of the model through the operator registered by `operator`. */
   async function pay() {
     const built = await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 10, maxFee: PRICE * 10n });
-    chain.sendOk(built.instructions, user);
+    chain.sendOk(built.instructions, user, [operator]);
   }
 
   /**
@@ -105,7 +105,7 @@ describe("closing an empty earnings account or stake, rent back to its holder", 
     // While it is gone the model cannot be paid (its owner share has nowhere to go); anyone
     // creates it again, and the next payment credits it.
     const unpayable = await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 10, maxFee: PRICE * 10n });
-    assert.equal(chain.sendErr(unpayable.instructions, user).name, "AccountNotInitialized");
+    assert.equal(chain.sendErr(unpayable.instructions, user, [operator]).name, "AccountNotInitialized");
     chain.sendOk((await client.earningsInit({ payer: user.publicKey, beneficiary: builder.publicKey, role })).instructions, user);
     await pay();
     assert.equal(big((await client.fetchEarnings(builder.publicKey, role)).balance), (10n * PRICE * 9_750n) / 10_000n * 4_000n / 10_000n);

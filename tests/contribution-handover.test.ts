@@ -76,7 +76,7 @@ describe("handing a contribution over: what it earned, before and after, follows
   /** Pays `model` for `calls`; returns what its datanet entry credited to the cited version's pool. */
   async function pay(model: PublicKey, calls: bigint): Promise<bigint> {
     const built = await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls });
-    const [paid] = findEvents(chain.sendOk(built.instructions, user), "attribution_payout", "inferencePaid");
+    const [paid] = findEvents(chain.sendOk(built.instructions, user, [operator]), "attribution_payout", "inferencePaid");
     return big(paid.lineage[0].amount);
   }
 

@@ -298,7 +298,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
       const last = pay.instructions[1].keys.at(-1)!;
       assert.ok(last.pubkey.equals(epoch) && last.isWritable);
 
-      const logs = chain.sendOk(pay.instructions, user);
+      const logs = chain.sendOk(pay.instructions, user, [operator]);
       // epoch_open creates the epoch on the first payment only, and is a no-op afterwards.
       const opened = findEvents(logs, "attribution_payout", "epochOpened");
       assert.equal(opened.length, i === 0 ? 1 : 0);
@@ -536,8 +536,8 @@ describe("Proof of Attribution epochs against the built programs", () => {
       maxFee: PRICE,
       epochIndex: index,
     });
-    assert.equal(chain.sendErr(stale.instructions, user).name, "NotCurrentEpoch");
-    chain.sendOk(pay.instructions, user);
+    assert.equal(chain.sendErr(stale.instructions, user, [operator]).name, "NotCurrentEpoch");
+    chain.sendOk(pay.instructions, user, [operator]);
     const state = await client.fetchEpoch(model, now);
     const accrued = big(state.accrued);
     assert.ok(accrued > 0n);
@@ -562,7 +562,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
 
   test("a root governance vetoes in its challenge window: the epoch goes to the pool, the attestor's bond can come back (a veto slashes nothing); NotConfigAuthority for others", async () => {
     const now = await client.currentEpochIndex();
-    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 3, maxFee: PRICE * 3n })).instructions, user);
+    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 3, maxFee: PRICE * 3n })).instructions, user, [operator]);
     const state = await client.fetchEpoch(model, now);
     const accrued = big(state.accrued);
     // A root whose one leaf names the attestor's own wallet: no claim could pay it (see below), and
@@ -606,7 +606,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     let hash = RECORDS_HASH_START;
     for (const [record, calls] of [2n, 4n].entries()) {
       const pay = await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls, requestId: id, outputHash: output });
-      const [paid] = findEvents(chain.sendOk(pay.instructions, user), "attribution_payout", "inferencePaid");
+      const [paid] = findEvents(chain.sendOk(pay.instructions, user, [operator]), "attribution_payout", "inferencePaid");
       assert.equal(big(paid.epoch!), repeated);
       assert.equal(big(paid.record!), BigInt(record));
       assert.deepEqual(Uint8Array.from(paid.requestId), id);
@@ -731,7 +731,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
    */
   const postedEpoch = async (calls: bigint) => {
     const at = await client.currentEpochIndex();
-    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls })).instructions, user);
+    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls })).instructions, user, [operator]);
     const state = await client.fetchEpoch(model, at);
     const accrued = big(state.accrued);
     const alloc = await attributionAllocation(model, at, [{ contribution: aliceContribution, amount: (accrued * 6n) / 10n }]);
@@ -915,7 +915,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
 
   test("the curator revokes the attestor: its next root is refused (AttestorNotApproved), the epoch stays open; the approval's rent back to the curator", async () => {
     const at = await client.currentEpochIndex();
-    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 1n, maxFee: PRICE })).instructions, user);
+    chain.sendOk((await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls: 1n, maxFee: PRICE })).instructions, user, [operator]);
     const approval = attestorApprovalPda(datanet, attestor.publicKey);
     const rent = chain.lamports(approval);
     const curatorBefore = chain.lamports(curator.publicKey);

@@ -78,7 +78,7 @@ describe("fair shares: a version's pool pays exactly its contributions", () => {
 
   async function pay(model: PublicKey, calls: bigint) {
     const built = await client.inferencePay({ payer: user.publicKey, model, operator: operator.publicKey, calls, maxFee: PRICE * calls });
-    return chain.sendOk(built.instructions, user);
+    return chain.sendOk(built.instructions, user, [operator]);
   }
 
   async function review(contribution: PublicKey, weight: number) {

@@ -32,8 +32,8 @@ import { big, MIN_STAKE, openMarket, publishedModel, TIMING } from "./helpers/ma
 
 const PRICE = 1_000_000n;
 /** `inference_pay`'s account indices (its IDL order). */
-const OPERATOR_STAKE = 7;
-const OWNER_EARNINGS = 9;
+const OPERATOR_STAKE = 8;
+const OWNER_EARNINGS = 10;
 
 describe("handing a model, an operator with its stake, or an earnings account to a new wallet", () => {
   let chain: TestChain;
@@ -61,10 +61,13 @@ describe("handing a model, an operator with its stake, or an earnings account to
     return rows;
   }
 
-  /** Pays `calls` of the model through `operatorKey` (any key `findOperator` takes); returns the event. */
-  async function pay(operatorKey: PublicKey, calls = 10n) {
+  /**
+   * Pays `calls` of the model through `operatorKey` (any key `findOperator` takes), co-signed by
+   * the operator's current authority `signer`; returns the event.
+   */
+  async function pay(operatorKey: PublicKey, signer = operator, calls = 10n) {
     const built = await client.inferencePay({ payer: user.publicKey, model, operator: operatorKey, calls, maxFee: PRICE * calls });
-    const [paid] = findEvents(chain.sendOk(built.instructions, user), "attribution_payout", "inferencePaid");
+    const [paid] = findEvents(chain.sendOk(built.instructions, user, [signer]), "attribution_payout", "inferencePaid");
     return { owner: paid.owner, ownerAmount: big(paid.ownerAmount), operator: paid.operator, operatorAmount: big(paid.operatorAmount) };
   }
 
@@ -125,7 +128,7 @@ describe("handing a model, an operator with its stake, or an earnings account to
     assert.ok(stale.instructions[0].keys[OWNER_EARNINGS].pubkey.equals(earningsPda(heir.publicKey, EarningsRole.ModelOwner)));
     stale.instructions[0].keys[OWNER_EARNINGS].pubkey = earningsPda(builder.publicKey, EarningsRole.ModelOwner);
     const before = await snapshot([builder.publicKey, heir.publicKey, operator.publicKey]);
-    assert.equal(chain.sendErr(stale.instructions, user).name, "WrongEarnings");
+    assert.equal(chain.sendErr(stale.instructions, user, [operator]).name, "WrongEarnings");
     assert.deepEqual(await snapshot([builder.publicKey, heir.publicKey, operator.publicKey]), before);
 
     // Honest twin: the owner share goes to the heir; what the builder earned before stays its own.
@@ -175,7 +178,7 @@ describe("handing a model, an operator with its stake, or an earnings account to
     );
     const forced = await client.inferencePay({ payer: user.publicKey, model, operator: first, calls: 10, maxFee: PRICE * 10n, operatorStake: stake });
     assert.ok(forced.instructions[0].keys[OPERATOR_STAKE].pubkey.equals(stake));
-    const wrongStake = chain.sendErr(forced.instructions, user);
+    const wrongStake = chain.sendErr(forced.instructions, user, [heir]);
     assert.equal(wrongStake.name, "WrongStake");
     assert.equal(wrongStake.program, "attribution_payout");
     assert.deepEqual(await snapshot([first, heir.publicKey]), before);
@@ -207,7 +210,7 @@ describe("handing a model, an operator with its stake, or an earnings account to
     const firstEarned = await earned(first, EarningsRole.Operator);
     let heirEarned = 0n;
     for (const key of [first, operatorAccount, heir.publicKey]) {
-      const paid = await pay(key);
+      const paid = await pay(key, heir);
       assert.ok(paid.operator.equals(heir.publicKey));
       heirEarned += paid.operatorAmount;
       // 10 % of the fee after the 2.5 % protocol fee.
@@ -261,7 +264,7 @@ describe("handing a model, an operator with its stake, or an earnings account to
     const found = await client.findOperator(heir.publicKey);
     assert.ok(found.operator.equals(operatorAccount) && found.authority.equals(heir.publicKey) && found.stake!.equals(stake));
     const previousEarned = await earned(current, EarningsRole.Operator);
-    const paid = await pay(operator.publicKey);
+    const paid = await pay(operator.publicKey, heir);
     assert.ok(paid.operator.equals(heir.publicKey));
     assert.equal(await earned(heir.publicKey, EarningsRole.Operator), paid.operatorAmount);
     assert.equal(await earned(current, EarningsRole.Operator), previousEarned);

@@ -298,7 +298,7 @@ export async function runScenario(
         modelAccount: account,
         config,
       });
-      await tx(pay.instructions, user);
+      await tx(pay.instructions, user, [op]);
       payments++;
       if (payments % 100 === 0) log(`${payments} payments`);
     },

@@ -76,10 +76,19 @@ async function main() {
     await page.getByTestId("lineage-operator-share").fill("1000");
     await shot(page, "model-lineage-editor");
 
-    // One of the demo's five users pays for 6 calls of the fine-tune (0.05 OPEN a call), served by Opal.
-    await useWallet(page, s.wallets["user-1"]);
+    // Opal serves 6 calls of the fine-tune (0.05 OPEN a call) to one of the demo's five users and
+    // signs the payment; the user pays it.
+    const user = s.wallets["user-1"];
+    await useWallet(page, s.wallets.opal);
     await go(page, world, `pay/${s.models["fine-tune"].toBase58()}`);
-    await page.getByTestId("pay-calls").fill("6");
+    await page.getByTestId("serve-payer").fill(user.publicKey.toBase58());
+    await page.getByTestId("serve-calls").fill("6");
+    await page.getByTestId("serve-output").fill("Summary: the patient is stable; follow up in two weeks.");
+    await page.getByTestId("serve-submit").click();
+    const served = await page.getByTestId("serve-signed").inputValue();
+    await useWallet(page, user);
+    await go(page, world, `pay/${s.models["fine-tune"].toBase58()}`);
+    await page.getByTestId("pay-served").fill(served);
     await page.getByTestId("pay-fee").filter({ hasText: "0.3 OPEN" }).waitFor();
     const paid = await txResult(page, "tx-pay", () => page.getByTestId("pay-submit").click());
     if (paid.status !== "confirmed") throw new Error(`payment failed: ${paid.text}`);

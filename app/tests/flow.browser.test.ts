@@ -333,21 +333,67 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.ok(operatorPda(operator.publicKey));
   });
 
-  test("pay: a rejected signature and a fee above the max change nothing; then a payment committing its output, and its breakdown", async () => {
+  /**
+   * The operator's side of the Pay page, with the operator's wallet connected: signs a payment of
+   * `calls` of `m` with `maxFee` (OPEN) for `forWallet` (default: the payer) committing `output`;
+   * returns it.
+   */
+  async function serve(m: PublicKey, calls: string, maxFee: string, output: string, forWallet = payer.publicKey): Promise<string> {
+    await useWallet(page, operator);
+    await go(page, world, `pay/${m.toBase58()}`);
+    await page.getByTestId("serve-payer").fill(forWallet.toBase58());
+    await page.getByTestId("serve-model").selectOption(m.toBase58());
+    await page.getByTestId("serve-calls").fill(calls);
+    await page.getByTestId("serve-max-fee").fill(maxFee);
+    await page.getByTestId("serve-output").fill(output);
+    await page.getByTestId("serve-output-hash").filter({ hasText: createHash("sha256").update(output).digest("hex") }).waitFor();
+    await page.getByTestId("serve-submit").click();
+    const signed = page.getByTestId("serve-signed");
+    await signed.waitFor();
+    return signed.inputValue();
+  }
+
+  /** The payer's side: pastes `served` with the payer's wallet connected. */
+  async function receive(m: PublicKey, served: string, output = ""): Promise<void> {
     await useWallet(page, payer);
-    await go(page, world, `pay/${model.toBase58()}`);
-    await page.getByTestId("pay-operator").selectOption(operator.publicKey.toBase58());
-    await page.getByTestId("pay-calls").fill("4");
-    await page.getByTestId("pay-price").filter({ hasText: "0.5 OPEN" }).waitFor();
-    await page.getByTestId("pay-fee").filter({ hasText: "2 OPEN" }).waitFor();
-    // No output typed: the empty output's hash. The output received: its SHA-256, as Node computes it.
-    await page.getByTestId("pay-output-hash").filter({ hasText: Buffer.from(EMPTY_OUTPUT_HASH).toString("hex") }).waitFor();
+    await go(page, world, `pay/${m.toBase58()}`);
+    await page.getByTestId("pay-served").fill(served);
+    await page.getByTestId("pay-output").fill(output);
+  }
+
+  test("pay: the operator signs what it served; a payment for another wallet, a rejected signature and a fee above the max change nothing; then the payment and its breakdown", async () => {
     const output = "Impression: no acute cardiopulmonary abnormality (report 0001, radiology-base).";
     const outputHash = createHash("sha256").update(output).digest();
-    await page.getByTestId("pay-output").fill(output);
-    await page.getByTestId("pay-output-hash").filter({ hasText: outputHash.toString("hex") }).waitFor();
     const payerBefore = await tokenBalance(payer.publicKey);
     const vaultBefore = await client.tokenBalance(vaultPda());
+
+    // The payer sees a payment signed for another wallet: refused before its wallet signs anything.
+    const foreign = await serve(model, "4", "2", output, operator.publicKey);
+    await receive(model, foreign, output);
+    await page.getByTestId("pay-served-error").filter({ hasText: /this payment is for .* to sign, not/ }).waitFor();
+    assert.ok(await page.getByTestId("pay-submit").isDisabled());
+
+    // A payment signed with a max fee (1.5 OPEN) below the fee (4 × 0.5): shown, then refused by
+    // the program (FeeAboveMax), by its message.
+    await receive(model, await serve(model, "4", "1.5", output), output);
+    await page.getByTestId("pay-above-max").waitFor();
+    const refused = await txResult(page, "tx-pay", () => page.getByTestId("pay-submit").click());
+    assert.equal(refused.status, "failed");
+    assert.equal(refused.kind, "program");
+    assert.match(refused.text, /The fee \(price × calls\) is above the max fee you allowed/);
+    assert.match(refused.text, /FeeAboveMax/);
+
+    // The honest payment: its terms on the page are the operator's, the output checks out.
+    const served = await serve(model, "4", "2", output);
+    await receive(model, served, "another output");
+    await page.getByTestId("pay-output-mismatch").waitFor();
+    await page.getByTestId("pay-output").fill(output);
+    await page.getByTestId("pay-output-match").waitFor();
+    assert.equal(await page.getByTestId("pay-operator").getAttribute("data-authority"), operator.publicKey.toBase58());
+    assert.equal(await page.getByTestId("pay-calls").textContent(), "4");
+    await page.getByTestId("pay-price").filter({ hasText: "0.5 OPEN" }).waitFor();
+    await page.getByTestId("pay-fee").filter({ hasText: "2 OPEN" }).waitFor();
+    await page.getByTestId("pay-output-hash").filter({ hasText: outputHash.toString("hex") }).waitFor();
 
     // The user rejects the signature in the wallet.
     await page.evaluate(() => window.testWallet!.rejectNext());
@@ -356,19 +402,9 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(rejected.kind, "rejected");
     assert.match(rejected.text, /You rejected the request in your wallet: nothing was sent/);
     assert.equal(rejected.signatures.length, 0);
-
-    // A max fee below the fee: the program refuses (FeeAboveMax), shown by its message.
-    await page.getByTestId("pay-max-fee").fill("1.5");
-    await page.getByTestId("pay-above-max").waitFor();
-    const refused = await txResult(page, "tx-pay", () => page.getByTestId("pay-submit").click());
-    assert.equal(refused.status, "failed");
-    assert.equal(refused.kind, "program");
-    assert.match(refused.text, /The fee \(price × calls\) is above the max fee you allowed/);
-    assert.match(refused.text, /FeeAboveMax/);
     assert.equal(await tokenBalance(payer.publicKey), payerBefore);
     assert.equal(await client.tokenBalance(vaultPda()), vaultBefore);
 
-    await page.getByTestId("pay-max-fee").fill("2");
     const ok = await confirmed(page, "tx-pay", () => page.getByTestId("pay-submit").click());
     paidSignature = ok.signatures[0];
     assert.equal(payerBefore - (await tokenBalance(payer.publicKey)), 2n * OPEN);
@@ -430,15 +466,12 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
 
     await useWallet(page, payer);
     await go(page, world, "models"); // and back: the Pay page reads the model, created from outside
-    await go(page, world, `pay/${m.model.toBase58()}`);
-    await page.getByTestId("pay-operator").selectOption(operator.publicKey.toBase58());
-    await page.getByTestId("pay-calls").fill("1");
-    await page.getByTestId("pay-fee").filter({ hasText: "0.1 OPEN" }).waitFor();
-    await page.getByTestId("pay-proof-attributed").waitFor();
     const records: { requestId: Uint8Array; outputHash: Uint8Array; amount: bigint }[] = [];
     let epochIndex = -1n;
     for (const [record, output] of ["", "Ward note: stable overnight; continue the current plan."].entries()) {
-      await page.getByTestId("pay-output").fill(output);
+      await receive(m.model, await serve(m.model, "1", "0.1", output), output);
+      await page.getByTestId("pay-fee").filter({ hasText: "0.1 OPEN" }).waitFor();
+      await page.getByTestId("pay-proof-attributed").waitFor();
       const expected = createHash("sha256").update(output).digest();
       await page.getByTestId("pay-output-hash").filter({ hasText: expected.toString("hex") }).waitFor();
       const ok = await confirmed(page, "tx-pay", () => page.getByTestId("pay-submit").click());
@@ -531,8 +564,8 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     const earnings = await client.earningsInit({ payer: other.publicKey, beneficiary: other.publicKey, role: EarningsRole.ModelOwner });
     await send(world.connection, [...m.instructions, ...lineage.instructions, ...publish.instructions, ...earnings.instructions], other);
     modelV1 = m.model;
-    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: m.model, operator: operator.publicKey, calls: 3, maxFee: 3n * OPEN })).instructions, payer);
-    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model, operator: operator.publicKey, calls: 2, maxFee: OPEN })).instructions, payer);
+    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: m.model, operator: operator.publicKey, calls: 3, maxFee: 3n * OPEN })).instructions, payer, [operator]);
+    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model, operator: operator.publicKey, calls: 2, maxFee: OPEN })).instructions, payer, [operator]);
     modelCalls += 2n;
     modelFees += OPEN;
     assert.ok(big((await client.fetchPool(version(1))).totalCredited) > 0n);
@@ -616,7 +649,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     const earnings = await client.earningsInit({ payer: many.publicKey, beneficiary: many.publicKey, role: EarningsRole.ModelOwner });
     await send(world.connection, [...bulk.instructions, ...lineage.instructions, ...publish.instructions, ...earnings.instructions], many);
     const pay = await client.inferencePay({ payer: payer.publicKey, model: bulk.model, operator: operator.publicKey, calls: 10, maxFee: 10n * OPEN });
-    await send(world.connection, pay.instructions, payer);
+    await send(world.connection, pay.instructions, payer, [operator]);
 
     let owed = big((await client.fetchEarnings(many.publicKey, EarningsRole.ModelOwner)).balance);
     for (const c of contributions) owed += await client.positionClaimable(v1.pool, c);
@@ -652,7 +685,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     const heir = await fundedWallet(world.connection, world.deployer, 5, 0n);
     const payModel = async (m: PublicKey, calls: number) => {
       const built = await client.inferencePay({ payer: payer.publicKey, model: m, operator: operator.publicKey, calls, maxFee: BigInt(calls) * OPEN });
-      await send(world.connection, built.instructions, payer);
+      await send(world.connection, built.instructions, payer, [operator]);
     };
     // Fees before the handover, left unclaimed: to v1 (the second model) and v2 (the main model).
     // The handed contribution (#0, weight 3) has a position in both.
@@ -892,7 +925,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
 
     // The next fee's owner share is the heir's, the model's page names it the owner; not empty,
     // its account offers no Close.
-    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: handed, operator: operator.publicKey, calls: 1, maxFee: OPEN })).instructions, payer);
+    await send(world.connection, (await client.inferencePay({ payer: payer.publicKey, model: handed, operator: operator.publicKey, calls: 1, maxFee: OPEN })).instructions, payer, [operator]);
     const earned = big((await client.fetchEarnings(heir.publicKey, EarningsRole.ModelOwner)).balance);
     assert.equal(earned, (OPEN * 9_750n) / 10_000n * 4_000n / 10_000n);
     await go(page, world, `models/${handed.toBase58()}`);
@@ -947,8 +980,8 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.ok("retired" in (await client.fetchModel(model)).state);
     await page.getByTestId("model-state").filter({ hasText: "retired" }).waitFor();
     await go(page, world, "pay");
-    await page.getByTestId("pay-model").waitFor();
-    assert.equal(await page.locator(`[data-testid="pay-model"] option[value="${model.toBase58()}"]`).count(), 0);
+    await page.getByTestId("serve-model").waitFor();
+    assert.equal(await page.locator(`[data-testid="serve-model"] option[value="${model.toBase58()}"]`).count(), 0);
   });
 
   test("Proof of Attribution: the curator approves the attestor, which posts a bonded root (Node); a challenger challenges it on the page; the resolver upholds it on the page: the challenger's bond and half the attestor's to the challenger, the rest and the epoch's fees to the version's pool; the attestation closed on the page", async () => {

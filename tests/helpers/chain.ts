@@ -13,6 +13,7 @@ import {
   Keypair,
   LAMPORTS_PER_SOL,
   PublicKey,
+  type Transaction,
   type TransactionInstruction,
 } from "@solana/web3.js";
 import { Clock, FailedTransactionMetadata, LiteSVM } from "litesvm";
@@ -140,8 +141,18 @@ export class TestChain {
     const tx = buildTransaction(instructions, payer.publicKey, this.svm.latestBlockhash());
     const unique = [payer, ...signers.filter((s, i) => !s.publicKey.equals(payer.publicKey) && signers.indexOf(s) === i)];
     tx.sign(...unique);
+    return this.submit(tx);
+  }
+
+  /** The blockhash a transaction signed elsewhere (a served payment) must carry. */
+  blockhash(): string {
+    return this.svm.latestBlockhash();
+  }
+
+  /** Sends a transaction signed elsewhere, as it is. */
+  submit(tx: Transaction): Sent {
     const result = this.svm.sendTransaction(txDecoder.decode(tx.serialize()));
-    for (const ix of instructions) for (const meta of ix.keys) this.seen.add(meta.pubkey.toBase58());
+    for (const ix of tx.instructions) for (const meta of ix.keys) this.seen.add(meta.pubkey.toBase58());
     // A fresh blockhash per transaction, so that the same instructions can be sent twice.
     this.svm.expireBlockhash();
     if (result instanceof FailedTransactionMetadata) {

@@ -5,7 +5,7 @@
  */
 import { AttributionClient, type ConfigAccount } from "@attribution-suite/client";
 import { useConnection, useWallet } from "@solana/wallet-adapter-react";
-import type { TransactionInstruction } from "@solana/web3.js";
+import { Transaction, type TransactionInstruction } from "@solana/web3.js";
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { TxFailure, classifyError } from "./errors";
 import { type SentTx, type Stage, sendTransactions } from "./send";
@@ -151,11 +151,11 @@ export interface ActionState {
   sent?: SentTx[];
 }
 
-export type Build = () => Promise<TransactionInstruction[] | TransactionInstruction[][]>;
+export type Build = () => Promise<TransactionInstruction[] | TransactionInstruction[][] | Transaction>;
 
 /**
  * One user action that sends transactions: `run(label, build)` builds the instructions (a list,
- * or a list of transactions' lists), has the wallet sign, sends, confirms; the state says where it
+ * or a list of transactions' lists) or a transaction others signed first, has the wallet sign, sends, confirms; the state says where it
  * is, with every signature; failures are TxFailures with a human message.
  */
 export function useAction(): [(label: string, build: Build) => Promise<SentTx[] | null>, ActionState, () => void] {
@@ -175,7 +175,8 @@ export function useAction(): [(label: string, build: Build) => Promise<SentTx[] 
         }
         setState({ run: attempt, status: "building", label, signatures: [] });
         const built = await build();
-        const groups = (built.length > 0 && Array.isArray(built[0]) ? built : [built]) as TransactionInstruction[][];
+        const groups =
+          built instanceof Transaction ? [built] : ((built.length > 0 && Array.isArray(built[0]) ? built : [built]) as TransactionInstruction[][]);
         const signer = {
           publicKey: wallet.publicKey,
           signTransaction: wallet.signTransaction,

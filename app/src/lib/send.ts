@@ -5,7 +5,7 @@
  */
 import { buildTransaction } from "@attribution-suite/client";
 import { utils } from "@anchor-lang/core";
-import type { Connection, PublicKey, Transaction, TransactionInstruction } from "@solana/web3.js";
+import { type Connection, type PublicKey, Transaction, type TransactionInstruction } from "@solana/web3.js";
 import { TxFailure, classifyError } from "./errors";
 
 export interface TxSigner {
@@ -57,14 +57,15 @@ async function confirm(connection: Connection, signature: string, lastValidBlock
 }
 
 /**
- * Sends one transaction per group of instructions: all signed in one wallet approval when the
- * wallet can sign several, then sent and confirmed in order. Throws a TxFailure (carrying the
+ * Sends one transaction per group of instructions (or a transaction others signed first, with
+ * its own blockhash: a served payment): all signed in one wallet approval when the wallet can
+ * sign several, then sent and confirmed in order. Throws a TxFailure (carrying the
  * signature when there is one, and `sent`: the ones that went through).
  */
 export async function sendTransactions(
   connection: Connection,
   signer: TxSigner,
-  groups: TransactionInstruction[][],
+  groups: (TransactionInstruction[] | Transaction)[],
   options: { rpcUrl: string; onStage?: (stage: Stage, signatures: string[]) => void },
 ): Promise<SentTx[]> {
   const { rpcUrl, onStage } = options;
@@ -74,7 +75,7 @@ export async function sendTransactions(
   } catch (err) {
     throw classifyError(err, { rpcUrl });
   }
-  const unsigned = groups.map((ixs) => buildTransaction(ixs, signer.publicKey, blockhash.blockhash));
+  const unsigned = groups.map((g) => (g instanceof Transaction ? g : buildTransaction(g, signer.publicKey, blockhash.blockhash)));
   onStage?.("signing", []);
   let signed: Transaction[];
   try {

@@ -1,34 +1,42 @@
 /**
- * Pay: a published model, a payable operator, a number of calls; the price is read from the chain
- * and the fee bounded by a max fee (the program refuses a fee above it). The output received, if
- * given, is committed by its SHA-256 (empty: the empty output's hash, no output committed, which
- * Proof of Attribution attributes to nobody). After confirmation, the fee's breakdown from the
- * `InferencePaid` event: who contributed, refined, executed, earned, and for a proof-attributed
- * model the epoch and the record number the chain gave the payment.
+ * Pay: `inference_pay` is signed by the payer and by the operator that served the calls, so that
+ * "who executed" and the output committed are the operator's word. Two sides on one page:
+ *
+ * - The payer pastes the payment the operator signed when it served (a base64 transaction), reads
+ *   its terms (model, operator, calls, the price on chain, the fee and the max fee, the output
+ *   hash, checked against the output received if pasted), signs it with the wallet and sends it.
+ *   After confirmation, the fee's breakdown from the `InferencePaid` event: who contributed,
+ *   refined, executed, earned, and for a proof-attributed model the epoch and the record number
+ *   the chain gave the payment.
+ * - An operator (the connected wallet is a payable operator's authority) signs a payment for what
+ *   it served: payer, model, calls, max fee and the output, committed by its SHA-256 (empty: the
+ *   empty output's hash, attributed to nobody), and hands the result to the payer.
  */
 import {
-  EarningsRole,
   type ModelAccount,
-  earningsPda,
-  escrowPda,
+  type ServedPayment,
+  buildServedPayment,
+  encodeServedPayment,
   findEvents,
   hasProofAttributedEntry,
   outputHash,
   poolPda,
   positionPda,
   quoteInference,
+  readServedPayment,
 } from "@attribution-suite/client";
-import { useWallet } from "@solana/wallet-adapter-react";
-import type { PublicKey } from "@solana/web3.js";
+import { useConnection, useWallet } from "@solana/wallet-adapter-react";
+import { PublicKey } from "@solana/web3.js";
 import { useEffect, useMemo, useState } from "react";
 import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
-import { type Row, exists, listContributions, listDatanets, listModels, listOperators, listPositions, versionContents, walletBalances } from "../lib/data";
+import { type Row, listContributions, listDatanets, listModels, listOperators, listPositions, versionContents, walletBalances } from "../lib/data";
 import { big, bpsText, formatUnits, toHex, tryParseUnits, variant } from "../lib/format";
 import { href } from "../lib/router";
 import { operatorPayable } from "./Models";
 
 type InferencePaid = ReturnType<typeof findEvents<"attribution_payout", "inferencePaid">>[number];
+type Names = { address: PublicKey; account: { name: string } }[];
 
 export function PayPage({ model: initialModel }: { model?: string }) {
   const { client, config, decimals } = useChain();
@@ -38,108 +46,45 @@ export function PayPage({ model: initialModel }: { model?: string }) {
     return { models, operators, datanets };
   }, [client]);
   const balances = useAsync(async () => (publicKey && config ? walletBalances(client, publicKey) : null), [client, publicKey, config]);
-  const [modelKey, setModelKey] = useState(initialModel ?? "");
-  const [operatorKey, setOperatorKey] = useState("");
-  const [calls, setCalls] = useState("1");
-  const [maxFee, setMaxFee] = useState("");
-  const [maxFeeEdited, setMaxFeeEdited] = useState(false);
+  const [served, setServed] = useState("");
+  const read = useMemo((): { payment: ServedPayment } | { error: string } | null => {
+    if (!served.trim() || !publicKey) return null;
+    try {
+      return { payment: readServedPayment(client, served, publicKey) };
+    } catch (err) {
+      return { error: (err as Error).message };
+    }
+  }, [client, served, publicKey]);
+  const payment = read && "payment" in read ? read.payment : null;
   const [output, setOutput] = useState("");
-  const committed = useAsync(() => outputHash(output), [output]);
+  const received = useAsync(() => outputHash(output), [output]);
   const [paid, setPaid] = useState<{ event: InferencePaid; model: ModelAccount } | null>(null);
   const [run, state] = useAction();
 
-  const minStake = config ? big(config.minOperatorStake) : 0n;
-  const published = (data.data?.models ?? []).filter((m) => "published" in m.account.state);
-  const payable = (data.data?.operators ?? []).filter((o) => operatorPayable(o, minStake));
-  useEffect(() => {
-    if (!modelKey && published.length > 0) setModelKey(published[0].address.toBase58());
-  }, [modelKey, published]);
-  useEffect(() => {
-    if (!operatorKey && payable.length > 0) setOperatorKey(payable[0].account.authority.toBase58());
-  }, [operatorKey, payable]);
-
-  const model: Row<ModelAccount> | undefined = (data.data?.models ?? []).find((m) => m.address.toBase58() === modelKey);
-  const callsN = /^[1-9]\d{0,8}$/.test(calls.trim()) ? BigInt(calls.trim()) : null;
+  const model: Row<ModelAccount> | undefined = payment ? (data.data?.models ?? []).find((m) => m.address.equals(payment.model)) : undefined;
+  const operator = payment ? (data.data?.operators ?? []).find((o) => o.address.equals(payment.operator)) : undefined;
   const price = model ? big(model.account.pricePerCall) : null;
-  const fee = price !== null && callsN !== null ? price * callsN : null;
-  useEffect(() => {
-    if (!maxFeeEdited && fee !== null) setMaxFee(formatUnits(fee, decimals).replace(/,/g, ""));
-  }, [fee, maxFeeEdited, decimals]);
-  const maxFeeUnits = tryParseUnits(maxFee, decimals);
-  const quote = useMemo(() => {
-    if (!model || callsN === null || !config) return null;
-    return quoteInference({
-      pricePerCall: big(model.account.pricePerCall),
-      calls: callsN,
-      protocolFeeBps: config.protocolFeeBps,
-      lineageSharesBps: model.account.lineage.map((e) => e.shareBps),
-      ownerShareBps: model.account.ownerShareBps,
-      operatorShareBps: model.account.operatorShareBps,
-    });
-  }, [model, callsN, config]);
-
+  const fee = price !== null && payment ? price * payment.calls : null;
+  const quote = useMemo(() => (model && payment && config ? quoteOf(model.account, payment.calls, config.protocolFeeBps) : null), [model, payment, config]);
   const open = balances.data?.open ?? null;
   const insufficient = fee !== null && open !== null && fee > open;
-  const aboveMax = fee !== null && maxFeeUnits !== null && fee > maxFeeUnits;
-  const notPublished = model && !("published" in model.account.state);
+  const aboveMax = fee !== null && payment !== null && fee > payment.maxFee;
+  const outputChecked = payment && output !== "" && received.data ? toHex(received.data) === toHex(payment.outputHash) : null;
   const problem = !publicKey
     ? "Connect a wallet to pay."
     : !config
       ? "The suite is not initialised on this cluster."
-      : !model
-        ? "Choose a model."
-        : notPublished
-          ? `This model is ${variant(model.account.state)}: it takes no payments.`
-          : !operatorKey
-            ? "Choose an operator (none is payable yet: an operator must register and stake the minimum)."
-            : callsN === null
-              ? "Calls: a whole number above zero."
-              : maxFeeUnits === null
-                ? "Max fee: an amount in OPEN."
-                : null;
+      : !payment
+        ? "Paste the payment the operator signed when it served your calls."
+        : !model
+          ? "The payment's model is not one of this suite's."
+          : null;
 
   const pay = async () => {
-    if (!model || !publicKey || callsN === null || maxFeeUnits === null || !config) return;
+    if (!payment || !model) return;
     setPaid(null);
-    const chosen = payable.find((o) => o.account.authority.toBase58() === operatorKey)!;
-    // Paid at its own accounts (an operator handed over keeps its first key's PDAs), the
-    // operator share to its current authority's earnings.
-    const operator = chosen.account.authority;
     const fresh = await client.fetchModel(model.address).catch(() => model.account);
-    const sent = await run(`Pay ${callsN} call${callsN === 1n ? "" : "s"} of "${model.account.name}"`, async () => {
-      const ixs = [];
-      // Earnings accounts the split credits must exist; anyone may create them (the payer pays their rent).
-      for (const [beneficiary, role] of [
-        [config.treasury, EarningsRole.Treasury],
-        [fresh.owner, EarningsRole.ModelOwner],
-        [operator, EarningsRole.Operator],
-      ] as [PublicKey, EarningsRole][]) {
-        if (!(await exists(client, earningsPda(beneficiary, role)))) {
-          ixs.push(...(await client.earningsInit({ payer: publicKey, beneficiary, role })).instructions);
-        }
-      }
-      for (const e of fresh.lineage) {
-        if ("model" in e.source && !(await exists(client, escrowPda(e.target)))) {
-          ixs.push(...(await client.escrowInit({ payer: publicKey, model: e.target })).instructions);
-        }
-        // A datanet entry's share goes to the reward pool of the version it cites.
-        if ("datanet" in e.source && e.datanetVersion && !(await exists(client, poolPda(e.datanetVersion)))) {
-          ixs.push(...(await client.poolInit({ payer: publicKey, datanetVersion: e.datanetVersion })).instructions);
-        }
-      }
-      const built = await client.inferencePay({
-        payer: publicKey,
-        model: model.address,
-        operator: chosen.address,
-        operatorInfo: { operator: chosen.address, authority: operator, stake: chosen.stakeAddress },
-        calls: callsN,
-        maxFee: maxFeeUnits,
-        outputHash: await outputHash(output),
-        modelAccount: fresh,
-        config,
-      });
-      return [...ixs, ...built.instructions];
-    });
+    const sent = await run(`Pay ${payment.calls} call${payment.calls === 1n ? "" : "s"} of "${model.account.name}"`, async () => payment.transaction);
     const logs = sent?.[sent.length - 1]?.logs;
     if (logs) {
       const [event] = findEvents(logs, "attribution_payout", "inferencePaid");
@@ -153,71 +98,57 @@ export function PayPage({ model: initialModel }: { model?: string }) {
     <>
       <Section title="Pay for inference" testId="pay">
         <div className="form-grid">
-          <label>
-            Model
-            <select data-testid="pay-model" value={modelKey} onChange={(e) => setModelKey(e.target.value)}>
-              <option value="">Choose…</option>
-              {published.map((m) => (
-                <option key={m.address.toBase58()} value={m.address.toBase58()}>
-                  {m.account.name} ({m.address.toBase58().slice(0, 4)})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Operator
-            <select data-testid="pay-operator" value={operatorKey} onChange={(e) => setOperatorKey(e.target.value)}>
-              <option value="">Choose…</option>
-              {payable.map((o) => (
-                <option key={o.address.toBase58()} value={o.account.authority.toBase58()}>
-                  {o.account.endpoint} ({o.account.authority.toBase58().slice(0, 4)})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Calls
-            <input data-testid="pay-calls" value={calls} onChange={(e) => setCalls(e.target.value)} inputMode="numeric" />
-          </label>
-          <label>
-            Max fee (OPEN)
-            <input
-              data-testid="pay-max-fee"
-              value={maxFee}
-              onChange={(e) => {
-                setMaxFee(e.target.value);
-                setMaxFeeEdited(true);
-              }}
-              inputMode="decimal"
-            />
+          <label className="wide">
+            Payment signed by the operator (it signs what it served first; you sign and send)
+            <textarea data-testid="pay-served" value={served} onChange={(e) => setServed(e.target.value)} rows={3} />
           </label>
           <label className="wide">
-            Output received (optional: committed on chain by its SHA-256)
+            Output received (optional: checked against the hash the operator committed)
             <textarea data-testid="pay-output" value={output} onChange={(e) => setOutput(e.target.value)} rows={3} />
           </label>
         </div>
-        <dl className="facts">
-          <dt>Price per call (on chain)</dt>
-          <dd data-testid="pay-price">{price !== null ? <Open amount={price} /> : "—"}</dd>
-          <dt>Fee</dt>
-          <dd data-testid="pay-fee">{fee !== null ? <Open amount={fee} /> : "—"}</dd>
-          <dt>Your OPEN balance</dt>
-          <dd data-testid="pay-balance">{open !== null ? <Open amount={open} /> : "—"}</dd>
-          <dt>Output hash committed</dt>
-          <dd>
-            <span className="mono" data-testid="pay-output-hash">
-              {committed.data ? toHex(committed.data) : "—"}
-            </span>
-            {output === "" ? <span className="sub"> (no output: the empty output's hash, attributed to nobody)</span> : null}
-          </dd>
-        </dl>
-        {model && hasProofAttributedEntry(model.account) ? (
-          <p className="muted" data-testid="pay-proof-attributed">
-            This model's datanet share is proof-attributed: it goes to the model's current epoch, and its attestor allocates it to the
-            contributions the committed output draws on (what it does not allocate, and an empty output's share, goes to the cited
-            version's pool).
-          </p>
+        {read && "error" in read ? (
+          <Notice kind="error" testId="pay-served-error">
+            Not a payment you can sign: {read.error}
+          </Notice>
         ) : null}
+        {payment ? (
+          <dl className="facts">
+            <dt>Model</dt>
+            <dd data-testid="pay-model" data-address={payment.model.toBase58()}>
+              {model ? <a href={href("models", model.address.toBase58())}>{model.account.name}</a> : <Addr value={payment.model} />}
+            </dd>
+            <dt>Operator (signed)</dt>
+            <dd data-testid="pay-operator" data-authority={payment.operatorAuthority.toBase58()}>
+              {operator?.account.endpoint ?? "unregistered"} (<Addr value={payment.operatorAuthority} />)
+            </dd>
+            <dt>Calls</dt>
+            <dd data-testid="pay-calls">{payment.calls.toString()}</dd>
+            <dt>Price per call (on chain)</dt>
+            <dd data-testid="pay-price">{price !== null ? <Open amount={price} /> : "—"}</dd>
+            <dt>Fee</dt>
+            <dd data-testid="pay-fee">{fee !== null ? <Open amount={fee} /> : "—"}</dd>
+            <dt>Max fee (the most it can take)</dt>
+            <dd data-testid="pay-max-fee">
+              <Open amount={payment.maxFee} />
+            </dd>
+            <dt>Your OPEN balance</dt>
+            <dd data-testid="pay-balance">{open !== null ? <Open amount={open} /> : "—"}</dd>
+            <dt>Output hash committed</dt>
+            <dd>
+              <span className="mono" data-testid="pay-output-hash">
+                {toHex(payment.outputHash)}
+              </span>
+              {outputChecked === true ? <span className="sub" data-testid="pay-output-match"> (the output you received)</span> : null}
+            </dd>
+          </dl>
+        ) : null}
+        {outputChecked === false ? (
+          <Notice kind="warn" testId="pay-output-mismatch">
+            The operator committed another output than the one you received: its SHA-256 is not that of your text.
+          </Notice>
+        ) : null}
+        {model && hasProofAttributedEntry(model.account) ? <ProofAttributedNote testId="pay-proof-attributed" /> : null}
         {quote && model ? <QuotePreview quote={quote} model={model.account} names={[...data.data.datanets, ...data.data.models]} /> : null}
         {problem ? <p className="hint">{problem}</p> : null}
         {insufficient ? (
@@ -227,7 +158,7 @@ export function PayPage({ model: initialModel }: { model?: string }) {
         ) : null}
         {aboveMax && !insufficient ? (
           <Notice kind="warn" testId="pay-above-max">
-            The fee is above your max fee: the program will refuse the payment (FeeAboveMax).
+            The fee is above the payment's max fee: the program will refuse it (FeeAboveMax). Ask the operator for a new one.
           </Notice>
         ) : null}
         <button data-testid="pay-submit" disabled={!!problem || insufficient} onClick={() => void pay()}>
@@ -236,7 +167,175 @@ export function PayPage({ model: initialModel }: { model?: string }) {
         <TxStatus state={state} testId="tx-pay" />
       </Section>
       {paid ? <Breakdown event={paid.event} model={paid.model} datanets={data.data.datanets} models={data.data.models} /> : null}
+      <ServeSection initialModel={initialModel} models={data.data.models} operators={data.data.operators} names={[...data.data.datanets, ...data.data.models]} />
     </>
+  );
+}
+
+function quoteOf(model: ModelAccount, calls: bigint, protocolFeeBps: number) {
+  return quoteInference({
+    pricePerCall: big(model.pricePerCall),
+    calls,
+    protocolFeeBps,
+    lineageSharesBps: model.lineage.map((e) => e.shareBps),
+    ownerShareBps: model.ownerShareBps,
+    operatorShareBps: model.operatorShareBps,
+  });
+}
+
+function ProofAttributedNote({ testId }: { testId: string }) {
+  return (
+    <p className="muted" data-testid={testId}>
+      This model's datanet share is proof-attributed: it goes to the model's current epoch, and its attestor allocates it to the
+      contributions the committed output draws on (what it does not allocate, and an empty output's share, goes to the cited
+      version's pool).
+    </p>
+  );
+}
+
+/**
+ * The operator's side: the connected wallet, a payable operator's authority, signs the payment for
+ * calls it served (the payer pays the fee and the transaction fee, and signs it second).
+ */
+function ServeSection(props: { initialModel?: string; models: Row<ModelAccount>[]; operators: Awaited<ReturnType<typeof listOperators>>; names: Names }) {
+  const { client, config, decimals } = useChain();
+  const { connection } = useConnection();
+  const { publicKey, signTransaction } = useWallet();
+  const [payerKey, setPayerKey] = useState("");
+  const [modelKey, setModelKey] = useState(props.initialModel ?? "");
+  const [calls, setCalls] = useState("1");
+  const [maxFee, setMaxFee] = useState("");
+  const [maxFeeEdited, setMaxFeeEdited] = useState(false);
+  const [output, setOutput] = useState("");
+  const committed = useAsync(() => outputHash(output), [output]);
+  const [signed, setSigned] = useState<{ base64: string; error?: undefined } | { error: string; base64?: undefined } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const minStake = config ? big(config.minOperatorStake) : 0n;
+  const mine = publicKey ? props.operators.find((o) => o.account.authority.equals(publicKey) && operatorPayable(o, minStake)) : undefined;
+  const published = props.models.filter((m) => "published" in m.account.state);
+  useEffect(() => {
+    if (!modelKey && published.length > 0) setModelKey(published[0].address.toBase58());
+  }, [modelKey, published]);
+  const model = props.models.find((m) => m.address.toBase58() === modelKey);
+  const callsN = /^[1-9]\d{0,8}$/.test(calls.trim()) ? BigInt(calls.trim()) : null;
+  const fee = model && callsN !== null ? big(model.account.pricePerCall) * callsN : null;
+  useEffect(() => {
+    if (!maxFeeEdited && fee !== null) setMaxFee(formatUnits(fee, decimals).replace(/,/g, ""));
+  }, [fee, maxFeeEdited, decimals]);
+  const maxFeeUnits = tryParseUnits(maxFee, decimals);
+  const payer = (() => {
+    try {
+      return new PublicKey(payerKey.trim());
+    } catch {
+      return null;
+    }
+  })();
+  const problem = !publicKey
+    ? "Connect the operator's wallet to sign payments for what it served."
+    : !mine
+      ? "This wallet is not the authority of a payable operator (registered, active, staked at least the minimum)."
+      : !payer
+        ? "Payer: the wallet address of the user you served."
+        : !model || !("published" in model.account.state)
+          ? `Choose a published model${model ? ` (this one is ${variant(model.account.state)})` : ""}.`
+          : callsN === null
+            ? "Calls: a whole number above zero."
+            : maxFeeUnits === null
+              ? "Max fee: an amount in OPEN."
+              : null;
+
+  const sign = async () => {
+    if (!mine || !payer || !model || callsN === null || maxFeeUnits === null || !signTransaction) return;
+    setBusy(true);
+    setSigned(null);
+    try {
+      const { blockhash } = await connection.getLatestBlockhash("confirmed");
+      const tx = await buildServedPayment(client, {
+        payer,
+        model: model.address,
+        operator: mine.address,
+        operatorInfo: { operator: mine.address, authority: mine.account.authority, stake: mine.stakeAddress },
+        calls: callsN,
+        maxFee: maxFeeUnits,
+        outputHash: committed.data ?? (await outputHash(output)),
+        blockhash,
+      });
+      setSigned({ base64: encodeServedPayment(await signTransaction(tx)) });
+    } catch (err) {
+      setSigned({ error: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Section title="Sign a payment you served (operators)" testId="serve">
+      <div className="form-grid">
+        <label>
+          Payer (the user's wallet)
+          <input data-testid="serve-payer" value={payerKey} onChange={(e) => setPayerKey(e.target.value)} />
+        </label>
+        <label>
+          Model
+          <select data-testid="serve-model" value={modelKey} onChange={(e) => setModelKey(e.target.value)}>
+            <option value="">Choose…</option>
+            {published.map((m) => (
+              <option key={m.address.toBase58()} value={m.address.toBase58()}>
+                {m.account.name} ({m.address.toBase58().slice(0, 4)})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Calls
+          <input data-testid="serve-calls" value={calls} onChange={(e) => setCalls(e.target.value)} inputMode="numeric" />
+        </label>
+        <label>
+          Max fee (OPEN)
+          <input
+            data-testid="serve-max-fee"
+            value={maxFee}
+            onChange={(e) => {
+              setMaxFee(e.target.value);
+              setMaxFeeEdited(true);
+            }}
+            inputMode="decimal"
+          />
+        </label>
+        <label className="wide">
+          Output served (committed on chain by its SHA-256)
+          <textarea data-testid="serve-output" value={output} onChange={(e) => setOutput(e.target.value)} rows={3} />
+        </label>
+      </div>
+      <dl className="facts">
+        <dt>Fee at today's price</dt>
+        <dd data-testid="serve-fee">{fee !== null ? <Open amount={fee} /> : "—"}</dd>
+        <dt>Output hash committed</dt>
+        <dd>
+          <span className="mono" data-testid="serve-output-hash">
+            {committed.data ? toHex(committed.data) : "—"}
+          </span>
+          {output === "" ? <span className="sub"> (no output: the empty output's hash, attributed to nobody)</span> : null}
+        </dd>
+      </dl>
+      {model && hasProofAttributedEntry(model.account) ? <ProofAttributedNote testId="serve-proof-attributed" /> : null}
+      {problem ? <p className="hint">{problem}</p> : null}
+      <button data-testid="serve-submit" disabled={!!problem || busy} onClick={() => void sign()}>
+        Sign as the operator
+      </button>
+      {signed?.error !== undefined ? (
+        <Notice kind="error" testId="serve-error">
+          Not signed: {signed.error}
+        </Notice>
+      ) : null}
+      {signed?.base64 ? (
+        <label className="wide">
+          Signed payment: hand it to the payer with the output (valid until its blockhash expires, about a minute)
+          <textarea data-testid="serve-signed" readOnly value={signed.base64} rows={4} />
+        </label>
+      ) : null}
+    </Section>
   );
 }
 

@@ -185,8 +185,13 @@ impl Ctx {
     }
 
     fn send(&mut self, what: &str, instructions: &[Instruction]) -> Result<Sent> {
+        self.send_signed(what, instructions, &[])
+    }
+
+    /// `send`, co-signed by `signers` too.
+    fn send_signed(&mut self, what: &str, instructions: &[Instruction], signers: &[&Keypair]) -> Result<Sent> {
         let signer = self.signer.insecure_clone();
-        let sent = self.chain.send(&signer, instructions, &[]).with_context(|| format!("{what} failed"))?;
+        let sent = self.chain.send(&signer, instructions, signers).with_context(|| format!("{what} failed"))?;
         if self.json {
             println!("{}", json!({ "ok": what, "signature": sent.signature }));
         } else {
@@ -390,7 +395,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Model(c) => model(ctx, c),
         Command::Operator(c) => operator(ctx, c),
         Command::Stake(c) => stake(ctx, c),
-        Command::Pay { model, operator, calls, max_fee, request_id, output } => {
+        Command::Pay { model, operator, operator_keypair, calls, max_fee, request_id, output } => {
             let model_key = key(&model)?;
             let state: Model = ctx.get(&model_key, "model")?;
             let fee = state.price_per_call.checked_mul(calls).ok_or_else(|| anyhow!("fee overflows"))?;
@@ -418,6 +423,25 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
                     found.address
                 )
             };
+            // The operator's authority co-signs what it served.
+            let operator_signer = match operator_keypair {
+                Some(path) => {
+                    let signer = read_keypair_file(&path)
+                        .map_err(|e| anyhow!("cannot read operator keypair {}: {e}", path.display()))?;
+                    ensure!(
+                        signer.pubkey() == authority,
+                        "{} is the keypair of {}, not of the operator's authority {authority}",
+                        path.display(),
+                        signer.pubkey()
+                    );
+                    Some(signer)
+                }
+                None if authority == me => None,
+                None => bail!(
+                    "the operator's authority {authority} co-signs the payment for what it served: pass its keypair \
+                     with --operator-keypair"
+                ),
+            };
             let pay =
                 ixs::payout::inference_pay(&open, &treasury, &me, &token, &model_key, &state, &authority, index, args);
             let pay = repoint(repoint(pay, pda::operator(&authority), found.address), pda::stake(&authority), stake);
@@ -426,7 +450,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
                 true => vec![ixs::payout::epoch_open(&me, &model_key, index), pay],
                 false => vec![pay],
             };
-            let sent = ctx.send("inference_pay", &ixs)?;
+            let sent = ctx.send_signed("inference_pay", &ixs, &operator_signer.iter().collect::<Vec<_>>())?;
             if let Some(paid) = events::<attribution_payout::events::InferencePaid>(&sent.logs).first() {
                 print_payment(ctx.json, paid);
             }

@@ -250,7 +250,7 @@ pub fn run() -> Result<()> {
         let output = bard.output(i);
         let request = demo_epoch::Bard::request(&output);
         let ixs = w.pay_instructions(&user.pubkey(), token, &model, &operator.wallet.pubkey(), calls, request);
-        let done = w.svm.send(user, &ixs, &[]).map_err(crate::chain::decode_failure)?;
+        let done = w.svm.send(user, &ixs, &[&operator.wallet]).map_err(crate::chain::decode_failure)?;
         let paid: InferencePaid = done.event();
         if model == bard.model {
             // The engine needs the output and the proof-attributed part of its fee.

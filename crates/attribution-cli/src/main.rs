@@ -138,6 +138,10 @@ pub enum Command {
         /// (an operator handed over keeps its accounts; its new wallet is paid).
         #[arg(long)]
         operator: String,
+        /// The keypair file of the operator's current authority, which co-signs the payment for
+        /// what it served (not needed when that authority is the signer itself).
+        #[arg(long)]
+        operator_keypair: Option<PathBuf>,
         #[arg(long, default_value_t = 1)]
         calls: u64,
         /// The most you accept to pay, whole OPEN (default: exactly the current price × calls).

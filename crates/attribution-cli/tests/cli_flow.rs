@@ -685,8 +685,10 @@ fn a_model_and_an_operator_handed_over_pay_the_new_wallets() {
         ["b.json", "c.json", "s.json"].map(|k| ok(d, &["--keypair", k, "address"]).trim().to_string());
     let as_ = |k: &str, args: &[&str]| ok(d, &[&["--keypair", k][..], args].concat());
     // 4 calls at 0.5 OPEN: 1.95 OPEN after the protocol fee, 30 % to the owner, 10 % to the operator.
-    let pay = |operator: &str| json_last(&ok(d, &["--json", "pay", &model, "--operator", operator, "--calls", "4"]));
-    let paid = pay(&a);
+    let pay = |operator: &str, extra: &[&str]| {
+        json_last(&ok(d, &[&["--json", "pay", &model, "--operator", operator, "--calls", "4"][..], extra].concat()))
+    };
+    let paid = pay(&a, &[]);
     assert_eq!((paid["owner"].as_str(), paid["operator"].as_str()), (Some(&*a), Some(&*a)), "{paid}");
     let earnings = |wallet: &str| -> serde_json::Value {
         serde_json::from_str(&ok(d, &["--json", "show", "earnings", wallet])).unwrap()
@@ -733,10 +735,16 @@ fn a_model_and_an_operator_handed_over_pay_the_new_wallets() {
     let (account, authority) = (operators[0]["address"].as_str().unwrap(), operators[0]["authority"].as_str());
     assert_eq!((authority, operators[0]["active stake"].as_str()), (Some(&*c), Some("1000.000000000")));
 
+    // The operator's authority co-signs the payments it serves: A (the payer) cannot pay through
+    // it alone any more, nor with another wallet's signature.
+    let unsigned = refused(d, &["pay", &model, "--operator", &a, "--calls", "4"]);
+    assert!(unsigned.contains(&format!("operator's authority {c} co-signs")), "{unsigned}");
+    let forged = refused(d, &["pay", &model, "--operator", &a, "--calls", "4", "--operator-keypair", "s.json"]);
+    assert!(forged.contains(&format!("not of the operator's authority {c}")), "{forged}");
     // Paid: by the key it registered with, its new authority or its account, the owner share is
     // B's and the operator share C's; what A earned before stays A's.
     for key in [&*a, &*c, account] {
-        let paid = pay(key);
+        let paid = pay(key, &["--operator-keypair", "c.json"]);
         assert_eq!((paid["owner"].as_str(), paid["operator"].as_str()), (Some(&*b), Some(&*c)), "{paid}");
         assert_eq!(
             (paid["owner_amount"].as_u64(), paid["operator_amount"].as_u64()),

@@ -580,6 +580,7 @@ pub mod payout {
                 payer_token: *payer_token,
                 model: *model_key,
                 operator: pda::operator(operator_authority),
+                operator_authority: *operator_authority,
                 operator_stake: pda::stake(operator_authority),
                 treasury_earnings: pda::earnings(treasury, EarningsRole::Treasury),
                 owner_earnings: pda::earnings(&model.owner, EarningsRole::ModelOwner),

@@ -327,7 +327,7 @@ fn pay(
     payer: &Keypair,
     payer_token: &Pubkey,
     model: &Pubkey,
-    operator: &Pubkey,
+    operator: &Keypair,
 ) -> Result<Executed, Failed> {
     w.pay(payer, payer_token, model, operator, 3)
 }
@@ -398,7 +398,7 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
             let shares = Shares { entries, owner_bps: 1_000 + leftover, operator_bps: 1_000 };
             let id = (stage * 10 + lineage) as u64;
             let model = w.model(&owner, id, ModelKind::FineTune, None, 1_000_003, shares);
-            let r = pay(w, &user, &user_token, &model, &operator.pubkey());
+            let r = pay(w, &user, &user_token, &model, operator);
             rec.record(PAYOUT, "inference_pay", &format!("lineage={lineage},contributors={contributors}"), r);
             models.push((lineage, model));
         }
@@ -448,7 +448,7 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
         let tune_owner = w.wallet();
         let shares = Shares { entries: vec![model_entry(*upstream, 3_000)], owner_bps: 6_000, operator_bps: 1_000 };
         let tune = w.model(&tune_owner, 1, ModelKind::Adapter, Some(*upstream), 1_000_003, shares);
-        pay(w, &user, &user_token, &tune, &operator.pubkey()).expect("pay the adapter");
+        pay(w, &user, &user_token, &tune, operator).expect("pay the adapter");
         let r = w.distribute(&user.insecure_clone(), upstream);
         rec.record(PAYOUT, "escrow_distribute", &format!("lineage={lineage}"), r);
     }
@@ -494,7 +494,7 @@ pub fn epochs(rec: &mut Recorder) {
         let r = w.svm.run(&user, open, &[]);
         rec.record(PAYOUT, "epoch_open", "new epoch", r);
         let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(id));
-        let r = w.svm.send(&user, &ixs[1..], &[]);
+        let r = w.svm.send(&user, &ixs[1..], &[&attestor]);
         rec.record(PAYOUT, "inference_pay", "lineage=1 proof-attributed", r);
         models.push((model, leaves));
     }
@@ -559,7 +559,7 @@ pub fn epochs(rec: &mut Recorder) {
     let (model, _) = models[1];
     let next = w.epoch_index();
     let ixs = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(9));
-    w.svm.send(&user, &ixs, &[]).expect("pay");
+    w.svm.send(&user, &ixs, &[&attestor]).expect("pay");
     let end = (next as i64 + 1) * EPOCH_TIMING.epoch_length_secs + EPOCH_TIMING.root_deadline_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);
     let r = w.svm.run(&cranker, ixs::payout::attribution_release(&model, next, &version), &[]);
@@ -571,7 +571,7 @@ pub fn epochs(rec: &mut Recorder) {
     for (i, (model, _)) in models.iter().enumerate() {
         let request = Request::numbered(10 + i as u64);
         let ixs = w.pay_instructions(&user.pubkey(), &user_token, model, &attestor.pubkey(), 1, request);
-        w.svm.send(&user, &ixs, &[]).expect("pay");
+        w.svm.send(&user, &ixs, &[&attestor]).expect("pay");
     }
     let end = (last as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);

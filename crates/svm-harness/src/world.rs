@@ -316,9 +316,9 @@ impl World {
         config.epoch_index(self.svm.clock().unix_timestamp).expect("a time after 1970")
     }
 
-    /// `inference_pay` for `calls` calls of `model`, served by `operator`, from `payer_token`,
-    /// accepting the exact fee, preceded by `epoch_open` when the model has a proof-attributed
-    /// entry (as a client does).
+    /// `inference_pay` for `calls` calls of `model`, served by `operator` (whose authority signs
+    /// it too), from `payer_token`, accepting the exact fee, preceded by `epoch_open` when the
+    /// model has a proof-attributed entry (as a client does).
     pub fn pay_instructions(
         &self,
         payer: &Pubkey,
@@ -345,17 +345,19 @@ impl World {
         }
     }
 
-    /// Pays for `calls` calls of `model` (see `pay_instructions`), as `Request::numbered(calls)`.
+    /// Pays for `calls` calls of `model` (see `pay_instructions`), as `Request::numbered(calls)`,
+    /// signed by the payer and the operator.
     pub fn pay(
         &mut self,
         payer: &Keypair,
         payer_token: &Pubkey,
         model: &Pubkey,
-        operator: &Pubkey,
+        operator: &Keypair,
         calls: u64,
     ) -> Result<Executed, Failed> {
-        let ixs = self.pay_instructions(&payer.pubkey(), payer_token, model, operator, calls, Request::numbered(calls));
-        self.svm.send(payer, &ixs, &[])
+        let request = Request::numbered(calls);
+        let ixs = self.pay_instructions(&payer.pubkey(), payer_token, model, &operator.pubkey(), calls, request);
+        self.svm.send(payer, &ixs, &[operator])
     }
 
     /// Runs the permissionless crank on `model`'s escrow.

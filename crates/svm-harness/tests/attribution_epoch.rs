@@ -74,7 +74,7 @@ impl Market {
             calls,
             Request::numbered(id),
         );
-        let done = self.w.svm.send(&self.user, &ixs, &[]).unwrap();
+        let done = self.w.svm.send(&self.user, &ixs, &[&self.attestor]).unwrap();
         let paid: InferencePaid = done.event();
         assert_eq!(paid.epoch, Some(self.w.epoch_index()));
         paid.lineage[0].amount
@@ -180,9 +180,9 @@ fn payments_accrue_into_the_epoch_with_a_running_hash_and_claims_reconcile_to_th
     let late = with_metas(
         m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &attestor.pubkey(), 1, Request::numbered(9))[1]
             .clone(),
-        |a| a[12].pubkey = pda::epoch(&m.model, index),
+        |a| a[13].pubkey = pda::epoch(&m.model, index),
     );
-    assert_error(m.w.svm.run(&m.user.insecure_clone(), late, &[]), PayoutError::WrongEpoch);
+    assert_error(m.w.svm.run(&m.user.insecure_clone(), late, &[&m.attestor.insecure_clone()]), PayoutError::WrongEpoch);
 
     // The attestation's address is 1 to 200 bytes.
     for uri in [String::new(), "u".repeat(201)] {
@@ -413,7 +413,7 @@ fn a_repeated_request_id_is_a_second_record() {
             calls,
             Request::numbered(1),
         );
-        let done = m.w.svm.send(&m.user.insecure_clone(), &ixs, &[]).unwrap();
+        let done = m.w.svm.send(&m.user.insecure_clone(), &ixs, &[&m.attestor.insecure_clone()]).unwrap();
         let paid: InferencePaid = done.event();
         assert_eq!((paid.epoch, paid.record), (Some(index), Some(record as u64)));
         assert_eq!((paid.request_id, paid.output_hash), (Request::numbered(1).id, Request::numbered(1).output_hash));
@@ -428,7 +428,8 @@ fn a_repeated_request_id_is_a_second_record() {
     let plain = m.w.model(&owner, 7, ModelKind::Base, None, 10, shares);
     let ixs =
         m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &plain, &m.attestor.pubkey(), 1, Request::numbered(1));
-    let paid: InferencePaid = m.w.svm.send(&m.user.insecure_clone(), &ixs, &[]).unwrap().event();
+    let paid: InferencePaid =
+        m.w.svm.send(&m.user.insecure_clone(), &ixs, &[&m.attestor.insecure_clone()]).unwrap().event();
     assert_eq!((paid.epoch, paid.record), (None, None));
 }
 

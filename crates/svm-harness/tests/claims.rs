@@ -67,7 +67,8 @@ fn chain() -> Chain {
 
 impl Chain {
     fn pay(&mut self, model: &Pubkey, calls: u64) -> Executed {
-        let (user, user_token, operator) = (self.user.insecure_clone(), self.user_token, self.operator.pubkey());
+        let (user, user_token, operator) =
+            (self.user.insecure_clone(), self.user_token, self.operator.insecure_clone());
         self.w.pay(&user, &user_token, model, &operator, calls).unwrap()
     }
 

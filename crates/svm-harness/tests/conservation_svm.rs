@@ -334,7 +334,7 @@ fn random_sequences_conserve_value_on_chain() {
             match rng.below(10) {
                 0..=2 => {
                     let model = run.models[rng.pick(run.models.len())];
-                    run.w.pay(&user, &user_token, &model, &operator.pubkey(), 1 + rng.below(50)).unwrap();
+                    run.w.pay(&user, &user_token, &model, &operator, 1 + rng.below(50)).unwrap();
                 }
                 3 => {
                     let (v, c) = (rng.pick(run.versions.len()), rng.pick(run.contributions.len()));

@@ -31,7 +31,7 @@ fn a_handed_over_contribution_pays_its_new_wallet_everything_it_earned() {
     w.operator(&operator, 1_000 * OPEN);
     let user = w.wallet();
     let user_token = w.fund(&user.pubkey(), 1_000 * OPEN);
-    w.pay(&user, &user_token, &model, &operator.pubkey(), 10).unwrap();
+    w.pay(&user, &user_token, &model, &operator, 10).unwrap();
 
     // Only the contributor proposes; only the proposed wallet accepts; a cancelled proposal is gone.
     let propose = ixs::datanet::contribution_transfer_propose(&c, &stranger.pubkey(), Some(stranger.pubkey()));
@@ -64,7 +64,7 @@ fn a_handed_over_contribution_pays_its_new_wallet_everything_it_earned() {
     // The old wallet claims nothing; the new one everything, earned before and after the handover.
     let old_token = w.fund(&old.pubkey(), 0);
     assert_error(w.claim_position(&old, &version, &c, &old_token), PayoutError::NotBeneficiary);
-    w.pay(&user, &user_token, &model, &operator.pubkey(), 10).unwrap();
+    w.pay(&user, &user_token, &model, &operator, 10).unwrap();
     let new_token = w.fund(&new.pubkey(), 0);
     w.claim_position(&new, &version, &c, &new_token).unwrap();
     let pool: Pool = w.svm.get(&pda::pool(&version));

@@ -56,7 +56,7 @@ fn economy(policy: DatanetPolicy) -> Economy {
 
 impl Economy {
     fn pay(&mut self, model: &Pubkey, calls: u64) {
-        let (user, operator) = (self.user.insecure_clone(), self.operator.pubkey());
+        let (user, operator) = (self.user.insecure_clone(), self.operator.insecure_clone());
         self.w.pay(&user, &self.user_token.clone(), model, &operator, calls).expect("payment");
     }
 
@@ -174,7 +174,7 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
     let released = e.w.epoch_index();
     let pay =
         e.w.pay_instructions(&user.pubkey(), &e.user_token, &attested, &attestor.pubkey(), 100, Request::numbered(1));
-    e.w.svm.send(&user, &pay, &[]).expect("pay into the epoch");
+    e.w.svm.send(&user, &pay, &[&attestor]).expect("pay into the epoch");
     let end = (released as i64 + 1) * EPOCH_TIMING.epoch_length_secs + EPOCH_TIMING.root_deadline_secs;
     e.w.svm.advance_time(end - e.w.svm.clock().unix_timestamp);
     sybil_enrol(&mut e);
@@ -186,7 +186,7 @@ fn weight_added_just_before_a_lump_credit_gets_none_of_it() {
     let closed = e.w.epoch_index();
     let pay =
         e.w.pay_instructions(&user.pubkey(), &e.user_token, &attested, &attestor.pubkey(), 100, Request::numbered(2));
-    e.w.svm.send(&user, &pay, &[]).expect("pay into the next epoch");
+    e.w.svm.send(&user, &pay, &[&attestor]).expect("pay into the next epoch");
     let end = (closed as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     e.w.svm.advance_time(end - e.w.svm.clock().unix_timestamp);
     let epoch: Epoch = e.w.svm.get(&pda::epoch(&attested, closed));

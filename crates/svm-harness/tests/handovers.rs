@@ -49,7 +49,8 @@ impl Market {
 #[test]
 fn a_model_handed_over_pays_its_owner_share_to_the_new_owner() {
     let mut m = market();
-    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.pubkey(), 10).unwrap();
+    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.insecure_clone(), 10)
+        .unwrap();
     let earned_before = m.balance(&m.owner.pubkey(), EarningsRole::ModelOwner);
     assert!(earned_before > 0);
     let heir = m.w.wallet();
@@ -77,10 +78,14 @@ fn a_model_handed_over_pays_its_owner_share_to_the_new_owner() {
     // Attack: a payment that still credits the previous owner's earnings is refused.
     let mut stale =
         m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &m.operator.pubkey(), 10, Request::numbered(1));
-    stale[0].accounts[9].pubkey = pda::earnings(&m.owner.pubkey(), EarningsRole::ModelOwner);
-    assert_error(m.w.svm.send(&m.user.insecure_clone(), &stale, &[]), PayoutError::WrongEarnings);
+    stale[0].accounts[10].pubkey = pda::earnings(&m.owner.pubkey(), EarningsRole::ModelOwner);
+    assert_error(
+        m.w.svm.send(&m.user.insecure_clone(), &stale, &[&m.operator.insecure_clone()]),
+        PayoutError::WrongEarnings,
+    );
     // Honest twin: the next fee's owner share goes to the heir; what was earned before stays.
-    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.pubkey(), 10).unwrap();
+    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.insecure_clone(), 10)
+        .unwrap();
     assert_eq!(m.balance(&m.owner.pubkey(), EarningsRole::ModelOwner), earned_before);
     assert_eq!(m.balance(&heir.pubkey(), EarningsRole::ModelOwner), earned_before);
     // The previous owner can no longer act on the model.
@@ -100,15 +105,18 @@ fn an_operator_and_its_stake_handed_over_serve_and_earn_under_the_new_key() {
     m.w.step(&heir, ixs::model::operator_authority_accept(&operator, &heir.pubkey()), &[]);
     assert_eq!(m.w.svm.get::<Operator>(&operator).authority, heir.pubkey());
 
-    // The heir's payment accounts: the operator and stake at their first key's PDAs, its earnings.
+    // The heir's payment accounts: the operator and stake at their first key's PDAs, its
+    // signature and earnings.
     let pay = |m: &Market| {
-        let mut ixs = m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &first, 10, Request::numbered(2));
-        ixs[0].accounts[10].pubkey = pda::earnings(&heir.pubkey(), EarningsRole::Operator);
+        let mut ixs =
+            m.w.pay_instructions(&m.user.pubkey(), &m.user_token, &m.model, &heir.pubkey(), 10, Request::numbered(2));
+        ixs[0].accounts[6].pubkey = operator;
+        ixs[0].accounts[8].pubkey = stake;
         ixs
     };
     // Attack: the operator changed hands but its stake did not: not payable.
     let ixs = pay(&m);
-    assert_error(m.w.svm.send(&m.user.insecure_clone(), &ixs, &[]), PayoutError::WrongStake);
+    assert_error(m.w.svm.send(&m.user.insecure_clone(), &ixs, &[&heir]), PayoutError::WrongStake);
     // Attack: a stranger takes the stake.
     let stranger = m.w.wallet();
     let grab = ixs::payout::stake_authority_propose(&stake, &stranger.pubkey(), Some(stranger.pubkey()));
@@ -127,7 +135,7 @@ fn an_operator_and_its_stake_handed_over_serve_and_earn_under_the_new_key() {
     assert_eq!(m.w.svm.get::<Stake>(&stake).authority, heir.pubkey());
     let before = m.balance(&first, EarningsRole::Operator);
     let ixs = pay(&m);
-    m.w.svm.send(&m.user.insecure_clone(), &ixs, &[]).expect("payment to the handed-over operator");
+    m.w.svm.send(&m.user.insecure_clone(), &ixs, &[&heir]).expect("payment to the handed-over operator");
     // 10 % of the fee after the 2.5 % protocol fee.
     assert_eq!(m.balance(&heir.pubkey(), EarningsRole::Operator), 10 * OPEN * 9_750 / 10_000 / 10);
     assert_eq!(m.balance(&first, EarningsRole::Operator), before);
@@ -139,7 +147,8 @@ fn an_operator_and_its_stake_handed_over_serve_and_earn_under_the_new_key() {
 #[test]
 fn an_earnings_account_handed_over_moves_its_balance_once_and_closes() {
     let mut m = market();
-    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.pubkey(), 10).unwrap();
+    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.insecure_clone(), 10)
+        .unwrap();
     let owner = m.owner.insecure_clone();
     let balance = m.balance(&owner.pubkey(), EarningsRole::ModelOwner);
     let heir = m.w.wallet();
@@ -201,7 +210,8 @@ fn an_earnings_account_handed_over_moves_its_balance_once_and_closes() {
 #[test]
 fn empty_earnings_and_stakes_close_to_their_holders_and_nothing_else_does() {
     let mut m = market();
-    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.pubkey(), 10).unwrap();
+    m.w.pay(&m.user.insecure_clone(), &m.user_token.clone(), &m.model.clone(), &m.operator.insecure_clone(), 10)
+        .unwrap();
     let operator = m.operator.insecure_clone();
     let key = operator.pubkey();
     let earnings = pda::earnings(&key, EarningsRole::Operator);

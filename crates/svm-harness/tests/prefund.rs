@@ -140,7 +140,7 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
     let epoch = pda::epoch(&model, index);
     prefund(&mut w, &epoch);
     let pay = w.pay_instructions(&user.pubkey(), &user_token, &model, &attestor.pubkey(), 1, Request::numbered(1));
-    w.svm.send(&user, &pay, &[]).expect("pay into a prefunded epoch");
+    w.svm.send(&user, &pay, &[&attestor]).expect("pay into a prefunded epoch");
     assert_created(&w, &epoch, &attribution_payout::ID);
 
     // A contribution's receipt, created by the claim.

@@ -1572,6 +1572,10 @@ export class AttributionClient {
    * stake of its authority's (handed over without it) is refused here, before anything is sent
    * (`operatorStake` forces one).
    *
+   * The operator's current authority co-signs the transaction (it signs what it served, and that it
+   * served it): the operator builds it when it serves, signs it first and hands it to the payer
+   * (`encodeServedPayment`), who checks it (`readServedPayment`), signs and sends it.
+   *
    * For a model with a proof-attributed entry the instructions are `[epoch_open, inference_pay]`
    * for the current epoch (`epochIndex`, default: read from the Clock sysvar), to be sent in one
    * transaction: the payer opens the epoch if it is the first payment of it (and pays its rent,
@@ -1622,6 +1626,7 @@ export class AttributionClient {
         payerToken: a.payerToken ?? associatedTokenAddress(a.payer, config.mint, config.tokenProgram),
         model: a.model,
         operator: operator.operator,
+        operatorAuthority: operator.authority,
         operatorStake,
         treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
         ownerEarnings: earningsPda(model.owner, EarningsRole.ModelOwner),

@@ -12,6 +12,7 @@ export * from "./events";
 export * from "./math";
 export * from "./merkle";
 export * from "./client";
+export * from "./served";
 export * from "./bonds";
 export * from "./close";
 export * from "./pack";

@@ -162,4 +162,6 @@ pub enum PayoutError {
     AttestorBondHeld,
     #[msg("The datanet's curator has not approved this attestor for its share (datanet_attestor_approve)")]
     AttestorNotApproved,
+    #[msg("The operator's authority must sign the payment for the calls it served")]
+    NotOperatorAuthority,
 }

@@ -23,7 +23,8 @@ pub struct InferencePayArgs {
     pub output_hash: [u8; 32],
 }
 
-/// A user pays `price × calls` for a published model served by an eligible operator: one
+/// A user pays `price × calls` for a published model served by an eligible operator, both
+/// signing (the operator builds the transaction when it serves and signs it first): one
 /// transfer of the whole fee into the vault, then pure accounting by the model's frozen shares.
 /// `remaining_accounts`: the model's lineage, one writable account per entry in order: the
 /// datanet's `Pool` for a datanet entry, the model's current `Epoch` for its proof-attributed
@@ -48,7 +49,12 @@ pub struct InferencePay<'info> {
     pub payer_token: UncheckedAccount<'info>,
     pub model: Box<Account<'info, Model>>,
     /// The operator that served the calls.
+    #[account(constraint = operator.authority == operator_authority.key() @ PayoutError::NotOperatorAuthority)]
     pub operator: Box<Account<'info, Operator>>,
+    /// The operator's authority co-signs the payment: "who executed" and the output hash it
+    /// served are its word, not the payer's (a payer cannot name an operator that did not serve
+    /// it, nor commit an output the operator did not return).
+    pub operator_authority: Signer<'info>,
     #[account(constraint = operator_stake.authority == operator.authority @ PayoutError::WrongStake)]
     pub operator_stake: Box<Account<'info, Stake>>,
     #[account(
