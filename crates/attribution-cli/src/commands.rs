@@ -10,10 +10,11 @@ use anchor_spl::associated_token::{get_associated_token_address_with_program_id,
 use anchor_spl::token_interface::TokenAccount;
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use attribution_payout::instructions::{
-    AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ConfigInitArgs, InferencePayArgs, StakeSlashArgs,
+    AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ChannelOpenArgs, ConfigInitArgs, InferencePayArgs,
+    StakeSlashArgs,
 };
 use attribution_payout::state::{
-    Attestation, Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake,
+    Attestation, Channel, Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake, Voucher,
 };
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
@@ -53,11 +54,16 @@ fn base_units(open: f64) -> Result<u64> {
     Ok((open * 10f64.powi(OPEN_DECIMALS as i32)).round() as u64)
 }
 
-/// 64 hex characters into 32 bytes.
-fn hex32(s: &str) -> Result<[u8; 32]> {
+/// 2 × N hex characters into N bytes.
+fn from_hex<const N: usize>(s: &str) -> Result<[u8; N]> {
     let bytes: Option<Vec<u8>> =
         (0..s.len()).step_by(2).map(|i| s.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok())).collect();
-    bytes.and_then(|v| <[u8; 32]>::try_from(v).ok()).ok_or_else(|| anyhow!("'{s}' is not 64 hex characters"))
+    bytes.and_then(|v| <[u8; N]>::try_from(v).ok()).ok_or_else(|| anyhow!("'{s}' is not {} hex characters", 2 * N))
+}
+
+/// Bytes as lowercase hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 /// 32 random bytes (from the operating system, through a fresh ed25519 key).
@@ -395,6 +401,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Model(c) => model(ctx, c),
         Command::Operator(c) => operator(ctx, c),
         Command::Stake(c) => stake(ctx, c),
+        Command::Channel(c) => channel(ctx, c),
         Command::Pay { model, operator, operator_keypair, calls, max_fee, request_id, output } => {
             let model_key = key(&model)?;
             let state: Model = ctx.get(&model_key, "model")?;
@@ -405,7 +412,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
             let token = ctx.my_token_account()?;
             let me = ctx.me();
             let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
-            let request_id = request_id.as_deref().map(hex32).transpose()?.unwrap_or_else(rand32);
+            let request_id = request_id.as_deref().map(from_hex).transpose()?.unwrap_or_else(rand32);
             let output = match output {
                 Some(path) => std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?,
                 None => Vec::new(),
@@ -716,7 +723,7 @@ fn print_payment(json: bool, paid: &attribution_payout::events::InferencePaid) {
             paid.lineage.iter().map(|c| json!({ "target": c.target.to_string(), "amount": c.amount })).collect();
         println!(
             "{}",
-            json!({ "fee": paid.fee, "protocol_fee": paid.protocol_fee, "dust": paid.dust, "owner": paid.owner.to_string(),
+            json!({ "fee": paid.fee, "calls": paid.calls, "protocol_fee": paid.protocol_fee, "dust": paid.dust, "owner": paid.owner.to_string(),
                     "owner_amount": paid.owner_amount, "operator": paid.operator.to_string(),
                     "operator_amount": paid.operator_amount, "lineage": lineage,
                     "epoch": paid.epoch, "record": paid.record })
@@ -863,7 +870,7 @@ fn datanet(ctx: &mut Ctx, command: DatanetCommand) -> Result<()> {
             let datanet = key(&datanet)?;
             let state: Datanet = ctx.get(&datanet, "datanet")?;
             let number = number.unwrap_or(state.versions + 1);
-            let args = DatanetVersionPublishArgs { number, contributions_root: hex32(&root)?, uri };
+            let args = DatanetVersionPublishArgs { number, contributions_root: from_hex(&root)?, uri };
             let version = pda::datanet_version(&datanet, number);
             ctx.send(
                 "datanet_version_publish + pool_init",
@@ -1452,6 +1459,120 @@ fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
     Ok(())
 }
 
+fn channel(ctx: &mut Ctx, command: ChannelCommand) -> Result<()> {
+    let me = ctx.me();
+    let open = ctx.open_token()?;
+    match command {
+        ChannelCommand::Open { model, operator, deposit, signer, days } => {
+            let model_key = key(&model)?;
+            let state: Model = ctx.get(&model_key, "model")?;
+            let found = operators::find(&ctx.chain, &key(&operator)?)?;
+            // The payer's first free channel number.
+            let mut id = 0;
+            while ctx.chain.account(&pda::channel(&me, id))?.is_some() {
+                id += 1;
+            }
+            let args = ChannelOpenArgs {
+                id,
+                deposit: base_units(deposit)?,
+                max_price_per_call: state.price_per_call,
+                expires_at: ctx.chain.now()? + days * 86_400,
+                signer: signer.as_deref().map(key).transpose()?.unwrap_or(me),
+            };
+            let token = ctx.my_token_account()?;
+            ctx.send(
+                "channel_open",
+                &[ixs::payout::channel_open(&open, &me, &token, &model_key, &found.address, args)],
+            )?;
+            let channel = pda::channel(&me, id);
+            match ctx.json {
+                true => println!("{}", json!({ "channel": channel.to_string(), "id": id })),
+                false => println!("channel {channel} (id {id}): vouchers signed by {}", args.signer),
+            }
+        }
+        ChannelCommand::TopUp { channel, amount } => {
+            let token = ctx.my_token_account()?;
+            let top_up = ixs::payout::channel_top_up(&open, &me, &token, &key(&channel)?, base_units(amount)?);
+            ctx.send("channel_top_up", &[top_up])?;
+        }
+        ChannelCommand::Voucher { channel, calls, sequence, running_hash } => {
+            let channel = key(&channel)?;
+            let state: Channel = ctx.get(&channel, "channel")?;
+            ensure!(state.signer == me, "you ({me}) do not sign this channel's vouchers: {} does", state.signer);
+            let amount = calls.checked_mul(state.price_per_call).ok_or_else(|| anyhow!("the amount overflows"))?;
+            let running_hash = running_hash.as_deref().map(from_hex).transpose()?.unwrap_or_default();
+            let voucher = Voucher { sequence: sequence.unwrap_or(calls), calls, amount, running_hash };
+            let signature = ctx.signer.sign_message(&voucher.message(&channel));
+            println!(
+                "{}",
+                json!({
+                    "channel": channel.to_string(),
+                    "sequence": voucher.sequence,
+                    "calls": voucher.calls,
+                    "amount": voucher.amount,
+                    "running_hash": hex(&voucher.running_hash),
+                    "signer": me.to_string(),
+                    "signature": hex(signature.as_ref()),
+                })
+            );
+        }
+        ChannelCommand::Settle { voucher } => {
+            let text = std::fs::read_to_string(&voucher).with_context(|| format!("reading {}", voucher.display()))?;
+            let v: serde_json::Value =
+                serde_json::from_str(&text).with_context(|| format!("{} is not a voucher", voucher.display()))?;
+            let field = |name: &str| v[name].as_str().ok_or_else(|| anyhow!("the voucher has no \"{name}\""));
+            let number = |name: &str| v[name].as_u64().ok_or_else(|| anyhow!("the voucher has no \"{name}\""));
+            let channel = key(field("channel")?)?;
+            let voucher = Voucher {
+                sequence: number("sequence")?,
+                calls: number("calls")?,
+                amount: number("amount")?,
+                running_hash: from_hex(field("running_hash")?)?,
+            };
+            let (signer, signature): (Pubkey, [u8; 64]) = (key(field("signer")?)?, from_hex(field("signature")?)?);
+            let state: Channel = ctx.get(&channel, "channel")?;
+            let model: Model = ctx.get(&state.model, "model")?;
+            let operator: Operator = ctx.get(&state.operator, "operator")?;
+            ensure!(operator.authority == me, "the channel's operator is {}'s, not yours ({me})", operator.authority);
+            let Some((stake, _)) = operators::find(&ctx.chain, &state.operator)?.stake else {
+                bail!("the operator has no stake of its authority {me}: not payable")
+            };
+            let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
+            let treasury = ctx.config()?.treasury;
+            let verify = ixs::payout::ed25519_verify(&signer, &signature, &voucher.message(&channel));
+            let settle = ixs::payout::channel_settle(&treasury, &channel, &state.model, &model, &me, index, voucher);
+            let settle = repoint(repoint(settle, pda::operator(&me), state.operator), pda::stake(&me), stake);
+            let ixs = match model.has_proof_attributed_entry() {
+                true => vec![ixs::payout::epoch_open(&me, &state.model, index), verify, settle],
+                false => vec![verify, settle],
+            };
+            let sent = ctx.send("channel_settle", &ixs)?;
+            if let Some(paid) = events::<attribution_payout::events::InferencePaid>(&sent.logs).first() {
+                print_payment(ctx.json, paid);
+            }
+        }
+        ChannelCommand::Close { channel } => {
+            let channel = key(&channel)?;
+            let state: Channel = ctx.get(&channel, "channel")?;
+            let settling = ctx.chain.now()? <= state.settle_deadline()? && state.remaining()? > 0;
+            if state.closing_at.is_none() && settling {
+                ctx.send("channel_close_request", &[ixs::payout::channel_close_request(&me, &channel)])?;
+                let closing: Channel = ctx.get(&channel, "channel")?;
+                let until = closing.closing_at.unwrap_or_default();
+                println!("closing: the operator may settle until {until} (unix); then `channel close` again refunds");
+            } else {
+                let token = ctx.my_token_account()?;
+                let sent =
+                    ctx.send("channel_close", &[ixs::payout::channel_close(&open, &state.payer, &token, &channel)])?;
+                if let Some(closed) = events::<attribution_payout::events::ChannelClosed>(&sent.logs).first() {
+                    report(ctx.json, "refunded", closed.refunded);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 fn policy(p: &DatanetPolicy) -> String {
     match p {
         DatanetPolicy::Curated => "curated".into(),
@@ -1845,7 +1966,6 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
                 None => ctx.config()?.epoch_index(ctx.chain.now()?)?,
             };
             let e: Epoch = ctx.get(&pda::epoch(&model, index), "epoch")?;
-            let hex = |b: &[u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
             let fields = [
                 ("index", e.index.to_string()),
                 ("datanet version", e.datanet_version.to_string()),
@@ -1929,7 +2049,7 @@ fn epoch(ctx: &mut Ctx, command: EpochCommand) -> Result<()> {
             let model = key(&model)?;
             let disputed = match disputed.parse::<Pubkey>() {
                 Ok(contribution) => contribution.to_bytes(),
-                Err(_) => hex32(&disputed)?,
+                Err(_) => from_hex(&disputed)?,
             };
             let (open, token) = (ctx.open_token()?, ctx.my_token_account()?);
             let ix = ixs::payout::epoch_challenge(&open, (&me, &token), &model, index, disputed);

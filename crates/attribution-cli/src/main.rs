@@ -131,6 +131,10 @@ pub enum Command {
     /// Operator stake: deposit, unstake, withdraw; governance slashes.
     #[command(subcommand)]
     Stake(StakeCommand),
+    /// Payment channels: a deposit for one model and operator, spent by signed vouchers the
+    /// operator settles in one transaction for any number of calls.
+    #[command(subcommand)]
+    Channel(ChannelCommand),
     /// Pays for inference calls of a model served by an operator (the fee is price × calls).
     Pay {
         model: String,
@@ -649,6 +653,51 @@ pub enum StakeCommand {
         #[arg(long)]
         reason: u16,
     },
+}
+
+#[derive(Subcommand)]
+pub enum ChannelCommand {
+    /// Deposits whole OPEN for MODEL served by --operator, at the model's price now; vouchers are
+    /// signed by --signer (default: you; an agent's wallet makes the deposit its budget). Prints
+    /// the channel's address.
+    Open {
+        model: String,
+        /// The operator: the wallet it registered with, its account, or its current authority.
+        #[arg(long)]
+        operator: String,
+        /// Whole OPEN moved into the vault: the most the channel can ever pay.
+        #[arg(long)]
+        deposit: f64,
+        /// The wallet whose key signs vouchers (default: the signer of this command).
+        #[arg(long)]
+        signer: Option<String>,
+        /// Days until it expires (at most 365); the operator settles up to a day after.
+        #[arg(long, default_value_t = 30)]
+        days: i64,
+    },
+    /// Adds whole OPEN to your open channel's deposit.
+    TopUp { channel: String, amount: f64 },
+    /// As the channel's signer: signs a voucher for all calls so far (cumulative) and prints it as
+    /// JSON, for the operator.
+    Voucher {
+        channel: String,
+        /// Calls served on the channel so far, in all.
+        #[arg(long)]
+        calls: u64,
+        /// Grows with every voucher (default: the calls).
+        #[arg(long)]
+        sequence: Option<u64>,
+        /// The running hash of the calls' (request id, output hash) pairs, 64 hex characters
+        /// (default: zeros).
+        #[arg(long)]
+        running_hash: Option<String>,
+    },
+    /// As the channel's operator (its authority signs): settles a voucher, the JSON file `channel
+    /// voucher` printed; only what it adds to the last settled one is paid.
+    Settle { voucher: PathBuf },
+    /// As the payer: the first time asks to close (the operator may settle for a day more); after
+    /// that, or when nothing is left, returns the rest of the deposit and the rent.
+    Close { channel: String },
 }
 
 #[derive(Subcommand)]

@@ -826,3 +826,42 @@ fn lamports(d: &Path, wallet: &str) -> u64 {
         serde_json::from_str(&std::fs::read_to_string(d.join(".attribution/state.json")).unwrap()).unwrap();
     state["accounts"][wallet]["lamports"].as_u64().unwrap_or(0)
 }
+
+/// A channel whose vouchers an agent signs: the operator settles one for 4 calls in one
+/// transaction (a replay and a voucher of a wallet that is not the signer are refused), the
+/// budget spent closes at once; a second channel closes in two steps, the operator's day first.
+#[test]
+fn a_channel_settles_an_agents_vouchers_and_closes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("notes.txt"), "anonymised clinical notes").unwrap();
+    let (datanet, _, model) = datanet_and_draft_model(d, "notes.txt", "5", "0.5");
+    cite_and_publish(d, &model, &datanet);
+    let me = staked_operator(d);
+    let agent = ok(d, &["--keypair", "agent.json", "address"]).trim().to_string();
+    // A budget of 4 calls at 0.5 OPEN for the agent.
+    let opened = json_last(&ok(
+        d,
+        &["--json", "channel", "open", &model, "--operator", &me, "--deposit", "2", "--signer", &agent],
+    ));
+    let channel = opened["channel"].as_str().unwrap().to_string();
+    let refused_voucher = refused(d, &["channel", "voucher", &channel, "--calls", "4"]);
+    assert!(refused_voucher.contains("do not sign this channel's vouchers"), "{refused_voucher}");
+    let voucher = ok(d, &["--keypair", "agent.json", "channel", "voucher", &channel, "--calls", "4"]);
+    std::fs::write(d.join("voucher.json"), &voucher).unwrap();
+    let settled = json_last(&ok(d, &["--json", "channel", "settle", "voucher.json"]));
+    assert_eq!((settled["calls"].as_u64(), settled["fee"].as_u64()), (Some(4), Some(2_000_000_000)), "{settled}");
+    let replay = refused(d, &["channel", "settle", "voucher.json"]);
+    assert!(replay.contains("VoucherStale"), "{replay}");
+    // Spent: it closes at once, nothing to refund.
+    let closed = ok(d, &["channel", "close", &channel]);
+    assert!(closed.contains("channel_close: ok") && closed.contains("refunded: 0.000000000 OPEN"), "{closed}");
+
+    // A second channel: the first close asks, the second waits for the operator's day.
+    let opened = json_last(&ok(d, &["--json", "channel", "open", &model, "--operator", &me, "--deposit", "1"]));
+    let channel = opened["channel"].as_str().unwrap().to_string();
+    let asked = ok(d, &["channel", "close", &channel]);
+    assert!(asked.contains("channel_close_request: ok") && asked.contains("the operator may settle until"), "{asked}");
+    let early = refused(d, &["channel", "close", &channel]);
+    assert!(early.contains("ChannelStillSettling"), "{early}");
+}

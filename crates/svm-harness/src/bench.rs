@@ -73,6 +73,13 @@ pub const CEILINGS: &[Ceiling] = &[
     c(P, "inference_pay", "lineage=2,", 27_000),
     c(P, "inference_pay", "lineage=4,", 29_299), // issue 14: no dearer than before it
     c(P, "inference_pay", "lineage=8,", 38_000),
+    c(P, "channel_settle", "lineage=1", 29_000),
+    c(P, "channel_settle", "lineage=4", 34_700),
+    c(P, "channel_settle", "lineage=8", 42_500),
+    c(P, "channel_open", "deposit", 28_400),
+    c(P, "channel_top_up", "top-up", 13_100),
+    c(P, "channel_close_request", "payer", 5_700),
+    c(P, "channel_close", "refund", 13_700),
     c(P, "position_claim", "1 position", 15_000), // the target of issue 4
     c(P, "position_claim", "4 positions", 30_000),
     c(P, "position_claim", "", 71_000),

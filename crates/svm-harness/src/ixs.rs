@@ -874,4 +874,121 @@ pub mod payout {
             instruction::ReceiptClose {},
         )
     }
+
+    pub fn channel_open(
+        open: &Open,
+        payer: &Pubkey,
+        payer_token: &Pubkey,
+        model: &Pubkey,
+        operator: &Pubkey,
+        args: ChannelOpenArgs,
+    ) -> Instruction {
+        pix(
+            accounts::ChannelOpen {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                payer: *payer,
+                payer_token: *payer_token,
+                model: *model,
+                operator: *operator,
+                channel: pda::channel(payer, args.id),
+                token_program: open.token_program,
+                system_program: system_program::ID,
+            },
+            instruction::ChannelOpen { args },
+        )
+    }
+
+    pub fn channel_top_up(
+        open: &Open,
+        payer: &Pubkey,
+        payer_token: &Pubkey,
+        channel: &Pubkey,
+        amount: u64,
+    ) -> Instruction {
+        pix(
+            accounts::ChannelTopUp {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                payer: *payer,
+                payer_token: *payer_token,
+                channel: *channel,
+                token_program: open.token_program,
+            },
+            instruction::ChannelTopUp { amount },
+        )
+    }
+
+    /// `channel_settle` of `voucher` by the operator whose current authority is `authority`
+    /// (its accounts at `operator` and `stake`), with the model's lineage (current epoch's index).
+    #[allow(clippy::too_many_arguments)]
+    pub fn channel_settle(
+        treasury: &Pubkey,
+        channel: &Pubkey,
+        model_key: &Pubkey,
+        model: &Model,
+        authority: &Pubkey,
+        epoch_index: u64,
+        voucher: attribution_payout::state::Voucher,
+    ) -> Instruction {
+        let mut ix = pix(
+            accounts::ChannelSettle {
+                config: pda::config(),
+                channel: *channel,
+                model: *model_key,
+                operator: pda::operator(authority),
+                operator_authority: *authority,
+                operator_stake: pda::stake(authority),
+                treasury_earnings: pda::earnings(treasury, EarningsRole::Treasury),
+                owner_earnings: pda::earnings(&model.owner, EarningsRole::ModelOwner),
+                operator_earnings: pda::earnings(authority, EarningsRole::Operator),
+                instructions: INSTRUCTIONS_SYSVAR,
+            },
+            instruction::ChannelSettle { voucher },
+        );
+        ix.accounts.extend(lineage_accounts(model_key, model, Some(epoch_index)));
+        ix
+    }
+
+    pub fn channel_close_request(payer: &Pubkey, channel: &Pubkey) -> Instruction {
+        pix(accounts::ChannelCloseRequest { payer: *payer, channel: *channel }, instruction::ChannelCloseRequest {})
+    }
+
+    pub fn channel_close(open: &Open, payer: &Pubkey, payer_token: &Pubkey, channel: &Pubkey) -> Instruction {
+        pix(
+            accounts::ChannelClose {
+                config: pda::config(),
+                vault: pda::vault(),
+                mint: open.mint,
+                channel: *channel,
+                payer: *payer,
+                payer_token: *payer_token,
+                token_program: open.token_program,
+            },
+            instruction::ChannelClose {},
+        )
+    }
+
+    /// The instructions sysvar, which `channel_settle` reads the Ed25519 verification from.
+    pub const INSTRUCTIONS_SYSVAR: Pubkey =
+        anchor_lang::prelude::pubkey!("Sysvar1nstructions1111111111111111111111111");
+    pub const ED25519_PROGRAM: Pubkey = anchor_lang::prelude::pubkey!("Ed25519SigVerify111111111111111111111111111");
+
+    /// The Ed25519 program's instruction verifying `signer`'s `signature` of `message`, with the
+    /// key, the signature and the message in its own data (offsets' instruction index `u16::MAX`):
+    /// `[1, 0]`, the seven offsets, then key (32), signature (64) and message.
+    pub fn ed25519_verify(signer: &Pubkey, signature: &[u8; 64], message: &[u8]) -> Instruction {
+        const HEADER: u16 = 2 + 14;
+        let (key_at, signature_at, message_at) = (HEADER, HEADER + 32, HEADER + 32 + 64);
+        let mut data = vec![1u8, 0];
+        for field in [signature_at, u16::MAX, key_at, u16::MAX, message_at, message.len() as u16, u16::MAX] {
+            data.extend_from_slice(&field.to_le_bytes());
+        }
+        data.extend_from_slice(signer.as_ref());
+        data.extend_from_slice(signature);
+        data.extend_from_slice(message);
+        Instruction { program_id: ED25519_PROGRAM, accounts: vec![], data }
+    }
 }

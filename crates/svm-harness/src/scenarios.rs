@@ -8,8 +8,9 @@ use crate::world::{content_hash, datanet_entry, model_entry, Request, Shares, Wo
 use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use attribution_payout::instructions::{ConfigInitArgs, ConfigUpdateArgs, StakeSlashArgs};
-use attribution_payout::state::EarningsRole;
+use attribution_payout::constants::CHANNEL_DISPUTE_WINDOW_SECS;
+use attribution_payout::instructions::{ChannelOpenArgs, ConfigInitArgs, ConfigUpdateArgs, StakeSlashArgs};
+use attribution_payout::state::{EarningsRole, Voucher};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -400,6 +401,10 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
             let model = w.model(&owner, id, ModelKind::FineTune, None, 1_000_003, shares);
             let r = pay(w, &user, &user_token, &model, operator);
             rec.record(PAYOUT, "inference_pay", &format!("lineage={lineage},contributors={contributors}"), r);
+            if stage == 0 && lineage != 2 {
+                let r = settle_channel(w, &user, &user_token, &model, operator, id);
+                rec.record(PAYOUT, "channel_settle", &format!("lineage={lineage}"), r);
+            }
             models.push((lineage, model));
         }
     }
@@ -456,6 +461,49 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
     w.step(&extra, ixs::model::create(&extra.pubkey(), None, model_args(1, ModelKind::Base)), &[]);
     let r = w.svm.run(&extra, ixs::payout::escrow_init(&extra.pubkey(), &pda::model(&extra.pubkey(), 1)), &[]);
     rec.record(PAYOUT, "escrow_init", "new", r);
+
+    // A payment channel's life (last: the close waits out the dispute window).
+    let (_, model) = models[0];
+    let args = ChannelOpenArgs {
+        id: 1_000,
+        deposit: 100 * 1_000_003,
+        max_price_per_call: 1_000_003,
+        expires_at: w.svm.clock().unix_timestamp + 86_400,
+        signer: user.pubkey(),
+    };
+    let operator_account = pda::operator(&operator.pubkey());
+    let r = w.svm.run(
+        &user,
+        ixs::payout::channel_open(&open, &user.pubkey(), &user_token, &model, &operator_account, args),
+        &[],
+    );
+    rec.record(PAYOUT, "channel_open", "deposit", r);
+    let channel = pda::channel(&user.pubkey(), 1_000);
+    let r = w.svm.run(&user, ixs::payout::channel_top_up(&open, &user.pubkey(), &user_token, &channel, 1_000_003), &[]);
+    rec.record(PAYOUT, "channel_top_up", "top-up", r);
+    let r = w.svm.run(&user, ixs::payout::channel_close_request(&user.pubkey(), &channel), &[]);
+    rec.record(PAYOUT, "channel_close_request", "payer", r);
+    w.svm.advance_time(CHANNEL_DISPUTE_WINDOW_SECS + 1);
+    let r = w.svm.run(&user, ixs::payout::channel_close(&open, &user.pubkey(), &user_token, &channel), &[]);
+    rec.record(PAYOUT, "channel_close", "refund", r);
+}
+
+/// A channel of `user` for `model` (its `id`), then the settlement of a 3-call voucher signed by
+/// an agent key, as the operator sends it.
+fn settle_channel(
+    w: &mut World,
+    user: &Keypair,
+    user_token: &Pubkey,
+    model: &Pubkey,
+    operator: &Keypair,
+    id: u64,
+) -> Result<Executed, Failed> {
+    let agent = w.wallet();
+    let channel =
+        w.open_channel(user, user_token, model, &operator.pubkey(), id, 100 * 1_000_003, 86_400, &agent.pubkey());
+    let voucher = Voucher { sequence: 1, calls: 3, amount: 3 * 1_000_003, running_hash: [1; 32] };
+    let ixs = w.settle_instructions(&channel, voucher, &agent, &operator.pubkey());
+    w.svm.send(operator, &ixs, &[])
 }
 
 /// Proof of Attribution: a paid inference into an epoch, the root, claims at proof depths 1, 10

@@ -7,8 +7,8 @@ use crate::token::TokenProgram;
 use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use attribution_payout::instructions::{ConfigInitArgs, InferencePayArgs};
-use attribution_payout::state::{Config, EarningsRole, EpochTiming};
+use attribution_payout::instructions::{ChannelOpenArgs, ConfigInitArgs, InferencePayArgs};
+use attribution_payout::state::{Channel, Config, EarningsRole, EpochTiming, Voucher};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -358,6 +358,59 @@ impl World {
         let request = Request::numbered(calls);
         let ixs = self.pay_instructions(&payer.pubkey(), payer_token, model, &operator.pubkey(), calls, request);
         self.svm.send(payer, &ixs, &[operator])
+    }
+
+    /// Opens channel `id` of `payer` for `model` served by `operator` (its first authority's
+    /// PDA), depositing `deposit` from `payer_token`, the model's price accepted, expiring in
+    /// `lifetime` seconds, vouchers signed by `signer`. Returns the channel.
+    #[allow(clippy::too_many_arguments)]
+    pub fn open_channel(
+        &mut self,
+        payer: &Keypair,
+        payer_token: &Pubkey,
+        model: &Pubkey,
+        operator: &Pubkey,
+        id: u64,
+        deposit: u64,
+        lifetime: i64,
+        signer: &Pubkey,
+    ) -> Pubkey {
+        let state: Model = self.svm.get(model);
+        let args = ChannelOpenArgs {
+            id,
+            deposit,
+            max_price_per_call: state.price_per_call,
+            expires_at: self.svm.clock().unix_timestamp + lifetime,
+            signer: *signer,
+        };
+        let open = self.open;
+        let ix = ixs::payout::channel_open(&open, &payer.pubkey(), payer_token, model, &pda::operator(operator), args);
+        self.step(payer, ix, &[]);
+        pda::channel(&payer.pubkey(), id)
+    }
+
+    /// The two instructions that settle `voucher` on `channel`: the Ed25519 verification of
+    /// `signer`'s signature of it, then `channel_settle` by the operator whose authority is
+    /// `operator` (preceded by `epoch_open` for a model with a proof-attributed entry).
+    pub fn settle_instructions(
+        &self,
+        channel: &Pubkey,
+        voucher: Voucher,
+        signer: &Keypair,
+        operator: &Pubkey,
+    ) -> Vec<Instruction> {
+        let state: Channel = self.svm.get(channel);
+        let model: Model = self.svm.get(&state.model);
+        let index = self.epoch_index();
+        let treasury = self.treasury.pubkey();
+        let message = voucher.message(channel);
+        let signature: [u8; 64] = signer.sign_message(&message).into();
+        let verify = ixs::payout::ed25519_verify(&signer.pubkey(), &signature, &message);
+        let settle = ixs::payout::channel_settle(&treasury, channel, &state.model, &model, operator, index, voucher);
+        match model.has_proof_attributed_entry() {
+            true => vec![ixs::payout::epoch_open(operator, &state.model, index), verify, settle],
+            false => vec![verify, settle],
+        }
     }
 
     /// Runs the permissionless crank on `model`'s escrow.

@@ -143,6 +143,12 @@ fn every_kind_of_account_is_created_at_a_prefunded_address() {
     w.svm.send(&user, &pay, &[&attestor]).expect("pay into a prefunded epoch");
     assert_created(&w, &epoch, &attribution_payout::ID);
 
+    // A payment channel.
+    let channel = pda::channel(&user.pubkey(), 0);
+    prefund(&mut w, &channel);
+    w.open_channel(&user, &user_token, &model, &attestor.pubkey(), 0, OPEN, 86_400, &user.pubkey());
+    assert_created(&w, &channel, &attribution_payout::ID);
+
     // A contribution's receipt, created by the claim.
     let end = (index as i64 + 1) * EPOCH_TIMING.epoch_length_secs;
     w.svm.advance_time(end - w.svm.clock().unix_timestamp);

@@ -53,6 +53,7 @@ export const ATTRIBUTION_PAYOUT_CONSTANTS = {
   SEED_EPOCH: "epoch",
   SEED_ATTESTATION: "attestation",
   SEED_RECEIPT: "receipt",
+  SEED_CHANNEL: "channel",
   MAX_PROTOCOL_FEE_BPS: 1_000,
   MAX_UNSTAKE_COOLDOWN_SECS: 30 * 24 * 60 * 60,
   EPOCH_LENGTH_BOUNDS: [60, 30 * 24 * 60 * 60],
@@ -67,6 +68,9 @@ export const ATTRIBUTION_PAYOUT_CONSTANTS = {
   MAX_PROOF_LEN: 32,
   MAX_INPUTS_URI_LEN: 200,
   ACCOUNT_VERSION: 1,
+  CHANNEL_DISPUTE_WINDOW_SECS: 24 * 60 * 60,
+  CHANNEL_MAX_LIFETIME_SECS: 365 * 24 * 60 * 60,
+  VOUCHER_DOMAIN: "attribution-suite/voucher/v1",
 } as const;
 
 /** Basis points in a whole: a model's lineage, owner and operator shares sum to exactly this. */

@@ -114,5 +114,9 @@ export const attestationPda = (epoch: PublicKey) =>
 export const receiptPda = (epoch: PublicKey, contribution: PublicKey) =>
   find([utf8(P.SEED_RECEIPT), epoch.toBytes(), contribution.toBytes()], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
+/** `[b"channel", payer, id (u64 LE)]` in attribution_payout: a payment channel's deposit and what it settled. */
+export const channelPda = (payer: PublicKey, id: Integer) =>
+  find([utf8(P.SEED_CHANNEL), payer.toBytes(), u64Le(id)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+
 /** The upgradeable loader's ProgramData account of `program` (`[program]` under the loader). */
 export const programDataPda = (program: PublicKey) => find([program.toBytes()], BPF_LOADER_UPGRADEABLE_PROGRAM_ID);

@@ -24,6 +24,8 @@ pub const SEED_EPOCH: &[u8] = b"epoch";
 pub const SEED_ATTESTATION: &[u8] = b"attestation";
 /// `[SEED_RECEIPT, epoch, contribution]`: proof that a contribution's leaf of an epoch was paid.
 pub const SEED_RECEIPT: &[u8] = b"receipt";
+/// `[SEED_CHANNEL, payer, id (u64 LE)]`: a payment channel's deposit and what it settled.
+pub const SEED_CHANNEL: &[u8] = b"channel";
 
 /// Hard cap on the protocol fee: 10 %.
 pub const MAX_PROTOCOL_FEE_BPS: u16 = 1_000;
@@ -54,3 +56,11 @@ pub const MAX_INPUTS_URI_LEN: usize = 200;
 
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;
+
+/// Payment channels: after the payer asks to close (or after expiry), the operator has this long
+/// to settle the newest voucher before the rest of the deposit goes back; a channel lives at most
+/// a year.
+pub const CHANNEL_DISPUTE_WINDOW_SECS: i64 = DAY;
+pub const CHANNEL_MAX_LIFETIME_SECS: i64 = 365 * DAY;
+/// The first bytes of every voucher a channel's signer signs (see `state::Voucher::message`).
+pub const VOUCHER_DOMAIN: &[u8] = b"attribution-suite/voucher/v1";

@@ -164,4 +164,26 @@ pub enum PayoutError {
     AttestorNotApproved,
     #[msg("The operator's authority must sign the payment for the calls it served")]
     NotOperatorAuthority,
+    #[msg("The channel's expiry must be in the future and at most a year away")]
+    InvalidChannelExpiry,
+    #[msg("Only the channel's payer may do this")]
+    NotChannelPayer,
+    #[msg("The channel is not this model's and operator's")]
+    WrongChannel,
+    #[msg("The channel is closing or expired: no top-up, no second close request")]
+    ChannelEnded,
+    #[msg("The channel's settle deadline has passed: no more vouchers")]
+    SettleDeadlinePassed,
+    #[msg("A voucher with this sequence number or a newer one was settled already")]
+    VoucherStale,
+    #[msg("A voucher's amount must be its calls times the channel's price per call")]
+    VoucherAmountMismatch,
+    #[msg("The voucher's amount is above the channel's deposit")]
+    VoucherAboveDeposit,
+    #[msg("The voucher adds no calls to what was settled")]
+    NothingToSettle,
+    #[msg("No Ed25519 verification of this voucher by the channel's signer right before this instruction (its key, message and signature in its own data)")]
+    VoucherNotSigned,
+    #[msg("The operator may still settle: the channel closes after its settle deadline")]
+    ChannelStillSettling,
 }

@@ -346,3 +346,56 @@ pub struct EmptyAccountClosed {
     pub holder: Pubkey,
     pub rent_returned: u64,
 }
+
+/// A payer opened a payment channel with a deposit (in the fee vault).
+#[event]
+pub struct ChannelOpened {
+    pub channel: Pubkey,
+    pub payer: Pubkey,
+    pub model: Pubkey,
+    pub operator: Pubkey,
+    /// The key that signs the channel's vouchers (the payer's, or an agent's).
+    pub signer: Pubkey,
+    pub price_per_call: u64,
+    pub deposit: u64,
+    pub expires_at: i64,
+}
+
+#[event]
+pub struct ChannelToppedUp {
+    pub channel: Pubkey,
+    pub amount: u64,
+    /// The deposit after it.
+    pub deposit: u64,
+}
+
+/// A voucher settled: `fee` (what it added to the settled amount) was split as its
+/// `InferencePaid` event, emitted with it, tells.
+#[event]
+pub struct ChannelSettled {
+    pub channel: Pubkey,
+    pub sequence: u64,
+    /// Cumulative, as the voucher says.
+    pub calls: u64,
+    pub amount: u64,
+    pub fee: u64,
+    pub running_hash: [u8; 32],
+    /// What is left of the deposit.
+    pub remaining: u64,
+}
+
+#[event]
+pub struct ChannelCloseRequested {
+    pub channel: Pubkey,
+    /// The operator may settle until then; the payer closes after it.
+    pub closing_at: i64,
+}
+
+#[event]
+pub struct ChannelClosed {
+    pub channel: Pubkey,
+    pub payer: Pubkey,
+    pub settled_amount: u64,
+    /// What went back to the payer.
+    pub refunded: u64,
+}

@@ -1,10 +1,11 @@
-//! The split of one amount by a model's frozen lineage, shared by `inference_pay` and
-//! `escrow_distribute`: O(lineage entries), whatever the number of contributors behind them.
+//! The split of one amount by a model's frozen lineage, shared by `inference_pay`,
+//! `channel_settle` and `escrow_distribute`: O(lineage entries), whatever the number of
+//! contributors behind them.
 use crate::errors::PayoutError;
-use crate::events::LineageCredit;
-use crate::state::{Epoch, EpochStatus, Escrow, Pool};
+use crate::events::{InferencePaid, LineageCredit};
+use crate::state::{Config, Earnings, Epoch, EpochStatus, Escrow, Pool, Stake};
 use anchor_lang::prelude::*;
-use model_registry::state::{LineageSource, Model};
+use model_registry::state::{LineageSource, Model, ModelState, Operator};
 use payout_math::{Split, MAX_SPLIT_PARTS};
 
 /// Splits `amount` by `model`'s shares, `protocol_bps` off the top. The parts come in the order
@@ -86,4 +87,88 @@ pub fn credit_lineage<'info>(
         credits.push(LineageCredit { target: entry.target, amount: *amount });
     }
     Ok((credits, record))
+}
+
+/// A paid model must be published, and its operator active and staked at least the minimum.
+/// (`channel_settle` also settles calls of a model retired since they were served.)
+pub fn require_payable(
+    config: &Config,
+    model: &Model,
+    operator: &Operator,
+    stake: &Stake,
+    retired_ok: bool,
+) -> Result<()> {
+    require!(!config.paused, PayoutError::Paused);
+    match model.state {
+        ModelState::Published => {}
+        ModelState::Retired if retired_ok => {}
+        ModelState::Draft => return err!(PayoutError::ModelNotPublished),
+        ModelState::Retired => return err!(PayoutError::ModelRetired),
+    }
+    require!(operator.is_active(), PayoutError::OperatorInactive);
+    require!(stake.active >= config.min_operator_stake, PayoutError::InsufficientStake);
+    Ok(())
+}
+
+/// Where a fee's parts go: the treasury's, the model owner's and the operator's earnings, then
+/// the lineage.
+pub struct FeeCredit<'a, 'info> {
+    pub config: &'a Config,
+    pub model: &'a Account<'info, Model>,
+    pub treasury: &'a mut Account<'info, Earnings>,
+    pub owner: &'a mut Account<'info, Earnings>,
+    pub operator: &'a mut Account<'info, Earnings>,
+}
+
+/// What a fee paid for, as its `InferencePaid` event tells it.
+pub struct Paid {
+    pub payer: Pubkey,
+    /// The operator's authority, which signed.
+    pub operator: Pubkey,
+    pub calls: u64,
+    pub price_per_call: u64,
+    pub fee: u64,
+    pub request_id: [u8; 32],
+    pub output_hash: [u8; 32],
+}
+
+impl<'info> FeeCredit<'_, 'info> {
+    /// Splits `paid.fee` (already in the vault) by the model's frozen shares, credits every part
+    /// (a proof-attributed entry's to the model's current epoch, with the payment's record) and
+    /// emits `InferencePaid`. `lineage_accounts`: as `credit_lineage` takes them.
+    pub fn credit(self, paid: Paid, lineage_accounts: &'info [AccountInfo<'info>]) -> Result<()> {
+        let split = split_by_lineage(paid.fee, self.config.protocol_fee_bps, self.model)?;
+        let parts = split.parts();
+        self.treasury.credit(split.treasury())?;
+        self.owner.credit(parts[0])?;
+        self.operator.credit(parts[1])?;
+        let now = Clock::get()?.unix_timestamp;
+        let payment = Payment {
+            request_id: paid.request_id,
+            output_hash: paid.output_hash,
+            epoch_index: self.config.epoch_index(now)?,
+        };
+        let model_key = self.model.key();
+        let (lineage, record) = credit_lineage(&model_key, self.model, &parts[2..], lineage_accounts, Some(&payment))?;
+        emit!(InferencePaid {
+            model: model_key,
+            request_id: paid.request_id,
+            output_hash: paid.output_hash,
+            payer: paid.payer,
+            operator: paid.operator,
+            calls: paid.calls,
+            price_per_call: paid.price_per_call,
+            fee: paid.fee,
+            protocol_fee: split.protocol,
+            dust: split.dust,
+            owner: self.model.owner,
+            owner_amount: parts[0],
+            operator_amount: parts[1],
+            lineage,
+            epoch: record.map(|_| payment.epoch_index),
+            record,
+            timestamp: now,
+        });
+        Ok(())
+    }
 }

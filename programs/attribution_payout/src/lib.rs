@@ -12,6 +12,7 @@
 use anchor_lang::prelude::*;
 
 pub mod constants;
+mod ed25519;
 pub mod errors;
 pub mod events;
 mod fanout;
@@ -21,7 +22,7 @@ mod transfer;
 mod upgrade_authority;
 
 use instructions::*;
-use state::EarningsRole;
+use state::{EarningsRole, Voucher};
 
 declare_id!("AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU");
 
@@ -214,6 +215,36 @@ pub mod attribution_payout {
     /// Closes a receipt of a closed epoch, rent to its payer (permissionless).
     pub fn receipt_close(ctx: Context<ReceiptClose>) -> Result<()> {
         ReceiptClose::handler(ctx)
+    }
+
+    /// Opens a payment channel: the payer's deposit for one model and one operator, spent by
+    /// vouchers its signer (the payer or an agent) signs.
+    pub fn channel_open(ctx: Context<ChannelOpen>, args: ChannelOpenArgs) -> Result<()> {
+        ChannelOpen::handler(ctx, args)
+    }
+
+    /// Adds to an open channel's deposit (its payer).
+    pub fn channel_top_up(ctx: Context<ChannelTopUp>, amount: u64) -> Result<()> {
+        ChannelTopUp::handler(ctx, amount)
+    }
+
+    /// The channel's operator redeems the newest voucher (Ed25519-verified in the same
+    /// transaction) and the difference is split as `inference_pay` splits a fee.
+    /// Remaining accounts: as for `inference_pay`.
+    pub fn channel_settle<'info>(ctx: Context<'info, ChannelSettle<'info>>, voucher: Voucher) -> Result<()> {
+        ChannelSettle::handler(ctx, voucher)
+    }
+
+    /// The payer starts closing a channel (revoking its agent): the operator settles within a
+    /// dispute window, then the rest goes back.
+    pub fn channel_close_request(ctx: Context<ChannelCloseRequest>) -> Result<()> {
+        ChannelCloseRequest::handler(ctx)
+    }
+
+    /// After the settle deadline, the rest of the deposit and the rent go back to the payer
+    /// (permissionless).
+    pub fn channel_close(ctx: Context<ChannelClose>) -> Result<()> {
+        ChannelClose::handler(ctx)
     }
 }
 

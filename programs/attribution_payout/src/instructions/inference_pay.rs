@@ -1,11 +1,10 @@
 use crate::errors::PayoutError;
-use crate::events::InferencePaid;
-use crate::fanout::{credit_lineage, split_by_lineage, Payment};
+use crate::fanout::{require_payable, FeeCredit, Paid};
 use crate::state::{Config, Earnings, EarningsRole, Stake};
 use crate::transfer::into_vault;
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
-use model_registry::state::{Model, ModelState, Operator};
+use model_registry::state::{Model, Operator};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug)]
 pub struct InferencePayArgs {
@@ -77,15 +76,8 @@ pub struct InferencePay<'info> {
 
 impl<'info> InferencePay<'info> {
     fn validate(&self, args: &InferencePayArgs) -> Result<u64> {
-        require!(!self.config.paused, PayoutError::Paused);
+        require_payable(&self.config, &self.model, &self.operator, &self.operator_stake, false)?;
         require!(args.calls > 0, PayoutError::ZeroCalls);
-        match self.model.state {
-            ModelState::Published => {}
-            ModelState::Draft => return err!(PayoutError::ModelNotPublished),
-            ModelState::Retired => return err!(PayoutError::ModelRetired),
-        }
-        require!(self.operator.is_active(), PayoutError::OperatorInactive);
-        require!(self.operator_stake.active >= self.config.min_operator_stake, PayoutError::InsufficientStake);
         let fee = self.model.price_per_call.checked_mul(args.calls).ok_or(PayoutError::MathOverflow)?;
         require!(fee <= args.max_fee, PayoutError::FeeAboveMax);
         Ok(fee)
@@ -103,42 +95,22 @@ impl<'info> InferencePay<'info> {
             accounts.token_program.key(),
             fee,
         )?;
-
-        let split = split_by_lineage(fee, accounts.config.protocol_fee_bps, &accounts.model)?;
-        let parts = split.parts();
-        accounts.treasury_earnings.credit(split.treasury())?;
-        accounts.owner_earnings.credit(parts[0])?;
-        accounts.operator_earnings.credit(parts[1])?;
-        let now = Clock::get()?.unix_timestamp;
-        let payment = Payment {
-            request_id: args.request_id,
-            output_hash: args.output_hash,
-            epoch_index: accounts.config.epoch_index(now)?,
-        };
-        let model_key = accounts.model.key();
-        let (lineage, record) =
-            credit_lineage(&model_key, &accounts.model, &parts[2..], ctx.remaining_accounts, Some(&payment))?;
-        let epoch = record.map(|_| payment.epoch_index);
-
-        emit!(InferencePaid {
-            model: model_key,
-            request_id: args.request_id,
-            output_hash: args.output_hash,
+        let paid = Paid {
             payer: accounts.payer.key(),
             operator: accounts.operator.authority,
             calls: args.calls,
             price_per_call: accounts.model.price_per_call,
             fee,
-            protocol_fee: split.protocol,
-            dust: split.dust,
-            owner: accounts.model.owner,
-            owner_amount: parts[0],
-            operator_amount: parts[1],
-            lineage,
-            epoch,
-            record,
-            timestamp: now,
-        });
-        Ok(())
+            request_id: args.request_id,
+            output_hash: args.output_hash,
+        };
+        FeeCredit {
+            config: &accounts.config,
+            model: &accounts.model,
+            treasury: &mut accounts.treasury_earnings,
+            owner: &mut accounts.owner_earnings,
+            operator: &mut accounts.operator_earnings,
+        }
+        .credit(paid, ctx.remaining_accounts)
     }
 }

@@ -1,3 +1,4 @@
+mod channel;
 mod config;
 mod earnings;
 mod epoch;
@@ -6,6 +7,7 @@ mod pool;
 mod position;
 mod stake;
 
+pub use channel::*;
 pub use config::*;
 pub use earnings::*;
 pub use epoch::*;
