@@ -1478,6 +1478,7 @@ fn channel(ctx: &mut Ctx, command: ChannelCommand) -> Result<()> {
                 max_price_per_call: state.price_per_call,
                 expires_at: ctx.chain.now()? + days * 86_400,
                 signer: signer.as_deref().map(key).transpose()?.unwrap_or(me),
+                nonce: rand32(),
             };
             let token = ctx.my_token_account()?;
             ctx.send(
@@ -1502,7 +1503,7 @@ fn channel(ctx: &mut Ctx, command: ChannelCommand) -> Result<()> {
             let amount = calls.checked_mul(state.price_per_call).ok_or_else(|| anyhow!("the amount overflows"))?;
             let running_hash = running_hash.as_deref().map(from_hex).transpose()?.unwrap_or_default();
             let voucher = Voucher { sequence: sequence.unwrap_or(calls), calls, amount, running_hash };
-            let signature = ctx.signer.sign_message(&voucher.message(&channel));
+            let signature = ctx.signer.sign_message(&voucher.message(&channel, &state.nonce));
             println!(
                 "{}",
                 json!({
@@ -1539,7 +1540,7 @@ fn channel(ctx: &mut Ctx, command: ChannelCommand) -> Result<()> {
             };
             let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
             let treasury = ctx.config()?.treasury;
-            let verify = ixs::payout::ed25519_verify(&signer, &signature, &voucher.message(&channel));
+            let verify = ixs::payout::ed25519_verify(&signer, &signature, &voucher.message(&channel, &state.nonce));
             let settle = ixs::payout::channel_settle(&treasury, &channel, &state.model, &model, &me, index, voucher);
             let settle = repoint(repoint(settle, pda::operator(&me), state.operator), pda::stake(&me), stake);
             let ixs = match model.has_proof_attributed_entry() {

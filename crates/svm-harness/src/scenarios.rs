@@ -470,6 +470,7 @@ fn fan_out(rec: &mut Recorder, w: &mut World, operator: &Keypair) {
         max_price_per_call: 1_000_003,
         expires_at: w.svm.clock().unix_timestamp + 86_400,
         signer: user.pubkey(),
+        nonce: [7; 32],
     };
     let operator_account = pda::operator(&operator.pubkey());
     let r = w.svm.run(

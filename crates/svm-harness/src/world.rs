@@ -362,7 +362,8 @@ impl World {
 
     /// Opens channel `id` of `payer` for `model` served by `operator` (its first authority's
     /// PDA), depositing `deposit` from `payer_token`, the model's price accepted, expiring in
-    /// `lifetime` seconds, vouchers signed by `signer`. Returns the channel.
+    /// `lifetime` seconds, vouchers signed by `signer`, a nonce of its own (from the clock and the
+    /// id). Returns the channel.
     #[allow(clippy::too_many_arguments)]
     pub fn open_channel(
         &mut self,
@@ -382,6 +383,7 @@ impl World {
             max_price_per_call: state.price_per_call,
             expires_at: self.svm.clock().unix_timestamp + lifetime,
             signer: *signer,
+            nonce: content_hash(format!("{id} {}", self.svm.clock().unix_timestamp).as_bytes()),
         };
         let open = self.open;
         let ix = ixs::payout::channel_open(&open, &payer.pubkey(), payer_token, model, &pda::operator(operator), args);
@@ -403,7 +405,7 @@ impl World {
         let model: Model = self.svm.get(&state.model);
         let index = self.epoch_index();
         let treasury = self.treasury.pubkey();
-        let message = voucher.message(channel);
+        let message = voucher.message(channel, &state.nonce);
         let signature: [u8; 64] = signer.sign_message(&message).into();
         let verify = ixs::payout::ed25519_verify(&signer.pubkey(), &signature, &message);
         let settle = ixs::payout::channel_settle(&treasury, channel, &state.model, &model, operator, index, voucher);

@@ -244,6 +244,28 @@ fn the_classic_holes_are_closed_each_next_to_its_honest_twin() {
 }
 
 #[test]
+fn a_channel_closed_and_opened_again_at_its_address_takes_none_of_the_old_vouchers() {
+    let mut m = market();
+    let channel = m.open(1, 10);
+    let agent = m.agent.insecure_clone();
+    let operator = m.operator.insecure_clone();
+    // The whole deposit settled: the payer closes at once and opens id 1 again, a day later.
+    let old = m.w.settle_instructions(&channel, voucher(1, 10), &agent, &operator.pubkey());
+    m.w.svm.send(&operator, &old, &[]).expect("the first opening's voucher");
+    let payer = m.payer.insecure_clone();
+    m.w.step(&payer, ixs::payout::channel_close(&m.w.open, &payer.pubkey(), &m.payer_token, &channel), &[]);
+    m.w.svm.advance_time(DAY);
+    assert_eq!(m.open(1, 10), channel, "the same address");
+    let before = m.balances(&channel);
+    // Attack: the operator replays the first opening's voucher (the same bytes, signature and all).
+    assert_error(m.w.svm.send(&operator, &old, &[]), PayoutError::VoucherNotSigned);
+    assert_eq!(m.balances(&channel), before);
+    // Honest twin: a voucher of this opening.
+    m.settle(&channel, voucher(1, 10), &agent).expect("the second opening's voucher");
+    assert_eq!(m.w.svm.get::<Channel>(&channel).settled_amount, 10 * PRICE);
+}
+
+#[test]
 fn an_agents_deposit_is_a_budget_it_cannot_exceed_and_its_owner_revokes() {
     let mut m = market();
     // The payer gives its agent a budget of 20 calls for a day.

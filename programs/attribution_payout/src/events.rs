@@ -356,6 +356,7 @@ pub struct ChannelOpened {
     pub operator: Pubkey,
     /// The key that signs the channel's vouchers (the payer's, or an agent's).
     pub signer: Pubkey,
+    pub nonce: [u8; 32],
     pub price_per_call: u64,
     pub deposit: u64,
     pub expires_at: i64,

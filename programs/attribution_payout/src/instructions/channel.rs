@@ -29,6 +29,9 @@ pub struct ChannelOpenArgs {
     pub expires_at: i64,
     /// The key that signs vouchers: the payer's own, or an agent's.
     pub signer: Pubkey,
+    /// Random, fresh for every opening: vouchers name it, so a channel closed and opened again at
+    /// the same address (the same `id`) takes none of the old vouchers.
+    pub nonce: [u8; 32],
 }
 
 /// The payer opens a channel with a deposit for one published model served by one active operator.
@@ -96,6 +99,7 @@ impl ChannelOpen<'_> {
             model: accounts.model.key(),
             operator: accounts.operator.key(),
             signer: args.signer,
+            nonce: args.nonce,
             price_per_call: accounts.model.price_per_call,
             deposit: args.deposit,
             settled_calls: 0,
@@ -119,6 +123,7 @@ impl ChannelOpen<'_> {
             model: channel.model,
             operator: channel.operator,
             signer: args.signer,
+            nonce: args.nonce,
             price_per_call: channel.price_per_call,
             deposit: args.deposit,
             expires_at: args.expires_at,
@@ -222,7 +227,7 @@ impl<'info> ChannelSettle<'info> {
         require!(voucher.amount == amount, PayoutError::VoucherAmountMismatch);
         require!(voucher.amount <= channel.deposit, PayoutError::VoucherAboveDeposit);
         require!(voucher.calls > channel.settled_calls, PayoutError::NothingToSettle);
-        require_signed(&self.instructions, &channel.signer, &voucher.message(&channel.key()))?;
+        require_signed(&self.instructions, &channel.signer, &voucher.message(&channel.key(), &channel.nonce))?;
         voucher.amount.checked_sub(channel.settled_amount).ok_or_else(|| PayoutError::InvariantViolated.into())
     }
 

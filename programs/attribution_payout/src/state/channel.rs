@@ -17,6 +17,9 @@ pub struct Channel {
     pub operator: Pubkey,
     /// The key that signs vouchers: the payer's own, or an agent's (whose budget the deposit is).
     pub signer: Pubkey,
+    /// The payer's random number for this opening, in every voucher: a channel closed and opened
+    /// again at the same address takes none of the old vouchers.
+    pub nonce: [u8; 32],
     /// Fixed at open: the model's price then (at most the payer's `max_price_per_call`).
     pub price_per_call: u64,
     /// Everything deposited; never more than that is settled.
@@ -61,18 +64,20 @@ pub struct Voucher {
     pub running_hash: [u8; 32],
 }
 
-/// A voucher's signed bytes: 28 + 32 + 32 + 3 × 8 + 32.
-pub const VOUCHER_MESSAGE_LEN: usize = VOUCHER_DOMAIN.len() + 32 + 32 + 8 + 8 + 8 + 32;
+/// A voucher's signed bytes: 28 + 32 + 32 + 32 + 3 × 8 + 32.
+pub const VOUCHER_MESSAGE_LEN: usize = VOUCHER_DOMAIN.len() + 32 + 32 + 32 + 8 + 8 + 8 + 32;
 
 impl Voucher {
-    /// The bytes the signer signs: the domain, this program's id and the channel (so a voucher is
-    /// good for one channel of one deployment only), then the voucher's fields, little-endian.
-    pub fn message(&self, channel: &Pubkey) -> [u8; VOUCHER_MESSAGE_LEN] {
+    /// The bytes the signer signs: the domain, this program's id, the channel and its opening's
+    /// nonce (so a voucher is good for one opening of one channel of one deployment only), then
+    /// the voucher's fields, little-endian.
+    pub fn message(&self, channel: &Pubkey, nonce: &[u8; 32]) -> [u8; VOUCHER_MESSAGE_LEN] {
         let mut out = [0u8; VOUCHER_MESSAGE_LEN];
-        let fields: [&[u8]; 7] = [
+        let fields: [&[u8]; 8] = [
             VOUCHER_DOMAIN,
             crate::ID.as_ref(),
             channel.as_ref(),
+            nonce,
             &self.sequence.to_le_bytes(),
             &self.calls.to_le_bytes(),
             &self.amount.to_le_bytes(),
