@@ -11,6 +11,7 @@ import { AttributionPage } from "./pages/Attribution";
 import { DatanetsPage } from "./pages/Datanets";
 import { EarningsPage } from "./pages/Earnings";
 import { ModelsPage } from "./pages/Models";
+import { ChannelsPage } from "./pages/Channels";
 import { PayPage } from "./pages/Pay";
 import { UsagePage } from "./pages/Usage";
 
@@ -18,6 +19,7 @@ const PAGES = [
   ["datanets", "Datanets"],
   ["models", "Models"],
   ["pay", "Pay"],
+  ["channels", "Channels"],
   ["attribution", "Attribution"],
   ["earnings", "Earnings"],
   ["usage", "Usage"],
@@ -120,6 +122,9 @@ export function App() {
       break;
     case "pay":
       content = <PayPage model={route[1]} />;
+      break;
+    case "channels":
+      content = <ChannelsPage />;
       break;
     case "attribution":
       content = <AttributionPage key={route[1] ?? ""} model={route[1]} />;

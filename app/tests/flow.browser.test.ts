@@ -47,10 +47,13 @@ import {
   poolPda,
   positionPda,
   recordsHash,
+  signVoucher,
   stakeVaultPda,
   vaultPda,
+  voucherMessage,
+  voucherToJson,
 } from "@attribution-suite/client";
-import { Keypair, type PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import type { Page } from "playwright-core";
 import { fundedWallet, mintOpen, send, timeTravel } from "../scripts/node-chain";
 import { type World, startWorld } from "./harness";
@@ -952,6 +955,56 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(BigInt(await world.connection.getBalance(heir.publicKey, "confirmed")) - solBefore, rent - BigInt(tx!.meta!.fee));
     await page.locator(`[data-testid="rent-returned"][data-lamports="${rent}"]`).waitFor();
     await account.waitFor({ state: "detached" });
+  });
+
+  test("channels: the payer gives an agent a budget of 4 calls; the operator settles the agent's voucher on the page (a forged one refused); the payer sees it spent and closes it", async () => {
+    const agent = Keypair.generate();
+    await useWallet(page, payer);
+    await go(page, world, "channels");
+    await page.getByTestId("channel-model").selectOption(model.toBase58());
+    await page.getByTestId("channel-operator").selectOption(operatorPda(operator.publicKey).toBase58());
+    await page.getByTestId("channel-deposit").fill("2");
+    await page.getByTestId("channel-signer").fill(agent.publicKey.toBase58());
+    await page.getByTestId("channel-calls").filter({ hasText: "4 calls" }).waitFor();
+    const payerBefore = await tokenBalance(payer.publicKey);
+    await confirmed(page, "tx-channel-open", () => page.getByTestId("channel-open-submit").click());
+    assert.equal(payerBefore - (await tokenBalance(payer.publicKey)), 2n * OPEN);
+    const channel = new PublicKey((await page.getByTestId("channel-row").first().getAttribute("data-channel"))!);
+    const state = await client.fetchChannel(channel);
+    assert.ok(state.signer.equals(agent.publicKey) && state.payer.equals(payer.publicKey));
+
+    // The agent (software, Node here) signs a voucher for its 4 calls; one with 3 calls under the
+    // same signature is refused on the page before anything is sent.
+    const voucher = { sequence: 1n, calls: 4n, amount: 2n * OPEN, runningHash: new Uint8Array(32).fill(4) };
+    const signature = signVoucher(voucherMessage(channel, state.nonce, voucher), agent.secretKey);
+    const forged = voucherToJson({ channel, voucher: { ...voucher, calls: 3n, amount: (3n * OPEN) / 2n }, signer: agent.publicKey, signature });
+    await useWallet(page, operator);
+    await go(page, world, "channels");
+    await page.getByTestId("channel-voucher").fill(forged);
+    await page.getByTestId("channel-settle").getByText("The signature is not the channel's signer's of this voucher.").waitFor();
+    assert.ok(await page.getByTestId("channel-settle-submit").isDisabled());
+    await page.getByTestId("channel-voucher").fill(voucherToJson({ channel, voucher, signer: agent.publicKey, signature }));
+    await page.getByTestId("channel-voucher-ok").waitFor();
+    const earnedBefore = big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance);
+    const settled = await confirmed(page, "tx-channel-settle", () => page.getByTestId("channel-settle-submit").click());
+    await page.locator(`[data-testid="channel-settled-fee"] [data-raw="${2n * OPEN}"]`).waitFor();
+    const tx = await world.connection.getTransaction(settled.signatures.at(-1)!, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+    const [paid] = findEvents(tx!.meta!.logMessages!, "attribution_payout", "inferencePaid");
+    assert.deepEqual([big(paid.calls), big(paid.fee)], [4n, 2n * OPEN]);
+    assert.equal(big((await client.fetchEarnings(operator.publicKey, EarningsRole.Operator)).balance) - earnedBefore, big(paid.operatorAmount));
+    assert.equal(big((await client.fetchChannel(channel)).settledAmount), 2n * OPEN);
+
+    // The payer: all spent, nothing remains: Close returns the rent at once.
+    await useWallet(page, payer);
+    await go(page, world, "channels");
+    const mine = page.locator(`[data-testid="channel-row"][data-channel="${channel.toBase58()}"]`);
+    await mine.locator('[data-testid="channel-remaining"][data-raw="0"]').waitFor();
+    assert.equal(await mine.getByTestId("channel-settled-calls").textContent(), "4");
+    await confirmed(page, "tx-channel", () => mine.getByTestId("channel-close").click());
+    assert.equal(await world.connection.getAccountInfo(channel, "confirmed"), null);
+    await mine.waitFor({ state: "detached" });
+    modelCalls += 4n;
+    modelFees += 2n * OPEN;
   });
 
   test("usage: calls, fees and payouts from the programs' events", async () => {

@@ -6,6 +6,7 @@
  */
 import {
   type AttributionClient,
+  type ChannelAccount,
   type ContributionAccount,
   type DatanetAccount,
   type DatanetVersionAccount,
@@ -47,6 +48,7 @@ export const OFFSETS = {
   positionContribution: fieldOffset("attribution_payout", "Position", "contribution"),
   positionBeneficiary: fieldOffset("attribution_payout", "Position", "beneficiary"),
   epochModel: fieldOffset("attribution_payout", "Epoch", "model"),
+  channelPayer: fieldOffset("attribution_payout", "Channel", "payer"),
 } as const;
 
 const memcmp = (offset: number, key: PublicKey): Filter => ({ memcmp: { offset, bytes: key.toBase58() } });
@@ -187,6 +189,11 @@ export async function listPositions(
   if (by.contribution) filters.push(memcmp(OFFSETS.positionContribution, by.contribution));
   if (by.beneficiary) filters.push(memcmp(OFFSETS.positionBeneficiary, by.beneficiary));
   return rows(await client.payoutProgram.account.position.all(filters));
+}
+
+/** The payment channels `payer` opened (and has not closed). */
+export async function listChannels(client: AttributionClient, payer: PublicKey): Promise<Row<ChannelAccount>[]> {
+  return rows(await client.payoutProgram.account.channel.all([memcmp(OFFSETS.channelPayer, payer)]));
 }
 
 /**

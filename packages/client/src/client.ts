@@ -16,14 +16,17 @@ import { BN, type IdlAccounts, type IdlTypes, Program, type Provider, utils } fr
 import {
   type AccountMeta,
   type Connection,
+  Ed25519Program,
   type GetProgramAccountsFilter,
   PublicKey,
   SYSVAR_CLOCK_PUBKEY,
+  SYSVAR_INSTRUCTIONS_PUBKEY,
   SystemProgram,
   Transaction,
   type TransactionInstruction,
 } from "@solana/web3.js";
 import { type BondPolicyInput, NO_BOND } from "./bonds";
+import { type Voucher, voucherMessage } from "./channels";
 import { stakeCloseBlocker } from "./close";
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, EarningsRole } from "./constants";
 import { type AttributionPayout, type DatanetRegistry, type ModelRegistry, SUITE_IDLS, type SuiteDatanetRegistry } from "./idl";
@@ -49,6 +52,7 @@ import {
   attestationPda,
   attestorApprovalPda,
   bondVaultPda,
+  channelPda,
   configPda,
   contributionPda,
   datanetPda,
@@ -86,6 +90,7 @@ export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
  * below it) and `inputsHash` (sha256 of the published attestation).
  */
 export type EpochAccount = IdlAccounts<AttributionPayout>["epoch"];
+export type ChannelAccount = IdlAccounts<AttributionPayout>["channel"];
 /** A contribution's paid leaf of an epoch (`receiptPda(epoch, contribution)`); the `AttributionClaimed` event names the wallet paid. */
 export type ReceiptAccount = IdlAccounts<AttributionPayout>["receipt"];
 /**
@@ -1642,6 +1647,136 @@ export class AttributionClient {
     return { instructions: [...open.instructions, ix], requestId, outputHash, epoch: open.epoch, epochIndex };
   }
 
+  // ---------------------------------------------------------------- attribution_payout: channels
+
+  /**
+   * `channel_open`: `payer`'s channel `id` for `model` served by `operator` (any key
+   * `findOperator` takes), with `deposit` from its ATA, the model's price now accepted (at most
+   * `maxPricePerCall`, default: the price now), expiring at `expiresAt` (unix seconds, at most a
+   * year away), vouchers signed by `signer` (default: the payer; an agent's key makes the deposit
+   * its budget), a random nonce.
+   */
+  async channelOpen(a: {
+    payer: PublicKey;
+    model: PublicKey;
+    operator: PublicKey;
+    id: Integer;
+    deposit: Integer;
+    expiresAt: Integer;
+    signer?: PublicKey;
+    maxPricePerCall?: Integer;
+  }): Promise<Built<{ channel: PublicKey; nonce: Uint8Array }>> {
+    const [config, model, operator] = await Promise.all([this.fetchConfig(), this.fetchModel(a.model), this.findOperator(a.operator)]);
+    const channel = channelPda(a.payer, a.id);
+    const nonce = globalThis.crypto.getRandomValues(new Uint8Array(32));
+    const ix = await this.payoutProgram.methods
+      .channelOpen({
+        id: bn(a.id),
+        deposit: bn(a.deposit),
+        maxPricePerCall: bn(a.maxPricePerCall ?? model.pricePerCall),
+        expiresAt: bn(a.expiresAt),
+        signer: a.signer ?? a.payer,
+        nonce: Array.from(nonce),
+      })
+      .accountsStrict({
+        config: configPda(),
+        vault: config.vault,
+        mint: config.mint,
+        payer: a.payer,
+        payerToken: associatedTokenAddress(a.payer, config.mint, config.tokenProgram),
+        model: a.model,
+        operator: operator.operator,
+        channel,
+        tokenProgram: config.tokenProgram,
+        systemProgram: SystemProgram.programId,
+      })
+      .instruction();
+    return { instructions: [ix], channel, nonce };
+  }
+
+  /** `channel_top_up`: the payer adds `amount` from its ATA to its open channel. */
+  async channelTopUp(a: { payer: PublicKey; channel: PublicKey; amount: Integer }): Promise<Built> {
+    const config = await this.fetchConfig();
+    const ix = await this.payoutProgram.methods
+      .channelTopUp(bn(a.amount))
+      .accountsStrict({
+        config: configPda(),
+        vault: config.vault,
+        mint: config.mint,
+        payer: a.payer,
+        payerToken: associatedTokenAddress(a.payer, config.mint, config.tokenProgram),
+        channel: a.channel,
+        tokenProgram: config.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /**
+   * `channel_settle` of `voucher` (see `channels.ts`) with the channel's signer's `signature`, by
+   * the channel's operator, whose current authority `authority` signs: the Ed25519 program's
+   * verification right before the settlement (and `epoch_open` first for a model with a
+   * proof-attributed entry), to send in one transaction.
+   */
+  async channelSettle(a: { channel: PublicKey; voucher: Voucher; signature: Uint8Array; authority: PublicKey }): Promise<Built> {
+    const channel = await this.fetchChannel(a.channel);
+    const [config, model, operator] = await Promise.all([this.fetchConfig(), this.fetchModel(channel.model), this.findOperator(channel.operator)]);
+    const epochIndex = hasProofAttributedEntry(model) ? await this.currentEpochIndex(config) : null;
+    const verify = Ed25519Program.createInstructionWithPublicKey({
+      publicKey: channel.signer.toBytes(),
+      message: voucherMessage(a.channel, channel.nonce, a.voucher),
+      signature: a.signature,
+    });
+    const settle = await this.payoutProgram.methods
+      .channelSettle({
+        sequence: bn(a.voucher.sequence),
+        calls: bn(a.voucher.calls),
+        amount: bn(a.voucher.amount),
+        runningHash: Array.from(a.voucher.runningHash),
+      })
+      .accountsStrict({
+        config: configPda(),
+        channel: a.channel,
+        model: channel.model,
+        operator: channel.operator,
+        operatorAuthority: a.authority,
+        operatorStake: operator.stake ?? stakePda(a.authority),
+        treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
+        ownerEarnings: earningsPda(model.owner, EarningsRole.ModelOwner),
+        operatorEarnings: earningsPda(a.authority, EarningsRole.Operator),
+        instructions: SYSVAR_INSTRUCTIONS_PUBKEY,
+      })
+      .remainingAccounts(payoutLineageAccounts(model, epochIndex === null ? undefined : { model: channel.model, epochIndex }))
+      .instruction();
+    if (epochIndex === null) return { instructions: [verify, settle] };
+    const open = await this.epochOpen({ payer: a.authority, model: channel.model, index: epochIndex, config });
+    return { instructions: [...open.instructions, verify, settle] };
+  }
+
+  /** `channel_close_request`: the payer starts closing (revoking its agent); the operator has a day to settle. */
+  async channelCloseRequest(a: { payer: PublicKey; channel: PublicKey }): Promise<Built> {
+    const ix = await this.payoutProgram.methods.channelCloseRequest().accountsStrict({ payer: a.payer, channel: a.channel }).instruction();
+    return { instructions: [ix] };
+  }
+
+  /** `channel_close` (permissionless, after the settle deadline): the rest to the payer's ATA, the rent to the payer. */
+  async channelClose(a: { channel: PublicKey }): Promise<Built> {
+    const [config, channel] = await Promise.all([this.fetchConfig(), this.fetchChannel(a.channel)]);
+    const ix = await this.payoutProgram.methods
+      .channelClose()
+      .accountsStrict({
+        config: configPda(),
+        vault: config.vault,
+        mint: config.mint,
+        channel: a.channel,
+        payer: channel.payer,
+        payerToken: associatedTokenAddress(channel.payer, config.mint, config.tokenProgram),
+        tokenProgram: config.tokenProgram,
+      })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
   /** `escrow_distribute` (permissionless crank): an upstream model's escrow, by its own split. */
   async escrowDistribute(a: {
     model: PublicKey;
@@ -2200,6 +2335,9 @@ export class AttributionClient {
   }
   fetchModel(model: PublicKey): Promise<ModelAccount> {
     return this.fetchDecoded(this.modelProgram, "model", model);
+  }
+  fetchChannel(channel: PublicKey): Promise<ChannelAccount> {
+    return this.fetchDecoded(this.payoutProgram, "channel", channel);
   }
   /** The operator registered by `authority`. */
   fetchOperator(authority: PublicKey): Promise<OperatorAccount> {

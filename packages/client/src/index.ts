@@ -13,6 +13,7 @@ export * from "./math";
 export * from "./merkle";
 export * from "./client";
 export * from "./served";
+export * from "./channels";
 export * from "./bonds";
 export * from "./close";
 export * from "./pack";
