@@ -44,7 +44,7 @@ import { big, bpsText, formatOpen, timeText, tryParseUnits, variant } from "../l
 import { href } from "../lib/router";
 
 const utf8Length = (s: string) => new TextEncoder().encode(s).length;
-const KIND_TEXT: Record<string, string> = { base: "base model", fineTune: "fine-tune", adapter: "LoRA adapter" };
+const KIND_TEXT: Record<string, string> = { base: "base model", fineTune: "fine-tune", adapter: "LoRA adapter", agent: "AI agent (calls models)" };
 
 export function ModelsPage({ id }: { id?: string }) {
   if (id) {
@@ -231,6 +231,7 @@ function CreateModel({ models }: { models: Row<ModelAccount>[] }) {
             <option value="base">Base model</option>
             <option value="fineTune">Fine-tune</option>
             <option value="adapter">LoRA adapter (names its base model)</option>
+            <option value="agent">AI agent (its lineage: the models it calls)</option>
           </select>
         </label>
         {kind === "adapter" && (
@@ -416,6 +417,9 @@ function LineageEditor(props: { address: PublicKey; model: ModelAccount; catalog
   const targets = entries.map((e) => e.target).filter(Boolean);
   if (new Set(targets).size !== targets.length) problems.push("The same datanet or model appears twice.");
   if (kind === "adapter" && model.baseModel && !targets.includes(model.baseModel.toBase58())) problems.push("An adapter's lineage must include its base model.");
+  if (kind === "agent" && (entries.length === 0 || entries.some((e) => e.source !== "model"))) {
+    problems.push("An agent's lineage lists the models it calls: at least one, models only.");
+  }
   const datanetName = (a: string) => catalog.datanets.find((d) => d.address.toBase58() === a)?.account.name ?? a.slice(0, 6);
   for (const e of entries.filter((x) => x.source === "datanet" && x.target && !x.version)) {
     problems.push(

@@ -1106,6 +1106,7 @@ fn model(ctx: &mut Ctx, command: ModelCommand) -> Result<()> {
                 Kind::Base => ModelKind::Base,
                 Kind::FineTune => ModelKind::FineTune,
                 Kind::Adapter => ModelKind::Adapter,
+                Kind::Agent => ModelKind::Agent,
             };
             let (artifact_hash, _) = file_hash(&artifact)?;
             let args = ModelCreateArgs { id, kind, name, uri, artifact_hash, price_per_call: base_units(price)? };

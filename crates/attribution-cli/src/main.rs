@@ -61,6 +61,8 @@ pub enum Kind {
     Base,
     FineTune,
     Adapter,
+    /// An AI agent: its lineage lists the models it calls (`--upstream` entries only).
+    Agent,
 }
 
 #[derive(Subcommand)]

@@ -864,4 +864,16 @@ fn a_channel_settles_an_agents_vouchers_and_closes() {
     assert!(asked.contains("channel_close_request: ok") && asked.contains("the operator may settle until"), "{asked}");
     let early = refused(d, &["channel", "close", &channel]);
     assert!(early.contains("ChannelStillSettling"), "{early}");
+
+    // An agent: a model whose lineage lists the models it calls, and nothing else.
+    let create = ["model", "create", "--id", "7", "--kind", "agent", "--name", "a", "--uri", "ipfs://a"];
+    let agent_model = address(&ok(d, &[&create[..], &["--artifact", "weights.bin", "--price", "1"]].concat()), "model");
+    let shares = ["--owner-bps", "3000", "--operator-bps", "1000"];
+    let datanet_entry = format!("{datanet}=6000");
+    let refused_lineage =
+        refused(d, &[&["model", "lineage", &agent_model, "--datanet", &datanet_entry][..], &shares].concat());
+    assert!(refused_lineage.contains("AgentCallsModelsOnly"), "{refused_lineage}");
+    let model_entry = format!("{model}=6000");
+    ok(d, &[&["model", "lineage", &agent_model, "--upstream", &model_entry][..], &shares].concat());
+    ok(d, &["model", "publish", &agent_model]);
 }

@@ -26,6 +26,7 @@ pub mod bench;
 pub mod ixs;
 pub mod pda;
 pub mod scenarios;
+pub mod simulation;
 pub mod token;
 pub mod world;
 

@@ -9,9 +9,10 @@ use attribution_payout::errors::PayoutError;
 use attribution_payout::events::{ChannelClosed, ChannelSettled, InferencePaid};
 use attribution_payout::state::{Channel, Earnings, EarningsRole, Pool, Voucher};
 use datanet_registry::state::DatanetPolicy;
+use model_registry::errors::ModelError;
 use model_registry::state::ModelKind;
 use svm_harness::token::TokenProgram;
-use svm_harness::world::{datanet_entry, Shares, World, OPEN};
+use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
 use svm_harness::{assert_error, ixs, pda, Executed, Failed, Keypair, Pubkey, Signer};
 
 const PRICE: u64 = OPEN / 100;
@@ -301,4 +302,57 @@ fn an_agents_deposit_is_a_budget_it_cannot_exceed_and_its_owner_revokes() {
     let before = m.w.svm.token_balance(&token);
     m.w.step(&payer, ixs::payout::channel_close(&m.w.open, &payer.pubkey(), &token, &channel), &[]);
     assert_eq!(m.w.svm.token_balance(&token) - before, 16 * PRICE);
+}
+
+#[test]
+fn an_agents_income_flows_on_to_the_models_it_calls_and_their_contributors() {
+    let mut m = market();
+    let (datanet, v1) = (m.w.svm.get::<Pool>(&pda::pool(&m.v1)).datanet, m.v1);
+    let builder = m.w.wallet();
+    // An agent's lineage lists models only: a datanet entry, or none, is refused.
+    let with_datanet = Shares {
+        entries: vec![model_entry(m.model, 3_000), datanet_entry(datanet, v1, 1_000)],
+        owner_bps: 5_000,
+        operator_bps: 1_000,
+    };
+    let args = model_registry::instructions::ModelCreateArgs {
+        id: 9,
+        kind: ModelKind::Agent,
+        name: "agent".into(),
+        uri: "ipfs://agent".into(),
+        artifact_hash: [9; 32],
+        price_per_call: 10 * PRICE,
+    };
+    m.w.step(&builder, ixs::model::create(&builder.pubkey(), None, args), &[]);
+    let draft = pda::model(&builder.pubkey(), 9);
+    let lineage = |shares: Shares| model_registry::instructions::ModelLineageSetArgs {
+        entries: shares.entries,
+        owner_share_bps: shares.owner_bps,
+        operator_share_bps: shares.operator_bps,
+    };
+    let refused = ixs::model::lineage_set(&draft, &builder.pubkey(), lineage(with_datanet));
+    assert_error(m.w.svm.run(&builder, refused, &[]), ModelError::AgentCallsModelsOnly);
+    let empty = Shares { entries: vec![], owner_bps: 9_000, operator_bps: 1_000 };
+    let refused = ixs::model::lineage_set(&draft, &builder.pubkey(), lineage(empty));
+    assert_error(m.w.svm.run(&builder, refused, &[]), ModelError::AgentCallsModelsOnly);
+
+    // Honest twin: an agent calling the market's model (30 % of what it earns).
+    let shares = Shares { entries: vec![model_entry(m.model, 3_000)], owner_bps: 6_000, operator_bps: 1_000 };
+    let agent_model = m.w.model(&builder, 10, ModelKind::Agent, None, 10 * PRICE, shares);
+    // A user's channel with the agent, its vouchers signed by the user's own key: 5 calls.
+    let (payer, token, operator) = (m.payer.insecure_clone(), m.payer_token, m.operator.insecure_clone());
+    let channel =
+        m.w.open_channel(&payer, &token, &agent_model, &operator.pubkey(), 3, 50 * PRICE, DAY, &payer.pubkey());
+    let ixs =
+        m.w.settle_instructions(&channel, Voucher { amount: 50 * PRICE, ..voucher(1, 5) }, &payer, &operator.pubkey());
+    let paid: InferencePaid = m.w.svm.send(&operator, &ixs, &[]).unwrap().event();
+    let to_model = paid.lineage[0].amount;
+    assert_eq!(to_model, (50 * PRICE - paid.protocol_fee) * 3_000 / 10_000);
+    assert_eq!(m.w.svm.get::<attribution_payout::state::Escrow>(&pda::escrow(&m.model)).balance, to_model);
+    // The crank passes it on by the called model's own lineage: 60 % to its datanet version's pool.
+    let pool_before = m.w.svm.get::<Pool>(&pda::pool(&v1)).total_credited;
+    let cranker = m.w.wallet();
+    m.w.distribute(&cranker, &m.model.clone()).expect("escrow_distribute");
+    let pool_gain = m.w.svm.get::<Pool>(&pda::pool(&v1)).total_credited - pool_before;
+    assert_eq!(pool_gain, to_model * 6_000 / 10_000);
 }

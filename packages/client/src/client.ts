@@ -115,7 +115,7 @@ export type OperatorAccount = IdlAccounts<ModelRegistry>["operator"];
 
 export type DatanetPolicy = IdlTypes<DatanetRegistry>["datanetPolicy"];
 export type BondPolicy = IdlTypes<DatanetRegistry>["bondPolicy"];
-export type ModelKindName = "base" | "fineTune" | "adapter";
+export type ModelKindName = "base" | "fineTune" | "adapter" | "agent";
 /**
  * Proof of Attribution timing, in seconds (bounds: `EPOCH_TIMING_BOUNDS`): epochs are
  * `epochLengthSecs` long, aligned on the Unix epoch; the attestor posts a root within

@@ -50,4 +50,6 @@ pub enum ModelError {
     NoPendingHandover,
     #[msg("Arithmetic overflow")]
     Overflow,
+    #[msg("An agent's lineage lists the models it calls: at least one, and model entries only")]
+    AgentCallsModelsOnly,
 }

@@ -32,6 +32,12 @@ impl<'info> ModelLineageSet<'info> {
             require_keys_neq!(entry.target, model, ModelError::SelfReference);
             require!(!args.entries[..i].iter().any(|e| e.target == entry.target), ModelError::DuplicateEntry);
         }
+        if self.model.kind == ModelKind::Agent {
+            require!(
+                !args.entries.is_empty() && args.entries.iter().all(|e| e.source == LineageSource::Model),
+                ModelError::AgentCallsModelsOnly
+            );
+        }
         if self.model.kind == ModelKind::Adapter {
             let base = self.model.base_model;
             require!(

@@ -9,6 +9,9 @@ pub enum ModelKind {
     FineTune,
     /// A LoRA adapter on `Model::base_model`.
     Adapter,
+    /// An AI agent: its lineage lists the models it calls (model entries only), so what users pay
+    /// it flows on to those models, and their contributors, through their escrows.
+    Agent,
 }
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
