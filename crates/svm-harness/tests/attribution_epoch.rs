@@ -870,3 +870,23 @@ fn only_an_attestor_the_curator_approved_can_post() {
     m.post(&attestor, index, args).unwrap();
     assert_eq!(m.epoch(index).status, EpochStatus::Posted);
 }
+
+/// A channel's settlement is one record of the model's epoch: the channel for its request id, the
+/// voucher's running hash of its calls for its output hash, the proof-attributed amount.
+#[test]
+fn a_channel_settlement_is_one_record_of_the_epoch() {
+    let mut m = market();
+    let (user, token, model, attestor) = (m.user.insecure_clone(), m.user_token, m.model, m.attestor.insecure_clone());
+    let channel =
+        m.w.open_channel(&user, &token, &model, &attestor.pubkey(), 1, 10 * 1_000_000, 86_400, &user.pubkey());
+    let index = m.w.epoch_index();
+    let voucher =
+        attribution_payout::state::Voucher { sequence: 1, calls: 4, amount: 4_000_000, running_hash: [5; 32] };
+    let ixs = m.w.settle_instructions(&channel, voucher, &user, &attestor.pubkey());
+    let paid: InferencePaid = m.w.svm.send(&attestor, &ixs, &[]).unwrap().event();
+    let epoch: Epoch = m.w.svm.get(&pda::epoch(&model, index));
+    let amount = paid.lineage[0].amount;
+    assert_eq!((paid.epoch, paid.record, epoch.record_count, epoch.accrued), (Some(index), Some(0), 1, amount));
+    let expected = poa_merkle::records_hash_next(&RECORDS_HASH_START, &channel.to_bytes(), &[5; 32], amount);
+    assert_eq!(epoch.records_hash, expected);
+}
