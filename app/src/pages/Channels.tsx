@@ -8,6 +8,7 @@
  * call since the last settled one, split as a payment is.
  */
 import {
+  ATTRIBUTION_PAYOUT_CONSTANTS,
   type ChannelAccount,
   type SignedVoucher,
   channelPda,
@@ -26,6 +27,8 @@ import { big, formatUnits, tryParseUnits } from "../lib/format";
 import { operatorPayable } from "./Models";
 
 const DAY = 86_400;
+/** After a close request or expiry, the operator may still settle for this long. */
+const DISPUTE_WINDOW = BigInt(ATTRIBUTION_PAYOUT_CONSTANTS.CHANNEL_DISPUTE_WINDOW_SECS);
 
 export function ChannelsPage() {
   return (
@@ -152,7 +155,7 @@ function OpenChannel() {
 /** Where a channel is: open, closing (the operator may settle until a time), or closable. */
 function stage(c: ChannelAccount, now: bigint): { text: string; closable: boolean } {
   const remaining = big(c.deposit) - big(c.settledAmount);
-  const deadline = c.closingAt !== null ? big(c.closingAt) : big(c.expiresAt) + BigInt(DAY);
+  const deadline = c.closingAt !== null ? big(c.closingAt) : big(c.expiresAt) + DISPUTE_WINDOW;
   if (remaining === 0n || now > deadline) return { text: "closable", closable: true };
   if (c.closingAt !== null) return { text: `closing: the operator may settle until ${new Date(Number(deadline) * 1000).toISOString()}`, closable: false };
   if (now >= big(c.expiresAt)) return { text: "expired: the operator may still settle for a day", closable: false };

@@ -1534,13 +1534,14 @@ fn channel(ctx: &mut Ctx, command: ChannelCommand) -> Result<()> {
             let (signer, signature): (Pubkey, [u8; 64]) = (key(field("signer")?)?, from_hex(field("signature")?)?);
             let state: Channel = ctx.get(&channel, "channel")?;
             let model: Model = ctx.get(&state.model, "model")?;
-            let operator: Operator = ctx.get(&state.operator, "operator")?;
-            ensure!(operator.authority == me, "the channel's operator is {}'s, not yours ({me})", operator.authority);
-            let Some((stake, _)) = operators::find(&ctx.chain, &state.operator)?.stake else {
+            let found = operators::find(&ctx.chain, &state.operator)?;
+            let authority = found.state.authority;
+            ensure!(authority == me, "the channel's operator is {authority}'s, not yours ({me})");
+            let Some((stake, _)) = found.stake else {
                 bail!("the operator has no stake of its authority {me}: not payable")
             };
-            let index = ctx.config()?.epoch_index(ctx.chain.now()?)?;
-            let treasury = ctx.config()?.treasury;
+            let config = ctx.config()?;
+            let (index, treasury) = (config.epoch_index(ctx.chain.now()?)?, config.treasury);
             let verify = ixs::payout::ed25519_verify(&signer, &signature, &voucher.message(&channel, &state.nonce));
             let settle = ixs::payout::channel_settle(&treasury, &channel, &state.model, &model, &me, index, voucher);
             let settle = repoint(repoint(settle, pda::operator(&me), state.operator), pda::stake(&me), stake);

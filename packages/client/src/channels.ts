@@ -10,6 +10,7 @@
 import { ed25519 } from "@noble/curves/ed25519";
 import { PublicKey } from "@solana/web3.js";
 import { ATTRIBUTION_PAYOUT_CONSTANTS, ATTRIBUTION_PAYOUT_PROGRAM_ID } from "./constants";
+import { concatBytes } from "./merkle";
 import { type Integer, u64Le } from "./pdas";
 
 /** What a channel's signer signs after each call: cumulative calls and amount so far. */
@@ -19,7 +20,7 @@ export interface Voucher {
   calls: Integer;
   /** `calls × the channel's price per call`. */
   amount: Integer;
-  /** `voucherRunningHash` over the calls' (request id, output hash) pairs (32 bytes). */
+  /** `voucherRunningHash` (merkle.ts) over the calls' (request id, output hash) pairs (32 bytes). */
   runningHash: Uint8Array;
 }
 
@@ -28,7 +29,7 @@ const DOMAIN = new TextEncoder().encode(ATTRIBUTION_PAYOUT_CONSTANTS.VOUCHER_DOM
 /** The 180 bytes the channel's signer signs for `voucher` (`nonce`: the channel's, from its account). */
 export function voucherMessage(channel: PublicKey, nonce: Uint8Array | number[], voucher: Voucher): Uint8Array {
   if (nonce.length !== 32 || voucher.runningHash.length !== 32) throw new RangeError("a nonce and a running hash are 32 bytes");
-  const parts = [
+  return concatBytes(
     DOMAIN,
     ATTRIBUTION_PAYOUT_PROGRAM_ID.toBytes(),
     channel.toBytes(),
@@ -37,23 +38,7 @@ export function voucherMessage(channel: PublicKey, nonce: Uint8Array | number[],
     u64Le(voucher.calls),
     u64Le(voucher.amount),
     voucher.runningHash,
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
-
-/** The next running hash: `sha256(previous ‖ request id ‖ output hash)`, from 32 zero bytes. */
-export async function voucherRunningHash(previous: Uint8Array, requestId: Uint8Array, outputHash: Uint8Array): Promise<Uint8Array> {
-  const data = new Uint8Array(96);
-  data.set(previous, 0);
-  data.set(requestId, 32);
-  data.set(outputHash, 64);
-  return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data));
+  );
 }
 
 /** The signer's side: its ed25519 signature of the voucher's bytes (`secretKey`: a Keypair's 64 bytes). */

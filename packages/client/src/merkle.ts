@@ -56,14 +56,19 @@ function hash32(hash: Uint8Array | number[], what: string): Uint8Array {
   return Uint8Array.from(hash);
 }
 
-async function sha256(...parts: Uint8Array[]): Promise<Hash> {
+/** `parts` one after the other. */
+export function concatBytes(...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let offset = 0;
   for (const part of parts) {
     data.set(part, offset);
     offset += part.length;
   }
-  return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data));
+  return data;
+}
+
+async function sha256(...parts: Uint8Array[]): Promise<Hash> {
+  return new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", concatBytes(...parts)));
 }
 
 /** Bytewise lexicographic order of two byte strings (negative, zero or positive). */
@@ -181,6 +186,14 @@ export async function recordsHashNext(
 }
 
 /** One payment to an epoch, as its records hash covers it. */
+/**
+ * A payment channel's running hash of its calls, one step: `sha256(previous ‖ request id ‖ output
+ * hash)`, from 32 zero bytes; the voucher carries it, the settlement enters it into the epoch.
+ */
+export async function voucherRunningHash(previous: Hash, requestId: Uint8Array | number[], outputHash: Uint8Array | number[]): Promise<Hash> {
+  return sha256(hash32(previous, "previous running hash"), hash32(requestId, "requestId"), hash32(outputHash, "outputHash"));
+}
+
 export interface EpochRecordInput {
   requestId: Uint8Array | number[];
   outputHash: Uint8Array | number[];
