@@ -19,7 +19,8 @@
  *
  * The challenge parameters start at the program's defaults (an attestor bonds 10 % of what its
  * root allocates, a challenger the minimum operator stake, an upheld challenge earns half the
- * attestor's bond, the resolver has 3 days): `config_update` changes them and the resolver.
+ * attestor's bond, the resolver has 3 days). The admin changes them, and hands on the guardian
+ * and resolver roles, through the timelock (`action_queue`, a day at first; `attribution gov`).
  *
  * `config_init` is signed by the provider wallet, which must be attribution_payout's upgrade
  * authority (the wallet that ran `anchor deploy`); the script checks that before creating anything
@@ -38,9 +39,9 @@
  *                                 anyone may challenge it (1–7 days)
  *   SUITE_CLAIM_WINDOW_SECS       how long claims stay open (1 hour–365 days)        default 2592000 (30 days)
  *   SUITE_TREASURY                pubkey receiving the protocol fee                  default the wallet
- *   SUITE_CONFIG_AUTHORITY        governance pubkey (config_update, pause); also     default the wallet
- *                                 the resolver of challenges, until config_update
- *                                 names another
+ *   SUITE_CONFIG_AUTHORITY        the admin (queues changes behind the timelock);    default the wallet
+ *                                 also the guardian (pause, veto) and the resolver
+ *                                 of challenges until it hands those roles on
  *   SUITE_OPEN_MINT               adopt this existing OPEN mint instead of creating one
  *   SUITE_OPEN_INITIAL_SUPPLY     OPEN base units minted to the wallet's ATA         default 1e9 OPEN (1e18)
  *                                 when the script creates the mint

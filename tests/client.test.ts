@@ -12,6 +12,7 @@ import { Keypair, PublicKey, SystemProgram, TransactionInstruction } from "@sola
 import {
   ATTRIBUTION_PAYOUT_CONSTANTS,
   AttributionClient,
+  type ConfigChangeInput,
   EMPTY_OUTPUT_HASH,
   EarningsRole,
   OPEN,
@@ -35,10 +36,13 @@ import {
   positionPda,
   quoteInference,
   readServedPayment,
+  stakePda,
   stakeVaultPda,
+  TIMELOCK_DELAY_BOUNDS,
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain, requireBuiltPrograms } from "./helpers/chain";
+import { govern } from "./helpers/market";
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 20_000_000n; // 0.02 OPEN per call
@@ -723,83 +727,99 @@ describe("client against the built programs in LiteSVM", () => {
     assert.equal(chain.tokenBalance(stakeVaultPda()), MIN_STAKE);
   });
 
-  test("stake_slash: governance only (NotConfigAuthority), at most the stake (SlashAboveStake), to the treasury", async () => {
-    const stranger = await client.stakeSlash({ authority: user.publicKey, operator: operator.publicKey, amount: OPEN, reason: 3 });
-    assert.equal(chain.sendErr(stranger.instructions, user).name, "NotConfigAuthority");
+  test("a slash: queued by the admin only (NotConfigAuthority), at most the stake (SlashAboveStake), locked, executed by anyone after the timelock (ActionNotReady before), to the treasury", async () => {
     const stake = await client.fetchStake(operator.publicKey);
+    const slash = (amount: bigint) => ({ slash: { stake: stakePda(operator.publicKey), amount, reason: 3 } });
+    const stranger = await client.actionQueue({ authority: user.publicKey, action: slash(OPEN) });
+    assert.equal(chain.sendErr(stranger.instructions, user).name, "NotConfigAuthority");
     const total = big(stake.active) + big(stake.unstaking);
-    const tooMuch = await client.stakeSlash({ authority: governance.publicKey, operator: operator.publicKey, amount: total + 1n, reason: 3 });
+    const tooMuch = await client.actionQueue({ authority: governance.publicKey, action: slash(total + 1n) });
     assert.equal(chain.sendErr(tooMuch.instructions, governance).name, "SlashAboveStake");
     const treasuryBefore = big((await client.fetchEarnings(treasury.publicKey, EarningsRole.Treasury)).balance);
-    const slash = await client.stakeSlash({ authority: governance.publicKey, operator: operator.publicKey, amount: OPEN, reason: 3 });
-    chain.sendOk(slash.instructions, governance);
-    assert.equal(big((await client.fetchStake(operator.publicKey)).active), big(stake.active) - OPEN);
+    const queued = await client.actionQueue({ authority: governance.publicKey, action: slash(OPEN) });
+    const [event] = findEvents(chain.sendOk(queued.instructions, governance), "attribution_payout", "actionQueued");
+    assert.equal(big(event.id), queued.id);
+    assert.equal(big((await client.fetchStake(operator.publicKey)).locked), OPEN);
+    const listed = await client.fetchActions();
+    assert.deepEqual(listed.map((a) => a.address.toBase58()), [queued.action.toBase58()]);
+    const early = await client.actionExecute({ id: queued.id });
+    assert.equal(chain.sendErr(early.instructions, user).name, "ActionNotReady");
+    chain.advanceTime(Number((await client.fetchConfig()).timelockDelaySecs));
+    chain.sendOk((await client.actionExecute({ id: queued.id })).instructions, user);
+    const after = await client.fetchStake(operator.publicKey);
+    assert.deepEqual([big(after.active), big(after.locked)], [big(stake.active) - OPEN, 0n]);
     assert.equal(big((await client.fetchEarnings(treasury.publicKey, EarningsRole.Treasury)).balance), treasuryBefore + OPEN);
+    assert.equal((await client.fetchActions()).length, 0);
     // Restore the operator's minimum for the tests that follow.
     const topUp = await client.stakeDeposit({ authority: operator.publicKey, amount: OPEN });
     chain.sendOk(topUp.instructions, operator);
   });
 
-  test("governance: pause stops payments (Paused), authority handover; price, retire, deactivate", async () => {
+  test("governance: the guardian's pause stops payments (Paused); changes through the timelock within the floors; roles handed on in two steps; price, retire, deactivate", async () => {
     const pay = () =>
       client.inferencePay({ payer: user.publicKey, model: baseModel, operator: operator.publicKey, calls: 1, maxFee: OPEN });
 
-    const pause = await client.configUpdate({ authority: governance.publicKey, paused: true });
+    const pause = await client.configPause({ guardian: governance.publicKey, paused: true });
     chain.sendOk(pause.instructions, governance);
     assert.equal(chain.sendErr((await pay()).instructions, user, [operator]).name, "Paused");
-    const notGov = await client.configUpdate({ authority: user.publicKey, paused: false });
-    assert.equal(chain.sendErr(notGov.instructions, user).name, "NotConfigAuthority");
-    chain.sendOk((await client.configUpdate({ authority: governance.publicKey, paused: false })).instructions, governance);
+    const notGuardian = await client.configPause({ guardian: user.publicKey, paused: false });
+    assert.equal(chain.sendErr(notGuardian.instructions, user).name, "NotGuardian");
+    chain.sendOk((await client.configPause({ guardian: governance.publicKey, paused: false })).instructions, governance);
 
     // Epoch timing: bounded (a 59-second root deadline, an unstake cooldown shorter than the
-    // challenge window are refused), the epoch length fixed, the rest applied to epochs opened
-    // from then on.
-    const badTiming = await client.configUpdate({
-      authority: governance.publicKey,
-      epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 59 },
-    });
-    assert.equal(chain.sendErr(badTiming.instructions, governance).name, "InvalidEpochTiming");
-    const belowWindow = await client.configUpdate({ authority: governance.publicKey, unstakeCooldownSecs: EPOCH_TIMING.challengeWindowSecs - 1 });
-    assert.equal(chain.sendErr(belowWindow.instructions, governance).name, "CooldownBelowChallengeWindow");
-    const newLength = await client.configUpdate({
-      authority: governance.publicKey,
-      epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 7_200 },
-    });
-    assert.equal(chain.sendErr(newLength.instructions, governance).name, "EpochLengthFixed");
-    const timing = await client.configUpdate({
-      authority: governance.publicKey,
-      epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 7_200, challengeWindowSecs: 2 * 86_400 },
-    });
-    const [updated] = findEvents(chain.sendOk(timing.instructions, governance), "attribution_payout", "configUpdated");
+    // challenge window are refused when queued), the epoch length fixed, the rest applied to
+    // epochs opened from then on.
+    const refusedChange = async (update: ConfigChangeInput) => {
+      const queued = await client.actionQueue({ authority: governance.publicKey, action: { update } });
+      return chain.sendErr(queued.instructions, governance).name;
+    };
+    assert.equal(await refusedChange({ epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 59 } }), "InvalidEpochTiming");
+    assert.equal(await refusedChange({ unstakeCooldownSecs: EPOCH_TIMING.challengeWindowSecs - 1 }), "CooldownBelowChallengeWindow");
+    assert.equal(await refusedChange({ epochTiming: { ...EPOCH_TIMING, epochLengthSecs: 7_200 } }), "EpochLengthFixed");
+    assert.equal(await refusedChange({ minOperatorStake: 0 }), "ZeroMinOperatorStake");
+    assert.equal(await refusedChange({ timelockDelaySecs: TIMELOCK_DELAY_BOUNDS[0] - 1 }), "InvalidTimelockDelay");
+    const timing = { update: { epochTiming: { ...EPOCH_TIMING, rootDeadlineSecs: 7_200, challengeWindowSecs: 2 * 86_400 } } };
+    const [updated] = findEvents(await govern(chain, client, governance, timing), "attribution_payout", "configUpdated");
     assert.equal(Number(updated.epochTiming.rootDeadlineSecs), 7_200);
     const afterTiming = await client.fetchConfig();
     assert.equal(Number(afterTiming.rootDeadlineSecs), 7_200);
     assert.equal(Number(afterTiming.challengeWindowSecs), 2 * 86_400);
     assert.equal(big(afterTiming.minOperatorStake), MIN_STAKE); // untouched
 
-    // Challenges: a new resolver and new parameters, in the ConfigUpdated event; out of bounds refused by name.
-    const resolver = chain.wallet().publicKey;
+    // Challenges: new parameters, in the ConfigUpdated event; out of bounds refused by name.
     const params = { attestorBondBps: 2_000, challengeBond: 5n * OPEN, challengeRewardBps: 7_500, resolveWindowSecs: 86_400 };
     for (const bad of [{ attestorBondBps: 999 }, { challengeBond: 0n }, { challengeRewardBps: 10_001 }, { resolveWindowSecs: 3_599 }]) {
-      const refused = await client.configUpdate({ authority: governance.publicKey, challenge: { ...params, ...bad } });
-      assert.equal(chain.sendErr(refused.instructions, governance).name, "InvalidChallengeParams", JSON.stringify(bad, (_, v) => (typeof v === "bigint" ? `${v}` : v)));
+      assert.equal(await refusedChange({ challenge: { ...params, ...bad } }), "InvalidChallengeParams", JSON.stringify(bad, (_, v) => (typeof v === "bigint" ? `${v}` : v)));
     }
-    const challenge = await client.configUpdate({ authority: governance.publicKey, resolver, challenge: params });
-    const [set] = findEvents(chain.sendOk(challenge.instructions, governance), "attribution_payout", "configUpdated");
-    assert.ok(set.resolver.equals(resolver));
+    const [set] = findEvents(await govern(chain, client, governance, { update: { challenge: params } }), "attribution_payout", "configUpdated");
     assert.equal(big(set.challenge.challengeBond), 5n * OPEN);
     const afterChallenge = await client.fetchConfig();
-    assert.ok(afterChallenge.resolver.equals(resolver) && afterChallenge.authority.equals(governance.publicKey));
     assert.deepEqual(
       [afterChallenge.challenge.attestorBondBps, big(afterChallenge.challenge.challengeBond), afterChallenge.challenge.challengeRewardBps, big(afterChallenge.challenge.resolveWindowSecs)],
       [2_000, 5n * OPEN, 7_500, 86_400n],
     );
 
+    // A queued change the guardian cancels: gone, its rent back to the admin.
+    const cancelled = await client.actionQueue({ authority: governance.publicKey, action: { update: { protocolFeeBps: 0 } } });
+    chain.sendOk(cancelled.instructions, governance);
+    const byStranger = await client.actionCancel({ signer: user.publicKey, id: cancelled.id });
+    assert.equal(chain.sendErr(byStranger.instructions, user).name, "NotAdminOrGuardian");
+    chain.sendOk((await client.actionCancel({ signer: governance.publicKey, id: cancelled.id })).instructions, governance);
+    assert.equal(chain.lamports(cancelled.action), 0n);
+    assert.equal((await client.fetchConfig()).protocolFeeBps, 250);
+
+    // Roles: a new resolver, then a new admin; each named through the timelock, then accepting.
+    const resolver = chain.wallet();
+    await govern(chain, client, governance, { setRole: { role: "resolver", key: resolver.publicKey } });
+    assert.ok((await client.fetchConfig()).pendingResolver?.equals(resolver.publicKey));
+    chain.sendOk((await client.roleAccept({ newHolder: resolver.publicKey, role: "resolver" })).instructions, resolver);
     const next = chain.wallet();
-    const propose = await client.configAuthorityPropose({ authority: governance.publicKey, newAuthority: next.publicKey });
-    chain.sendOk(propose.instructions, governance);
-    chain.sendOk((await client.configAuthorityAccept({ newAuthority: next.publicKey })).instructions, next);
-    assert.ok((await client.fetchConfig()).authority.equals(next.publicKey));
+    await govern(chain, client, governance, { setRole: { role: "admin", key: next.publicKey } });
+    const wrongRole = await client.roleAccept({ newHolder: next.publicKey, role: "guardian" });
+    assert.equal(chain.sendErr(wrongRole.instructions, next).name, "NoPendingAuthority");
+    chain.sendOk((await client.roleAccept({ newHolder: next.publicKey, role: "admin" })).instructions, next);
+    const roles = await client.fetchConfig();
+    assert.ok(roles.authority.equals(next.publicKey) && roles.resolver.equals(resolver.publicKey) && roles.guardian.equals(governance.publicKey));
 
     const newCurator = chain.wallet();
     const dPropose = await client.datanetAuthorityPropose({

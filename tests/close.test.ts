@@ -21,7 +21,7 @@ import {
   stakePda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
-import { big, COOLDOWN_SECS, MIN_STAKE, openMarket, publishedModel, TIMING } from "./helpers/market";
+import { big, COOLDOWN_SECS, govern, MIN_STAKE, openMarket, publishedModel, TIMING } from "./helpers/market";
 
 const PRICE = 1_000_000n;
 
@@ -137,13 +137,8 @@ describe("closing an empty earnings account or stake, rent back to its holder", 
     // The config names a new treasury (its account first): the old one's account can close now.
     const successor = chain.wallet();
     const deployer = chain.upgradeAuthority;
-    chain.sendOk(
-      [
-        ...(await client.earningsInit({ payer: deployer.publicKey, beneficiary: successor.publicKey, role })).instructions,
-        ...(await client.configUpdate({ authority: deployer.publicKey, treasury: successor.publicKey })).instructions,
-      ],
-      deployer,
-    );
+    chain.sendOk((await client.earningsInit({ payer: deployer.publicKey, beneficiary: successor.publicKey, role })).instructions, deployer);
+    await govern(chain, client, deployer, { update: { treasury: successor.publicKey } });
     config = await client.fetchConfig();
     assert.equal(earningsCloseBlocker(await client.fetchEarnings(treasury.publicKey, role), config), null);
     closeOk(close.instructions, earnings, treasury);

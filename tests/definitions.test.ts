@@ -480,7 +480,9 @@ describe("program errors decode by name", () => {
       unstaking: new BN(4),
       unlockAt: new BN(5),
       pendingAuthority: null,
-      reserved: Array(32).fill(0),
+      locked: new BN(6),
+      slashableUntil: new BN(7),
+      reserved: Array(16).fill(0),
     });
     assert.deepEqual(stake.subarray(0, 8), Buffer.from(STAKE_DISCRIMINATOR));
     assert.ok(new PublicKey(stake.subarray(STAKE_AUTHORITY_OFFSET, STAKE_AUTHORITY_OFFSET + 32)).equals(authority));

@@ -52,6 +52,7 @@ import {
   vaultPda,
 } from "@attribution-suite/client";
 import { TestChain } from "./helpers/chain";
+import { govern } from "./helpers/market";
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
 const PRICE = 20_000_000n; // 0.02 OPEN per call
@@ -582,10 +583,10 @@ describe("Proof of Attribution epochs against the built programs", () => {
     });
     chain.sendOk(post.instructions, attestor);
 
-    const byAttestor = await client.attributionRootVeto({ authority: attestor.publicKey, model, index: now, reason: 4 });
-    assert.equal(chain.sendErr(byAttestor.instructions, attestor).name, "NotConfigAuthority");
+    const byAttestor = await client.attributionRootVeto({ guardian: attestor.publicKey, model, index: now, reason: 4 });
+    assert.equal(chain.sendErr(byAttestor.instructions, attestor).name, "NotGuardian");
     const poolBefore = big((await client.fetchPool(datanetVersion)).totalCredited);
-    const veto = await client.attributionRootVeto({ authority: deployer.publicKey, model, index: now, reason: 4 });
+    const veto = await client.attributionRootVeto({ guardian: deployer.publicKey, model, index: now, reason: 4 });
     const [vetoed] = findEvents(chain.sendOk(veto.instructions, deployer), "attribution_payout", "attributionRootVetoed");
     assert.equal(big(vetoed.amount), accrued);
     assert.equal(vetoed.reason, 4);
@@ -790,7 +791,7 @@ describe("Proof of Attribution epochs against the built programs", () => {
     const other = await challengerWallet();
     const second = await client.epochChallenge({ challenger: other.wallet.publicKey, model, index: at, disputed: aliceContribution });
     assert.equal(chain.sendErr(second.instructions, other.wallet).name, "RootChallenged");
-    const veto = await client.attributionRootVeto({ authority: deployer.publicKey, model, index: at, reason: 1 });
+    const veto = await client.attributionRootVeto({ guardian: deployer.publicKey, model, index: at, reason: 1 });
     assert.equal(chain.sendErr(veto.instructions, deployer).name, "RootChallenged");
     chain.setTime(big((await client.fetchEpoch(model, at)).claimsOpenAt));
     const claim = await client.attributionClaim({ cranker: cranker.publicKey, model, index: at, contribution: aliceContribution, amount: alloc.claims[0].amount, proof: alloc.claims[0].proof });
@@ -898,14 +899,14 @@ describe("Proof of Attribution epochs against the built programs", () => {
     assert.equal(chain.tokenBalance(attestorToken()), attestorBefore + bond);
   });
 
-  test("config_update: a challenge window below a day refused (InvalidEpochTiming), exactly a day accepted; the epochs opened then keep it", async () => {
-    const update = (challengeWindowSecs: number) =>
-      client.configUpdate({ authority: deployer.publicKey, epochTiming: { ...TIMING, challengeWindowSecs } });
-    chain.sendOk((await update(2 * DAY)).instructions, deployer);
+  test("a queued change: a challenge window below a day refused (InvalidEpochTiming), exactly a day accepted; the epochs opened then keep it", async () => {
+    const update = (challengeWindowSecs: number) => ({ update: { epochTiming: { ...TIMING, challengeWindowSecs } } });
+    await govern(chain, client, deployer, update(2 * DAY));
     assert.equal(Number((await client.fetchConfig()).challengeWindowSecs), 2 * DAY);
-    assert.equal(chain.sendErr((await update(DAY - 1)).instructions, deployer).name, "InvalidEpochTiming");
+    const below = await client.actionQueue({ authority: deployer.publicKey, action: update(DAY - 1) });
+    assert.equal(chain.sendErr(below.instructions, deployer).name, "InvalidEpochTiming");
     assert.equal(Number((await client.fetchConfig()).challengeWindowSecs), 2 * DAY);
-    chain.sendOk((await update(DAY)).instructions, deployer);
+    await govern(chain, client, deployer, update(DAY));
     assert.equal(Number((await client.fetchConfig()).challengeWindowSecs), DAY);
     const { index: at } = await postedEpoch(1n);
     const state = await client.fetchEpoch(model, at);

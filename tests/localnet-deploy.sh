@@ -4,6 +4,8 @@
 #   2. `anchor migrate` runs migrations/deploy.ts (config and OPEN, idempotently: run twice);
 #   3. `anchor program upgrade` by the upgrade authority succeeds, by anyone else fails (refused
 #      by anchor, and by the loader when sent to it directly: tests/stranger-upgrade.ts);
+#      at the end, `attribution gov hand-over-upgrades` hands it on, then makes the programs
+#      immutable, as `attribution show config` reports;
 #   4. the Rust CLI's --url drives the flow on it: datanet → contribution → review → model →
 #      operator and stake → paid inference → claims.
 # Needs: make build, npm ci. Run by `make test-localnet`.
@@ -74,4 +76,20 @@ echo "$claimed" | grep -q "claimed in total: 1.170000000 OPEN" || { echo "$claim
 cli list models | grep -q "$model" || fail "list models over RPC"
 if out=$(cli pay "$model" --operator "$me" --calls 4 --max-fee 1 2>&1); then fail "a fee above the max fee was paid"; fi
 echo "$out" | grep -q "FeeAboveMax" || { echo "$out"; fail "the program error was not decoded over RPC"; }
+
+step "governance: the upgrade authority handed to another key, which then makes the programs immutable"
+upgrades() { cli --json show config | grep -o "\"upgrade authority: $1\":\"[^\"]*\"" | cut -d'"' -f4; }
+[ "$(upgrades attribution_payout)" = "$me" ] || fail "show config: the deployer can upgrade"
+cli gov hand-over-upgrades --to "$stranger" >/dev/null
+for p in datanet_registry model_registry attribution_payout; do
+  [ "$(upgrades $p)" = "$stranger" ] || fail "$p: upgrade authority not handed over ($(upgrades $p))"
+done
+if anchor program upgrade "$id" --program-filepath target/deploy/datanet_registry.so --use-rpc >"$work/up3.log" 2>&1; then
+  fail "the former upgrade authority upgraded"
+fi
+target/host/debug/attribution --url "$url" --keypair "$work/stranger.json" gov hand-over-upgrades --immutable >/dev/null
+for p in datanet_registry model_registry attribution_payout; do
+  [ "$(upgrades $p)" = "immutable" ] || fail "$p is not immutable ($(upgrades $p))"
+done
+echo "   (upgrade authority: $me -> $stranger -> immutable)"
 echo "localnet-deploy: ok"

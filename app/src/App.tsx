@@ -10,6 +10,7 @@ import { href, useRoute } from "./lib/router";
 import { AttributionPage } from "./pages/Attribution";
 import { DatanetsPage } from "./pages/Datanets";
 import { EarningsPage } from "./pages/Earnings";
+import { GovernancePage } from "./pages/Governance";
 import { ModelsPage } from "./pages/Models";
 import { ChannelsPage } from "./pages/Channels";
 import { PayPage } from "./pages/Pay";
@@ -23,6 +24,7 @@ const PAGES = [
   ["attribution", "Attribution"],
   ["earnings", "Earnings"],
   ["usage", "Usage"],
+  ["governance", "Governance"],
 ] as const;
 
 function RpcField() {
@@ -134,6 +136,9 @@ export function App() {
       break;
     case "usage":
       content = <UsagePage />;
+      break;
+    case "governance":
+      content = <GovernancePage />;
       break;
     default:
       content = <DatanetsPage id={route[1]} />;

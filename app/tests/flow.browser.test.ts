@@ -27,6 +27,7 @@ import {
   EarningsRole,
   OPEN,
   accrue,
+  actionPda,
   associatedTokenAddress,
   attestationPda,
   attestorBond,
@@ -1138,6 +1139,62 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     // The challenger's wallet shows what it was paid.
     await useWallet(page, challenger);
     await page.locator(`[data-testid="wallet-open-balance"][data-raw="${challengeBond + reward}"]`).waitFor();
+  });
+
+  test("governance: the admin queues a fee change (a stranger sees it coming, cannot cancel it); executable only after the day's timelock; one cancelled by the guardian; the guardian's pause stops a payment", async () => {
+    const admin = world.deployer;
+    const fee = (await client.fetchConfig()).protocolFeeBps;
+    await useWallet(page, admin);
+    await go(page, world, "governance");
+    for (const role of ["admin", "guardian", "resolver"]) {
+      await page.locator(`[data-testid="gov-role-${role}"][data-key="${admin.publicKey.toBase58()}"]`).waitFor();
+    }
+    // A change below a floor is refused by the program, nothing queued.
+    await page.getByTestId("gov-min-stake").fill("0");
+    const refused = await txResult(page, "tx-gov-queue", () => page.getByTestId("gov-queue-submit").click());
+    assert.equal(refused.status, "failed");
+    assert.match(refused.text, /ZeroMinOperatorStake|minimum operator stake must be above zero/);
+    await page.getByTestId("gov-min-stake").fill("");
+    const first = big((await client.fetchConfig()).actionCount);
+    await page.getByTestId("gov-fee").fill(String(fee + 50));
+    await confirmed(page, "tx-gov-queue", () => page.getByTestId("gov-queue-submit").click());
+    await page.getByTestId("gov-fee").fill("0");
+    await confirmed(page, "tx-gov-queue", () => page.getByTestId("gov-queue-submit").click());
+    const [change, doomed] = [first.toString(), (first + 1n).toString()];
+    await page.getByTestId(`gov-action-${change}-what`).filter({ hasText: `protocol fee ${fee + 50} bps` }).waitFor();
+    await page.getByTestId(`gov-action-${change}-when`).filter({ hasText: /^in 2[0-3] h|^in 1 d/ }).waitFor();
+    assert.ok(await page.getByTestId(`gov-action-${change}-execute`).isDisabled());
+
+    // A stranger sees the queue, and has no cancel button; the guardian (here the admin's key too) cancels one.
+    const stranger = await fundedWallet(world.connection, world.deployer, 1, 0n);
+    await useWallet(page, stranger);
+    await go(page, world, "governance");
+    await page.getByTestId(`gov-action-${change}`).waitFor();
+    assert.equal(await page.getByTestId(`gov-action-${change}-cancel`).count(), 0);
+    await useWallet(page, admin);
+    await go(page, world, "governance");
+    await confirmed(page, "tx-gov-action", () => page.getByTestId(`gov-action-${doomed}-cancel`).click());
+    await page.getByTestId(`gov-action-${doomed}`).waitFor({ state: "detached" });
+    assert.equal(await world.connection.getAccountInfo(actionPda(first + 1n), "confirmed"), null);
+
+    // A day later, anyone executes it (the stranger here): the new fee.
+    const queued = await client.fetchAction(first);
+    await timeTravel(world.connection, big(queued.executableAt) + 1n);
+    await useWallet(page, stranger);
+    await go(page, world, "governance");
+    await page.getByTestId(`gov-action-${change}-when`).filter({ hasText: "due" }).waitFor();
+    await confirmed(page, "tx-gov-action", () => page.getByTestId(`gov-action-${change}-execute`).click());
+    assert.equal((await client.fetchConfig()).protocolFeeBps, fee + 50);
+
+    // The guardian pauses: a payment is refused; lifted, payments flow.
+    await useWallet(page, admin);
+    await go(page, world, "governance");
+    await confirmed(page, "tx-gov-guardian", () => page.getByTestId("gov-pause").click());
+    await page.locator('[data-testid="gov-paused"][data-paused="true"]').waitFor();
+    const pay = await client.inferencePay({ payer: payer.publicKey, model: attributed.model, operator: operator.publicKey, calls: 1n, maxFee: OPEN });
+    await assert.rejects(send(world.connection, pay.instructions, payer, [operator]), /^Error: Paused|Paused:/);
+    await confirmed(page, "tx-gov-guardian", () => page.getByTestId("gov-pause").click());
+    await page.locator('[data-testid="gov-paused"][data-paused="false"]').waitFor();
   });
 
   test("a wallet without SOL: insufficient SOL, nothing created", async () => {

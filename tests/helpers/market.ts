@@ -1,6 +1,6 @@
 /** A deployed market for the client's tests: config and OPEN, a staked operator, a funded user. */
 import type { Keypair, PublicKey } from "@solana/web3.js";
-import { type AttributionClient, BN, EarningsRole, OPEN, OPEN_DECIMALS } from "@attribution-suite/client";
+import { type AttributionClient, BN, EarningsRole, type GovernanceActionInput, OPEN, OPEN_DECIMALS } from "@attribution-suite/client";
 import { createHash } from "node:crypto";
 import type { TestChain } from "./chain";
 
@@ -91,4 +91,16 @@ export async function publishedModel(chain: TestChain, client: AttributionClient
   const publish = await client.modelPublish({ model: create.model, owner: builder.publicKey });
   chain.sendOk([...create.instructions, ...lineage.instructions, ...publish.instructions], builder);
   return create.model;
+}
+
+/**
+ * A governance action through the timelock, as the admin would do it: queued by `admin`, the
+ * delay waited, executed (by the admin, though anyone may). Returns what `sendOk` returns for
+ * the execution.
+ */
+export async function govern(chain: TestChain, client: AttributionClient, admin: Keypair, action: GovernanceActionInput) {
+  const queued = await client.actionQueue({ authority: admin.publicKey, action });
+  chain.sendOk(queued.instructions, admin);
+  chain.advanceTime(Number((await client.fetchConfig()).timelockDelaySecs));
+  return chain.sendOk((await client.actionExecute({ id: queued.id })).instructions, admin);
 }

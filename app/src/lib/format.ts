@@ -1,5 +1,5 @@
 /** Amounts, keys, hashes and basis points as the pages show them. */
-import type { PublicKey } from "@solana/web3.js";
+import { PublicKey } from "@solana/web3.js";
 
 /** A BN, bigint or number as a bigint. */
 export const big = (v: { toString(): string } | bigint | number): bigint => BigInt(v.toString());
@@ -74,4 +74,13 @@ export function durationText(seconds: number | bigint | { toString(): string }):
     }
   }
   return parts.join(" ");
+}
+
+/** An address typed by the user, or null when it is empty or not one. */
+export function parseKey(text: string): PublicKey | null {
+  try {
+    return text.trim() ? new PublicKey(text.trim()) : null;
+  } catch {
+    return null;
+  }
 }

@@ -23,7 +23,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Addr, Loading, Notice, Open, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import { type Row, exists, listChannels, listModels, listOperators } from "../lib/data";
-import { big, formatUnits, tryParseUnits } from "../lib/format";
+import { big, formatUnits, parseKey, tryParseUnits } from "../lib/format";
 import { operatorPayable } from "./Models";
 
 const DAY = 86_400;
@@ -323,12 +323,4 @@ function SettleVoucher() {
       ) : null}
     </Section>
   );
-}
-
-function parseKey(text: string): PublicKey | null {
-  try {
-    return new PublicKey(text.trim());
-  } catch {
-    return null;
-  }
 }

@@ -5,16 +5,17 @@ use crate::claims;
 use crate::operators;
 use crate::output::{amount, Table};
 use crate::*;
+use anchor_lang::solana_program::bpf_loader_upgradeable;
 use anchor_lang::{AccountDeserialize, Discriminator};
 use anchor_spl::associated_token::{get_associated_token_address_with_program_id, spl_associated_token_account};
 use anchor_spl::token_interface::TokenAccount;
 use anyhow::{anyhow, bail, ensure, Context, Result};
 use attribution_payout::instructions::{
     AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ChannelOpenArgs, ConfigInitArgs, InferencePayArgs,
-    StakeSlashArgs,
 };
 use attribution_payout::state::{
-    Attestation, Channel, Config, Earnings, EarningsRole, Epoch, EpochTiming, Pool, Position, Receipt, Stake, Voucher,
+    Action, Attestation, Channel, Config, ConfigUpdateArgs, Earnings, EarningsRole, Epoch, EpochTiming,
+    GovernanceAction, Pool, Position, Receipt, Role as ConfigRole, Stake, Voucher,
 };
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
@@ -401,6 +402,7 @@ fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
         Command::Model(c) => model(ctx, c),
         Command::Operator(c) => operator(ctx, c),
         Command::Stake(c) => stake(ctx, c),
+        Command::Gov(c) => gov(ctx, c),
         Command::Channel(c) => channel(ctx, c),
         Command::Pay { model, operator, operator_keypair, calls, max_fee, request_id, output } => {
             let model_key = key(&model)?;
@@ -1444,20 +1446,199 @@ fn stake(ctx: &mut Ctx, command: StakeCommand) -> Result<()> {
             let sent = ctx.send("stake_close", &[close])?;
             print_closed(ctx.json, &sent, address, me);
         }
-        StakeCommand::Slash { operator, amount, reason } => {
-            let treasury = ctx.config()?.treasury;
-            let args = StakeSlashArgs { amount: base_units(amount)?, reason };
-            let operator = key(&operator)?;
-            // The operator's stake: by the wallet it registered with, its account or its authority.
-            let stake = match operators::find(&ctx.chain, &operator) {
-                Ok(found) => found.stake.map_or(pda::stake(&operator), |(address, _)| address),
-                Err(_) => pda::stake(&operator),
+    }
+    Ok(())
+}
+
+/// The stake of an operator named by the wallet it registered with, its account or its authority.
+fn operator_stake(ctx: &Ctx, operator: &Pubkey) -> Pubkey {
+    match operators::find(&ctx.chain, operator) {
+        Ok(found) => found.stake.map_or(pda::stake(operator), |(address, _)| address),
+        Err(_) => pda::stake(operator),
+    }
+}
+
+/// What a queued action does, in a line.
+fn describe(action: &GovernanceAction) -> String {
+    match action {
+        GovernanceAction::Update { change: args } => {
+            let mut parts = Vec::new();
+            if let Some(v) = args.treasury {
+                parts.push(format!("treasury {v}"));
+            }
+            if let Some(v) = args.protocol_fee_bps {
+                parts.push(format!("protocol fee {v} bps"));
+            }
+            if let Some(v) = args.min_operator_stake {
+                parts.push(format!("min operator stake {}", amount(v)));
+            }
+            if let Some(v) = args.unstake_cooldown_secs {
+                parts.push(format!("unstake cooldown {v} s"));
+            }
+            if let Some(t) = args.epoch_timing {
+                parts.push(format!("challenge window {} s", t.challenge_window_secs));
+            }
+            if args.challenge.is_some() {
+                parts.push("challenge parameters".into());
+            }
+            if let Some(v) = args.timelock_delay_secs {
+                parts.push(format!("timelock delay {v} s"));
+            }
+            format!("change: {}", parts.join(", "))
+        }
+        GovernanceAction::SetRole { role, key } => format!("{role:?} role to {key}"),
+        GovernanceAction::Slash { stake, amount: a, reason } => {
+            format!("slash {} of stake {stake} (reason {reason})", amount(*a))
+        }
+    }
+}
+
+fn config_role(role: GovRole) -> ConfigRole {
+    match role {
+        GovRole::Admin => ConfigRole::Admin,
+        GovRole::Guardian => ConfigRole::Guardian,
+        GovRole::Resolver => ConfigRole::Resolver,
+    }
+}
+
+fn gov(ctx: &mut Ctx, command: GovCommand) -> Result<()> {
+    let me = ctx.me();
+    let config = ctx.config()?;
+    let queue = |ctx: &mut Ctx, action: GovernanceAction| -> Result<()> {
+        let id = config.action_count;
+        ctx.send("action_queue", &[ixs::payout::action_queue(&me, id, action)])?;
+        if !ctx.json {
+            println!(
+                "queued as action {id}, executable in {} s (`attribution gov execute {id}`)",
+                config.timelock_delay_secs
+            );
+        }
+        Ok(())
+    };
+    match command {
+        GovCommand::List => {
+            let now = ctx.chain.now()?;
+            let mut actions = ctx.list::<Action>(&attribution_payout::ID)?;
+            actions.sort_by_key(|(_, a)| a.id);
+            let rows = actions
+                .into_iter()
+                .map(|(_, a)| {
+                    let wait = (a.executable_at - now).max(0);
+                    vec![
+                        a.id.to_string(),
+                        describe(&a.action),
+                        a.executable_at.to_string(),
+                        if wait == 0 { "due".into() } else { wait.to_string() },
+                        a.proposer.to_string(),
+                    ]
+                })
+                .collect();
+            print_rows(ctx.json, &["id", "action", "executable at", "in (s)", "proposer"], rows);
+        }
+        GovCommand::Propose {
+            protocol_fee_bps,
+            min_stake,
+            cooldown_secs,
+            treasury,
+            timelock_delay_secs,
+            challenge_window_secs,
+        } => {
+            let args = ConfigUpdateArgs {
+                treasury: treasury.as_deref().map(key).transpose()?,
+                protocol_fee_bps,
+                min_operator_stake: min_stake.map(base_units).transpose()?,
+                unstake_cooldown_secs: cooldown_secs,
+                epoch_timing: challenge_window_secs
+                    .map(|window| EpochTiming { challenge_window_secs: window, ..config.timing() }),
+                challenge: None,
+                timelock_delay_secs,
             };
-            let slash = ixs::payout::stake_slash(&open, &me, &treasury, &operator, args);
-            ctx.send("stake_slash", &[repoint(slash, pda::stake(&operator), stake)])?;
+            ensure!(args != ConfigUpdateArgs::default(), "nothing to change: give at least one option");
+            queue(ctx, GovernanceAction::Update { change: args })?;
+        }
+        GovCommand::SetRole { role, key: holder } => {
+            queue(ctx, GovernanceAction::SetRole { role: config_role(role), key: key(&holder)? })?;
+        }
+        GovCommand::Slash { operator, amount, reason } => {
+            let stake = operator_stake(ctx, &key(&operator)?);
+            queue(ctx, GovernanceAction::Slash { stake, amount: base_units(amount)?, reason })?;
+        }
+        GovCommand::Execute { id } => {
+            let action: Action = ctx.get(&pda::action(id), "queued action")?;
+            let ix = match action.action {
+                GovernanceAction::Slash { stake, .. } => {
+                    let s: Stake = ctx.get(&stake, "stake")?;
+                    let open = ctx.open_token()?;
+                    let slash = ixs::payout::stake_slash(&open, id, &action.proposer, &config.treasury, &s.authority);
+                    repoint(slash, pda::stake(&s.authority), stake)
+                }
+                _ => ixs::payout::action_execute(id, &action.proposer),
+            };
+            ctx.send("action_execute", &[ix])?;
+        }
+        GovCommand::Cancel { id } => {
+            let action: Action = ctx.get(&pda::action(id), "queued action")?;
+            let stake = match action.action {
+                GovernanceAction::Slash { stake, .. } => Some(stake),
+                _ => None,
+            };
+            ctx.send("action_cancel", &[ixs::payout::action_cancel(&me, id, &action.proposer, stake)])?;
+        }
+        GovCommand::Pause => {
+            ctx.send("config_pause", &[ixs::payout::config_pause(&me, true)])?;
+        }
+        GovCommand::Unpause => {
+            ctx.send("config_pause", &[ixs::payout::config_pause(&me, false)])?;
+        }
+        GovCommand::Accept { role } => {
+            ctx.send("role_accept", &[ixs::payout::role_accept(&me, config_role(role))])?;
+        }
+        GovCommand::HandOverUpgrades { to, immutable } => {
+            let to = match (to, immutable) {
+                (_, true) => None,
+                (Some(to), false) => Some(key(&to)?),
+                (None, false) => Some(config.authority),
+            };
+            let ixs: Vec<Instruction> = PROGRAMS
+                .iter()
+                .map(|program| bpf_loader_upgradeable::set_upgrade_authority(program, &me, to.as_ref()))
+                .collect();
+            ctx.send("set_upgrade_authority", &ixs)?;
         }
     }
     Ok(())
+}
+
+/// The suite's programs.
+const PROGRAMS: [Pubkey; 3] = [datanet_registry::ID, model_registry::ID, attribution_payout::ID];
+
+/// Who can upgrade `program`: its ProgramData's upgrade authority, or "immutable".
+fn upgrades(ctx: &Ctx, program: &Pubkey) -> Result<String> {
+    let address = bpf_loader_upgradeable::get_program_data_address(program);
+    let Some(account) = ctx.chain.account(&address)? else {
+        return Ok("- (not an upgradeable program)".into());
+    };
+    // ProgramData: u32 tag 3, u64 slot, Option<Pubkey> (a tag byte, 32 bytes).
+    let data = &account.data;
+    ensure!(data.len() >= 45 && data[..4] == 3u32.to_le_bytes(), "{address} is not a ProgramData account");
+    Ok(match data[12] {
+        1 => Pubkey::new_from_array(data[13..45].try_into().expect("32 bytes")).to_string(),
+        _ => "immutable".into(),
+    })
+}
+
+/// The keys named to take a role, not yet accepted.
+fn pending_roles(c: &Config) -> String {
+    let named: Vec<String> =
+        [("admin", c.pending_authority), ("guardian", c.pending_guardian), ("resolver", c.pending_resolver)]
+            .into_iter()
+            .filter_map(|(role, key)| key.map(|k| format!("{role}: {k}")))
+            .collect();
+    if named.is_empty() {
+        "-".into()
+    } else {
+        named.join(", ")
+    }
 }
 
 fn channel(ctx: &mut Ctx, command: ChannelCommand) -> Result<()> {
@@ -1590,7 +1771,12 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
             (
                 "config",
                 vec![
-                    ("authority", c.authority.to_string()),
+                    ("admin", c.authority.to_string()),
+                    ("guardian", c.guardian.to_string()),
+                    ("resolver", c.resolver.to_string()),
+                    ("named to take a role", pending_roles(&c)),
+                    ("timelock delay (s)", c.timelock_delay_secs.to_string()),
+                    ("actions queued (ever)", c.action_count.to_string()),
                     ("treasury", c.treasury.to_string()),
                     ("OPEN mint", c.mint.to_string()),
                     ("token program", c.token_program.to_string()),
@@ -1598,6 +1784,9 @@ fn show(ctx: &mut Ctx, command: ShowCommand) -> Result<()> {
                     ("min operator stake", amount(c.min_operator_stake)),
                     ("unstake cooldown (s)", c.unstake_cooldown_secs.to_string()),
                     ("paused", c.paused.to_string()),
+                    ("upgrade authority: datanet_registry", upgrades(ctx, &datanet_registry::ID)?),
+                    ("upgrade authority: model_registry", upgrades(ctx, &model_registry::ID)?),
+                    ("upgrade authority: attribution_payout", upgrades(ctx, &attribution_payout::ID)?),
                 ],
             )
         }
@@ -1910,20 +2099,25 @@ fn list(ctx: &mut Ctx, command: ListCommand) -> Result<()> {
             )
         }
     };
-    if ctx.json {
+    print_rows(ctx.json, &header, rows);
+    Ok(())
+}
+
+/// Accounts of a kind: a table, or a JSON array of objects.
+fn print_rows(json: bool, header: &[&str], rows: Vec<Vec<String>>) {
+    if json {
         let items: Vec<serde_json::Value> = rows
             .iter()
             .map(|r| header.iter().zip(r).map(|(h, v)| (h.to_string(), serde_json::Value::from(v.clone()))).collect())
             .collect();
         println!("{}", serde_json::Value::Array(items));
     } else {
-        let mut t = Table::new(&header);
+        let mut t = Table::new(header);
         for r in rows {
             t.row(r);
         }
         t.print();
     }
-    Ok(())
 }
 
 fn read_allocation(path: &std::path::Path) -> Result<poa_engine::EpochAllocation> {

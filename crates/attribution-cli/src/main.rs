@@ -130,9 +130,13 @@ pub enum Command {
     /// (with the stake).
     #[command(subcommand)]
     Operator(OperatorCommand),
-    /// Operator stake: deposit, unstake, withdraw; governance slashes.
+    /// Operator stake: deposit, unstake, withdraw.
     #[command(subcommand)]
     Stake(StakeCommand),
+    /// Governance: the admin queues changes, role changes and slashes behind the timelock;
+    /// anyone executes them when due; the admin or the guardian cancels; the guardian pauses.
+    #[command(subcommand)]
+    Gov(GovCommand),
     /// Payment channels: a deposit for one model and operator, spent by signed vouchers the
     /// operator settles in one transaction for any number of calls.
     #[command(subcommand)]
@@ -258,7 +262,7 @@ pub enum EpochCommand {
         #[arg(long)]
         index: u64,
     },
-    /// Governance (the config's authority signs) strikes down a posted root in its challenge
+    /// The config's guardian strikes down a posted root in its challenge
     /// window: the epoch goes to the pool of the datanet version the model cites.
     Veto {
         model: String,
@@ -646,14 +650,74 @@ pub enum StakeCommand {
     /// Closes the signer's stake (also one handed to it) when nothing is staked or unstaking; its
     /// rent comes back to the signer.
     Close,
-    /// Governance (the config's authority signs): slashes an operator's stake to the treasury.
+}
+
+/// A config role.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum GovRole {
+    Admin,
+    Guardian,
+    Resolver,
+}
+
+#[derive(Subcommand)]
+pub enum GovCommand {
+    /// Lists the queued actions: what each does, and when it can be executed.
+    List,
+    /// As the admin: queues a parameter change (only the options given change).
+    Propose {
+        #[arg(long)]
+        protocol_fee_bps: Option<u16>,
+        /// Whole OPEN; above zero.
+        #[arg(long)]
+        min_stake: Option<f64>,
+        #[arg(long)]
+        cooldown_secs: Option<i64>,
+        #[arg(long)]
+        treasury: Option<String>,
+        /// At least a day and at most 30; this change itself waits the current delay.
+        #[arg(long)]
+        timelock_delay_secs: Option<i64>,
+        /// At least a day; applies to epochs opened from then on.
+        #[arg(long)]
+        challenge_window_secs: Option<i64>,
+    },
+    /// As the admin: queues naming KEY the next holder of ROLE, who accepts after (`gov accept`).
+    SetRole {
+        #[arg(value_enum)]
+        role: GovRole,
+        key: String,
+    },
+    /// As the admin: queues a slash of an operator's stake to the treasury; that much of the
+    /// stake cannot be withdrawn from now on.
     Slash {
-        /// The operator's wallet.
+        /// The operator: the wallet it registered with, its account, or its current authority.
         operator: String,
         amount: f64,
         /// Why, as governance's published reason code.
         #[arg(long)]
         reason: u16,
+    },
+    /// Anyone: executes a queued action whose delay has passed.
+    Execute { id: u64 },
+    /// As the admin or the guardian: cancels a queued action.
+    Cancel { id: u64 },
+    /// As the guardian: stops new payments (claims and withdrawals keep working).
+    Pause,
+    /// As the guardian: lets payments through again.
+    Unpause,
+    /// As the key a role change named: takes the role.
+    Accept {
+        #[arg(value_enum)]
+        role: GovRole,
+    },
+    /// As the programs' upgrade authority: hands the upgrade authority of the three programs to
+    /// the config's admin (or --to KEY), or makes them immutable (--immutable, irreversible).
+    HandOverUpgrades {
+        #[arg(long, conflicts_with = "immutable")]
+        to: Option<String>,
+        #[arg(long)]
+        immutable: bool,
     },
 }
 

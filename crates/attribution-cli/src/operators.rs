@@ -115,7 +115,9 @@ mod tests {
             unstaking: 4,
             unlock_at: 5,
             pending_authority: None,
-            reserved: [0; 32],
+            locked: 6,
+            slashable_until: 7,
+            reserved: [0; 16],
         };
         let mut data = Vec::new();
         anchor_lang::AccountSerialize::try_serialize(&stake, &mut data).unwrap();

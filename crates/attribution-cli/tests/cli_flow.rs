@@ -100,13 +100,37 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("FeeAboveMax") && stderr.contains("above the max fee you allowed"), "{stderr}");
-    // The wallet is also governance and the treasury: it slashes its own stake; 2.5 % of the 2 OPEN
-    // fee plus the 1.5 OPEN slashed is the treasury's.
-    ok(d, &["stake", "slash", &me, "1.5", "--reason", "2"]);
+    // The wallet is also the admin, the guardian and the treasury: it queues a slash of its own
+    // stake, executable after the timelock's day; 2.5 % of the 2 OPEN fee plus the 1.5 OPEN
+    // slashed is the treasury's.
+    let queued = ok(d, &["gov", "slash", &me, "1.5", "--reason", "2"]);
+    assert!(queued.contains("queued as action 0, executable in 86400 s"), "{queued}");
+    let actions: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "gov", "list"])).unwrap();
+    assert!(actions[0]["action"].as_str().unwrap().starts_with("slash 1.500000000"), "{actions}");
+    assert_eq!(actions[0]["in (s)"], "86400");
+    assert!(refused(d, &["gov", "execute", "0"]).contains("ActionNotReady"));
+    ok(d, &["warp", "86400"]);
+    ok(d, &["gov", "execute", "0"]);
     let earnings: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "earnings"])).unwrap();
     assert!(earnings["treasury"].as_str().unwrap().starts_with("claimable 1.550000000"), "{earnings}");
-    let out = run(d, &["stake", "slash", &me, "999", "--reason", "2"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("SlashAboveStake"));
+    assert!(refused(d, &["gov", "slash", &me, "999", "--reason", "2"]).contains("SlashAboveStake"));
+    // The guardian's pause stops payments; lifted, the same payment goes through (the stake
+    // topped up to the minimum again first).
+    ok(d, &["stake", "deposit", "1.5"]);
+    ok(d, &["gov", "pause"]);
+    assert!(refused(d, &["pay", &model, "--operator", &me]).contains("Paused"));
+    ok(d, &["gov", "unpause"]);
+    ok(d, &["pay", &model, "--operator", &me]);
+    // A queued change, cancelled: gone, nothing changed.
+    ok(d, &["gov", "propose", "--protocol-fee-bps", "100"]);
+    ok(d, &["gov", "cancel", "1"]);
+    assert_eq!(ok(d, &["--json", "gov", "list"]).trim(), "[]");
+    let config: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "show", "config"])).unwrap();
+    assert_eq!(
+        (config["protocol fee (bps)"].as_str(), config["timelock delay (s)"].as_str()),
+        (Some("250"), Some("86400"))
+    );
+    assert_eq!(config["guardian"], config["admin"]);
 
     // So is bad input.
     let out = run(d, &["show", "model", "not-an-address"]);

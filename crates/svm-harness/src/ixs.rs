@@ -342,7 +342,7 @@ pub mod model {
 pub mod payout {
     use super::*;
     use anchor_lang::prelude::AccountMeta;
-    use attribution_payout::state::EarningsRole;
+    use attribution_payout::state::{EarningsRole, GovernanceAction, Role};
     use attribution_payout::{accounts, instruction, instructions::*};
     use model_registry::state::{LineageSource, Model};
 
@@ -374,22 +374,51 @@ pub mod payout {
         )
     }
 
-    pub fn config_update(authority: &Pubkey, args: ConfigUpdateArgs) -> Instruction {
-        pix(accounts::ConfigUpdate { config: pda::config(), authority: *authority }, instruction::ConfigUpdate { args })
-    }
-
-    pub fn config_authority_propose(authority: &Pubkey, new_authority: Option<Pubkey>) -> Instruction {
+    /// Queues `action` as the config's next action, `id` (`Config::action_count`).
+    pub fn action_queue(authority: &Pubkey, id: u64, action: GovernanceAction) -> Instruction {
+        let stake = match &action {
+            GovernanceAction::Slash { stake, .. } => Some(*stake),
+            _ => None,
+        };
         pix(
-            accounts::ConfigAuthorityPropose { config: pda::config(), authority: *authority },
-            instruction::ConfigAuthorityPropose { new_authority },
+            accounts::ActionQueue {
+                config: pda::config(),
+                authority: *authority,
+                action: pda::action(id),
+                stake,
+                system_program: system_program::ID,
+            },
+            instruction::ActionQueue { action },
         )
     }
 
-    pub fn config_authority_accept(new_authority: &Pubkey) -> Instruction {
+    pub fn action_execute(id: u64, proposer: &Pubkey) -> Instruction {
         pix(
-            accounts::ConfigAuthorityAccept { config: pda::config(), new_authority: *new_authority },
-            instruction::ConfigAuthorityAccept {},
+            accounts::ActionExecute { config: pda::config(), action: pda::action(id), proposer: *proposer },
+            instruction::ActionExecute {},
         )
+    }
+
+    /// `stake`: the stake a cancelled slash named.
+    pub fn action_cancel(signer: &Pubkey, id: u64, proposer: &Pubkey, stake: Option<Pubkey>) -> Instruction {
+        pix(
+            accounts::ActionCancel {
+                config: pda::config(),
+                signer: *signer,
+                action: pda::action(id),
+                proposer: *proposer,
+                stake,
+            },
+            instruction::ActionCancel {},
+        )
+    }
+
+    pub fn config_pause(guardian: &Pubkey, paused: bool) -> Instruction {
+        pix(accounts::ConfigPause { config: pda::config(), guardian: *guardian }, instruction::ConfigPause { paused })
+    }
+
+    pub fn role_accept(new_holder: &Pubkey, role: Role) -> Instruction {
+        pix(accounts::RoleAccept { config: pda::config(), new_holder: *new_holder }, instruction::RoleAccept { role })
     }
 
     pub fn stake_init(authority: &Pubkey) -> Instruction {
@@ -444,17 +473,13 @@ pub mod payout {
         )
     }
 
-    pub fn stake_slash(
-        open: &Open,
-        authority: &Pubkey,
-        treasury: &Pubkey,
-        operator: &Pubkey,
-        args: StakeSlashArgs,
-    ) -> Instruction {
+    /// Executes queued action `id`, a slash of `operator`'s stake.
+    pub fn stake_slash(open: &Open, id: u64, proposer: &Pubkey, treasury: &Pubkey, operator: &Pubkey) -> Instruction {
         pix(
             accounts::StakeSlash {
                 config: pda::config(),
-                authority: *authority,
+                action: pda::action(id),
+                proposer: *proposer,
                 stake: pda::stake(operator),
                 treasury_earnings: pda::earnings(treasury, EarningsRole::Treasury),
                 stake_vault: pda::stake_vault(),
@@ -462,7 +487,7 @@ pub mod payout {
                 mint: open.mint,
                 token_program: open.token_program,
             },
-            instruction::StakeSlash { args },
+            instruction::StakeSlash {},
         )
     }
 
@@ -813,7 +838,7 @@ pub mod payout {
     }
 
     pub fn attribution_root_veto(
-        authority: &Pubkey,
+        guardian: &Pubkey,
         model: &Pubkey,
         index: u64,
         datanet_version: &Pubkey,
@@ -822,7 +847,7 @@ pub mod payout {
         pix(
             accounts::AttributionRootVeto {
                 config: pda::config(),
-                authority: *authority,
+                guardian: *guardian,
                 epoch: pda::epoch(model, index),
                 pool: pda::pool(datanet_version),
             },

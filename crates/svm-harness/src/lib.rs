@@ -123,9 +123,9 @@ impl Failed {
 /// Asserts that `result` failed with the Anchor error `expected` (a program's `#[error_code]`
 /// variant or `anchor_lang::error::ErrorCode`), checking both its number and its logged name.
 #[track_caller]
-pub fn assert_error<E: Into<u32> + Debug + Copy>(result: Result<Executed, Failed>, expected: E) -> Failed {
+pub fn assert_error<T: Debug, E: Into<u32> + Debug + Copy>(result: Result<T, Failed>, expected: E) -> Failed {
     let failed = match result {
-        Ok(done) => panic!("expected {expected:?}, but the transaction succeeded: {:#?}", done.logs),
+        Ok(done) => panic!("expected {expected:?}, but the transaction succeeded: {done:#?}"),
         Err(failed) => failed,
     };
     let name = format!("{expected:?}");

@@ -86,6 +86,10 @@ pub fn channel(payer: &Pubkey, id: u64) -> Pubkey {
     find(&[payout::SEED_CHANNEL, payer.as_ref(), &id.to_le_bytes()], &attribution_payout::ID)
 }
 
+pub fn action(id: u64) -> Pubkey {
+    find(&[payout::SEED_ACTION, &id.to_le_bytes()], &attribution_payout::ID)
+}
+
 /// The upgradeable loader's ProgramData account of `program`.
 pub fn program_data(program: &Pubkey) -> Pubkey {
     find(&[program.as_ref()], &anchor_lang::solana_program::bpf_loader_upgradeable::ID)

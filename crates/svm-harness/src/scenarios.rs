@@ -8,9 +8,9 @@ use crate::world::{content_hash, datanet_entry, model_entry, Request, Shares, Wo
 use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
-use attribution_payout::constants::CHANNEL_DISPUTE_WINDOW_SECS;
-use attribution_payout::instructions::{ChannelOpenArgs, ConfigInitArgs, ConfigUpdateArgs, StakeSlashArgs};
-use attribution_payout::state::{EarningsRole, Voucher};
+use attribution_payout::constants::{CHANNEL_DISPUTE_WINDOW_SECS, TIMELOCK_DELAY_BOUNDS};
+use attribution_payout::instructions::{ChannelOpenArgs, ConfigInitArgs};
+use attribution_payout::state::{ConfigUpdateArgs, EarningsRole, GovernanceAction, Role, Voucher};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetUpdateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -261,14 +261,31 @@ pub fn payout(rec: &mut Recorder) {
 
     let mut w = World::new(TokenProgram::Token);
     let gov = w.governance.insecure_clone();
-    let args = ConfigUpdateArgs { protocol_fee_bps: Some(300), paused: Some(false), ..Default::default() };
-    let r = w.svm.run(&gov, ixs::payout::config_update(&gov.pubkey(), args), &[]);
-    rec.record(PAYOUT, "config_update", "fee and pause", r);
+    let gkey = gov.pubkey();
+    let delay = TIMELOCK_DELAY_BOUNDS.0;
+    let update =
+        GovernanceAction::Update { change: ConfigUpdateArgs { protocol_fee_bps: Some(300), ..Default::default() } };
+    let r = w.svm.run(&gov, ixs::payout::action_queue(&gkey, 0, update.clone()), &[]);
+    rec.record(PAYOUT, "action_queue", "parameter change", r);
+    w.svm.advance_time(delay);
+    let r = w.svm.run(&gov, ixs::payout::action_execute(0, &gkey), &[]);
+    rec.record(PAYOUT, "action_execute", "parameter change", r);
+    let r = w.svm.run(&gov, ixs::payout::config_pause(&gkey, true), &[]);
+    rec.record(PAYOUT, "config_pause", "pause", r);
+    w.step(&gov, ixs::payout::config_pause(&gkey, false), &[]);
     let next = w.wallet();
-    let r = w.svm.run(&gov, ixs::payout::config_authority_propose(&gov.pubkey(), Some(next.pubkey())), &[]);
-    rec.record(PAYOUT, "config_authority_propose", "propose", r);
-    let r = w.svm.run(&next, ixs::payout::config_authority_accept(&next.pubkey()), &[]);
-    rec.record(PAYOUT, "config_authority_accept", "accept", r);
+    let set_role = GovernanceAction::SetRole { role: Role::Admin, key: next.pubkey() };
+    let r = w.svm.run(&gov, ixs::payout::action_queue(&gkey, 1, set_role), &[]);
+    rec.record(PAYOUT, "action_queue", "role change", r);
+    w.svm.advance_time(delay);
+    let r = w.svm.run(&gov, ixs::payout::action_execute(1, &gkey), &[]);
+    rec.record(PAYOUT, "action_execute", "role change", r);
+    let r = w.svm.run(&next, ixs::payout::role_accept(&next.pubkey(), Role::Admin), &[]);
+    rec.record(PAYOUT, "role_accept", "admin", r);
+    // `next` is the admin now; `gov` stays the guardian and cancels.
+    w.step(&next, ixs::payout::action_queue(&next.pubkey(), 2, update), &[]);
+    let r = w.svm.run(&gov, ixs::payout::action_cancel(&gkey, 2, &next.pubkey(), None), &[]);
+    rec.record(PAYOUT, "action_cancel", "by the guardian", r);
 
     let operator = w.wallet();
     let okey = operator.pubkey();
@@ -289,10 +306,14 @@ pub fn payout(rec: &mut Recorder) {
 
     fan_out(rec, &mut w, &operator);
 
-    // `next` became the config's authority above.
-    let args = StakeSlashArgs { amount: 100 * OPEN, reason: 1 };
-    let r = w.svm.run(&next, ixs::payout::stake_slash(&open, &next.pubkey(), &w.treasury.pubkey(), &okey, args), &[]);
-    rec.record(PAYOUT, "stake_slash", "from active", r);
+    // `next` became the config's admin above.
+    let slash = GovernanceAction::Slash { stake: pda::stake(&okey), amount: 100 * OPEN, reason: 1 };
+    let r = w.svm.run(&next, ixs::payout::action_queue(&next.pubkey(), 3, slash), &[]);
+    rec.record(PAYOUT, "action_queue", "slash", r);
+    w.svm.advance_time(delay);
+    let treasury = w.treasury.pubkey();
+    let r = w.svm.run(&next, ixs::payout::stake_slash(&open, 3, &next.pubkey(), &treasury, &okey), &[]);
+    rec.record(PAYOUT, "stake_slash", "queued, from active", r);
 }
 
 /// Contributions of one datanet, submitted in batches (accepted at once: open policy) up to

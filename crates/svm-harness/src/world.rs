@@ -8,7 +8,9 @@ use crate::{pda, Executed, Failed, Keypair, Signer, Svm};
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::instruction::Instruction;
 use attribution_payout::instructions::{ChannelOpenArgs, ConfigInitArgs, InferencePayArgs};
-use attribution_payout::state::{Channel, Config, EarningsRole, EpochTiming, Voucher};
+use attribution_payout::state::{
+    Channel, Config, ConfigUpdateArgs, EarningsRole, EpochTiming, GovernanceAction, Voucher,
+};
 use datanet_registry::instructions::{
     ContributionSubmitArgs, DatanetCreateArgs, DatanetVersionPublishArgs, ReviewDecision,
 };
@@ -59,7 +61,7 @@ pub struct World {
     pub open: Open,
     /// Mint authority of the test OPEN mint.
     pub mint_authority: Keypair,
-    /// The config authority (governance).
+    /// The config's admin, and (as `config_init` leaves them) its guardian and resolver.
     pub governance: Keypair,
     pub treasury: Keypair,
 }
@@ -126,6 +128,37 @@ impl World {
         let treasury = world.treasury.pubkey();
         world.step(&deployer, ixs::payout::earnings_init(&deployer.pubkey(), &treasury, EarningsRole::Treasury), &[]);
         world
+    }
+
+    /// The admin queues `action`; returns its id.
+    pub fn queue(&mut self, action: GovernanceAction) -> Result<u64, Failed> {
+        let id = self.svm.get::<Config>(&pda::config()).action_count;
+        let admin = self.governance.insecure_clone();
+        self.svm.run(&admin, ixs::payout::action_queue(&admin.pubkey(), id, action), &[])?;
+        Ok(id)
+    }
+
+    /// Moves the clock past the timelock's delay.
+    pub fn wait_timelock(&mut self) {
+        let delay = self.svm.get::<Config>(&pda::config()).timelock_delay_secs;
+        self.svm.advance_time(delay);
+    }
+
+    /// A parameter change through the timelock: queued, the delay waited, executed.
+    #[track_caller]
+    pub fn govern(&mut self, args: ConfigUpdateArgs) {
+        let id = self.queue(GovernanceAction::Update { change: args }).expect("queue the change");
+        self.wait_timelock();
+        let admin = self.governance.insecure_clone();
+        self.step(&admin, ixs::payout::action_execute(id, &admin.pubkey()), &[]);
+    }
+
+    /// A slash of `operator`'s stake through the timelock: queued, the delay waited, executed.
+    pub fn slash(&mut self, operator: &Pubkey, amount: u64, reason: u16) -> Result<Executed, Failed> {
+        let id = self.queue(GovernanceAction::Slash { stake: pda::stake(operator), amount, reason })?;
+        self.wait_timelock();
+        let (open, admin, treasury) = (self.open, self.governance.insecure_clone(), self.treasury.pubkey());
+        self.svm.run(&admin, ixs::payout::stake_slash(&open, id, &admin.pubkey(), &treasury, operator), &[])
     }
 
     /// Creates datanet_registry's bond vault (`World::new` does; `with_svm` leaves it to the caller).

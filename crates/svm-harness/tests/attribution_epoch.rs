@@ -9,10 +9,11 @@ use attribution_payout::events::{
     AttestationClosed, AttributionClaimed, AttributionRootPosted, AttributionRootVetoed, EpochChallengeEnded,
     EpochChallenged, EpochReleased, InferencePaid, ReceiptClosed,
 };
-use attribution_payout::instructions::{
-    AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome, ConfigUpdateArgs,
+use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome};
+use attribution_payout::state::{
+    Attestation, ChallengeParams, Config, ConfigUpdateArgs, Epoch, EpochStatus, EpochTiming, GovernanceAction, Pool,
+    Receipt, Stake,
 };
-use attribution_payout::state::{Attestation, ChallengeParams, Config, Epoch, EpochStatus, EpochTiming, Pool, Receipt};
 use datanet_registry::errors::DatanetError;
 use datanet_registry::state::{Contribution, ContributionHead, DatanetPolicy};
 use model_registry::state::ModelKind;
@@ -482,7 +483,7 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
         |authority: &Pubkey, version: &Pubkey| ixs::payout::attribution_root_veto(authority, &model, index, version, 9);
     // Only governance, and only into the pool of the version the epoch's entry cites: not another
     // datanet's, nor another version's of the same datanet.
-    assert_error(m.w.svm.run(&attestor, veto(&attestor.pubkey(), &m.version), &[]), PayoutError::NotConfigAuthority);
+    assert_error(m.w.svm.run(&attestor, veto(&attestor.pubkey(), &m.version), &[]), PayoutError::NotGuardian);
     let stranger = m.w.wallet();
     let other = m.w.datanet(&stranger, 2, DatanetPolicy::Open { weight: 1 });
     m.w.contribute(&other, &stranger, b"other");
@@ -518,9 +519,8 @@ fn governance_vetoes_a_root_in_its_challenge_window_and_the_epoch_goes_to_the_po
 #[test]
 fn an_epoch_keeps_the_timing_it_was_opened_with() {
     let mut m = market();
-    let index = m.w.epoch_index();
-    let accrued = m.pay(2, 1);
-    // Governance shortens the root deadline to a minute and doubles the challenge window.
+    // Governance shortens the root deadline to a minute and doubles the challenge window: queued,
+    // the delay waited, executed once this epoch is open.
     let gov = m.w.governance.insecure_clone();
     let timing = EpochTiming {
         root_deadline_secs: 60,
@@ -528,7 +528,11 @@ fn an_epoch_keeps_the_timing_it_was_opened_with() {
         ..EPOCH_TIMING
     };
     let args = ConfigUpdateArgs { epoch_timing: Some(timing), ..Default::default() };
-    m.w.step(&gov, ixs::payout::config_update(&gov.pubkey(), args), &[]);
+    let id = m.w.queue(GovernanceAction::Update { change: args }).unwrap();
+    m.w.wait_timelock();
+    let index = m.w.epoch_index();
+    let accrued = m.pay(2, 1);
+    m.w.step(&gov, ixs::payout::action_execute(id, &gov.pubkey()), &[]);
     past_end(&mut m.w, index);
     m.w.svm.advance_time(120);
     // This epoch still gives its attestor a day, and its challengers the window it opened with.
@@ -811,29 +815,58 @@ fn an_unresolved_challenge_falls_back_to_the_static_weights_and_returns_both_bon
 #[test]
 fn the_challenge_window_and_the_attestor_bond_have_floors() {
     let mut m = market();
-    let gov = m.w.governance.insecure_clone();
-    let update = |args: ConfigUpdateArgs| ixs::payout::config_update(&gov.pubkey(), args);
+    let update = |change| GovernanceAction::Update { change };
     let timing = |window: i64| EpochTiming { challenge_window_secs: window, ..EPOCH_TIMING };
     let below = ConfigUpdateArgs { epoch_timing: Some(timing(24 * 3600 - 1)), ..Default::default() };
-    assert_error(m.w.svm.run(&gov, update(below), &[]), PayoutError::InvalidEpochTiming);
-    let at = ConfigUpdateArgs { epoch_timing: Some(timing(24 * 3600)), ..Default::default() };
-    m.w.svm.run(&gov, update(at), &[]).unwrap();
+    assert_error(m.w.queue(update(below)), PayoutError::InvalidEpochTiming);
+    m.w.govern(ConfigUpdateArgs { epoch_timing: Some(timing(24 * 3600)), ..Default::default() });
     let config: Config = m.w.svm.get(&pda::config());
     let params = |bps: u16| ChallengeParams { attestor_bond_bps: bps, ..config.challenge };
     let below = ConfigUpdateArgs { challenge: Some(params(999)), ..Default::default() };
-    assert_error(m.w.svm.run(&gov, update(below), &[]), PayoutError::InvalidChallengeParams);
+    assert_error(m.w.queue(update(below)), PayoutError::InvalidChallengeParams);
     let free = ConfigUpdateArgs {
         challenge: Some(ChallengeParams { challenge_bond: 0, ..config.challenge }),
         ..Default::default()
     };
-    assert_error(m.w.svm.run(&gov, update(free), &[]), PayoutError::InvalidChallengeParams);
-    let at = ConfigUpdateArgs { challenge: Some(params(1_000)), ..Default::default() };
-    m.w.svm.run(&gov, update(at), &[]).unwrap();
-    // A new resolver decides from then on; the stranger is not it.
-    let resolver = m.w.wallet();
-    let args = ConfigUpdateArgs { resolver: Some(resolver.pubkey()), ..Default::default() };
-    m.w.svm.run(&gov, update(args), &[]).unwrap();
-    assert_eq!(m.w.svm.get::<Config>(&pda::config()).resolver, resolver.pubkey());
+    assert_error(m.w.queue(update(free)), PayoutError::InvalidChallengeParams);
+    m.w.govern(ConfigUpdateArgs { challenge: Some(params(1_000)), ..Default::default() });
+    assert_eq!(m.w.svm.get::<Config>(&pda::config()).challenge.attestor_bond_bps, 1_000);
+}
+
+/// The scenario: an attestor posts a root, unstakes everything at once, and governance
+/// shortens the cooldown to the floor. However the config changes, the stake that posted answers
+/// until the root's challenge window and a challenge's resolution window are over
+/// (`StakeStillSlashable`); then it leaves.
+#[test]
+fn a_stake_that_posted_a_root_stays_slashable_until_its_windows_are_over() {
+    let mut m = market();
+    m.w.govern(ConfigUpdateArgs {
+        unstake_cooldown_secs: Some(EPOCH_TIMING.challenge_window_secs),
+        ..Default::default()
+    });
+    let index = m.w.epoch_index();
+    m.pay(4, 1);
+    past_end(&mut m.w, index);
+    let attestor = m.attestor.insecure_clone();
+    let (_, nothing_allocated) = m.root(index, &[]);
+    let posted: AttributionRootPosted = m.post(&attestor, index, nothing_allocated).unwrap().event();
+    let key = attestor.pubkey();
+    let stake: Stake = m.w.svm.get(&pda::stake(&key));
+    let config: Config = m.w.svm.get(&pda::config());
+    assert_eq!(stake.slashable_until, posted.claims_open_at + config.challenge.resolve_window_secs);
+    m.w.step(&attestor, ixs::payout::stake_unstake_request(&key, stake.active), &[]);
+    // The cooldown (a day) is over when the challenge window closes: still refused.
+    m.w.svm.advance_time(EPOCH_TIMING.challenge_window_secs);
+    let open = m.w.open;
+    let mine = m.w.open_ata(&key, 0);
+    let withdraw = ixs::payout::stake_withdraw(&open, &key, &mine);
+    assert_error(m.w.svm.run(&attestor, withdraw.clone(), &[]), PayoutError::StakeStillSlashable);
+    // Governance can still slash it meanwhile.
+    m.w.slash(&key, OPEN, 1).unwrap();
+    m.w.svm.advance_time(config.challenge.resolve_window_secs);
+    let before = m.w.svm.token_balance(&mine);
+    m.w.svm.run(&attestor, withdraw, &[]).unwrap();
+    assert_eq!(m.w.svm.token_balance(&mine) - before, stake.active - OPEN);
 }
 
 /// Who attests a datanet's share is the curator's to allow: the model owner naming an attestor is

@@ -8,7 +8,6 @@
 //! left the vault is in a beneficiary's own account.
 use anchor_lang::prelude::Pubkey;
 use attribution_payout::errors::PayoutError;
-use attribution_payout::instructions::StakeSlashArgs;
 use attribution_payout::state::{Earnings, EarningsRole, Epoch, Escrow, Pool, Position, Stake};
 use datanet_registry::instructions::ReviewDecision;
 use datanet_registry::state::{Contribution, ContributionStatus, DatanetPolicy, DatanetVersion};
@@ -79,7 +78,8 @@ struct Run {
     models: Vec<Pubkey>,
     model_owner: Keypair,
     next_model_id: u64,
-    epochs: Vec<Pubkey>,
+    /// The proof-attributed model, and the index of its first epoch: every epoch since holds value.
+    epochs: (Pubkey, u64),
     earners: Vec<(Pubkey, EarningsRole)>,
     paid_out: u64,
     /// Enrolments refused because the version was published before the contribution's acceptance.
@@ -212,8 +212,11 @@ impl Run {
             assert!(owed <= balance, "pool over-committed: {owed} > {balance}");
             assert!(balance - owed <= members + 1, "dust bounded: {balance} - {owed} for {members} contributions");
         }
-        let epochs: u64 =
-            self.epochs.iter().filter_map(|e| svm.try_get::<Epoch>(e)).map(|e| e.balance().unwrap()).sum();
+        let (model, first) = self.epochs;
+        let epochs: u64 = (first..=self.w.epoch_index())
+            .filter_map(|i| svm.try_get::<Epoch>(&pda::epoch(&model, i)))
+            .map(|e| e.balance().unwrap())
+            .sum();
         let vault = svm.token_balance(&pda::vault());
         assert_eq!(vault, earnings + pools + escrows + epochs, "vault = Σ earnings + Σ pools + Σ escrows + Σ epochs");
         let received: u64 = self.contributors.iter().map(|c| svm.token_balance(&c.token)).sum::<u64>()
@@ -250,7 +253,7 @@ fn random_sequences_conserve_value_on_chain() {
             models: Vec::new(),
             model_owner: Keypair::new(),
             next_model_id: 10,
-            epochs: Vec::new(),
+            epochs: (Pubkey::default(), 0),
             earners: Vec::new(),
             paid_out: 0,
             not_in_version: 0,
@@ -297,7 +300,6 @@ fn random_sequences_conserve_value_on_chain() {
         // A second operator, never paid, whose stake governance slashes now and then.
         let misbehaving = w.wallet();
         w.operator(&misbehaving, 5_000 * OPEN);
-        let governance = w.governance.insecure_clone();
         // A model whose datanet entry is proof-attributed: its share accrues in an epoch.
         let attributed_owner = w.wallet();
         let mut attributed = datanet_entry(datanets[0], v0, 4_400);
@@ -305,7 +307,7 @@ fn random_sequences_conserve_value_on_chain() {
         let shares = Shares { entries: vec![attributed], owner_bps: 4_600, operator_bps: 1_000 };
         let epoch_model =
             w.model_attested(&attributed_owner, 2, ModelKind::FineTune, None, 999, shares, Some(operator.pubkey()));
-        let epochs = vec![pda::epoch(&epoch_model, w.epoch_index())];
+        let epochs = (epoch_model, w.epoch_index());
         let user = w.wallet();
         let user_token = w.fund(&user.pubkey(), 10_000_000 * OPEN);
         let keys = [
@@ -371,16 +373,9 @@ fn random_sequences_conserve_value_on_chain() {
                     if choice == 0 {
                         ok_or_nothing(run.w.distribute(&user, &base), "NothingToDistribute");
                     } else if choice == 1 {
-                        let args = StakeSlashArgs { amount: 1 + rng.below(3_000 * OPEN), reason: 1 };
-                        let (open, treasury) = (run.w.open, run.w.treasury.pubkey());
-                        let ix = ixs::payout::stake_slash(
-                            &open,
-                            &governance.pubkey(),
-                            &treasury,
-                            &misbehaving.pubkey(),
-                            args,
-                        );
-                        slashes += usize::from(ok_or_nothing(run.w.svm.run(&governance, ix, &[]), "SlashAboveStake"));
+                        let amount = 1 + rng.below(3_000 * OPEN);
+                        let slash = run.w.slash(&misbehaving.pubkey(), amount, 1);
+                        slashes += usize::from(ok_or_nothing(slash, "SlashAboveStake"));
                     } else {
                         let i = rng.pick(keys.len());
                         let before = run.w.svm.token_balance(&earner_tokens[i]);

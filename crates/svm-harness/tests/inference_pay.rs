@@ -3,7 +3,7 @@ use anchor_lang::prelude::{AccountMeta, Pubkey};
 use anchor_lang::solana_program::instruction::Instruction;
 use attribution_payout::errors::PayoutError;
 use attribution_payout::events::InferencePaid;
-use attribution_payout::instructions::{ConfigUpdateArgs, InferencePayArgs};
+use attribution_payout::instructions::InferencePayArgs;
 use attribution_payout::state::{Earnings, EarningsRole, Escrow, Pool};
 use datanet_registry::state::DatanetPolicy;
 use model_registry::state::{Model, ModelKind};
@@ -279,18 +279,10 @@ fn the_model_and_operator_must_be_payable_and_the_config_unpaused() {
 
     // Paused.
     let gov = m.w.governance.insecure_clone();
-    m.w.step(
-        &gov,
-        ixs::payout::config_update(&gov.pubkey(), ConfigUpdateArgs { paused: Some(true), ..Default::default() }),
-        &[],
-    );
+    m.w.step(&gov, ixs::payout::config_pause(&gov.pubkey(), true), &[]);
     let ix = pay_model_ix(&m, &m.tune, &rich.pubkey(), 1, fee);
     assert_error(m.w.svm.run(&user, ix.clone(), &[&rich]), PayoutError::Paused);
-    m.w.step(
-        &gov,
-        ixs::payout::config_update(&gov.pubkey(), ConfigUpdateArgs { paused: Some(false), ..Default::default() }),
-        &[],
-    );
+    m.w.step(&gov, ixs::payout::config_pause(&gov.pubkey(), false), &[]);
     m.w.svm.run(&user, ix, &[&rich]).unwrap();
 
     // A retired model takes no new payments; a draft never did.

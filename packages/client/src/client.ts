@@ -31,6 +31,7 @@ import { stakeCloseBlocker } from "./close";
 import { ATTRIBUTION_PAYOUT_PROGRAM_ID, EarningsRole } from "./constants";
 import { type AttributionPayout, type DatanetRegistry, type ModelRegistry, SUITE_IDLS, type SuiteDatanetRegistry } from "./idl";
 import {
+  ACTION_DISCRIMINATOR,
   CONTRIBUTION_CONTRIBUTOR_OFFSET,
   CONTRIBUTION_DISCRIMINATOR,
   CONTRIBUTION_PENDING_CONTRIBUTOR_OFFSET,
@@ -49,6 +50,7 @@ import { EMPTY_OUTPUT_HASH } from "./merkle";
 import { MAX_TRANSACTION_SIZE, transactionSize } from "./pack";
 import {
   type Integer,
+  actionPda,
   attestationPda,
   attestorApprovalPda,
   bondVaultPda,
@@ -91,6 +93,28 @@ export type StakeAccount = IdlAccounts<AttributionPayout>["stake"];
  */
 export type EpochAccount = IdlAccounts<AttributionPayout>["epoch"];
 export type ChannelAccount = IdlAccounts<AttributionPayout>["channel"];
+/** A queued admin action (`action_queue`): what it does and from when anyone may execute it. */
+export type ActionAccount = IdlAccounts<AttributionPayout>["action"];
+/** The config's roles. */
+export type RoleName = "admin" | "guardian" | "resolver";
+/** A parameter change: only the fields given change. */
+export interface ConfigChangeInput {
+  treasury?: PublicKey | null;
+  protocolFeeBps?: number | null;
+  minOperatorStake?: Integer | null;
+  unstakeCooldownSecs?: Integer | null;
+  /** Applies to epochs opened from then on (the epoch length cannot change). */
+  epochTiming?: EpochTimingInput | null;
+  /** Applies to roots posted and challenges opened from then on. */
+  challenge?: ChallengeParamsInput | null;
+  /** The delay of actions queued from then on (this change itself waits the current one). */
+  timelockDelaySecs?: Integer | null;
+}
+/** What an admin action does: a parameter change, a role handed on, or a slash. */
+export type GovernanceActionInput =
+  | { update: ConfigChangeInput }
+  | { setRole: { role: RoleName; key: PublicKey } }
+  | { slash: { stake: PublicKey; amount: Integer; reason: number } };
 /** A contribution's paid leaf of an epoch (`receiptPda(epoch, contribution)`); the `AttributionClaimed` event names the wallet paid. */
 export type ReceiptAccount = IdlAccounts<AttributionPayout>["receipt"];
 /**
@@ -241,6 +265,24 @@ const challengeArg = (c: ChallengeParamsInput): ChallengeParams => ({
   challengeRewardBps: c.challengeRewardBps,
   resolveWindowSecs: bn(c.resolveWindowSecs),
 });
+const governanceActionArg = (action: GovernanceActionInput) => {
+  if ("update" in action) {
+    const c = action.update;
+    const change = {
+      treasury: c.treasury ?? null,
+      protocolFeeBps: c.protocolFeeBps ?? null,
+      minOperatorStake: c.minOperatorStake == null ? null : bn(c.minOperatorStake),
+      unstakeCooldownSecs: c.unstakeCooldownSecs == null ? null : bn(c.unstakeCooldownSecs),
+      epochTiming: c.epochTiming == null ? null : timingArg(c.epochTiming),
+      challenge: c.challenge == null ? null : challengeArg(c.challenge),
+      timelockDelaySecs: c.timelockDelaySecs == null ? null : bn(c.timelockDelaySecs),
+    };
+    return { update: { change } };
+  }
+  if ("setRole" in action) return { setRole: { role: { [action.setRole.role]: {} }, key: action.setRole.key } };
+  const { stake, amount, reason } = action.slash;
+  return { slash: { stake, amount: bn(amount), reason } };
+};
 const outcomeArg = (outcome: ChallengeOutcomeName) => ({ [outcome]: {} }) as IdlTypes<AttributionPayout>["challengeOutcome"];
 const bytes32 = (v: Uint8Array | number[], what: string): number[] => {
   if (v.length !== 32) throw new RangeError(`${what} must be 32 bytes, not ${v.length}`);
@@ -1166,57 +1208,122 @@ export class AttributionClient {
     return { instructions: [ix], config, vault, stakeVault };
   }
 
+  // ---------------------------------------------------------------- attribution_payout: governance
+
   /**
-   * `config_update` (config authority): any of the parameters; `paused` stops new payments only;
-   * `epochTiming` applies to epochs opened from then on (its challenge window at least a day, and
-   * at most the unstake cooldown); `resolver` decides challenges from then on, a pending one
-   * included; `challenge` applies to roots posted and challenges opened from then on
-   * (`InvalidChallengeParams` out of `CHALLENGE_PARAMS_BOUNDS`).
+   * `action_queue` (the admin): queues a parameter change, a role change or a slash as the
+   * config's next action; it can be executed `timelockDelaySecs` later (`actionExecute`), and
+   * cancelled before by the admin or the guardian (`actionCancel`). Out-of-floor changes are refused
+   * now (`ProtocolFeeTooHigh`, `ZeroMinOperatorStake`, `InvalidEpochTiming`,
+   * `CooldownBelowChallengeWindow`, `InvalidTimelockDelay`, `InvalidChallengeParams`,
+   * `EpochLengthFixed`); a slash above the stake's unlocked amount too (`SlashAboveStake`), and
+   * from now on that much of the stake cannot be withdrawn.
    */
-  async configUpdate(a: {
+  async actionQueue(a: {
     authority: PublicKey;
-    treasury?: PublicKey | null;
-    protocolFeeBps?: number | null;
-    minOperatorStake?: Integer | null;
-    unstakeCooldownSecs?: Integer | null;
-    epochTiming?: EpochTimingInput | null;
-    paused?: boolean | null;
-    resolver?: PublicKey | null;
-    challenge?: ChallengeParamsInput | null;
-  }): Promise<Built> {
+    action: GovernanceActionInput;
+    config?: ConfigAccount;
+  }): Promise<Built<{ action: PublicKey; id: bigint }>> {
+    const config = a.config ?? (await this.fetchConfig());
+    const id = BigInt(config.actionCount.toString());
+    const action = actionPda(id);
     const ix = await this.payoutProgram.methods
-      .configUpdate({
-        treasury: a.treasury ?? null,
-        protocolFeeBps: a.protocolFeeBps ?? null,
-        minOperatorStake: a.minOperatorStake == null ? null : bn(a.minOperatorStake),
-        unstakeCooldownSecs: a.unstakeCooldownSecs == null ? null : bn(a.unstakeCooldownSecs),
-        epochTiming: a.epochTiming == null ? null : timingArg(a.epochTiming),
-        paused: a.paused ?? null,
-        resolver: a.resolver ?? null,
-        challenge: a.challenge == null ? null : challengeArg(a.challenge),
+      .actionQueue(governanceActionArg(a.action) as never)
+      .accountsStrict({
+        config: configPda(),
+        authority: a.authority,
+        action,
+        stake: "slash" in a.action ? a.action.slash.stake : null,
+        systemProgram: SystemProgram.programId,
       })
-      .accountsStrict({ config: configPda(), authority: a.authority })
+      .instruction();
+    return { instructions: [ix], action, id };
+  }
+
+  /**
+   * Executes queued action `id` (anyone, from its `executableAt`; `ActionNotReady` before): a
+   * parameter or role change through `action_execute`, a slash through `stake_slash`. The action
+   * closes, its rent back to the admin that queued it.
+   */
+  async actionExecute(a: { id: Integer; config?: ConfigAccount }): Promise<Built> {
+    const address = actionPda(a.id);
+    const queued = await this.fetchAction(a.id);
+    if ("slash" in queued.action) {
+      const config = a.config ?? (await this.fetchConfig());
+      const ix = await this.payoutProgram.methods
+        .stakeSlash()
+        .accountsStrict({
+          config: configPda(),
+          action: address,
+          proposer: queued.proposer,
+          stake: queued.action.slash.stake,
+          treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
+          stakeVault: config.stakeVault,
+          vault: config.vault,
+          mint: config.mint,
+          tokenProgram: config.tokenProgram,
+        })
+        .instruction();
+      return { instructions: [ix] };
+    }
+    const ix = await this.payoutProgram.methods
+      .actionExecute()
+      .accountsStrict({ config: configPda(), action: address, proposer: queued.proposer })
       .instruction();
     this.openCache = undefined;
     return { instructions: [ix] };
   }
 
-  /** `config_authority_propose`: step one of a governance handover (null cancels). */
-  async configAuthorityPropose(a: { authority: PublicKey; newAuthority: PublicKey | null }): Promise<Built> {
+  /** `action_cancel` (the admin or the guardian): queued action `id` is gone, a slash's lock too. */
+  async actionCancel(a: { signer: PublicKey; id: Integer }): Promise<Built> {
+    const queued = await this.fetchAction(a.id);
     const ix = await this.payoutProgram.methods
-      .configAuthorityPropose(a.newAuthority)
-      .accountsStrict({ config: configPda(), authority: a.authority })
+      .actionCancel()
+      .accountsStrict({
+        config: configPda(),
+        signer: a.signer,
+        action: actionPda(a.id),
+        proposer: queued.proposer,
+        stake: "slash" in queued.action ? queued.action.slash.stake : null,
+      })
       .instruction();
     return { instructions: [ix] };
   }
 
-  /** `config_authority_accept`: step two, signed by the proposed authority. */
-  async configAuthorityAccept(a: { newAuthority: PublicKey }): Promise<Built> {
+  /** `config_pause` (the guardian): stops new payments, or lets them through again. */
+  async configPause(a: { guardian: PublicKey; paused: boolean }): Promise<Built> {
     const ix = await this.payoutProgram.methods
-      .configAuthorityAccept()
-      .accountsStrict({ config: configPda(), newAuthority: a.newAuthority })
+      .configPause(a.paused)
+      .accountsStrict({ config: configPda(), guardian: a.guardian })
       .instruction();
     return { instructions: [ix] };
+  }
+
+  /** `role_accept`: the key an executed role change named takes the role. */
+  async roleAccept(a: { newHolder: PublicKey; role: RoleName }): Promise<Built> {
+    const ix = await this.payoutProgram.methods
+      .roleAccept({ [a.role]: {} } as never)
+      .accountsStrict({ config: configPda(), newHolder: a.newHolder })
+      .instruction();
+    return { instructions: [ix] };
+  }
+
+  /** Queued action `id` (throws when there is none: never queued, executed or cancelled). */
+  fetchAction(id: Integer): Promise<ActionAccount> {
+    return this.fetchDecoded(this.payoutProgram, "action", actionPda(id));
+  }
+
+  /** Every queued action, oldest first (needs `programAccounts`). */
+  async fetchActions(): Promise<AccountRow<ActionAccount>[]> {
+    const found = await this.listAccounts(this.payoutProgram.programId, [
+      { memcmp: { offset: 0, bytes: utils.bytes.bs58.encode(Buffer.from(ACTION_DISCRIMINATOR)) } },
+    ]);
+    return found
+      .map(({ pubkey, account }) => ({
+        address: pubkey,
+        account: this.payoutProgram.coder.accounts.decode<ActionAccount>("action", Buffer.from(account.data)),
+      }))
+      .sort((x, y) => Number(BigInt(x.account.id.toString()) - BigInt(y.account.id.toString())));
   }
 
   // ---------------------------------------------------------------- attribution_payout: stakes
@@ -1235,7 +1342,7 @@ export class AttributionClient {
    * `stake_deposit` of `amount` OPEN base units from `source` (default: the authority's ATA).
    * `stake`: the Stake account (default: the one created under `authority`; a stake handed to
    * `authority` stays at its first key's PDA: `findOperator`), here and in `stakeUnstakeRequest`,
-   * `stakeWithdraw` and `stakeSlash`.
+   * `stakeWithdraw`.
    */
   async stakeDeposit(a: {
     authority: PublicKey;
@@ -1295,36 +1402,6 @@ export class AttributionClient {
       })
       .instruction();
     return { instructions: [...pre, ix], destination };
-  }
-
-  /**
-   * `stake_slash` (config authority): `amount` of `operator`'s stake (active first, then
-   * unstaking) to the treasury's earnings, with a `reason` code for the record. `stake`: the
-   * Stake account (default: the one created under `operator`).
-   */
-  async stakeSlash(a: {
-    authority: PublicKey;
-    operator: PublicKey;
-    amount: Integer;
-    reason: number;
-    config?: ConfigAccount;
-    stake?: PublicKey;
-  }): Promise<Built> {
-    const config = a.config ?? (await this.fetchConfig());
-    const ix = await this.payoutProgram.methods
-      .stakeSlash({ amount: bn(a.amount), reason: a.reason })
-      .accountsStrict({
-        config: configPda(),
-        authority: a.authority,
-        stake: a.stake ?? stakePda(a.operator),
-        treasuryEarnings: earningsPda(config.treasury, EarningsRole.Treasury),
-        stakeVault: config.stakeVault,
-        vault: config.vault,
-        mint: config.mint,
-        tokenProgram: config.tokenProgram,
-      })
-      .instruction();
-    return { instructions: [ix] };
   }
 
   /**
@@ -2234,7 +2311,7 @@ export class AttributionClient {
    * (`attestationClose`). `datanetVersion` is read from the epoch when absent.
    */
   async attributionRootVeto(a: {
-    authority: PublicKey;
+    guardian: PublicKey;
     model: PublicKey;
     index: Integer;
     reason: number;
@@ -2244,7 +2321,7 @@ export class AttributionClient {
     const datanetVersion = a.datanetVersion ?? (await this.fetchEpoch(a.model, a.index)).datanetVersion;
     const ix = await this.payoutProgram.methods
       .attributionRootVeto(a.reason)
-      .accountsStrict({ config: configPda(), authority: a.authority, epoch, pool: poolPda(datanetVersion) })
+      .accountsStrict({ config: configPda(), guardian: a.guardian, epoch, pool: poolPda(datanetVersion) })
       .instruction();
     return { instructions: [ix], epoch };
   }

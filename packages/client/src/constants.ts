@@ -71,6 +71,8 @@ export const ATTRIBUTION_PAYOUT_CONSTANTS = {
   CHANNEL_DISPUTE_WINDOW_SECS: 24 * 60 * 60,
   CHANNEL_MAX_LIFETIME_SECS: 365 * 24 * 60 * 60,
   VOUCHER_DOMAIN: "attribution-suite/voucher/v1",
+  TIMELOCK_DELAY_BOUNDS: [24 * 60 * 60, 30 * 24 * 60 * 60],
+  SEED_ACTION: "action",
 } as const;
 
 /** Basis points in a whole: a model's lineage, owner and operator shares sum to exactly this. */
@@ -79,6 +81,8 @@ export const BPS_DENOMINATOR = MODEL_REGISTRY_CONSTANTS.BPS_DENOMINATOR;
 export const MAX_LINEAGE_ENTRIES = MODEL_REGISTRY_CONSTANTS.MAX_LINEAGE_ENTRIES;
 /** Hard cap on the protocol fee (10 %). */
 export const MAX_PROTOCOL_FEE_BPS = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_PROTOCOL_FEE_BPS;
+/** Inclusive `[min, max]` bounds, in seconds, of the timelock's delay (a day to 30 days). */
+export const TIMELOCK_DELAY_BOUNDS = ATTRIBUTION_PAYOUT_CONSTANTS.TIMELOCK_DELAY_BOUNDS;
 /** Hard cap on the unstake cooldown (30 days). */
 export const MAX_UNSTAKE_COOLDOWN_SECS = ATTRIBUTION_PAYOUT_CONSTANTS.MAX_UNSTAKE_COOLDOWN_SECS;
 

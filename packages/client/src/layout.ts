@@ -110,6 +110,7 @@ export const OPERATOR_DISCRIMINATOR = accountDiscriminator("model_registry", "Op
 export const STAKE_AUTHORITY_OFFSET = fieldOffset("attribution_payout", "Stake", "authority");
 /** The Stake account's discriminator. */
 export const STAKE_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Stake");
+export const ACTION_DISCRIMINATOR = accountDiscriminator("attribution_payout", "Action");
 
 /**
  * Where `Earnings.pending_beneficiary` (an `Option<Pubkey>`: tag byte 1, then the key) sits in an

@@ -118,5 +118,8 @@ export const receiptPda = (epoch: PublicKey, contribution: PublicKey) =>
 export const channelPda = (payer: PublicKey, id: Integer) =>
   find([utf8(P.SEED_CHANNEL), payer.toBytes(), u64Le(id)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
 
+/** Queued admin action `id` (`Config.actionCount` when it was queued). */
+export const actionPda = (id: Integer) => find([utf8(P.SEED_ACTION), u64Le(id)], ATTRIBUTION_PAYOUT_PROGRAM_ID);
+
 /** The upgradeable loader's ProgramData account of `program` (`[program]` under the loader). */
 export const programDataPda = (program: PublicKey) => find([program.toBytes()], BPF_LOADER_UPGRADEABLE_PROGRAM_ID);

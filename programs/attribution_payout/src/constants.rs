@@ -54,6 +54,12 @@ pub const MAX_PROOF_LEN: usize = 32;
 /// Where a root's attestation is published (`Epoch::inputs_uri`): 1 to this many bytes.
 pub const MAX_INPUTS_URI_LEN: usize = 200;
 
+/// Governance's timelock: an admin action waits at least a day (and at most 30) between being
+/// queued and being executable; `config_init` starts at the floor.
+pub const TIMELOCK_DELAY_BOUNDS: (i64, i64) = (DAY, 30 * DAY);
+/// `[SEED_ACTION, id (u64 LE)]`: a queued admin action.
+pub const SEED_ACTION: &[u8] = b"action";
+
 /// Layout version written into every account this program creates.
 pub const ACCOUNT_VERSION: u8 = 1;
 

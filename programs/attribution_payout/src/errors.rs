@@ -186,4 +186,22 @@ pub enum PayoutError {
     VoucherNotSigned,
     #[msg("The operator may still settle: the channel closes after its settle deadline")]
     ChannelStillSettling,
+    #[msg("The minimum operator stake must be above zero")]
+    ZeroMinOperatorStake,
+    #[msg("The timelock's delay must be between one and 30 days")]
+    InvalidTimelockDelay,
+    #[msg("The queued action's delay has not passed yet")]
+    ActionNotReady,
+    #[msg("A queued slash is executed by stake_slash")]
+    SlashIsStakeSlash,
+    #[msg("This queued action is not a slash")]
+    NotASlash,
+    #[msg("Only the admin or the guardian may cancel a queued action")]
+    NotAdminOrGuardian,
+    #[msg("Only the config's guardian may do this")]
+    NotGuardian,
+    #[msg("A queued slash locks this stake: the withdrawal would leave less than it names")]
+    StakeLockedBySlash,
+    #[msg("This stake posted a root whose challenge window or challenge is not over: it stays slashable until then")]
+    StakeStillSlashable,
 }

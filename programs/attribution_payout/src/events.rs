@@ -1,6 +1,6 @@
 //! One event per state change, carrying every amount an indexer needs.
 use crate::instructions::ChallengeOutcome;
-use crate::state::{ChallengeParams, EarningsRole, EpochTiming};
+use crate::state::{ChallengeParams, EarningsRole, EpochTiming, GovernanceAction, Role};
 use anchor_lang::prelude::*;
 
 #[event]
@@ -29,18 +29,44 @@ pub struct ConfigUpdated {
     pub paused: bool,
     pub resolver: Pubkey,
     pub challenge: ChallengeParams,
+    pub timelock_delay_secs: i64,
 }
 
 #[event]
-pub struct ConfigAuthorityProposed {
-    pub authority: Pubkey,
-    pub proposed: Option<Pubkey>,
+pub struct ActionQueued {
+    pub action: Pubkey,
+    pub id: u64,
+    pub proposer: Pubkey,
+    pub executable_at: i64,
+    pub kind: GovernanceAction,
 }
 
 #[event]
-pub struct ConfigAuthorityAccepted {
+pub struct ActionExecuted {
+    pub action: Pubkey,
+    pub id: u64,
+    pub kind: GovernanceAction,
+}
+
+#[event]
+pub struct ActionCancelled {
+    pub action: Pubkey,
+    pub id: u64,
+    /// The admin or the guardian.
+    pub by: Pubkey,
+}
+
+#[event]
+pub struct PauseSet {
+    pub guardian: Pubkey,
+    pub paused: bool,
+}
+
+#[event]
+pub struct RoleAccepted {
+    pub role: Role,
     pub previous: Pubkey,
-    pub authority: Pubkey,
+    pub holder: Pubkey,
 }
 
 #[event]
@@ -89,6 +115,8 @@ pub struct StakeSlashed {
     pub stake: Pubkey,
     /// The operator's wallet.
     pub authority: Pubkey,
+    /// The queued action it executed.
+    pub action: Pubkey,
     pub amount: u64,
     pub reason: u16,
     pub active: u64,

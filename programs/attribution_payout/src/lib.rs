@@ -1,8 +1,9 @@
 //! # attribution_payout: who earned, and who may withdraw it
 //!
 //! Roles: the **deployer** (upgrade authority) initialises the config once; the config's
-//! **authority** (governance) tunes bounded parameters; **payers** pay inference fees in OPEN;
-//! **beneficiaries** (contributors through their positions, model owners, operators, the
+//! **admin** queues parameter changes, role changes and slashes behind a timelock, its
+//! **guardian** pauses and vetoes, its **resolver** decides challenges; **payers** pay
+//! inference fees in OPEN; **beneficiaries** (contributors through their positions, model owners, operators, the
 //! treasury) claim what they earned; **operators** stake OPEN to be payable.
 //!
 //! Money path: one transfer of the whole fee into the vault, then pure accounting by the model's
@@ -22,7 +23,7 @@ mod transfer;
 mod upgrade_authority;
 
 use instructions::*;
-use state::{EarningsRole, Voucher};
+use state::{EarningsRole, GovernanceAction, Role, Voucher};
 
 declare_id!("AueT3FvXkKmviBpEafzxqpLdNrBu3ifT6pikLWanCFWU");
 
@@ -35,19 +36,29 @@ pub mod attribution_payout {
         ConfigInit::handler(ctx, args)
     }
 
-    /// Changes bounded parameters, the treasury, or the paused flag (config authority).
-    pub fn config_update(ctx: Context<ConfigUpdate>, args: ConfigUpdateArgs) -> Result<()> {
-        ConfigUpdate::handler(ctx, args)
+    /// The admin queues a parameter change, a role change or a slash; it waits the timelock.
+    pub fn action_queue(ctx: Context<ActionQueue>, action: GovernanceAction) -> Result<()> {
+        ActionQueue::handler(ctx, action)
     }
 
-    /// Names the next config authority (or cancels with `None`).
-    pub fn config_authority_propose(ctx: Context<ConfigAuthorityPropose>, new_authority: Option<Pubkey>) -> Result<()> {
-        ConfigAuthorityPropose::handler(ctx, new_authority)
+    /// Anyone executes a queued parameter or role change once its delay has passed.
+    pub fn action_execute(ctx: Context<ActionExecute>) -> Result<()> {
+        ActionExecute::handler(ctx)
     }
 
-    /// The proposed config authority takes over.
-    pub fn config_authority_accept(ctx: Context<ConfigAuthorityAccept>) -> Result<()> {
-        ConfigAuthorityAccept::handler(ctx)
+    /// The admin or the guardian cancels a queued action.
+    pub fn action_cancel(ctx: Context<ActionCancel>) -> Result<()> {
+        ActionCancel::handler(ctx)
+    }
+
+    /// The guardian pauses payments or lifts the pause.
+    pub fn config_pause(ctx: Context<ConfigPause>, paused: bool) -> Result<()> {
+        ConfigPause::handler(ctx, paused)
+    }
+
+    /// The key a queued role change named takes the role over.
+    pub fn role_accept(ctx: Context<RoleAccept>, role: Role) -> Result<()> {
+        RoleAccept::handler(ctx, role)
     }
 
     /// Creates the signer's stake account.
@@ -70,10 +81,10 @@ pub mod attribution_payout {
         StakeWithdraw::handler(ctx)
     }
 
-    /// Governance slashes an operator's stake (active first, then unstaking) to the treasury's
-    /// earnings, with a reason code.
-    pub fn stake_slash(ctx: Context<StakeSlash>, args: StakeSlashArgs) -> Result<()> {
-        StakeSlash::handler(ctx, args)
+    /// Anyone executes a queued slash once its delay has passed: the operator's stake (active
+    /// first, then unstaking) goes to the treasury's earnings.
+    pub fn stake_slash(ctx: Context<StakeSlash>) -> Result<()> {
+        StakeSlash::handler(ctx)
     }
 
     /// Creates the reward pool of a published datanet version (permissionless).

@@ -45,7 +45,8 @@ pub struct AttributionRootPost<'info> {
     pub epoch: Box<Account<'info, Epoch>>,
     #[account(mut)]
     pub attestor: Signer<'info>,
-    #[account(constraint = attestor_stake.authority == attestor.key() @ PayoutError::WrongStake)]
+    /// Answers for the root: no withdrawal until its challenge window and any challenge are over.
+    #[account(mut, constraint = attestor_stake.authority == attestor.key() @ PayoutError::WrongStake)]
     pub attestor_stake: Box<Account<'info, Stake>>,
     #[account(mut, constraint = pool.datanet_version == epoch.datanet_version @ PayoutError::WrongPool)]
     pub pool: Box<Account<'info, Pool>>,
@@ -142,6 +143,13 @@ impl AttributionRootPost<'_> {
         epoch.expires_at =
             epoch.claims_open_at.checked_add(epoch.claim_window_secs).ok_or(PayoutError::MathOverflow)?;
         epoch.invariant()?;
+        // A challenge opens before `claims_open_at` and is decided within the resolve window.
+        let answers_until = epoch
+            .claims_open_at
+            .checked_add(accounts.config.challenge.resolve_window_secs)
+            .ok_or(PayoutError::MathOverflow)?;
+        let stake = &mut accounts.attestor_stake;
+        stake.slashable_until = stake.slashable_until.max(answers_until);
         emit!(AttributionRootPosted {
             epoch: epoch.key(),
             model: epoch.model,

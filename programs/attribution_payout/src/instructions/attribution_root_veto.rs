@@ -3,7 +3,7 @@ use crate::events::AttributionRootVetoed;
 use crate::state::{Config, Epoch, EpochStatus, Pool};
 use anchor_lang::prelude::*;
 
-/// The challenge: during the challenge window, governance (the config's authority) strikes down a
+/// The guardian's check: during the challenge window, the config's guardian strikes down a
 /// posted root it finds wrong, e.g. after recomputing the allocation from the public inputs.
 /// Nothing has been claimed yet, so everything the epoch still holds goes to its datanet's pool
 /// (the static path) and the epoch ends as released; the attestor's bond can be released (a
@@ -11,9 +11,9 @@ use anchor_lang::prelude::*;
 /// challenge is the resolver's to decide (`RootChallenged`).
 #[derive(Accounts)]
 pub struct AttributionRootVeto<'info> {
-    #[account(has_one = authority @ PayoutError::NotConfigAuthority)]
+    #[account(has_one = guardian @ PayoutError::NotGuardian)]
     pub config: Box<Account<'info, Config>>,
-    pub authority: Signer<'info>,
+    pub guardian: Signer<'info>,
     #[account(mut)]
     pub epoch: Box<Account<'info, Epoch>>,
     #[account(mut, constraint = pool.datanet_version == epoch.datanet_version @ PayoutError::WrongPool)]

@@ -1,4 +1,4 @@
-use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_STAKE_VAULT, SEED_VAULT};
+use crate::constants::{ACCOUNT_VERSION, SEED_CONFIG, SEED_STAKE_VAULT, SEED_VAULT, TIMELOCK_DELAY_BOUNDS};
 use crate::errors::PayoutError;
 use crate::events::ConfigInitialized;
 use crate::program::AttributionPayout;
@@ -12,7 +12,8 @@ use datanet_registry::token::initialize_account3;
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct ConfigInitArgs {
-    /// Governance authority (may differ from the deployer that signs this).
+    /// The admin (may differ from the deployer that signs this); also the first guardian and
+    /// resolver, until the admin hands those roles on (`GovernanceAction::SetRole`).
     pub authority: Pubkey,
     pub treasury: Pubkey,
     pub protocol_fee_bps: u16,
@@ -68,7 +69,7 @@ impl<'info> ConfigInit<'info> {
         require_upgrade_authority(&self.program, &self.program_data, &self.deployer.key())?;
         require!(self.mint.freeze_authority.is_none(), PayoutError::MintHasFreezeAuthority);
         check_mint_extensions(&self.mint.to_account_info())?;
-        Config::check_params(args.protocol_fee_bps, args.unstake_cooldown_secs)?;
+        Config::check_params(args.protocol_fee_bps, args.min_operator_stake, args.unstake_cooldown_secs)?;
         Config::check_timing(&args.epoch_timing)
     }
 
@@ -99,7 +100,12 @@ impl<'info> ConfigInit<'info> {
             paused: false,
             resolver: args.authority,
             challenge: ChallengeParams::default_for(args.min_operator_stake),
-            reserved: [0; 76],
+            guardian: args.authority,
+            pending_guardian: None,
+            pending_resolver: None,
+            timelock_delay_secs: TIMELOCK_DELAY_BOUNDS.0,
+            action_count: 0,
+            reserved: [0; 64],
         };
         config.invariant()?;
         create_account(

@@ -27,7 +27,9 @@ impl StakeInit<'_> {
             unstaking: 0,
             unlock_at: 0,
             pending_authority: None,
-            reserved: [0; 32],
+            locked: 0,
+            slashable_until: 0,
+            reserved: [0; 16],
         };
         let accounts = &ctx.accounts;
         create_account(

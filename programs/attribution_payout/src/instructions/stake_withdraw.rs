@@ -5,7 +5,9 @@ use crate::transfer::{out_of_vault, require_token_account};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenInterface;
 
-/// After the cooldown, the operator withdraws everything unstaking to its own token account.
+/// After the cooldown, the operator withdraws everything unstaking to its own token account,
+/// unless a queued slash names more than the active stake would keep (`StakeLockedBySlash`) or
+/// the stake answers for a posted root still open to challenge (`StakeStillSlashable`).
 #[derive(Accounts)]
 pub struct StakeWithdraw<'info> {
     #[account(has_one = stake_vault, has_one = mint @ PayoutError::WrongMint, has_one = token_program @ PayoutError::WrongTokenProgram)]
@@ -27,7 +29,10 @@ pub struct StakeWithdraw<'info> {
 impl StakeWithdraw<'_> {
     fn validate(&self) -> Result<()> {
         require!(self.stake.unstaking > 0, PayoutError::NothingUnstaking);
-        require!(Clock::get()?.unix_timestamp >= self.stake.unlock_at, PayoutError::CooldownActive);
+        let now = Clock::get()?.unix_timestamp;
+        require!(now >= self.stake.unlock_at, PayoutError::CooldownActive);
+        require!(now >= self.stake.slashable_until, PayoutError::StakeStillSlashable);
+        require!(self.stake.active >= self.stake.locked, PayoutError::StakeLockedBySlash);
         require_token_account(&self.destination, &self.config, &self.authority.key())
     }
 

@@ -1,9 +1,10 @@
 use crate::constants::{
     ATTESTOR_BOND_BPS_BOUNDS, CHALLENGE_WINDOW_BOUNDS, CLAIM_WINDOW_BOUNDS, DEFAULT_ATTESTOR_BOND_BPS,
     DEFAULT_CHALLENGE_REWARD_BPS, DEFAULT_RESOLVE_WINDOW_SECS, EPOCH_LENGTH_BOUNDS, MAX_PROTOCOL_FEE_BPS,
-    MAX_UNSTAKE_COOLDOWN_SECS, RESOLVE_WINDOW_BOUNDS, ROOT_DEADLINE_BOUNDS,
+    MAX_UNSTAKE_COOLDOWN_SECS, RESOLVE_WINDOW_BOUNDS, ROOT_DEADLINE_BOUNDS, TIMELOCK_DELAY_BOUNDS,
 };
 use crate::errors::PayoutError;
+use crate::state::{ConfigUpdateArgs, Role};
 use anchor_lang::prelude::*;
 
 /// The singleton configuration. PDA `[SEED_CONFIG]`; it is also the token authority of the vaults.
@@ -14,7 +15,8 @@ pub struct Config {
     pub bump: u8,
     pub vault_bump: u8,
     pub stake_vault_bump: u8,
-    /// Governance: changes parameters, pauses. In production a multisig or DAO PDA.
+    /// The admin role (`Role::Admin`): queues parameter changes, role changes and slashes, which
+    /// wait `timelock_delay_secs`. In production a multisig or a DAO's PDA.
     pub authority: Pubkey,
     pub pending_authority: Option<Pubkey>,
     /// Beneficiary of the protocol fee and of every rounding remainder.
@@ -38,13 +40,22 @@ pub struct Config {
     pub root_deadline_secs: i64,
     pub challenge_window_secs: i64,
     pub claim_window_secs: i64,
-    /// While set, no fee can be paid; claims and withdrawals keep working.
+    /// Set and cleared by the guardian: no fee can be paid; claims and withdrawals keep working.
     pub paused: bool,
     /// Decides challenges of posted roots (`epoch_challenge_end`): upholds or dismisses them. The
-    /// config's authority at `config_init`; in production a multisig of its own.
+    /// admin at `config_init`; in production a multisig of its own.
     pub resolver: Pubkey,
     pub challenge: ChallengeParams,
-    pub reserved: [u8; 76],
+    /// Pauses, vetoes posted roots, cancels queued actions (`Role::Guardian`). The admin at
+    /// `config_init`; in production a fast multisig of its own.
+    pub guardian: Pubkey,
+    pub pending_guardian: Option<Pubkey>,
+    pub pending_resolver: Option<Pubkey>,
+    /// How long a queued admin action waits before anyone may execute it.
+    pub timelock_delay_secs: i64,
+    /// How many actions were ever queued: the next one's id.
+    pub action_count: u64,
+    pub reserved: [u8; 64],
 }
 
 /// What posting and challenging a Proof of Attribution root costs, and what a challenge earns.
@@ -87,8 +98,9 @@ impl ChallengeParams {
 }
 
 impl Config {
-    pub fn check_params(protocol_fee_bps: u16, unstake_cooldown_secs: i64) -> Result<()> {
+    pub fn check_params(protocol_fee_bps: u16, min_operator_stake: u64, unstake_cooldown_secs: i64) -> Result<()> {
         require!(protocol_fee_bps <= MAX_PROTOCOL_FEE_BPS, PayoutError::ProtocolFeeTooHigh);
+        require!(min_operator_stake > 0, PayoutError::ZeroMinOperatorStake);
         require!((0..=MAX_UNSTAKE_COOLDOWN_SECS).contains(&unstake_cooldown_secs), PayoutError::InvalidCooldown);
         Ok(())
     }
@@ -122,16 +134,79 @@ impl Config {
         Ok(now / length)
     }
 
+    /// The floors no governance can break: fee cap, stake above zero, timing bounds, a cooldown
+    /// at least the challenge window, a timelock of at least a day.
     pub fn invariant(&self) -> Result<()> {
-        Self::check_params(self.protocol_fee_bps, self.unstake_cooldown_secs)?;
+        Self::check_params(self.protocol_fee_bps, self.min_operator_stake, self.unstake_cooldown_secs)?;
         Self::check_timing(&self.timing())?;
         require!(self.unstake_cooldown_secs >= self.challenge_window_secs, PayoutError::CooldownBelowChallengeWindow);
+        let (lo, hi) = TIMELOCK_DELAY_BOUNDS;
+        require!((lo..=hi).contains(&self.timelock_delay_secs), PayoutError::InvalidTimelockDelay);
         self.challenge.check()
+    }
+
+    /// Applies a queued parameter change, within the floors.
+    pub fn apply(&mut self, args: &ConfigUpdateArgs) -> Result<()> {
+        if let Some(treasury) = args.treasury {
+            self.treasury = treasury;
+        }
+        if let Some(bps) = args.protocol_fee_bps {
+            self.protocol_fee_bps = bps;
+        }
+        if let Some(stake) = args.min_operator_stake {
+            self.min_operator_stake = stake;
+        }
+        if let Some(secs) = args.unstake_cooldown_secs {
+            self.unstake_cooldown_secs = secs;
+        }
+        if let Some(timing) = args.epoch_timing {
+            require!(timing.epoch_length_secs == self.epoch_length_secs, PayoutError::EpochLengthFixed);
+            self.root_deadline_secs = timing.root_deadline_secs;
+            self.challenge_window_secs = timing.challenge_window_secs;
+            self.claim_window_secs = timing.claim_window_secs;
+        }
+        if let Some(challenge) = args.challenge {
+            self.challenge = challenge;
+        }
+        if let Some(secs) = args.timelock_delay_secs {
+            self.timelock_delay_secs = secs;
+        }
+        self.invariant()
+    }
+
+    /// Who holds `role`, and who was named to take it over.
+    pub fn role(&self, role: Role) -> (Pubkey, Option<Pubkey>) {
+        match role {
+            Role::Admin => (self.authority, self.pending_authority),
+            Role::Guardian => (self.guardian, self.pending_guardian),
+            Role::Resolver => (self.resolver, self.pending_resolver),
+        }
+    }
+
+    fn role_slots(&mut self, role: Role) -> (&mut Pubkey, &mut Option<Pubkey>) {
+        match role {
+            Role::Admin => (&mut self.authority, &mut self.pending_authority),
+            Role::Guardian => (&mut self.guardian, &mut self.pending_guardian),
+            Role::Resolver => (&mut self.resolver, &mut self.pending_resolver),
+        }
+    }
+
+    /// First step of a role's transfer (a queued `SetRole`): names the next holder.
+    pub fn propose_role(&mut self, role: Role, key: Pubkey) {
+        *self.role_slots(role).1 = Some(key);
+    }
+
+    /// Second step: the named key takes the role; returns the previous holder.
+    pub fn accept_role(&mut self, role: Role, signer: Pubkey) -> Result<Pubkey> {
+        let (holder, pending) = self.role_slots(role);
+        require!(*pending == Some(signer), PayoutError::NoPendingAuthority);
+        *pending = None;
+        Ok(std::mem::replace(holder, signer))
     }
 }
 
 /// The Proof of Attribution timing parameters, in seconds (bounds in `constants`).
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, PartialEq, Eq, InitSpace, Debug)]
 pub struct EpochTiming {
     pub epoch_length_secs: i64,
     pub root_deadline_secs: i64,

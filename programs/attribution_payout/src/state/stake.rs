@@ -17,11 +17,21 @@ pub struct Stake {
     pub unlock_at: i64,
     /// Set by `stake_authority_propose`, cleared when accepted.
     pub pending_authority: Option<Pubkey>,
-    pub reserved: [u8; 32],
+    /// What queued slashes name (`GovernanceAction::Slash`): the withdrawal must leave this much.
+    pub locked: u64,
+    /// The stake posted a Proof of Attribution root: nothing is withdrawn before that epoch's
+    /// challenge window and any challenge's resolution are over, whatever the config says later.
+    pub slashable_until: i64,
+    pub reserved: [u8; 16],
 }
 
 impl Stake {
     pub fn total(&self) -> Result<u64> {
         self.active.checked_add(self.unstaking).ok_or_else(|| PayoutError::MathOverflow.into())
+    }
+
+    /// What a new slash may still name: the stake not locked by queued ones.
+    pub fn unlocked(&self) -> Result<u64> {
+        self.total()?.checked_sub(self.locked).ok_or_else(|| PayoutError::MathOverflow.into())
     }
 }
