@@ -7,46 +7,12 @@
  */
 import { type ActionAccount, type ConfigAccount, type GovernanceActionInput, type RoleName, TIMELOCK_DELAY_BOUNDS } from "@attribution-suite/client";
 import { useWallet } from "@solana/wallet-adapter-react";
-import type { PublicKey } from "@solana/web3.js";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Addr, Loading, Notice, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
 import { type Row, listActions } from "../lib/data";
-import { big, durationText, formatOpen, formatUnits, parseKey, tryParseUnits, variant } from "../lib/format";
-
-const ROLES: RoleName[] = ["admin", "guardian", "resolver"];
-
-/** The holder of `role`, and the key named to take it (null: nobody). */
-export function roleHolders(config: ConfigAccount, role: RoleName): [PublicKey, PublicKey | null] {
-  if (role === "admin") return [config.authority, config.pendingAuthority];
-  if (role === "guardian") return [config.guardian, config.pendingGuardian];
-  return [config.resolver, config.pendingResolver];
-}
-
-/** "in 1 d 2 h", "in 45 s", or "due". */
-export const countdown = (seconds: bigint): string => (seconds <= 0n ? "due" : `in ${durationText(seconds)}`);
-
-/** What a queued action does, in words. */
-export function describeAction(action: ActionAccount["action"], decimals: number): string {
-  if ("setRole" in action) {
-    const role = variant(action.setRole.role);
-    return `${role} role to ${action.setRole.key.toBase58()}`;
-  }
-  if ("slash" in action) {
-    const { stake, amount, reason } = action.slash;
-    return `slash ${formatOpen(big(amount), decimals)} of stake ${stake.toBase58()} (reason ${reason})`;
-  }
-  const c = action.update.change;
-  const parts: string[] = [];
-  if (c.treasury) parts.push(`treasury ${c.treasury.toBase58()}`);
-  if (c.protocolFeeBps !== null) parts.push(`protocol fee ${c.protocolFeeBps} bps`);
-  if (c.minOperatorStake !== null) parts.push(`min operator stake ${formatOpen(big(c.minOperatorStake), decimals)}`);
-  if (c.unstakeCooldownSecs !== null) parts.push(`unstake cooldown ${c.unstakeCooldownSecs.toString()} s`);
-  if (c.epochTiming) parts.push(`challenge window ${c.epochTiming.challengeWindowSecs.toString()} s`);
-  if (c.challenge) parts.push("challenge parameters");
-  if (c.timelockDelaySecs !== null) parts.push(`timelock delay ${c.timelockDelaySecs.toString()} s`);
-  return `change: ${parts.join(", ")}`;
-}
+import { big, formatUnits, parseKey, tryParseUnits } from "../lib/format";
+import { ROLES, countdown, describeAction, roleHolders } from "../lib/governance";
 
 export function GovernancePage() {
   const { config } = useChain();
@@ -114,10 +80,16 @@ function Roles({ config }: { config: ConfigAccount }) {
 function QueuedActions({ config }: { config: ConfigAccount }) {
   const { client, decimals } = useChain();
   const { publicKey } = useWallet();
+  // Re-read every few seconds: the countdowns follow the chain's clock.
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setTick((t) => t + 1), 5_000);
+    return () => clearInterval(timer);
+  }, []);
   const actions = useAsync(async () => {
     const [rows, clock] = await Promise.all([listActions(client), client.fetchClock()]);
     return { rows, now: big(clock.unixTimestamp) };
-  }, [client]);
+  }, [client, tick]);
   const [run, state] = useAction();
   const mayCancel = !!publicKey && (publicKey.equals(config.authority) || publicKey.equals(config.guardian));
 
