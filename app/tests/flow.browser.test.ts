@@ -1141,7 +1141,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await page.locator(`[data-testid="wallet-open-balance"][data-raw="${challengeBond + reward}"]`).waitFor();
   });
 
-  test("governance: the admin queues a fee change (a stranger sees it coming, cannot cancel it); executable only after the day's timelock; one cancelled by the guardian; the guardian's pause stops a payment", async () => {
+  test("governance: the admin queues a fee change (a stranger sees it coming, cannot cancel it); executable only after the day's timelock; one cancelled by the guardian; the guardian's pause stops a payment; the guardian vetoes a posted root", async () => {
     const admin = world.deployer;
     const fee = (await client.fetchConfig()).protocolFeeBps;
     await useWallet(page, admin);
@@ -1195,6 +1195,35 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await assert.rejects(send(world.connection, pay.instructions, payer, [operator]), /^Error: Paused|Paused:/);
     await confirmed(page, "tx-gov-guardian", () => page.getByTestId("gov-pause").click());
     await page.locator('[data-testid="gov-paused"][data-paused="false"]').waitFor();
+    await send(world.connection, pay.instructions, payer, [operator]);
+
+    // That payment's epoch ends; the attestor posts a root (Node); the guardian vetoes it on the
+    // page within its challenge window: the epoch is released, its whole accrual to the version's pool.
+    const { model: m, version: v, contribution: c } = attributed;
+    const index = await client.currentEpochIndex();
+    let epoch = await client.fetchEpoch(m, index);
+    await timeTravel(world.connection, big(epoch.endsAt) + 1n);
+    const alloc = await attributionAllocation(m, index, [{ contribution: c, amount: big(epoch.accrued) }]);
+    await mintOpen(world.connection, world.deployer, operator.publicKey, OPEN);
+    const post = await client.attributionRootPost({
+      attestor: operator.publicKey,
+      model: m,
+      index,
+      root: alloc.root,
+      total: alloc.total,
+      leafCount: alloc.leafCount,
+      recordsHash: Uint8Array.from(epoch.recordsHash),
+      inputsHash: createHash("sha256").update(`the attestation of epoch ${index}`).digest(),
+      inputsUri: `https://attestor.example/attributed-lm/epochs/${index}/inputs.json`,
+    });
+    await send(world.connection, post.instructions, operator);
+    const poolBefore = big((await client.fetchPool(v)).totalCredited);
+    await page.getByTestId("gov-veto-model").fill(m.toBase58());
+    await page.getByTestId("gov-veto-index").fill(index.toString());
+    await confirmed(page, "tx-gov-guardian", () => page.getByTestId("gov-veto").click());
+    epoch = await client.fetchEpoch(m, index);
+    assert.ok("released" in epoch.status);
+    assert.equal(big((await client.fetchPool(v)).totalCredited) - poolBefore, big(epoch.accrued));
   });
 
   test("a wallet without SOL: insufficient SOL, nothing created", async () => {

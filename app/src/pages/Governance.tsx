@@ -91,7 +91,11 @@ function QueuedActions({ config }: { config: ConfigAccount }) {
     return { rows, now: big(clock.unixTimestamp) };
   }, [client, tick]);
   const [run, state] = useAction();
-  const mayCancel = !!publicKey && (publicKey.equals(config.authority) || publicKey.equals(config.guardian));
+  const isAdmin = !!publicKey && publicKey.equals(config.authority);
+  const isGuardian = !!publicKey && publicKey.equals(config.guardian);
+  // The guardian may cancel anything but its own replacement (GuardianReplacementStands).
+  const mayCancel = (action: ActionAccount["action"]) =>
+    isAdmin || (isGuardian && !("setRole" in action && "guardian" in action.setRole.role));
 
   if (actions.error && !actions.data) return <ReadError error={actions.error} />;
   if (!actions.data) return <Loading what="the queued actions" />;
@@ -129,7 +133,7 @@ function QueuedActions({ config }: { config: ConfigAccount }) {
                   <button data-testid={`gov-action-${id}-execute`} disabled={wait > 0n || !publicKey} onClick={() => void act(row, "execute")}>
                     Execute
                   </button>{" "}
-                  {mayCancel ? (
+                  {mayCancel(row.account.action) ? (
                     <button data-testid={`gov-action-${id}-cancel`} onClick={() => void act(row, "cancel")}>
                       Cancel
                     </button>

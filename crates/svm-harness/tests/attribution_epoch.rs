@@ -12,7 +12,7 @@ use attribution_payout::events::{
 use attribution_payout::instructions::{AttributionClaimArgs, AttributionRootPostArgs, ChallengeOutcome};
 use attribution_payout::state::{
     Attestation, ChallengeParams, Config, ConfigUpdateArgs, Epoch, EpochStatus, EpochTiming, GovernanceAction, Pool,
-    Receipt, Stake,
+    Receipt, Role, Stake,
 };
 use datanet_registry::errors::DatanetError;
 use datanet_registry::state::{Contribution, ContributionHead, DatanetPolicy};
@@ -776,6 +776,33 @@ fn a_dismissed_challenge_pays_its_bond_to_the_attestor_and_claims_go_ahead() {
     assert_eq!(m.w.svm.token_balance(&attestor_token), attestor_before + bond + challenge_bond);
     assert_eq!(m.w.svm.lamports(&m.attestor.pubkey()), attestor_lamports + rent, "its rent back too");
     assert_error(m.release_bond(index, &attestor_token), Anchor::AccountNotInitialized);
+}
+
+/// The resolver role changes hands through the timelock while a challenge is pending: from the
+/// new holder's acceptance only it decides; the old resolver (the admin, still) is refused.
+#[test]
+fn a_new_resolver_decides_a_pending_challenge_and_the_old_one_no_longer() {
+    let (mut m, index, _, _, challenger, challenger_token, _) = challenged_market();
+    let challenge_bond = m.w.svm.token_balance(&challenger_token);
+    m.challenge(&challenger, &challenger_token, index).unwrap();
+    let resolver = m.w.wallet();
+    let id = m.w.queue(GovernanceAction::SetRole { role: Role::Resolver, key: resolver.pubkey() }).unwrap();
+    m.w.wait_timelock();
+    let gov = m.w.governance.insecure_clone();
+    m.w.step(&gov, ixs::payout::action_execute(id, &gov.pubkey()), &[]);
+    // Once the new key accepts, the old resolver (the admin) is refused and the new one decides.
+    m.w.step(&resolver, ixs::payout::role_accept(&resolver.pubkey(), Role::Resolver), &[]);
+    assert_error(
+        m.end_challenge(&gov, index, &challenger_token, ChallengeOutcome::Dismissed),
+        PayoutError::NotResolver,
+    );
+    assert_eq!(m.epoch(index).status, EpochStatus::Challenged);
+    m.end_challenge(&resolver, index, &challenger_token, ChallengeOutcome::Dismissed).unwrap();
+    assert_eq!(
+        m.w.svm.token_balance(&challenger_token),
+        0,
+        "dismissed: its bond of {challenge_bond} went to the attestor"
+    );
 }
 
 /// Undecided by the resolver's deadline: anyone ends it, the epoch falls back to the static

@@ -312,3 +312,32 @@ fn the_config_starts_within_the_floors() {
     assert_eq!((c.authority, c.guardian, c.resolver), (admin, admin, admin));
     assert_eq!((c.timelock_delay_secs, c.action_count), (TIMELOCK_DELAY_BOUNDS.0, 0));
 }
+
+/// A guardian gone rogue cannot freeze governance by cancelling its own replacement; it still
+/// cancels other actions, and the admin can cancel the replacement itself.
+#[test]
+fn the_guardian_cannot_cancel_its_own_replacement() {
+    let mut w = World::new(TokenProgram::Token);
+    let gov = w.governance.insecure_clone();
+    let (guardian, _) = separate_roles(&mut w);
+    let successor = w.wallet();
+    let replace = GovernanceAction::SetRole { role: Role::Guardian, key: successor.pubkey() };
+    let id = w.queue(replace.clone()).unwrap();
+    let cancel = |signer: &Pubkey, id| ixs::payout::action_cancel(signer, id, &gov.pubkey(), None);
+    assert_error(w.svm.run(&guardian, cancel(&guardian.pubkey(), id), &[]), PayoutError::GuardianReplacementStands);
+    assert!(w.svm.account(&pda::action(id)).is_some());
+    // Another role's change it cancels.
+    let other = w.queue(GovernanceAction::SetRole { role: Role::Resolver, key: successor.pubkey() }).unwrap();
+    w.step(&guardian, cancel(&guardian.pubkey(), other), &[]);
+    // The replacement executes on time; the successor takes over; the old guardian pauses no more.
+    w.wait_timelock();
+    w.step(&guardian, ixs::payout::action_execute(id, &gov.pubkey()), &[]);
+    w.step(&successor, ixs::payout::role_accept(&successor.pubkey(), Role::Guardian), &[]);
+    let ix = ixs::payout::config_pause(&guardian.pubkey(), true);
+    assert_error(w.svm.run(&guardian, ix, &[]), PayoutError::NotGuardian);
+    w.step(&successor, ixs::payout::config_pause(&successor.pubkey(), true), &[]);
+    // The admin may cancel a guardian's replacement it queued.
+    let id = w.queue(replace).unwrap();
+    w.step(&gov, cancel(&gov.pubkey(), id), &[]);
+    assert!(w.svm.account(&pda::action(id)).is_none());
+}

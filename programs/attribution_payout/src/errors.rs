@@ -204,4 +204,6 @@ pub enum PayoutError {
     StakeLockedBySlash,
     #[msg("This stake posted a root whose challenge window or challenge is not over: it stays slashable until then")]
     StakeStillSlashable,
+    #[msg("The guardian cannot cancel its own replacement (only the admin can)")]
+    GuardianReplacementStands,
 }

@@ -141,7 +141,8 @@ impl ActionExecute<'_> {
     }
 }
 
-/// The admin or the guardian cancels a queued action (a slash's lock on the stake goes with it).
+/// The admin or the guardian cancels a queued action (a slash's lock on the stake goes with it);
+/// the guardian not one that replaces the guardian.
 #[derive(Accounts)]
 pub struct ActionCancel<'info> {
     pub config: Box<Account<'info, Config>>,
@@ -160,6 +161,16 @@ pub struct ActionCancel<'info> {
 }
 
 impl ActionCancel<'_> {
+    /// The guardian cannot cancel its own replacement: a guardian gone rogue could otherwise
+    /// freeze governance by cancelling every action that removes it.
+    fn validate(&self) -> Result<()> {
+        let by_guardian_only = self.signer.key() != self.config.authority;
+        let replaces_guardian = matches!(self.action.action, GovernanceAction::SetRole { role: Role::Guardian, .. });
+        require!(!(by_guardian_only && replaces_guardian), PayoutError::GuardianReplacementStands);
+        Ok(())
+    }
+
+    #[access_control(ctx.accounts.validate())]
     pub fn handler(ctx: Context<Self>) -> Result<()> {
         let accounts = &mut *ctx.accounts;
         if let Some((stake, amount)) = require_named_stake(&accounts.action.action, &mut accounts.stake)? {
