@@ -98,3 +98,15 @@ pub mod model_registry {
 }
 
 include!("../../../tools/sbf/shims.rs");
+
+// Where to report a vulnerability, readable from the deployed program (explorers show it). The
+// values come from the build's environment: `.cargo/config.toml` names no one; a deployment sets
+// its own (README, "Deploy").
+#[cfg(not(feature = "no-entrypoint"))]
+solana_security_txt::security_txt! {
+    name: "model_registry",
+    project_url: env!("SECURITY_TXT_PROJECT_URL"),
+    contacts: env!("SECURITY_TXT_CONTACTS"),
+    policy: env!("SECURITY_TXT_POLICY"),
+    source_code: env!("SECURITY_TXT_SOURCE_CODE")
+}
