@@ -26,6 +26,8 @@ async function settle(page: Page) {
 
 async function shot(page: Page, name: string) {
   await settle(page);
+  // From the top: a page scrolled by a click would show its sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
   process.stderr.write(`[screenshots] ${name}.png\n`);
 }
@@ -110,6 +112,16 @@ async function main() {
     await go(page, world, "usage");
     await page.getByTestId("chart-model-fees").waitFor({ timeout: 60_000 });
     await shot(page, "usage");
+
+    // The admin (the deployer, at bootstrap also the guardian and the resolver) queues a fee
+    // change: the page shows it waiting out the timelock's day.
+    await useWallet(page, world.deployer);
+    await go(page, world, "governance");
+    await page.getByTestId("gov-fee").fill("300");
+    const queued = await txResult(page, "tx-gov-queue", () => page.getByTestId("gov-queue-submit").click());
+    if (queued.status !== "confirmed") throw new Error(`queueing failed: ${queued.text}`);
+    await page.getByTestId("gov-action-0-when").filter({ hasText: /^in / }).waitFor();
+    await shot(page, "governance");
   } finally {
     await world.stop();
   }
