@@ -90,6 +90,29 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
   const version = (n: number) => datanetVersionPda(datanet, n);
   const pool = (n: number) => poolPda(version(n));
 
+  /**
+   * The attestor (the staked operator, holding OPEN for the bond) posts the root of the attributed
+   * model's ended epoch `index`, allocating `share` of its accrual to the version's contribution.
+   */
+  const postRoot = async (index: bigint, share: (accrued: bigint) => bigint) => {
+    const { model: m, contribution: c } = attributed;
+    const epoch = await client.fetchEpoch(m, index);
+    const alloc = await attributionAllocation(m, index, [{ contribution: c, amount: share(big(epoch.accrued)) }]);
+    const inputsHash = createHash("sha256").update(`the attestation of epoch ${index}`).digest();
+    const post = await client.attributionRootPost({
+      attestor: operator.publicKey,
+      model: m,
+      index,
+      root: alloc.root,
+      total: alloc.total,
+      leafCount: alloc.leafCount,
+      recordsHash: Uint8Array.from(epoch.recordsHash),
+      inputsHash,
+      inputsUri: `https://attestor.example/attributed-lm/epochs/${index}/inputs.json`,
+    });
+    await send(world.connection, post.instructions, operator);
+    return { alloc, inputsHash };
+  };
   const tokenBalance = (owner: PublicKey) => client.tokenBalance(associatedTokenAddress(owner, config.mint, config.tokenProgram));
   let config: Awaited<ReturnType<AttributionClient["fetchConfig"]>>;
 
@@ -1039,7 +1062,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
   });
 
   test("Proof of Attribution: the curator approves the attestor, which posts a bonded root (Node); a challenger challenges it on the page; the resolver upholds it on the page: the challenger's bond and half the attestor's to the challenger, the rest and the epoch's fees to the version's pool; the attestation closed on the page", async () => {
-    const { model: m, index, version: v, contribution: c } = attributed;
+    const { model: m, index, version: v } = attributed;
     const hex = (bytes: Uint8Array | number[]) => Buffer.from(bytes).toString("hex");
     // Past the epoch's end (the validator's clock jumps), the attestor (the staked operator),
     // approved by the datanet's curator (the deployer), posts a root allocating 80 % of the epoch
@@ -1048,23 +1071,10 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     await timeTravel(world.connection, big(epoch.endsAt) + 1n);
     const approve = await client.datanetAttestorApprove({ datanet: epoch.datanet, authority: world.deployer.publicKey, attestor: operator.publicKey });
     await send(world.connection, approve.instructions, world.deployer);
-    const alloc = await attributionAllocation(m, index, [{ contribution: c, amount: (big(epoch.accrued) * 8n) / 10n }]);
     await mintOpen(world.connection, world.deployer, operator.publicKey, OPEN);
     const attestorToken = associatedTokenAddress(operator.publicKey, config.mint, config.tokenProgram);
     const attestorBefore = await client.tokenBalance(attestorToken);
-    const inputsHash = createHash("sha256").update(`the attestation of epoch ${index}`).digest();
-    const post = await client.attributionRootPost({
-      attestor: operator.publicKey,
-      model: m,
-      index,
-      root: alloc.root,
-      total: alloc.total,
-      leafCount: alloc.leafCount,
-      recordsHash: Uint8Array.from(epoch.recordsHash),
-      inputsHash,
-      inputsUri: `https://attestor.example/attributed-lm/epochs/${index}/inputs.json`,
-    });
-    await send(world.connection, post.instructions, operator);
+    const { alloc, inputsHash } = await postRoot(index, (accrued) => (accrued * 8n) / 10n);
     const bond = attestorBond(alloc.total, config.challenge.attestorBondBps);
     assert.ok(bond > 0n);
     assert.equal(attestorBefore - (await client.tokenBalance(attestorToken)), bond);
@@ -1199,24 +1209,12 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
 
     // That payment's epoch ends; the attestor posts a root (Node); the guardian vetoes it on the
     // page within its challenge window: the epoch is released, its whole accrual to the version's pool.
-    const { model: m, version: v, contribution: c } = attributed;
+    const { model: m, version: v } = attributed;
     const index = await client.currentEpochIndex();
     let epoch = await client.fetchEpoch(m, index);
     await timeTravel(world.connection, big(epoch.endsAt) + 1n);
-    const alloc = await attributionAllocation(m, index, [{ contribution: c, amount: big(epoch.accrued) }]);
     await mintOpen(world.connection, world.deployer, operator.publicKey, OPEN);
-    const post = await client.attributionRootPost({
-      attestor: operator.publicKey,
-      model: m,
-      index,
-      root: alloc.root,
-      total: alloc.total,
-      leafCount: alloc.leafCount,
-      recordsHash: Uint8Array.from(epoch.recordsHash),
-      inputsHash: createHash("sha256").update(`the attestation of epoch ${index}`).digest(),
-      inputsUri: `https://attestor.example/attributed-lm/epochs/${index}/inputs.json`,
-    });
-    await send(world.connection, post.instructions, operator);
+    await postRoot(index, (accrued) => accrued);
     const poolBefore = big((await client.fetchPool(v)).totalCredited);
     await page.getByTestId("gov-veto-model").fill(m.toBase58());
     await page.getByTestId("gov-veto-index").fill(index.toString());

@@ -5,7 +5,6 @@
  * the IDLs' layouts (tests/unit/layout.test.ts checks them against accounts the coder encodes).
  */
 import {
-  type ActionAccount,
   type AttributionClient,
   type ChannelAccount,
   type ContributionAccount,
@@ -193,12 +192,6 @@ export async function listPositions(
 }
 
 /** The payment channels `payer` opened (and has not closed). */
-/** Every queued governance action, oldest first. */
-export async function listActions(client: AttributionClient): Promise<Row<ActionAccount>[]> {
-  const found = rows(await client.payoutProgram.account.action.all());
-  return found.sort((x, y) => Number(big(x.account.id) - big(y.account.id)));
-}
-
 export async function listChannels(client: AttributionClient, payer: PublicKey): Promise<Row<ChannelAccount>[]> {
   return rows(await client.payoutProgram.account.channel.all([memcmp(OFFSETS.channelPayer, payer)]));
 }

@@ -10,7 +10,7 @@ import { useWallet } from "@solana/wallet-adapter-react";
 import { useEffect, useState } from "react";
 import { Addr, Loading, Notice, ReadError, Section, TxStatus } from "../components/ui";
 import { useAction, useAsync, useChain } from "../lib/chain";
-import { type Row, listActions } from "../lib/data";
+import type { Row } from "../lib/data";
 import { big, formatUnits, parseKey, tryParseUnits } from "../lib/format";
 import { ROLES, countdown, describeAction, roleHolders } from "../lib/governance";
 
@@ -87,7 +87,7 @@ function QueuedActions({ config }: { config: ConfigAccount }) {
     return () => clearInterval(timer);
   }, []);
   const actions = useAsync(async () => {
-    const [rows, clock] = await Promise.all([listActions(client), client.fetchClock()]);
+    const [rows, clock] = await Promise.all([client.fetchActions(), client.fetchClock()]);
     return { rows, now: big(clock.unixTimestamp) };
   }, [client, tick]);
   const [run, state] = useAction();

@@ -1270,7 +1270,6 @@ export class AttributionClient {
       .actionExecute()
       .accountsStrict({ config: configPda(), action: address, proposer: queued.proposer })
       .instruction();
-    this.openCache = undefined;
     return { instructions: [ix] };
   }
 

@@ -175,14 +175,6 @@ impl Config {
     }
 
     /// Who holds `role`, and who was named to take it over.
-    pub fn role(&self, role: Role) -> (Pubkey, Option<Pubkey>) {
-        match role {
-            Role::Admin => (self.authority, self.pending_authority),
-            Role::Guardian => (self.guardian, self.pending_guardian),
-            Role::Resolver => (self.resolver, self.pending_resolver),
-        }
-    }
-
     fn role_slots(&mut self, role: Role) -> (&mut Pubkey, &mut Option<Pubkey>) {
         match role {
             Role::Admin => (&mut self.authority, &mut self.pending_authority),
