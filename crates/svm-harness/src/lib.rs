@@ -147,6 +147,20 @@ pub struct Svm {
     /// Wallets are derived from a counter, so that a run (its PDAs' bumps, hence its compute
     /// units) is the same every time.
     wallets: u64,
+    /// Every transaction sent, succeeded or failed, once `record_journal` turned it on: what a
+    /// cluster's history would hold, for the KPI indexer to read as a prepared file.
+    pub journal: Option<Vec<Journaled>>,
+}
+
+/// One transaction as the journal keeps it: its signature, the slot and time it ran at, whether
+/// it failed, and its logs.
+#[derive(Debug, Clone)]
+pub struct Journaled {
+    pub signature: String,
+    pub slot: u64,
+    pub block_time: i64,
+    pub failed: bool,
+    pub logs: Vec<String>,
 }
 
 impl Default for Svm {
@@ -165,7 +179,7 @@ impl Svm {
             });
             svm.add_program(id, &bytes).unwrap_or_else(|e| panic!("loading {name}: {e:?}"));
         }
-        let mut this = Self { svm, upgrade_authority: Keypair::new(), wallets: 0 };
+        let mut this = Self { svm, upgrade_authority: Keypair::new(), wallets: 0, journal: None };
         this.upgrade_authority = this.wallet();
         for (_, id) in PROGRAMS {
             this.set_upgrade_authority(&id, Some(this.upgrade_authority.pubkey()));
@@ -218,10 +232,25 @@ impl Svm {
         all.extend(signers.iter().copied().filter(|s| s.pubkey() != payer.pubkey()));
         let message = Message::new(instructions, Some(&payer.pubkey()));
         let tx = Transaction::new(&all, message, self.svm.latest_blockhash());
-        let result = self.svm.send_transaction(tx);
+        let signature = tx.signatures[0].to_string();
+        let result = into_result(self.svm.send_transaction(tx));
         // A fresh blockhash per transaction, so that identical retries are not deduplicated.
         self.svm.expire_blockhash();
-        into_result(result)
+        if self.journal.is_some() {
+            let clock = self.clock();
+            let (failed, logs) = match &result {
+                Ok(done) => (false, done.logs.clone()),
+                Err(failed) => (true, failed.logs.clone()),
+            };
+            let entry = Journaled { signature, slot: clock.slot, block_time: clock.unix_timestamp, failed, logs };
+            self.journal.get_or_insert_default().push(entry);
+        }
+        result
+    }
+
+    /// From now on, keeps every transaction sent in `journal`.
+    pub fn record_journal(&mut self) {
+        self.journal.get_or_insert_default();
     }
 
     /// Runs one instruction signed by `payer` and `signers`.

@@ -1,0 +1,189 @@
+//! The datasources: a cluster over RPC (backfill through each program's signatures, oldest first,
+//! from where the last run stopped; then, following, the same step every few seconds), and a
+//! prepared file of JSON lines (`TxRecord`s: what the embedded CLI and `make demo` write).
+//! Only `confirmed` data is read; a failed transaction is stored as seen and never counted.
+
+use crate::decode::{TxRecord, PROGRAMS};
+use crate::store::Store;
+use anyhow::{anyhow, Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use solana_commitment_config::CommitmentConfig;
+use solana_rpc_client::rpc_client::{GetConfirmedSignaturesForAddress2Config, RpcClient};
+use solana_rpc_client_api::config::RpcTransactionConfig;
+use solana_transaction_status_client_types::UiTransactionEncoding;
+use std::io::{BufRead, IsTerminal};
+use std::path::Path;
+use std::time::Duration;
+
+/// How often an RPC call is tried before the pass gives up on it (the follow loop tries again
+/// at its next pass), and the first wait between tries (doubled each time).
+const TRIES: u32 = 5;
+const FIRST_BACKOFF: Duration = Duration::from_millis(250);
+/// `getSignaturesForAddress` pages.
+const PAGE: usize = 1_000;
+
+/// What one pass stored.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub transactions: u64,
+    pub events: u64,
+    pub skipped: u64,
+}
+
+impl Pass {
+    fn add(&mut self, other: Pass) {
+        self.transactions += other.transactions;
+        self.events += other.events;
+        self.skipped += other.skipped;
+    }
+}
+
+/// A progress bar with a rate and an ETA on a terminal; elsewhere, nothing until the summary.
+fn progress(len: u64, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} {per_sec} ETA {eta}")
+            .expect("a valid template")
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}
+
+/// Stores `tx` from `source` and adds it to `pass`, printing what could not be read.
+fn store(store: &mut Store, tx: &TxRecord, source: &str, pass: &mut Pass) -> Result<()> {
+    let ingested = store.ingest(tx, Some(source))?;
+    for warning in &ingested.warnings {
+        eprintln!("warning: {}: {warning}", tx.signature);
+    }
+    if ingested.new {
+        pass.add(Pass { transactions: 1, events: ingested.events as u64, skipped: ingested.warnings.len() as u64 });
+    }
+    Ok(())
+}
+
+/// Reads a prepared file of JSON lines into `db`; a line already stored changes nothing.
+pub fn ingest_file(db: &mut Store, path: &Path) -> Result<Pass> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let lines: Vec<String> = std::io::BufReader::new(file).lines().collect::<std::io::Result<_>>()?;
+    let bar = progress(lines.len() as u64, "transactions");
+    let source = format!("file:{}", path.display());
+    let mut pass = Pass::default();
+    for (n, line) in lines.iter().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let tx: TxRecord = serde_json::from_str(line)
+            .with_context(|| format!("{} line {}: not a transaction", path.display(), n + 1))?;
+        store(db, &tx, &source, &mut pass)?;
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    Ok(pass)
+}
+
+/// Runs `call`, retrying with exponential backoff; every failure is reported.
+fn retry<T>(what: &str, mut call: impl FnMut() -> Result<T>) -> Result<T> {
+    let mut wait = FIRST_BACKOFF;
+    for attempt in 1..=TRIES {
+        match call() {
+            Ok(value) => return Ok(value),
+            Err(e) if attempt == TRIES => return Err(e.context(format!("{what}: gave up after {TRIES} tries"))),
+            Err(e) => {
+                eprintln!("warning: {what} failed (try {attempt} of {TRIES}, again in {wait:?}): {e:#}");
+                std::thread::sleep(wait);
+                wait *= 2;
+            }
+        }
+    }
+    unreachable!("the last try returns")
+}
+
+pub struct Rpc {
+    client: RpcClient,
+}
+
+impl Rpc {
+    pub fn new(url: &str) -> Rpc {
+        Rpc { client: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()) }
+    }
+
+    /// `program`'s confirmed signatures after `until` (all of them without one), oldest first.
+    fn signatures(&self, program: &anchor_lang::prelude::Pubkey, until: Option<&str>) -> Result<Vec<TxRecord>> {
+        let until = until.map(|s| s.parse()).transpose().map_err(|e| anyhow!("stored cursor: {e}"))?;
+        let mut found = Vec::new();
+        let mut before = None;
+        loop {
+            let config = || GetConfirmedSignaturesForAddress2Config {
+                before,
+                until,
+                limit: Some(PAGE),
+                commitment: Some(CommitmentConfig::confirmed()),
+            };
+            let page = retry("getSignaturesForAddress", || {
+                Ok(self.client.get_signatures_for_address_with_config(program, config())?)
+            })?;
+            let last = page.len() < PAGE;
+            before = page.last().map(|s| s.signature.parse()).transpose().map_err(|e| anyhow!("signature: {e}"))?;
+            found.extend(page.into_iter().map(|s| TxRecord {
+                signature: s.signature,
+                slot: s.slot,
+                block_time: s.block_time.unwrap_or(0),
+                failed: s.err.is_some(),
+                logs: Vec::new(),
+            }));
+            if last {
+                break;
+            }
+        }
+        found.reverse();
+        Ok(found)
+    }
+
+    /// A transaction's logs.
+    fn logs(&self, signature: &str) -> Result<Vec<String>> {
+        let signature = signature.parse().map_err(|e| anyhow!("signature {signature}: {e}"))?;
+        let config = RpcTransactionConfig {
+            encoding: Some(UiTransactionEncoding::Json),
+            commitment: Some(CommitmentConfig::confirmed()),
+            max_supported_transaction_version: Some(0),
+        };
+        let tx = retry("getTransaction", || Ok(self.client.get_transaction_with_config(&signature, config)?))?;
+        let meta = tx.transaction.meta.ok_or_else(|| anyhow!("transaction {signature} has no status"))?;
+        Ok(Option::<Vec<String>>::from(meta.log_messages).unwrap_or_default())
+    }
+
+    /// One pass over the three programs: every transaction since each one's cursor.
+    pub fn pass(&self, db: &mut Store) -> Result<Pass> {
+        let mut pass = Pass::default();
+        for program in PROGRAMS {
+            let source = format!("rpc:{program}");
+            let cursor = db.cursor(&source)?;
+            let pending = self.signatures(&program, cursor.as_deref())?;
+            let bar = progress(pending.len() as u64, &format!("{} transactions of {program}", pending.len()));
+            for mut tx in pending {
+                if !tx.failed {
+                    tx.logs = self.logs(&tx.signature)?;
+                }
+                store(db, &tx, &source, &mut pass)?;
+                bar.inc(1);
+            }
+            bar.finish_and_clear();
+        }
+        Ok(pass)
+    }
+
+    /// Passes forever, `every` apart; a pass that fails is reported and the next one tries again.
+    pub fn follow(&self, db: &mut Store, every: Duration) -> ! {
+        loop {
+            match self.pass(db) {
+                Ok(pass) if pass.transactions > 0 => {
+                    eprintln!("indexed {} transactions ({} events)", pass.transactions, pass.events)
+                }
+                Ok(_) => {}
+                Err(e) => eprintln!("warning: this pass stopped, the next one resumes: {e:#}"),
+            }
+            std::thread::sleep(every);
+        }
+    }
+}
