@@ -7,7 +7,10 @@
 #      at the end, `attribution gov hand-over-upgrades` hands it on, then makes the programs
 #      immutable, as `attribution show config` reports;
 #   4. the Rust CLI's --url drives the flow on it: datanet → contribution → review → model →
-#      operator and stake → paid inference → claims.
+#      operator and stake → paid inference → claims;
+#   5. the KPI indexer (`attribution index`) backfills that history over RPC, killed at several
+#      points and resumed to the same KPIs as a clean run, then follows a new payment live and
+#      serves it on its HTTP API.
 # Needs: make build, npm ci. Run by `make test-localnet`.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,7 +20,8 @@ port=18899
 url="http://127.0.0.1:$port"
 work=$(mktemp -d)
 pid=$(tools/localnet --rpc-port "$port")
-trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+follower=
+trap 'kill "$pid" $follower 2>/dev/null || true; rm -rf "$work"' EXIT
 anchor() { env -u RUSTUP_TOOLCHAIN "$repo/.tools/bin/anchor" --provider.cluster "$url" --provider.wallet keys/deployer-keypair.json "$@"; }
 step() { echo "== $*"; }
 fail() { echo "localnet-deploy: FAILED: $*" >&2; exit 1; }
@@ -76,6 +80,40 @@ echo "$claimed" | grep -q "claimed in total: 1.170000000 OPEN" || { echo "$claim
 cli list models | grep -q "$model" || fail "list models over RPC"
 if out=$(cli pay "$model" --operator "$me" --calls 4 --max-fee 1 2>&1); then fail "a fee above the max fee was paid"; fi
 echo "$out" | grep -q "FeeAboveMax" || { echo "$out"; fail "the program error was not decoded over RPC"; }
+
+step "the KPI indexer over RPC: backfilled, killed and resumed, then following live behind its API"
+stats() { cli --json stats --db "$1"; }
+cli index --db "$work/clean.db" 2>"$work/index.log" || { cat "$work/index.log"; fail "attribution index over RPC"; }
+clean=$(stats "$work/clean.db")
+echo "$clean" | python3 -c '
+import json, sys
+k = json.load(sys.stdin)
+p = k["payments"]
+assert (p["count"], p["calls"], p["fees"]) == (1, 4, 2000000000), p
+assert k["contributors"]["top"][0]["earned"] == 1170000000, k["contributors"]
+assert k["indexed"]["skipped_events"] == 0, k["indexed"]' || fail "the KPIs of the history over RPC"
+for t in 0.3 0.6 1.2; do
+  rm -f "$work"/killed.db*
+  timeout -s KILL "$t" target/host/debug/attribution --url "$url" index --db "$work/killed.db" >/dev/null 2>&1 || true
+  cli index --db "$work/killed.db" 2>/dev/null
+  [ "$(stats "$work/killed.db")" = "$clean" ] || fail "killed after ${t} s and resumed, the KPIs differ from a clean run"
+done
+api="http://127.0.0.1:18910"
+target/host/debug/attribution --url "$url" index --db "$work/clean.db" --follow --every 1 --serve "${api#http://}" \
+  2>"$work/follow.log" &
+follower=$!
+cli pay "$model" --operator "$me" --calls 2 >/dev/null
+count=0
+for _ in $(seq 1 30); do
+  count=$(curl -sf "$api/v1/kpis/payments" | python3 -c 'import json, sys; print(json.load(sys.stdin)["count"])' 2>/dev/null || echo 0)
+  [ "$count" = 2 ] && break
+  sleep 1
+done
+[ "$count" = 2 ] || { cat "$work/follow.log"; fail "the live indexer's API shows $count payments, not 2"; }
+kill "$follower"; wait "$follower" 2>/dev/null || true; follower=
+cli index --db "$work/fresh.db" 2>/dev/null
+[ "$(stats "$work/clean.db")" = "$(stats "$work/fresh.db")" ] || fail "followed live, the KPIs differ from a clean run's"
+echo "   (3 kills mid-backfill resumed; the live follower's API counted the new payment)"
 
 step "governance: the upgrade authority handed to another key, which then makes the programs immutable"
 upgrades() { cli --json show config | grep -o "\"upgrade authority: $1\":\"[^\"]*\"" | cut -d'"' -f4; }

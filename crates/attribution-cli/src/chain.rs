@@ -65,6 +65,17 @@ fn kept(account: &Account) -> bool {
         )
 }
 
+/// The embedded SVM's transactions, one JSON line each (what `attribution index` reads), next to
+/// its state file.
+pub fn journal_path(state: &Path) -> PathBuf {
+    state.with_file_name("transactions.jsonl")
+}
+
+/// The KPI indexer's database, next to the state file.
+pub fn kpi_db_path(state: &Path) -> PathBuf {
+    state.with_file_name("kpi.db")
+}
+
 impl Chain {
     /// The embedded SVM, with the accounts of earlier commands loaded from `state`.
     pub fn embedded(state: &Path) -> Result<Chain> {
@@ -89,6 +100,7 @@ impl Chain {
             clock.slot = snapshot.slot;
             svm.svm.set_sysvar(&clock);
         }
+        svm.record_journal();
         Ok(Chain::Embedded { svm: Box::new(svm), state: state.to_path_buf() })
     }
 
@@ -98,9 +110,12 @@ impl Chain {
         Ok(Chain::Rpc { client })
     }
 
-    /// Writes the embedded state back to its file (nothing to do for RPC).
-    pub fn save(&self) -> Result<()> {
+    /// Writes the embedded state back to its file, and appends the transactions sent to the
+    /// journal next to it (nothing to do for RPC).
+    pub fn save(&mut self) -> Result<()> {
         let Chain::Embedded { svm, state } = self else { return Ok(()) };
+        let journal = journal_path(state);
+        svm.append_journal(&journal).with_context(|| format!("writing {}", journal.display()))?;
         let clock = svm.clock();
         let accounts = svm
             .svm
@@ -118,7 +133,8 @@ impl Chain {
         if let Some(dir) = state.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        std::fs::write(state, serde_json::to_string(&snapshot)?).with_context(|| format!("writing {}", state.display()))
+        std::fs::write(&*state, serde_json::to_string(&snapshot)?)
+            .with_context(|| format!("writing {}", state.display()))
     }
 
     /// Signs `instructions` with `payer` and `signers` and sends them; a program error comes back

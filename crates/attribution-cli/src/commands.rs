@@ -356,7 +356,9 @@ pub fn run(global: &Global, command: Command) -> Result<()> {
 
 fn dispatch(ctx: &mut Ctx, command: Command) -> Result<()> {
     match command {
-        Command::Demo | Command::Poa(_) => unreachable!("handled in main"),
+        Command::Demo | Command::Poa(_) | Command::Index { .. } | Command::Stats { .. } => {
+            unreachable!("handled in main")
+        }
         Command::Address => {
             println!("{}", ctx.me());
             Ok(())

@@ -1,17 +1,20 @@
 //! `attribution demo`: the whole economy on an embedded SVM (LiteSVM running the built `.so`
 //! programs and the real SPL Token program), from datanets to claims, with totals that reconcile
 //! to the base unit.
+use crate::chain;
 use crate::claims;
 use crate::demo_epoch;
 use crate::output::{amount, short, Table};
 use anchor_lang::Discriminator;
 use anyhow::{ensure, Context, Result};
+use attribution_indexer::{kpis, source, Store};
 use attribution_payout::events::{EscrowDistributed, InferencePaid};
 use attribution_payout::state::{Earnings, EarningsRole, Pool, Position};
 use datanet_registry::state::{Contribution, DatanetPolicy, DatanetVersion};
 use indicatif::{ProgressBar, ProgressStyle};
 use model_registry::state::{LineageSource, Model, ModelKind};
 use std::collections::BTreeMap;
+use std::path::Path;
 use svm_harness::token::TokenProgram;
 use svm_harness::world::{datanet_entry, model_entry, Shares, World, OPEN};
 use svm_harness::{ixs, pda, Keypair, Pubkey, Signer};
@@ -58,13 +61,16 @@ fn demo_datanets() -> Result<Vec<DemoDatanet>> {
     Ok(datanets)
 }
 
-pub fn run() -> Result<()> {
+/// Runs the demo; its transactions become the KPI database next to `state` (replacing what was
+/// there: the demo is a chain of its own), for `attribution stats`.
+pub fn run(state: &Path) -> Result<()> {
     println!("Attribution & payout suite: demo on an embedded SVM");
     println!(
         "(LiteSVM running target/deploy/*.so with the real SPL Token program; every step is a signed transaction)\n"
     );
     let demo = demo_datanets()?;
     let mut w = World::new(TokenProgram::Token);
+    w.svm.record_journal();
     println!(
         "OPEN mint {} ({} decimals), protocol fee 2.5 % to treasury {}\n",
         short(&w.open.mint),
@@ -423,5 +429,34 @@ pub fn run() -> Result<()> {
     ensure!(vault == dust_left, "the vault holds exactly the pools' dust");
     ensure!(claimed + dust_left == fees, "claims and dust add up to the fees");
     println!("  fees = claimed + dust, to the base unit: {} = {} + {}  ✔ reconciles exactly", fees, claimed, dust_left);
+    index(&mut w, state)
+}
+
+/// The demo's journal into a fresh KPI database, and the KPIs' headline.
+fn index(w: &mut World, state: &Path) -> Result<()> {
+    let (journal, db_path) = (chain::journal_path(state), chain::kpi_db_path(state));
+    for stale in [&journal, &db_path] {
+        if stale.exists() {
+            std::fs::remove_file(stale).with_context(|| format!("removing {}", stale.display()))?;
+        }
+    }
+    std::fs::create_dir_all(state.parent().unwrap_or(Path::new(".")))?;
+    w.svm.append_journal(&journal).with_context(|| format!("writing {}", journal.display()))?;
+    let mut db = Store::open(&db_path)?;
+    source::ingest_file(&mut db, &journal)?;
+    let k = kpis(&db)?;
+    println!(
+        "\nUSAGE (indexed from the demo's {} transactions into {}; `attribution stats` for all of it)",
+        k.indexed.transactions,
+        db_path.display()
+    );
+    println!(
+        "  {} payments, {} calls; {} of {} accepted contributions paid out; operators' HHI {} bps",
+        k.payments.count,
+        k.payments.calls,
+        k.contributors.earned_contributions,
+        k.contributors.accepted_contributions,
+        k.concentration.operator_hhi_bps
+    );
     Ok(())
 }

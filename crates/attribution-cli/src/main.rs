@@ -10,6 +10,7 @@ mod claims;
 mod commands;
 mod demo;
 mod demo_epoch;
+mod kpi;
 mod operators;
 mod output;
 mod poa;
@@ -194,6 +195,28 @@ pub enum Command {
     /// Proof of Attribution, off chain: index a datanet version, attribute outputs, allocate an epoch.
     #[command(subcommand)]
     Poa(PoaCommand),
+    /// Indexes the programs' transactions into the KPI database: the embedded SVM's journal, or
+    /// with --url the cluster's confirmed history; a rerun resumes where the last one stopped.
+    Index {
+        /// The KPI database (default: kpi.db next to --state).
+        #[arg(long)]
+        db: Option<PathBuf>,
+        /// With --url: then keep following the cluster, polling every --every seconds.
+        #[arg(long)]
+        follow: bool,
+        #[arg(long, default_value_t = 2)]
+        every: u64,
+        /// Then serve the KPI API (GET /v1/kpis, ...) on this address, e.g. 127.0.0.1:8910.
+        #[arg(long)]
+        serve: Option<String>,
+    },
+    /// The usage KPIs from the KPI database (`attribution index` fills it): payments and fees per
+    /// model, where the fees went, how often contributors are paid, operator concentration, retention.
+    Stats {
+        /// The KPI database (default: kpi.db next to --state).
+        #[arg(long)]
+        db: Option<PathBuf>,
+    },
     /// Proof of Attribution, on chain: a model's epochs, their roots and claims.
     #[command(subcommand)]
     Epoch(EpochCommand),
@@ -871,8 +894,10 @@ fn main() {
         Err(e) => e.exit(),
     };
     let result: Result<()> = match cli.command {
-        Command::Demo => demo::run(),
+        Command::Demo => demo::run(&cli.global.state),
         Command::Poa(command) => poa::run(command, &cli.global),
+        Command::Index { db, follow, every, serve } => kpi::index(&cli.global, db, follow, every, serve),
+        Command::Stats { db } => kpi::stats(&cli.global, db),
         command => commands::run(&cli.global, command),
     };
     if let Err(e) = result {

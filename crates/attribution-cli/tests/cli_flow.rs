@@ -139,6 +139,22 @@ fn create_contribute_review_pay_and_claim_across_invocations() {
     let out = run(d, &["--keypair", "missing.json", "--url", "http://127.0.0.1:9", "list", "models"]);
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot reach"), "{}", String::from_utf8_lossy(&out.stderr));
+
+    // The KPIs of all that, from the embedded journal: two payments (4 calls, then 1), the
+    // refused ones seen and not counted; the one contribution paid out 1.17 OPEN.
+    assert!(refused(d, &["stats"]).contains("run `attribution index` first"));
+    let indexed = String::from_utf8_lossy(&run(d, &["index"]).stderr).to_string();
+    assert!(indexed.contains("indexed ") && !indexed.contains("indexed 0 new"), "{indexed}");
+    let kpis: serde_json::Value = serde_json::from_str(&ok(d, &["--json", "stats"])).unwrap();
+    assert_eq!((kpis["payments"]["count"].as_u64(), kpis["payments"]["calls"].as_u64()), (Some(2), Some(5)));
+    assert_eq!(kpis["payments"]["fees"].as_u64(), Some(2_500_000_000));
+    assert!(kpis["indexed"]["failed_transactions"].as_u64().unwrap() >= 3, "{kpis}");
+    assert_eq!(kpis["contributors"]["earned_contributions"].as_u64(), Some(1));
+    assert_eq!(kpis["contributors"]["top"][0]["earned"].as_u64(), Some(1_170_000_000));
+    let again = String::from_utf8_lossy(&run(d, &["index"]).stderr).to_string();
+    assert!(again.contains("indexed 0 new transactions"), "{again}");
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&ok(d, &["--json", "stats"])).unwrap(), kpis);
+    assert!(ok(d, &["stats"]).contains("PAYMENTS 2 (5 calls, 2500000000 base units in fees)"));
 }
 
 /// Copies the files of folder `from` into a new folder `to`.

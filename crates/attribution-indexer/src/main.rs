@@ -59,14 +59,7 @@ fn main() -> Result<()> {
             let pass = source::ingest_file(&mut db, &file)?;
             eprintln!("indexed {} transactions ({} events) from {}", pass.transactions, pass.events, file.display());
         }
-        Command::Stats { json } => {
-            let k = kpis(&db)?;
-            if json {
-                println!("{}", serde_json::to_string_pretty(&k)?);
-            } else {
-                print!("{}", report::text(&k));
-            }
-        }
+        Command::Stats { json } => report::print(&kpis(&db)?, json)?,
         Command::Serve { listen } => api::serve(&db, &listen)?,
     }
     Ok(())

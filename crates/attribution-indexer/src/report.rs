@@ -3,6 +3,15 @@
 use crate::kpi::Kpis;
 use std::fmt::Write;
 
+/// Prints the KPIs: as JSON, or as text.
+pub fn print(k: &Kpis, json: bool) -> anyhow::Result<()> {
+    match json {
+        true => println!("{}", serde_json::to_string_pretty(k)?),
+        false => print!("{}", text(k)),
+    }
+    Ok(())
+}
+
 fn short(key: &str) -> String {
     if key.len() > 12 {
         format!("{}…{}", &key[..4], &key[key.len() - 4..])

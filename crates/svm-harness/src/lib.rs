@@ -153,8 +153,8 @@ pub struct Svm {
 }
 
 /// One transaction as the journal keeps it: its signature, the slot and time it ran at, whether
-/// it failed, and its logs.
-#[derive(Debug, Clone)]
+/// it failed, and its logs (as one JSON line, the KPI indexer's prepared-file format).
+#[derive(Debug, Clone, serde::Serialize)]
 pub struct Journaled {
     pub signature: String,
     pub slot: u64,
@@ -251,6 +251,17 @@ impl Svm {
     /// From now on, keeps every transaction sent in `journal`.
     pub fn record_journal(&mut self) {
         self.journal.get_or_insert_default();
+    }
+
+    /// Appends the journal so far to `path`, one JSON line per transaction, and empties it.
+    pub fn append_journal(&mut self, path: &std::path::Path) -> std::io::Result<()> {
+        use std::io::Write;
+        let Some(journal) = self.journal.as_mut().filter(|j| !j.is_empty()) else { return Ok(()) };
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(path)?;
+        for entry in journal.drain(..) {
+            writeln!(file, "{}", serde_json::to_string(&entry)?)?;
+        }
+        Ok(())
     }
 
     /// Runs one instruction signed by `payer` and `signers`.
