@@ -16,7 +16,7 @@ help:
 	@echo "make demo   the main job: the suite's flow on an embedded SVM"
 	@echo "make test   every check and test (installs what it needs first)"
 	@echo "make build  anchor build: target/deploy/*.so and the IDLs"
-	@echo "make bench  compute units (docs/compute-units.md) and Proof of Attribution speed (docs/attribution-bench.md)"
+	@echo "make bench  compute units (docs/compute-units.md), Proof of Attribution speed (docs/attribution-bench.md), the KPI indexer (docs/indexer-bench.md)"
 	@echo "make eval   Proof of Attribution against BM25 and 8-gram Jaccard (docs/attribution-eval.md)"
 	@echo "make localnet  the local validator with the programs, on 127.0.0.1:8899"
 	@echo "make app    the local validator, bootstrapped, and the dApp on http://127.0.0.1:5173"
@@ -77,6 +77,7 @@ test: idl-check lint test-rust test-ts test-localnet test-app
 bench: build
 	$(HOST) run -q -p svm-harness --bin bench
 	$(HOST) run --release -q -p poa-engine --bin poa-eval -- bench
+	$(HOST) run -q -p attribution-indexer --bin indexer-bench
 
 eval:
 	$(HOST) run --release -q -p poa-engine --bin poa-eval -- eval

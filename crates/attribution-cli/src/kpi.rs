@@ -28,8 +28,8 @@ pub fn index(global: &Global, db: Option<PathBuf>, follow: bool, every: u64, ser
     eprintln!("indexed {} new transactions ({} events) into {}", pass.transactions, pass.events, db_path.display());
     if let Some(address) = serve {
         // The API reads its own connection (SQLite readers do not wait for the writer).
-        let reader = Store::open(&db_path)?;
-        let server = std::thread::spawn(move || api::serve(&reader, &address));
+        let (reader, server) = (Store::open(&db_path)?, api::listen(&address)?);
+        let server = std::thread::spawn(move || api::serve(&reader, server));
         if !follow {
             return server.join().expect("the API thread");
         }

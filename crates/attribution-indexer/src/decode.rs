@@ -33,7 +33,7 @@ pub enum Event {
     ChannelSettled,
     ModelCreated { model: Pubkey },
     ContributionSubmitted { contribution: Pubkey, datanet: Pubkey, contributor: Pubkey, accepted: bool, at: i64 },
-    ContributionAccepted { contribution: Pubkey, at: i64 },
+    ContributionAccepted { contribution: Pubkey, datanet: Pubkey, at: i64 },
     PositionEnrolled { position: Pubkey, contribution: Pubkey },
     PositionClaimed { position: Pubkey, beneficiary: Pubkey, amount: u64 },
     AttributionClaimed { contribution: Pubkey, beneficiary: Pubkey, amount: u64 },
@@ -188,7 +188,7 @@ fn decode(program: &Pubkey, name: &str, bytes: &[u8]) -> Option<Event> {
             if e.status != ContributionStatus::Accepted {
                 return Some(Event::Other);
             }
-            Event::ContributionAccepted { contribution: e.contribution, at: e.timestamp }
+            Event::ContributionAccepted { contribution: e.contribution, datanet: e.datanet, at: e.timestamp }
         }
         "PositionEnrolled" if *program == attribution_payout::ID => {
             let e: payout::PositionEnrolled = body(bytes)?;

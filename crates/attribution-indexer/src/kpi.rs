@@ -5,11 +5,19 @@ use crate::store::Store;
 use anyhow::Result;
 use rusqlite::{params, Connection, Row};
 use serde::Serialize;
+use serde_json::Value;
 
 const DAY: i64 = 86_400;
+/// How far back each model's hourly series goes, from the last indexed transaction.
+pub const HOURLY_SECS: i64 = 48 * 3_600;
 /// How many days `retention.models_paid_by_day` looks back, ending on the last indexed day.
 pub const RECENT_DAYS: i64 = 7;
-const TOP: usize = 10;
+
+/// Amounts (OPEN base units) are JSON strings: a JavaScript number holds integers exactly only
+/// up to 2^53, about 9 million OPEN.
+fn amount<S: serde::Serializer>(value: &u64, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
+}
 
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct Kpis {
@@ -37,6 +45,7 @@ pub struct Indexed {
 pub struct Payments {
     pub count: u64,
     pub calls: u64,
+    #[serde(serialize_with = "amount")]
     pub fees: u64,
     /// Settled from a payment channel (an agent's voucher) rather than paid by a wallet.
     pub via_channel: u64,
@@ -46,10 +55,15 @@ pub struct Payments {
 /// Where the fees went, in base units; the five add up to `payments.fees`.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct Distribution {
+    #[serde(serialize_with = "amount")]
     pub contributors: u64,
+    #[serde(serialize_with = "amount")]
     pub upstream_models: u64,
+    #[serde(serialize_with = "amount")]
     pub owners: u64,
+    #[serde(serialize_with = "amount")]
     pub operators: u64,
+    #[serde(serialize_with = "amount")]
     pub protocol: u64,
 }
 
@@ -59,6 +73,7 @@ pub struct Bucket {
     pub start: i64,
     pub payments: u64,
     pub calls: u64,
+    #[serde(serialize_with = "amount")]
     pub fees: u64,
 }
 
@@ -67,6 +82,7 @@ pub struct ModelUsage {
     pub model: String,
     pub payments: u64,
     pub calls: u64,
+    #[serde(serialize_with = "amount")]
     pub fees: u64,
     pub daily: Vec<Bucket>,
     pub hourly: Vec<Bucket>,
@@ -76,6 +92,7 @@ pub struct ModelUsage {
 pub struct OperatorShare {
     pub operator: String,
     pub payments: u64,
+    #[serde(serialize_with = "amount")]
     pub fees: u64,
 }
 
@@ -83,6 +100,7 @@ pub struct OperatorShare {
 pub struct DatanetCredit {
     pub datanet: String,
     pub credits: u64,
+    #[serde(serialize_with = "amount")]
     pub credited: u64,
     pub contributions: u64,
     pub accepted: u64,
@@ -98,6 +116,7 @@ pub struct DayCount {
 pub struct Earner {
     pub beneficiary: String,
     pub claims: u64,
+    #[serde(serialize_with = "amount")]
     pub earned: u64,
 }
 
@@ -152,109 +171,140 @@ fn bps(part: u64, whole: u64) -> u64 {
     }
 }
 
-fn buckets(conn: &Connection, view: &str, model: &str) -> Result<Vec<Bucket>> {
-    let sql = format!("SELECT bucket, payments, calls, fees FROM {view} WHERE model = $1 ORDER BY bucket");
-    let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map(params![model], |r| {
+/// Every row of `sql` (no parameters), mapped.
+fn rows<T>(conn: &Connection, sql: &str, map: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([], map)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn buckets(conn: &Connection, view: &str, model: &str, since: i64) -> Result<Vec<Bucket>> {
+    let sql =
+        format!("SELECT bucket, payments, calls, fees FROM {view} WHERE model = $1 AND bucket >= $2 ORDER BY bucket");
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![model, since], |r| {
         Ok(Bucket { start: r.get(0)?, payments: u(r, 1)?, calls: u(r, 2)?, fees: u(r, 3)? })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn models(conn: &Connection) -> Result<Vec<ModelUsage>> {
-    let mut stmt = conn.prepare(
-        "SELECT model, COUNT(*), SUM(calls), SUM(fee) FROM payments GROUP BY model ORDER BY SUM(fee) DESC, model",
+/// The time of the last indexed transaction (none before the first).
+fn last_block_time(store: &Store) -> Result<Option<i64>> {
+    (store.counter("transactions")? > 0).then(|| store.counter("last_block_time").map(|t| t as i64)).transpose()
+}
+
+fn indexed(store: &Store) -> Result<Indexed> {
+    Ok(Indexed {
+        transactions: store.counter("transactions")?,
+        failed_transactions: store.counter("failed_transactions")?,
+        events: store.counter("events")?,
+        skipped_events: store.counter("skipped_events")?,
+        last_block_time: last_block_time(store)?,
+    })
+}
+
+fn payments(store: &Store) -> Result<Payments> {
+    let (count, via_channel) = (store.counter("payments")?, store.counter("via_channel")?);
+    Ok(Payments {
+        count,
+        calls: store.counter("calls")?,
+        fees: store.counter("fees")?,
+        via_channel,
+        via_wallet: count - via_channel,
+    })
+}
+
+fn distribution(store: &Store) -> Result<Distribution> {
+    let conn = store.connection();
+    Ok(Distribution {
+        contributors: count(conn, "SELECT SUM(credited) FROM datanet_credits")?,
+        upstream_models: count(conn, "SELECT SUM(credited) FROM upstream_credits")?,
+        owners: store.counter("owners")?,
+        operators: store.counter("operators")?,
+        protocol: store.counter("protocol")?,
+    })
+}
+
+/// Each model's totals, its daily series, and its hourly series over the last `HOURLY_SECS`.
+fn models(store: &Store) -> Result<Vec<ModelUsage>> {
+    let conn = store.connection();
+    let since = last_block_time(store)?.unwrap_or(0) - HOURLY_SECS;
+    let totals = rows(
+        conn,
+        "SELECT model, SUM(payments), SUM(calls), SUM(fees) FROM model_daily GROUP BY model ORDER BY SUM(fees) DESC, model",
+        |r| Ok((r.get::<_, String>(0)?, u(r, 1)?, u(r, 2)?, u(r, 3)?)),
     )?;
-    let totals = stmt
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, u(r, 1)?, u(r, 2)?, u(r, 3)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
     totals
         .into_iter()
         .map(|(model, payments, calls, fees)| {
-            let daily = buckets(conn, "model_daily", &model)?;
-            let hourly = buckets(conn, "model_hourly", &model)?;
+            let daily = buckets(conn, "model_daily", &model, i64::MIN)?;
+            let hourly = buckets(conn, "model_hourly", &model, since)?;
             Ok(ModelUsage { model, payments, calls, fees, daily, hourly })
         })
         .collect()
 }
 
-fn operators(conn: &Connection) -> Result<Vec<OperatorShare>> {
-    let mut stmt = conn.prepare("SELECT operator, payments, fees FROM operator_fees ORDER BY fees DESC, operator")?;
-    let rows = stmt.query_map([], |r| Ok(OperatorShare { operator: r.get(0)?, payments: u(r, 1)?, fees: u(r, 2)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+fn operators(store: &Store) -> Result<Vec<OperatorShare>> {
+    rows(store.connection(), "SELECT operator, payments, fees FROM operator_totals ORDER BY fees DESC, operator", |r| {
+        Ok(OperatorShare { operator: r.get(0)?, payments: u(r, 1)?, fees: u(r, 2)? })
+    })
 }
 
-fn datanets(conn: &Connection) -> Result<Vec<DatanetCredit>> {
-    let mut stmt = conn.prepare(
-        "SELECT d.datanet, d.credits, d.credited,
-                (SELECT COUNT(*) FROM contributions c WHERE c.datanet = d.datanet),
-                (SELECT COUNT(*) FROM contributions c JOIN acceptances a ON a.contribution = c.contribution
-                 WHERE c.datanet = d.datanet)
-         FROM datanet_credits d ORDER BY d.credited DESC, d.datanet",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(DatanetCredit {
-            datanet: r.get(0)?,
-            credits: u(r, 1)?,
-            credited: u(r, 2)?,
-            contributions: u(r, 3)?,
-            accepted: u(r, 4)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+fn datanets(store: &Store) -> Result<Vec<DatanetCredit>> {
+    rows(
+        store.connection(),
+        "SELECT datanet, credits, credited, contributions, accepted FROM datanet_credits ORDER BY credited DESC, datanet",
+        |r| {
+            Ok(DatanetCredit {
+                datanet: r.get(0)?,
+                credits: u(r, 1)?,
+                credited: u(r, 2)?,
+                contributions: u(r, 3)?,
+                accepted: u(r, 4)?,
+            })
+        },
+    )
 }
 
-fn day_counts(conn: &Connection, sql: &str) -> Result<Vec<DayCount>> {
-    let mut stmt = conn.prepare(sql)?;
-    let rows = stmt.query_map([], |r| Ok(DayCount { day: r.get(0)?, count: u(r, 1)? }))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn median(mut values: Vec<i64>) -> Option<i64> {
-    values.sort_unstable();
-    let n = values.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(values[n / 2]),
-        _ => Some((values[n / 2 - 1] + values[n / 2]) / 2),
+fn median_wait(conn: &Connection) -> Result<Option<i64>> {
+    let n = count(conn, "SELECT COUNT(*) FROM payout_waits")? as i64;
+    if n == 0 {
+        return Ok(None);
     }
+    let mut stmt = conn.prepare_cached("SELECT wait FROM payout_waits ORDER BY wait LIMIT $1 OFFSET $2")?;
+    let middle = stmt.query_map(params![2 - n % 2, (n - 1) / 2], |r| r.get::<_, i64>(0))?;
+    let middle = middle.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(middle.iter().sum::<i64>() / middle.len() as i64))
 }
 
-fn contributors(conn: &Connection) -> Result<(Contributors, u64)> {
-    let accepted = count(conn, "SELECT COUNT(*) FROM acceptances")?;
-    let waits = {
-        let mut stmt = conn.prepare("SELECT first_paid_at - accepted_at FROM first_payouts")?;
-        let rows = stmt.query_map([], |r| r.get::<_, i64>(0))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    let earners = {
-        let mut stmt = conn.prepare(
-            "SELECT beneficiary, claims, earned FROM contributor_earnings ORDER BY earned DESC, beneficiary",
-        )?;
-        let rows = stmt.query_map([], |r| Ok(Earner { beneficiary: r.get(0)?, claims: u(r, 1)?, earned: u(r, 2)? }))?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()?
-    };
-    let total: u64 = earners.iter().map(|e| e.earned).sum();
-    let top10: u64 = earners.iter().take(TOP).map(|e| e.earned).sum();
-    let earned = waits.len() as u64;
-    let kpis = Contributors {
-        contributors: count(conn, "SELECT COUNT(DISTINCT contributor) FROM contributions")?,
+/// The ten best-paid contributors.
+fn top_earners(store: &Store) -> Result<Vec<Earner>> {
+    rows(
+        store.connection(),
+        "SELECT beneficiary, claims, earned FROM earner_totals ORDER BY earned DESC, beneficiary DESC LIMIT 10",
+        |r| Ok(Earner { beneficiary: r.get(0)?, claims: u(r, 1)?, earned: u(r, 2)? }),
+    )
+}
+
+fn contributors(store: &Store) -> Result<Contributors> {
+    let conn = store.connection();
+    let accepted = store.counter("accepted_contributions")?;
+    let earned = store.counter("earned_contributions")?;
+    Ok(Contributors {
+        contributors: store.counter("contributors")?,
         accepted_contributions: accepted,
         earned_contributions: earned,
         earned_share_bps: bps(earned, accepted),
-        median_secs_to_first_payout: median(waits),
-        claiming_per_day: day_counts(
-            conn,
-            "SELECT block_time / 86400 * 86400, COUNT(DISTINCT beneficiary) FROM contributor_claims
-             GROUP BY block_time / 86400 ORDER BY 1",
-        )?,
-        top: earners.into_iter().take(TOP).collect(),
-    };
-    Ok((kpis, bps(top10, total)))
+        median_secs_to_first_payout: median_wait(conn)?,
+        claiming_per_day: rows(conn, "SELECT day, COUNT(*) FROM claim_days GROUP BY day ORDER BY day", |r| {
+            Ok(DayCount { day: r.get(0)?, count: u(r, 1)? })
+        })?,
+        top: top_earners(store)?,
+    })
 }
 
 /// Herfindahl index (bps) and the fewest operators serving half, from fees sorted high to low.
-fn concentration(fees: &[u64]) -> (u64, u64) {
+fn operator_concentration(fees: &[u64]) -> (u64, u64) {
     let total: u128 = fees.iter().map(|&f| f as u128).sum();
     if total == 0 {
         return (0, 0);
@@ -272,68 +322,65 @@ fn concentration(fees: &[u64]) -> (u64, u64) {
     (hhi, half)
 }
 
-fn retention(conn: &Connection, last_block_time: Option<i64>) -> Result<Retention> {
-    let returning = count(
-        conn,
-        "SELECT COUNT(DISTINCT a.contributor) FROM contributions a JOIN contributions b
-         ON b.contributor = a.contributor AND b.contribution <> a.contribution
-         AND b.submitted_at >= a.submitted_at AND b.submitted_at <= a.submitted_at + 2592000",
-    )?;
+fn concentration(store: &Store) -> Result<Concentration> {
+    let fees: Vec<u64> = operators(store)?.iter().map(|o| o.fees).collect();
+    let (operator_hhi_bps, operators_for_half_fees) = operator_concentration(&fees);
+    let top10: u64 = top_earners(store)?.iter().map(|e| e.earned).sum();
+    Ok(Concentration {
+        operator_hhi_bps,
+        operators_for_half_fees,
+        top10_contributor_share_bps: bps(top10, store.counter("contributor_earned")?),
+    })
+}
+
+fn retention(store: &Store) -> Result<Retention> {
     let mut models_paid_by_day = Vec::new();
-    if let Some(last) = last_block_time {
+    if let Some(last) = last_block_time(store)? {
         let last_day = last.div_euclid(DAY) * DAY;
-        let mut stmt =
-            conn.prepare("SELECT COUNT(DISTINCT model) FROM payments WHERE block_time >= $1 AND block_time < $2")?;
+        let mut stmt = store.connection().prepare_cached("SELECT COUNT(*) FROM model_daily WHERE bucket = $1")?;
         for day in (0..RECENT_DAYS).rev().map(|back| last_day - back * DAY) {
-            let count = stmt.query_row(params![day, day + DAY], |r| u(r, 0))?;
+            let count = stmt.query_row(params![day], |r| u(r, 0))?;
             models_paid_by_day.push(DayCount { day, count });
         }
     }
-    Ok(Retention { contributors_returning_within_30_days: returning, models_paid_by_day })
+    Ok(Retention {
+        contributors_returning_within_30_days: store.counter("returning_contributors")?,
+        models_paid_by_day,
+    })
 }
 
-/// Every KPI of the indexed history.
+/// Every KPI of the indexed history, from the rollups: a few small reads at any scale.
 pub fn kpis(store: &Store) -> Result<Kpis> {
-    let conn = store.connection();
-    let last_block_time: Option<i64> =
-        conn.query_row("SELECT MAX(block_time) FROM transactions WHERE failed = 0", [], |r| r.get(0))?;
-    let indexed = Indexed {
-        transactions: count(conn, "SELECT COUNT(*) FROM transactions WHERE failed = 0")?,
-        failed_transactions: store.counter("failed_transactions")?,
-        events: count(conn, "SELECT COUNT(*) FROM events")?,
-        skipped_events: store.counter("skipped_events")?,
-        last_block_time,
-    };
-    let payments = conn.query_row(
-        "SELECT COUNT(*), SUM(calls), SUM(fee), SUM(via_channel), SUM(protocol), SUM(owner_amount),
-                SUM(operator_amount) FROM payments",
-        [],
-        |r| Ok([u(r, 0)?, u(r, 1)?, u(r, 2)?, u(r, 3)?, u(r, 4)?, u(r, 5)?, u(r, 6)?]),
-    )?;
-    let [count_paid, calls, fees, via_channel, protocol, owners, operators_paid] = payments;
-    let upstream_models = count(conn, "SELECT SUM(credited) FROM upstream_credits")?;
-    let to_contributors = count(conn, "SELECT SUM(credited) FROM datanet_credits")?;
-    let operators = operators(conn)?;
-    let (operator_hhi_bps, operators_for_half_fees) =
-        concentration(&operators.iter().map(|o| o.fees).collect::<Vec<_>>());
-    let (contributors, top10_contributor_share_bps) = contributors(conn)?;
     Ok(Kpis {
-        indexed,
-        payments: Payments { count: count_paid, calls, fees, via_channel, via_wallet: count_paid - via_channel },
-        distribution: Distribution {
-            contributors: to_contributors,
-            upstream_models,
-            owners,
-            operators: operators_paid,
-            protocol,
-        },
-        models: models(conn)?,
-        operators,
-        datanets: datanets(conn)?,
-        contributors,
-        concentration: Concentration { operator_hhi_bps, operators_for_half_fees, top10_contributor_share_bps },
-        retention: retention(conn, last_block_time)?,
+        indexed: indexed(store)?,
+        payments: payments(store)?,
+        distribution: distribution(store)?,
+        models: models(store)?,
+        operators: operators(store)?,
+        datanets: datanets(store)?,
+        contributors: contributors(store)?,
+        concentration: concentration(store)?,
+        retention: retention(store)?,
     })
+}
+
+/// One part of `Kpis`, by its field name, computed alone.
+pub fn section(store: &Store, name: &str) -> Result<Option<Value>> {
+    fn json<T: Serialize>(value: Result<T>) -> Result<Option<Value>> {
+        Ok(Some(serde_json::to_value(value?)?))
+    }
+    match name {
+        "indexed" => json(indexed(store)),
+        "payments" => json(payments(store)),
+        "distribution" => json(distribution(store)),
+        "models" => json(models(store)),
+        "operators" => json(operators(store)),
+        "datanets" => json(datanets(store)),
+        "contributors" => json(contributors(store)),
+        "concentration" => json(concentration(store)),
+        "retention" => json(retention(store)),
+        _ => Ok(None),
+    }
 }
 
 #[cfg(test)]
@@ -342,18 +389,27 @@ mod tests {
 
     #[test]
     fn concentration_of_one_two_and_many_operators() {
-        assert_eq!(concentration(&[]), (0, 0));
-        assert_eq!(concentration(&[500]), (10_000, 1));
-        assert_eq!(concentration(&[50, 50]), (5_000, 1));
+        assert_eq!(operator_concentration(&[]), (0, 0));
+        assert_eq!(operator_concentration(&[500]), (10_000, 1));
+        assert_eq!(operator_concentration(&[50, 50]), (5_000, 1));
         // 60/30/10: HHI 0.36 + 0.09 + 0.01 = 0.46; the first alone serves more than half.
-        assert_eq!(concentration(&[60, 30, 10]), (4_600, 1));
-        assert_eq!(concentration(&[40, 30, 30]), (3_400, 2));
+        assert_eq!(operator_concentration(&[60, 30, 10]), (4_600, 1));
+        assert_eq!(operator_concentration(&[40, 30, 30]), (3_400, 2));
     }
 
     #[test]
-    fn median_of_odd_and_even_counts() {
-        assert_eq!(median(vec![]), None);
-        assert_eq!(median(vec![5, 1, 3]), Some(3));
-        assert_eq!(median(vec![4, 1, 3, 10]), Some(3));
+    fn median_of_no_odd_and_even_counts_of_waits() {
+        let store = Store::memory().unwrap();
+        let conn = store.connection();
+        assert_eq!(median_wait(conn).unwrap(), None);
+        let insert = |c: &str, wait: i64| {
+            conn.execute("INSERT INTO payout_waits (contribution, wait) VALUES ($1, $2)", params![c, wait]).unwrap()
+        };
+        for (c, wait) in [("a", 5), ("b", 1), ("c", 3)] {
+            insert(c, wait);
+        }
+        assert_eq!(median_wait(conn).unwrap(), Some(3));
+        insert("d", 10);
+        assert_eq!(median_wait(conn).unwrap(), Some(4), "(3 + 5) / 2");
     }
 }

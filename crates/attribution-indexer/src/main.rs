@@ -60,7 +60,7 @@ fn main() -> Result<()> {
             eprintln!("indexed {} transactions ({} events) from {}", pass.transactions, pass.events, file.display());
         }
         Command::Stats { json } => report::print(&kpis(&db)?, json)?,
-        Command::Serve { listen } => api::serve(&db, &listen)?,
+        Command::Serve { listen } => api::serve(&db, api::listen(&listen)?)?,
     }
     Ok(())
 }

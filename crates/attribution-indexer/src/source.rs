@@ -21,6 +21,8 @@ const TRIES: u32 = 5;
 const FIRST_BACKOFF: Duration = Duration::from_millis(250);
 /// `getSignaturesForAddress` pages.
 const PAGE: usize = 1_000;
+/// Transactions of a prepared file per database transaction.
+const FILE_BATCH: usize = 1_000;
 
 /// What one pass stored.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -53,31 +55,43 @@ fn progress(len: u64, what: &str) -> ProgressBar {
     bar
 }
 
-/// Stores `tx` from `source` and adds it to `pass`, printing what could not be read.
-fn store(store: &mut Store, tx: &TxRecord, source: &str, pass: &mut Pass) -> Result<()> {
-    let ingested = store.ingest(tx, Some(source))?;
-    for warning in &ingested.warnings {
-        eprintln!("warning: {}: {warning}", tx.signature);
-    }
-    if ingested.new {
-        pass.add(Pass { transactions: 1, events: ingested.events as u64, skipped: ingested.warnings.len() as u64 });
+/// Stores `txs` from `source` in one database transaction and adds them to `pass`, printing
+/// what could not be read.
+fn store(db: &mut Store, txs: &[TxRecord], source: &str, pass: &mut Pass) -> Result<()> {
+    for (tx, ingested) in txs.iter().zip(db.ingest_all(txs, Some(source))?) {
+        for warning in &ingested.warnings {
+            eprintln!("warning: {}: {warning}", tx.signature);
+        }
+        if ingested.new {
+            pass.add(Pass { transactions: 1, events: ingested.events as u64, skipped: ingested.warnings.len() as u64 });
+        }
     }
     Ok(())
 }
 
-/// Reads a prepared file of JSON lines into `db`; a line already stored changes nothing.
+/// Reads a prepared file of JSON lines into `db`, `FILE_BATCH` transactions per database
+/// transaction; a line already stored changes nothing.
 pub fn ingest_file(db: &mut Store, path: &Path) -> Result<Pass> {
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
-    let lines: Vec<String> = std::io::BufReader::new(file).lines().collect::<std::io::Result<_>>()?;
-    let bar = progress(lines.len() as u64, "transactions");
+    let bar = progress(file.metadata()?.len(), "bytes of transactions");
     let source = format!("file:{}", path.display());
     let mut pass = Pass::default();
-    for (n, line) in lines.iter().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        let tx: TxRecord = serde_json::from_str(line)
+    let mut batch = Vec::with_capacity(FILE_BATCH);
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line?;
+        bar.inc(line.len() as u64 + 1);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let tx = serde_json::from_str(&line)
             .with_context(|| format!("{} line {}: not a transaction", path.display(), n + 1))?;
-        store(db, &tx, &source, &mut pass)?;
-        bar.inc(1);
+        batch.push(tx);
+        if batch.len() == FILE_BATCH {
+            store(db, &batch, &source, &mut pass)?;
+            batch.clear();
+        }
     }
+    store(db, &batch, &source, &mut pass)?;
     bar.finish_and_clear();
     Ok(pass)
 }
@@ -165,7 +179,7 @@ impl Rpc {
                 if !tx.failed {
                     tx.logs = self.logs(&tx.signature)?;
                 }
-                store(db, &tx, &source, &mut pass)?;
+                store(db, std::slice::from_ref(&tx), &source, &mut pass)?;
                 bar.inc(1);
             }
             bar.finish_and_clear();

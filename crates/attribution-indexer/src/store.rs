@@ -5,7 +5,7 @@
 
 use crate::decode::{events, Decoded, Event, TxRecord};
 use anyhow::{Context, Result};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
 use std::path::Path;
 
 /// The schema, one migration per entry, applied in order and recorded in `schema_migrations`.
@@ -18,13 +18,14 @@ const MIGRATIONS: &[&str] = &["
         signature TEXT NOT NULL, event_index INTEGER NOT NULL, program TEXT NOT NULL, name TEXT NOT NULL,
         data TEXT NOT NULL, PRIMARY KEY (signature, event_index)
     );
+
+    -- Facts, one row per event that feeds a KPI.
     CREATE TABLE payments (
         signature TEXT NOT NULL, event_index INTEGER NOT NULL, block_time BIGINT NOT NULL, model TEXT NOT NULL,
         payer TEXT NOT NULL, operator TEXT NOT NULL, via_channel INTEGER NOT NULL, calls BIGINT NOT NULL,
         fee BIGINT NOT NULL, protocol BIGINT NOT NULL, owner_amount BIGINT NOT NULL, operator_amount BIGINT NOT NULL,
         PRIMARY KEY (signature, event_index)
     );
-    CREATE INDEX payments_model_time ON payments (model, block_time);
     CREATE TABLE lineage_credits (
         signature TEXT NOT NULL, event_index INTEGER NOT NULL, entry INTEGER NOT NULL, block_time BIGINT NOT NULL,
         target TEXT NOT NULL, amount BIGINT NOT NULL, PRIMARY KEY (signature, event_index, entry)
@@ -33,47 +34,45 @@ const MIGRATIONS: &[&str] = &["
     CREATE TABLE contributions (
         contribution TEXT PRIMARY KEY, datanet TEXT NOT NULL, contributor TEXT NOT NULL, submitted_at BIGINT NOT NULL
     );
+    CREATE INDEX contributions_contributor ON contributions (contributor, submitted_at);
     CREATE TABLE acceptances (contribution TEXT PRIMARY KEY, accepted_at BIGINT NOT NULL);
     CREATE TABLE positions (position TEXT PRIMARY KEY, contribution TEXT NOT NULL);
     CREATE TABLE claims (
         signature TEXT NOT NULL, event_index INTEGER NOT NULL, block_time BIGINT NOT NULL, kind TEXT NOT NULL,
-        beneficiary TEXT NOT NULL, position TEXT, contribution TEXT, amount BIGINT NOT NULL,
-        PRIMARY KEY (signature, event_index)
+        beneficiary TEXT NOT NULL, contribution TEXT, amount BIGINT NOT NULL, PRIMARY KEY (signature, event_index)
     );
+
+    -- Rollups, kept with the facts in the same database transaction, so that every KPI reads a
+    -- few small rows whatever the length of the history.
     CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL);
+    CREATE TABLE model_buckets (
+        model TEXT NOT NULL, span BIGINT NOT NULL, bucket BIGINT NOT NULL, payments BIGINT NOT NULL,
+        calls BIGINT NOT NULL, fees BIGINT NOT NULL, PRIMARY KEY (model, span, bucket)
+    );
+    CREATE INDEX model_buckets_by_time ON model_buckets (span, bucket);
+    CREATE TABLE operator_totals (operator TEXT PRIMARY KEY, payments BIGINT NOT NULL, fees BIGINT NOT NULL);
+    CREATE TABLE target_totals (target TEXT PRIMARY KEY, credits BIGINT NOT NULL, credited BIGINT NOT NULL);
+    CREATE TABLE datanet_totals (datanet TEXT PRIMARY KEY, contributions BIGINT NOT NULL, accepted BIGINT NOT NULL);
+    CREATE TABLE earner_totals (beneficiary TEXT PRIMARY KEY, claims BIGINT NOT NULL, earned BIGINT NOT NULL);
+    CREATE INDEX earner_totals_by_earned ON earner_totals (earned, beneficiary);
+    CREATE TABLE claim_days (day BIGINT NOT NULL, beneficiary TEXT NOT NULL, PRIMARY KEY (day, beneficiary));
+    CREATE TABLE first_payouts (contribution TEXT PRIMARY KEY, first_paid_at BIGINT NOT NULL);
+    CREATE TABLE payout_waits (contribution TEXT PRIMARY KEY, wait BIGINT NOT NULL);
+    CREATE INDEX payout_waits_by_wait ON payout_waits (wait);
+    CREATE TABLE returning_contributors (contributor TEXT PRIMARY KEY);
     CREATE TABLE cursors (source TEXT PRIMARY KEY, signature TEXT NOT NULL);
-    CREATE INDEX contributions_contributor ON contributions (contributor, submitted_at);
 
     -- The KPI views (crate::kpi reads them; so can anyone with the database).
-    CREATE VIEW model_daily AS
-        SELECT model, block_time / 86400 * 86400 AS bucket, COUNT(*) AS payments,
-               CAST(SUM(calls) AS BIGINT) AS calls, CAST(SUM(fee) AS BIGINT) AS fees
-        FROM payments GROUP BY model, block_time / 86400;
-    CREATE VIEW model_hourly AS
-        SELECT model, block_time / 3600 * 3600 AS bucket, COUNT(*) AS payments,
-               CAST(SUM(calls) AS BIGINT) AS calls, CAST(SUM(fee) AS BIGINT) AS fees
-        FROM payments GROUP BY model, block_time / 3600;
-    CREATE VIEW operator_fees AS
-        SELECT operator, COUNT(*) AS payments, CAST(SUM(fee) AS BIGINT) AS fees FROM payments GROUP BY operator;
+    CREATE VIEW model_daily AS SELECT model, bucket, payments, calls, fees FROM model_buckets WHERE span = 86400;
+    CREATE VIEW model_hourly AS SELECT model, bucket, payments, calls, fees FROM model_buckets WHERE span = 3600;
     -- A lineage credit goes to a datanet (its contributors) or to an upstream model's escrow.
     CREATE VIEW datanet_credits AS
-        SELECT l.target AS datanet, COUNT(*) AS credits, CAST(SUM(l.amount) AS BIGINT) AS credited
-        FROM lineage_credits l LEFT JOIN models m ON m.model = l.target WHERE m.model IS NULL GROUP BY l.target;
+        SELECT t.target AS datanet, t.credits, t.credited, COALESCE(d.contributions, 0) AS contributions,
+               COALESCE(d.accepted, 0) AS accepted
+        FROM target_totals t LEFT JOIN models m ON m.model = t.target
+        LEFT JOIN datanet_totals d ON d.datanet = t.target WHERE m.model IS NULL;
     CREATE VIEW upstream_credits AS
-        SELECT l.target AS model, COUNT(*) AS credits, CAST(SUM(l.amount) AS BIGINT) AS credited
-        FROM lineage_credits l JOIN models m ON m.model = l.target GROUP BY l.target;
-    -- What contributors took out of their positions and Proof-of-Attribution claims, with the
-    -- contribution each was for.
-    CREATE VIEW contributor_claims AS
-        SELECT c.block_time, c.beneficiary, c.amount, COALESCE(c.contribution, p.contribution) AS contribution
-        FROM claims c LEFT JOIN positions p ON p.position = c.position WHERE c.kind IN ('position', 'attribution');
-    CREATE VIEW contributor_earnings AS
-        SELECT beneficiary, COUNT(*) AS claims, CAST(SUM(amount) AS BIGINT) AS earned
-        FROM contributor_claims GROUP BY beneficiary;
-    CREATE VIEW first_payouts AS
-        SELECT a.contribution, a.accepted_at, MIN(cc.block_time) AS first_paid_at
-        FROM acceptances a JOIN contributor_claims cc ON cc.contribution = a.contribution AND cc.amount > 0
-        GROUP BY a.contribution, a.accepted_at;
+        SELECT t.target AS model, t.credits, t.credited FROM target_totals t JOIN models m ON m.model = t.target;
 "];
 
 /// What `ingest` did with a transaction.
@@ -144,131 +143,297 @@ impl Store {
         Ok(value.unwrap_or(0) as u64)
     }
 
-    /// Stores `tx` once (its events decoded into rows) and, in the same database transaction,
-    /// moves `source`'s cursor to it. A failed transaction is recorded as seen and counted
-    /// under `failed_transactions`, nothing else.
-    pub fn ingest(&mut self, tx: &TxRecord, source: Option<&str>) -> Result<Ingested> {
+    /// Stores `txs` (each once: a repeat changes nothing), their events decoded into facts and
+    /// rollups, and moves `source`'s cursor to the last of them: all in one database
+    /// transaction. A failed transaction is recorded as seen and counted, nothing else.
+    pub fn ingest_all(&mut self, txs: &[TxRecord], source: Option<&str>) -> Result<Vec<Ingested>> {
         let db = self.conn.transaction()?;
-        let new = db.execute(
-            "INSERT INTO transactions (signature, slot, block_time, failed) VALUES ($1, $2, $3, $4)
-             ON CONFLICT DO NOTHING",
-            params![tx.signature, amount(tx.slot)?, tx.block_time, tx.failed as i64],
-        )? == 1;
-        let mut outcome = Ingested { new, ..Ingested::default() };
-        if new && tx.failed {
-            bump(&db, "failed_transactions", 1)?;
-        } else if new {
-            let found = events(&tx.logs);
-            let via_channel = found.decoded.iter().any(|d| matches!(d.event, Event::ChannelSettled));
-            for decoded in &found.decoded {
-                insert(&db, tx, decoded, via_channel)?;
-            }
-            bump(&db, "skipped_events", found.skipped.len() as i64)?;
-            outcome.events = found.decoded.len();
-            outcome.warnings = found.skipped;
-        }
-        if let Some(source) = source {
-            db.execute(
+        let outcomes = txs.iter().map(|tx| ingest_one(&db, tx)).collect::<Result<Vec<_>>>()?;
+        if let (Some(source), Some(last)) = (source, txs.last()) {
+            db.prepare_cached(
                 "INSERT INTO cursors (source, signature) VALUES ($1, $2)
                  ON CONFLICT (source) DO UPDATE SET signature = excluded.signature",
-                params![source, tx.signature],
-            )?;
+            )?
+            .execute(params![source, last.signature])?;
         }
         db.commit()?;
-        Ok(outcome)
+        Ok(outcomes)
+    }
+
+    /// `ingest_all` of one transaction.
+    pub fn ingest(&mut self, tx: &TxRecord, source: Option<&str>) -> Result<Ingested> {
+        Ok(self.ingest_all(std::slice::from_ref(tx), source)?.remove(0))
     }
 }
 
-fn bump(db: &Transaction, name: &str, by: i64) -> Result<()> {
-    db.execute(
-        "INSERT INTO counters (name, value) VALUES ($1, $2)
-         ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value",
-        params![name, by],
-    )?;
+fn ingest_one(db: &Transaction, tx: &TxRecord) -> Result<Ingested> {
+    let new = db
+        .prepare_cached(
+            "INSERT INTO transactions (signature, slot, block_time, failed) VALUES ($1, $2, $3, $4)
+             ON CONFLICT DO NOTHING",
+        )?
+        .execute(params![tx.signature, amount(tx.slot)?, tx.block_time, tx.failed as i64])?
+        == 1;
+    let mut outcome = Ingested { new, ..Ingested::default() };
+    if !new {
+        return Ok(outcome);
+    }
+    if tx.failed {
+        count(db, "failed_transactions", 1)?;
+        return Ok(outcome);
+    }
+    let found = events(&tx.logs);
+    let via_channel = found.decoded.iter().any(|d| matches!(d.event, Event::ChannelSettled));
+    for decoded in &found.decoded {
+        insert(db, tx, decoded, via_channel)?;
+    }
+    count(db, "transactions", 1)?;
+    count(db, "events", found.decoded.len() as i64)?;
+    count(db, "skipped_events", found.skipped.len() as i64)?;
+    db.prepare_cached(
+        "INSERT INTO counters (name, value) VALUES ('last_block_time', $1)
+         ON CONFLICT (name) DO UPDATE SET value = excluded.value WHERE excluded.value > counters.value",
+    )?
+    .execute(params![tx.block_time])?;
+    outcome.events = found.decoded.len();
+    outcome.warnings = found.skipped;
+    Ok(outcome)
+}
+
+/// Adds `adds` to the row of `table` keyed by `keys` (created at zero first).
+fn add(db: &Transaction, table: &str, keys: &[(&str, &dyn ToSql)], adds: &[(&str, i64)]) -> Result<()> {
+    let columns: Vec<&str> = keys.iter().map(|k| k.0).chain(adds.iter().map(|a| a.0)).collect();
+    let placeholders: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
+    let sums: Vec<String> = adds.iter().map(|(c, _)| format!("{c} = {table}.{c} + excluded.{c}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({}) ON CONFLICT ({}) DO UPDATE SET {}",
+        columns.join(", "),
+        placeholders.join(", "),
+        keys.iter().map(|k| k.0).collect::<Vec<_>>().join(", "),
+        sums.join(", ")
+    );
+    let values: Vec<&dyn ToSql> = keys.iter().map(|k| k.1).chain(adds.iter().map(|a| &a.1 as &dyn ToSql)).collect();
+    db.prepare_cached(&sql)?.execute(values.as_slice())?;
     Ok(())
 }
 
-/// One event's rows: the raw event, and the KPI table it feeds, if any.
+fn count(db: &Transaction, name: &str, by: i64) -> Result<()> {
+    add(db, "counters", &[("name", &name)], &[("value", by)])
+}
+
+/// Inserts a row unless its key is there; whether it was new.
+fn insert_new(db: &Transaction, sql: &str, values: &[&dyn ToSql]) -> Result<bool> {
+    Ok(db.prepare_cached(sql)?.execute(values)? == 1)
+}
+
+const HOUR: i64 = 3_600;
+const DAY: i64 = 86_400;
+const RETURN_WINDOW: i64 = 30 * DAY;
+
+/// One event's rows: the raw event, the facts and rollups it feeds.
 fn insert(db: &Transaction, tx: &TxRecord, d: &Decoded, via_channel: bool) -> Result<()> {
     let (sig, index, time) = (&tx.signature, d.index, tx.block_time);
-    db.execute(
-        "INSERT INTO events (signature, event_index, program, name, data) VALUES ($1, $2, $3, $4, $5)",
-        params![sig, index, d.program.to_string(), d.name, d.data],
-    )?;
-    let claim = |kind: &str, beneficiary: &str, position: Option<String>, contribution: Option<String>, value: u64| {
-        db.execute(
-            "INSERT INTO claims (signature, event_index, block_time, kind, beneficiary, position, contribution, amount)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            params![sig, index, time, kind, beneficiary, position, contribution, amount(value)?],
-        )?;
-        anyhow::Ok(())
-    };
+    db.prepare_cached("INSERT INTO events (signature, event_index, program, name, data) VALUES ($1, $2, $3, $4, $5)")?
+        .execute(params![sig, index, d.program.to_string(), d.name, d.data])?;
     match &d.event {
         Event::Paid(e) => {
-            db.execute(
+            let (model, operator) = (e.model.to_string(), e.operator.to_string());
+            let protocol = amount(e.protocol_fee.checked_add(e.dust).context("protocol fee overflow")?)?;
+            let (calls, fee) = (amount(e.calls)?, amount(e.fee)?);
+            db.prepare_cached(
                 "INSERT INTO payments (signature, event_index, block_time, model, payer, operator, via_channel, calls,
                  fee, protocol, owner_amount, operator_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-                params![
-                    sig,
-                    index,
-                    time,
-                    e.model.to_string(),
-                    e.payer.to_string(),
-                    e.operator.to_string(),
-                    via_channel as i64,
-                    amount(e.calls)?,
-                    amount(e.fee)?,
-                    amount(e.protocol_fee.checked_add(e.dust).context("protocol fee overflow")?)?,
-                    amount(e.owner_amount)?,
-                    amount(e.operator_amount)?,
-                ],
-            )?;
+            )?
+            .execute(params![
+                sig,
+                index,
+                time,
+                model,
+                e.payer.to_string(),
+                operator,
+                via_channel as i64,
+                calls,
+                fee,
+                protocol,
+                amount(e.owner_amount)?,
+                amount(e.operator_amount)?,
+            ])?;
+            for (name, value) in [
+                ("payments", 1),
+                ("calls", calls),
+                ("fees", fee),
+                ("via_channel", via_channel as i64),
+                ("protocol", protocol),
+                ("owners", amount(e.owner_amount)?),
+                ("operators", amount(e.operator_amount)?),
+            ] {
+                count(db, name, value)?;
+            }
+            for span in [HOUR, DAY] {
+                let bucket = time.div_euclid(span) * span;
+                let keys: [(&str, &dyn ToSql); 3] = [("model", &model), ("span", &span), ("bucket", &bucket)];
+                add(db, "model_buckets", &keys, &[("payments", 1), ("calls", calls), ("fees", fee)])?;
+            }
+            add(db, "operator_totals", &[("operator", &operator)], &[("payments", 1), ("fees", fee)])?;
             for (entry, credit) in e.lineage.iter().enumerate() {
-                db.execute(
+                let target = credit.target.to_string();
+                db.prepare_cached(
                     "INSERT INTO lineage_credits (signature, event_index, entry, block_time, target, amount)
                      VALUES ($1, $2, $3, $4, $5, $6)",
-                    params![sig, index, entry as i64, time, credit.target.to_string(), amount(credit.amount)?],
+                )?
+                .execute(params![sig, index, entry as i64, time, target, amount(credit.amount)?])?;
+                add(
+                    db,
+                    "target_totals",
+                    &[("target", &target)],
+                    &[("credits", 1), ("credited", amount(credit.amount)?)],
                 )?;
             }
         }
         Event::ModelCreated { model } => {
-            db.execute("INSERT INTO models (model) VALUES ($1) ON CONFLICT DO NOTHING", params![model.to_string()])?;
+            insert_new(db, "INSERT INTO models (model) VALUES ($1) ON CONFLICT DO NOTHING", &[&model.to_string()])?;
         }
         Event::ContributionSubmitted { contribution, datanet, contributor, accepted, at } => {
-            db.execute(
+            let (contribution, datanet, contributor) =
+                (contribution.to_string(), datanet.to_string(), contributor.to_string());
+            let new = insert_new(
+                db,
                 "INSERT INTO contributions (contribution, datanet, contributor, submitted_at) VALUES ($1, $2, $3, $4)
                  ON CONFLICT DO NOTHING",
-                params![contribution.to_string(), datanet.to_string(), contributor.to_string(), at],
+                &[&contribution, &datanet, &contributor, at],
             )?;
+            if new {
+                contributed(db, &datanet, &contributor, *at)?;
+            }
             if *accepted {
-                accept(db, &contribution.to_string(), *at)?;
+                accept(db, &contribution, &datanet, *at)?;
             }
         }
-        Event::ContributionAccepted { contribution, at } => accept(db, &contribution.to_string(), *at)?,
+        Event::ContributionAccepted { contribution, datanet, at } => {
+            accept(db, &contribution.to_string(), &datanet.to_string(), *at)?
+        }
         Event::PositionEnrolled { position, contribution } => {
-            db.execute(
+            insert_new(
+                db,
                 "INSERT INTO positions (position, contribution) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-                params![position.to_string(), contribution.to_string()],
+                &[&position.to_string(), &contribution.to_string()],
             )?;
         }
         Event::PositionClaimed { position, beneficiary, amount } => {
-            claim("position", &beneficiary.to_string(), Some(position.to_string()), None, *amount)?
+            let contribution: Option<String> = db
+                .prepare_cached("SELECT contribution FROM positions WHERE position = $1")?
+                .query_row(params![position.to_string()], |r| r.get(0))
+                .optional()?;
+            paid(db, tx, d.index, "position", beneficiary, contribution, *amount)?
         }
         Event::AttributionClaimed { contribution, beneficiary, amount } => {
-            claim("attribution", &beneficiary.to_string(), None, Some(contribution.to_string()), *amount)?
+            paid(db, tx, d.index, "attribution", beneficiary, Some(contribution.to_string()), *amount)?
         }
         Event::EarningsClaimed { beneficiary, amount } => {
-            claim("earnings", &beneficiary.to_string(), None, None, *amount)?
+            paid(db, tx, d.index, "earnings", beneficiary, None, *amount)?
         }
         Event::ChannelSettled | Event::Other => {}
     }
     Ok(())
 }
 
-fn accept(db: &Transaction, contribution: &str, at: i64) -> Result<()> {
-    db.execute(
-        "INSERT INTO acceptances (contribution, accepted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
-        params![contribution, at],
-    )?;
+/// A new contribution of `contributor` to `datanet` at `at`: counted, and the contributor marked
+/// returning if another of its contributions is within 30 days either side (so that the order
+/// in which the two are read does not matter).
+fn contributed(db: &Transaction, datanet: &str, contributor: &str, at: i64) -> Result<()> {
+    add(db, "datanet_totals", &[("datanet", &datanet)], &[("contributions", 1), ("accepted", 0)])?;
+    let first = db
+        .prepare_cached("SELECT COUNT(*) FROM contributions WHERE contributor = $1")?
+        .query_row(params![contributor], |r| r.get::<_, i64>(0))?
+        == 1;
+    if first {
+        count(db, "contributors", 1)?;
+    }
+    let others: i64 = db
+        .prepare_cached(
+            "SELECT COUNT(*) FROM contributions WHERE contributor = $1 AND submitted_at >= $2 AND submitted_at <= $3",
+        )?
+        .query_row(params![contributor, at - RETURN_WINDOW, at + RETURN_WINDOW], |r| r.get(0))?;
+    if others > 1
+        && insert_new(
+            db,
+            "INSERT INTO returning_contributors (contributor) VALUES ($1) ON CONFLICT DO NOTHING",
+            &[&contributor],
+        )?
+    {
+        count(db, "returning_contributors", 1)?;
+    }
     Ok(())
+}
+
+/// A contribution accepted at `at`; with its first payout already known, its wait is recorded.
+fn accept(db: &Transaction, contribution: &str, datanet: &str, at: i64) -> Result<()> {
+    let new = insert_new(
+        db,
+        "INSERT INTO acceptances (contribution, accepted_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        &[&contribution, &at],
+    )?;
+    if !new {
+        return Ok(());
+    }
+    count(db, "accepted_contributions", 1)?;
+    add(db, "datanet_totals", &[("datanet", &datanet)], &[("contributions", 0), ("accepted", 1)])?;
+    record_wait(db, contribution)
+}
+
+/// The wait from a contribution's acceptance to its first payout, once both are known.
+fn record_wait(db: &Transaction, contribution: &str) -> Result<()> {
+    db.prepare_cached(
+        "INSERT INTO payout_waits (contribution, wait)
+         SELECT a.contribution, f.first_paid_at - a.accepted_at FROM acceptances a
+         JOIN first_payouts f ON f.contribution = a.contribution WHERE a.contribution = $1
+         ON CONFLICT (contribution) DO UPDATE SET wait = excluded.wait",
+    )?
+    .execute(params![contribution])?;
+    Ok(())
+}
+
+/// A claim of `value` by `beneficiary`: a fact, and for a contributor's claim (`position`,
+/// `attribution`) its earnings, its day, and the contribution's first payout.
+fn paid(
+    db: &Transaction,
+    tx: &TxRecord,
+    index: u32,
+    kind: &str,
+    beneficiary: &anchor_lang::prelude::Pubkey,
+    contribution: Option<String>,
+    value: u64,
+) -> Result<()> {
+    let (beneficiary, value, time) = (beneficiary.to_string(), amount(value)?, tx.block_time);
+    db.prepare_cached(
+        "INSERT INTO claims (signature, event_index, block_time, kind, beneficiary, contribution, amount)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )?
+    .execute(params![tx.signature, index, time, kind, beneficiary, contribution, value])?;
+    if kind == "earnings" || value == 0 {
+        return Ok(());
+    }
+    count(db, "contributor_earned", value)?;
+    add(db, "earner_totals", &[("beneficiary", &beneficiary)], &[("claims", 1), ("earned", value)])?;
+    let day = time.div_euclid(DAY) * DAY;
+    insert_new(
+        db,
+        "INSERT INTO claim_days (day, beneficiary) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        &[&day, &beneficiary],
+    )?;
+    let Some(contribution) = contribution else { return Ok(()) };
+    let first = insert_new(
+        db,
+        "INSERT INTO first_payouts (contribution, first_paid_at) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        &[&contribution, &time],
+    )?;
+    if first {
+        count(db, "earned_contributions", 1)?;
+    } else {
+        db.prepare_cached(
+            "UPDATE first_payouts SET first_paid_at = $2 WHERE contribution = $1 AND first_paid_at > $2",
+        )?
+        .execute(params![contribution, time])?;
+    }
+    record_wait(db, &contribution)
 }

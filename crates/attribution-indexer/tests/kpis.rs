@@ -4,7 +4,7 @@
 //! unreadable events are not counted.
 use anchor_lang::prelude::Pubkey;
 use attribution_indexer::kpi::Kpis;
-use attribution_indexer::{kpis, source, Store, TxRecord};
+use attribution_indexer::{api, kpis, source, Store, TxRecord};
 use attribution_payout::events::{InferencePaid, PositionClaimed};
 use attribution_payout::state::{EarningsRole, Voucher};
 use datanet_registry::state::DatanetPolicy;
@@ -207,6 +207,69 @@ fn kpis_agree_with_the_events_and_survive_a_kill_and_a_rerun() {
         source::ingest_file(&mut db, &file).unwrap();
         assert_eq!(serde_json::to_string(&kpis(&db).unwrap()).unwrap(), clean, "resumed after {cut} transactions");
     }
+}
+
+/// One HTTP/1.0 request to the API; its status line, headers and body.
+fn http(address: &str, request: &str) -> (String, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream.write_all(format!("{request} HTTP/1.0\r\nHost: x\r\n\r\n").as_bytes()).unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    (head.to_string(), body.to_string())
+}
+
+#[test]
+fn the_api_serves_each_section_one_row_and_a_contributor_over_http() {
+    let (records, expected) = economy();
+    let dir = tempfile::tempdir().unwrap();
+    let (file, db_path) = (dir.path().join("transactions.jsonl"), dir.path().join("kpi.db"));
+    write_lines(&file, &records);
+    source::ingest_file(&mut Store::open(&db_path).unwrap(), &file).unwrap();
+    let k = serde_json::to_value(kpis(&Store::open(&db_path).unwrap()).unwrap()).unwrap();
+    let server = api::listen("127.0.0.1:0").unwrap();
+    let address = server.server_addr().to_ip().unwrap().to_string();
+    let store = Store::open(&db_path).unwrap();
+    std::thread::spawn(move || api::serve(&store, server));
+    let get = |path: &str| {
+        let (head, body) = http(&address, &format!("GET {path}"));
+        (head, serde_json::from_str::<serde_json::Value>(&body).unwrap())
+    };
+
+    let (head, all) = get("/v1/kpis");
+    assert!(head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(head.contains("Access-Control-Allow-Origin: *") && head.contains("application/json"), "{head}");
+    assert_eq!(all, k);
+    for section in [
+        "indexed",
+        "payments",
+        "distribution",
+        "models",
+        "operators",
+        "datanets",
+        "contributors",
+        "concentration",
+        "retention",
+    ] {
+        assert_eq!(get(&format!("/v1/kpis/{section}")).1, k[section], "{section}");
+    }
+    let adapter = get(&format!("/v1/kpis/models/{}", expected.adapter)).1;
+    assert_eq!((adapter["payments"].as_u64(), adapter["calls"].as_u64()), (Some(2), Some(7)));
+    let (op, fees) = expected.operators[1];
+    assert_eq!(get(&format!("/v1/kpis/operators/{op}")).1["fees"], fees.to_string());
+    let bob = &expected.claimed[1].0;
+    let earned = get(&format!("/v1/contributors/{}", bob.beneficiary)).1;
+    assert_eq!(
+        (earned["claims"].as_u64(), earned["earned"].as_str()),
+        (Some(1), Some(bob.amount.to_string().as_str()))
+    );
+
+    let (head, body) = get("/v1/kpis/nothing");
+    assert!(head.contains(" 404"), "{head}");
+    assert_eq!(body["error"], "not found");
+    assert!(get(&format!("/v1/kpis/models/{}", Pubkey::new_unique())).0.contains(" 404"));
+    assert!(http(&address, "POST /v1/kpis").0.contains(" 405"));
 }
 
 #[test]
