@@ -54,8 +54,7 @@ fn generate(path: &Path, payments: u64) -> Result<u64> {
     let mut n = 0u64;
     let mut write = |record: TxRecord| -> Result<()> {
         n += 1;
-        writeln!(out, "{}", serde_json::to_string(&record)?)?;
-        Ok(())
+        Ok(writeln!(out, "{}", serde_json::to_string(&record)?)?)
     };
     for m in 0..MODELS {
         let created = ModelCreated {
@@ -136,7 +135,6 @@ fn generate(path: &Path, payments: u64) -> Result<u64> {
             write(tx(1_001 + i * 2, time + 3_600, both))?;
         }
     }
-    drop(write);
     out.flush()?;
     Ok(n)
 }
