@@ -68,7 +68,7 @@ test-localnet: cli node_modules
 
 # The dApp: unit tests, then the whole flow in Debian's chromium (installed if missing) against
 # the local validator, with a test Wallet Standard wallet signing real transactions.
-test-app: build node_modules
+test-app: build cli node_modules
 	npm test -w app
 	npm run test:browser -w app
 
@@ -89,7 +89,7 @@ app: localnet node_modules
 	npm run bootstrap -w app -- --url http://127.0.0.1:8899
 	npm run dev -w app
 
-screenshots: build node_modules
+screenshots: build cli node_modules
 	npm run screenshots -w app
 
 demo: build

@@ -11,7 +11,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { startWorld } from "../tests/harness";
+import { fetchKpis } from "../src/lib/kpis";
+import { startIndexer, startWorld } from "../tests/harness";
 import { go, txResult, useWallet } from "../tests/ui";
 import { REPO_ROOT } from "./node-chain";
 import { type Scenario, runScenario } from "./scenario";
@@ -112,6 +113,18 @@ async function main() {
     await go(page, world, "usage");
     await page.getByTestId("chart-model-fees").waitFor({ timeout: 60_000 });
     await shot(page, "usage");
+
+    // The same history through the KPI indexer's API, once it has read every payment.
+    const indexer = await startIndexer(world.rpcUrl, 18912);
+    try {
+      const payments = () => fetchKpis(indexer.api).then((k) => k.payments.count, () => 0);
+      for (let tries = 0; tries < 240 && (await payments()) < s.payments; tries++) await page.waitForTimeout(500);
+      await page.goto(`${world.appUrl}?rpc=${encodeURIComponent(world.rpcUrl)}&testWallet=1&kpi=${encodeURIComponent(indexer.api)}#/usage`);
+      await page.locator('[data-testid="usage-source"][data-source="indexer"]').waitFor();
+      await shot(page, "usage-kpis");
+    } finally {
+      indexer.stop();
+    }
 
     // The admin (the deployer, at bootstrap also the guardian and the resolver) queues a fee
     // change: the page shows it waiting out the timelock's day.

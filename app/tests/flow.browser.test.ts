@@ -13,7 +13,9 @@
  * flag (the bond to the treasury, status flagged, out of the next version) and a bond refunded once
  * a version contains its contribution, a model handed over (proposed on its page, accepted from the
  * new owner's Earnings page) and the new owner's emptied earnings account closed, its rent back — checking after each step both the chain (web3.js
- * Connection: accounts and balances) and what the page shows; claim-everything packing; price and retirement; and the
+ * Connection: accounts and balances) and what the page shows; claim-everything packing; the Usage page from the
+ * programs' events and from the KPI indexer's API (`attribution index --follow --serve` over the validator);
+ * price and retirement; and the
  * error paths: a rejected signature, a fee above the max, a claim with nothing owed, insufficient
  * OPEN, a duplicate contribution, an unreachable RPC.
  */
@@ -56,8 +58,9 @@ import {
 } from "@attribution-suite/client";
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import type { Page } from "playwright-core";
+import { type Kpis, fetchKpis } from "../src/lib/kpis";
 import { fundedWallet, mintOpen, send, timeTravel } from "../scripts/node-chain";
-import { type World, startWorld } from "./harness";
+import { type World, startIndexer, startWorld } from "./harness";
 import { confirmed, go, txResult, useWallet } from "./ui";
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
@@ -1043,6 +1046,45 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
     assert.equal(await net.getAttribute("data-received"), pools.reduce((s, p) => s + big(p.totalCredited), 0n).toString());
     assert.equal(await net.getAttribute("data-paid-out"), pools.reduce((s, p) => s + big(p.totalClaimed), 0n).toString());
     assert.equal(await page.getByTestId("chart-model-calls").getAttribute("data-total"), modelCalls.toString());
+  });
+
+  test("usage from the KPI indexer: the page shows what the indexer's API says, the main model's calls and fees as the chain's", async () => {
+    // `attribution index` backfills the validator's history, then follows it behind its API.
+    const indexer = await startIndexer(world.rpcUrl, 18911);
+    const api = indexer.api;
+    try {
+      let kpis: Kpis | undefined;
+      const mine = () => kpis?.models.find((m) => m.model === model.toBase58());
+      for (let tries = 0; tries < 120 && mine()?.calls !== Number(modelCalls); tries++) {
+        await new Promise((r) => setTimeout(r, 500));
+        kpis = await fetchKpis(api).catch(() => undefined);
+      }
+      assert.ok(kpis, "the indexer's API answered");
+      assert.equal(mine()?.calls, Number(modelCalls));
+      assert.equal(mine()?.fees, modelFees.toString());
+      assert.equal(kpis.indexed.skipped_events, 0);
+      assert.ok(kpis.payments.via_channel >= 1, "the channel's settlement counts as an agent's payment");
+
+      await page.goto(`${world.appUrl}?rpc=${encodeURIComponent(world.rpcUrl)}&testWallet=1&kpi=${encodeURIComponent(api)}#/usage`);
+      await page.locator('[data-testid="usage-source"][data-source="indexer"]').waitFor();
+      const row = page.locator(`[data-testid="usage-model-row"][data-address="${model.toBase58()}"]`);
+      assert.equal(await row.getAttribute("data-calls"), modelCalls.toString());
+      assert.equal(await row.getAttribute("data-fees"), modelFees.toString());
+      assert.equal(await page.getByTestId("usage-payments").textContent(), String(kpis.payments.count));
+      const via = page.getByTestId("usage-via");
+      assert.equal(await via.getAttribute("data-channel"), String(kpis.payments.via_channel));
+      const split = await page.getByTestId("usage-split").evaluateAll((rows) => rows.map((r) => BigInt(r.getAttribute("data-amount") ?? "0")));
+      assert.equal(split.reduce((a, b) => a + b, 0n), BigInt(kpis.payments.fees), "the fee split adds up to the fees");
+      assert.equal(await page.getByTestId("usage-hhi").getAttribute("data-bps"), String(kpis.concentration.operator_hhi_bps));
+      const earned = page.getByTestId("usage-earned");
+      assert.equal(await earned.getAttribute("data-earned"), String(kpis.contributors.earned_contributions));
+      assert.ok(kpis.contributors.earned_contributions >= 1, "the claims above paid contributions out");
+      assert.equal(await page.getByTestId("usage-operator-row").count(), kpis.operators.length);
+      assert.equal(await page.getByTestId("chart-claiming").getAttribute("data-total"), String(kpis.contributors.claiming_per_day.reduce((s, d) => s + d.count, 0)));
+    } finally {
+      indexer.stop();
+      await go(page, world, "usage");
+    }
   });
 
   test("the owner sets a new price, then retires the model: no longer payable", async () => {

@@ -195,3 +195,28 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     throw err;
   }
 }
+
+/**
+ * The KPI indexer (`attribution index --follow --serve`, crates/attribution-indexer) over the
+ * world's validator, its database in a scratch folder; resolves once its API answers. `stop()`
+ * ends it and removes the folder.
+ */
+export async function startIndexer(rpcUrl: string, port: number): Promise<{ api: string; stop(): void }> {
+  const api = `http://127.0.0.1:${port}`;
+  const dir = mkdtempSync(join(tmpdir(), "suite-kpi-"));
+  const args = ["--url", rpcUrl, "index", "--follow", "--every", "1", "--serve", `127.0.0.1:${port}`, "--db", join(dir, "kpi.db")];
+  const indexer = spawn(join(REPO_ROOT, "target/host/debug/attribution"), args, { stdio: ["ignore", "ignore", "inherit"] });
+  const stop = () => {
+    indexer.kill("SIGTERM");
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHttp(`${api}/v1/kpis/indexed`, 120_000);
+  } catch (err) {
+    stop();
+    throw err;
+  }
+  log(`KPI indexer on ${api}`);
+  return { api, stop };
+}
+

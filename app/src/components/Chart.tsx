@@ -10,6 +10,8 @@ export interface ChartProps {
   color?: string;
   cumulative?: boolean;
   testId?: string;
+  /** Seconds per bucket (default: the spacing of the first two, or a minute). */
+  bucketSecs?: number;
 }
 
 const W = 560;
@@ -21,7 +23,7 @@ function timeLabel(t: number, size: number): string {
   return size >= 86400 ? d.toLocaleDateString() : d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: size < 60 ? "2-digit" : undefined });
 }
 
-export function TimeChart({ title, buckets, decimals, unit, color = "#6d28d9", cumulative, testId }: ChartProps) {
+export function TimeChart({ title, buckets, decimals, unit, color = "#6d28d9", cumulative, testId, bucketSecs }: ChartProps) {
   const scale = 10 ** decimals;
   const values = buckets.map((b) => Number(b.value) / scale);
   const running: number[] = [];
@@ -31,7 +33,7 @@ export function TimeChart({ title, buckets, decimals, unit, color = "#6d28d9", c
   const innerW = W - PAD.l - PAD.r;
   const innerH = H - PAD.t - PAD.b;
   const bw = innerW / Math.max(buckets.length, 1);
-  const size = buckets.length > 1 ? buckets[1].start - buckets[0].start : 60;
+  const size = bucketSecs ?? (buckets.length > 1 ? buckets[1].start - buckets[0].start : 60);
   const total = buckets.reduce((s, b) => s + b.value, 0n);
   const labelEvery = Math.max(1, Math.ceil(buckets.length / 6));
   const fmt = (v: number) => (decimals === 0 ? String(Math.round(v)) : v >= 100 ? v.toFixed(0) : v >= 1 ? v.toFixed(2) : v.toPrecision(2));
