@@ -430,10 +430,11 @@ fn paid(
     if first {
         count(db, "earned_contributions", 1)?;
     } else {
+        // SQLite numbers `$n` parameters in the order they first appear: keep them in order.
         db.prepare_cached(
-            "UPDATE first_payouts SET first_paid_at = $2 WHERE contribution = $1 AND first_paid_at > $2",
+            "UPDATE first_payouts SET first_paid_at = $1 WHERE contribution = $2 AND first_paid_at > $1",
         )?
-        .execute(params![contribution, time])?;
+        .execute(params![time, contribution])?;
     }
     record_wait(db, &contribution)
 }
