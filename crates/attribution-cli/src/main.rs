@@ -204,6 +204,7 @@ pub enum Command {
         /// With --url: then keep following the cluster, polling every --every seconds.
         #[arg(long)]
         follow: bool,
+        /// Seconds between two passes when following.
         #[arg(long, default_value_t = 2)]
         every: u64,
         /// Then serve the KPI API (GET /v1/kpis, ...) on this address, e.g. 127.0.0.1:8910.

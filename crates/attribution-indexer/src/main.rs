@@ -26,6 +26,7 @@ enum Command {
         /// Then keeps following, polling every `--every` seconds.
         #[arg(long)]
         follow: bool,
+        /// Seconds between two passes when following.
         #[arg(long, default_value_t = 2)]
         every: u64,
     },
