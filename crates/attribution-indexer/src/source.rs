@@ -201,3 +201,33 @@ impl Rpc {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failing_call_is_retried_with_backoff_until_it_succeeds_or_the_tries_run_out() {
+        let mut calls = 0;
+        let started = std::time::Instant::now();
+        let value = retry("flaky", || {
+            calls += 1;
+            match calls {
+                1 | 2 => Err(anyhow!("connection refused")),
+                _ => Ok(7),
+            }
+        })
+        .unwrap();
+        assert_eq!((value, calls), (7, 3));
+        assert!(started.elapsed() >= FIRST_BACKOFF * 3, "waited 250 ms, then 500 ms");
+
+        let mut calls = 0;
+        let error = retry("down", || -> Result<()> {
+            calls += 1;
+            Err(anyhow!("connection refused"))
+        })
+        .unwrap_err();
+        assert_eq!(calls, TRIES);
+        assert!(format!("{error:#}").contains("down: gave up after 5 tries: connection refused"), "{error:#}");
+    }
+}
