@@ -9,8 +9,8 @@
 #   4. the Rust CLI's --url drives the flow on it: datanet → contribution → review → model →
 #      operator and stake → paid inference → claims;
 #   5. the KPI indexer (`attribution index`) backfills that history over RPC, killed at several
-#      points and resumed to the same KPIs as a clean run, then follows a new payment live and
-#      serves it on its HTTP API.
+#      points and resumed to the same KPIs as a clean run, then follows a new payment live (woken
+#      by the websocket's logsSubscribe) and serves it on its HTTP API.
 # Needs: make build, npm ci. Run by `make test-localnet`.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -99,21 +99,24 @@ for t in 0.3 0.6 1.2; do
   [ "$(stats "$work/killed.db")" = "$clean" ] || fail "killed after ${t} s and resumed, the KPIs differ from a clean run"
 done
 api="http://127.0.0.1:18910"
-target/host/debug/attribution --url "$url" index --db "$work/clean.db" --follow --every 1 --serve "${api#http://}" \
+# Polling only every 60 s: a payment seen within 20 s was announced by the websocket.
+target/host/debug/attribution --url "$url" index --db "$work/clean.db" --follow --every 60 --serve "${api#http://}" \
   2>"$work/follow.log" &
 follower=$!
+for _ in $(seq 1 40); do grep -q "following: a pass on each notification" "$work/follow.log" && break; sleep 0.5; done
 cli pay "$model" --operator "$me" --calls 2 >/dev/null
 count=0
-for _ in $(seq 1 30); do
+for _ in $(seq 1 20); do
   count=$(curl -sf "$api/v1/kpis/payments" | python3 -c 'import json, sys; print(json.load(sys.stdin)["count"])' 2>/dev/null || echo 0)
   [ "$count" = 2 ] && break
   sleep 1
 done
 [ "$count" = 2 ] || { cat "$work/follow.log"; fail "the live indexer's API shows $count payments, not 2"; }
+grep -q "\[websocket\]" "$work/follow.log" || { cat "$work/follow.log"; fail "the new payment was not indexed on a websocket notification"; }
 kill "$follower"; wait "$follower" 2>/dev/null || true; follower=
 cli index --db "$work/fresh.db" 2>/dev/null
 [ "$(stats "$work/clean.db")" = "$(stats "$work/fresh.db")" ] || fail "followed live, the KPIs differ from a clean run's"
-echo "   (3 kills mid-backfill resumed; the live follower's API counted the new payment)"
+echo "   (3 kills mid-backfill resumed; the live follower, woken by the websocket, counted the new payment on its API)"
 
 step "governance: the upgrade authority handed to another key, which then makes the programs immutable"
 upgrades() { cli --json show config | grep -o "\"upgrade authority: $1\":\"[^\"]*\"" | cut -d'"' -f4; }

@@ -8,11 +8,13 @@ use crate::store::Store;
 use anyhow::{anyhow, Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use solana_commitment_config::CommitmentConfig;
+use solana_pubsub_client::pubsub_client::PubsubClient;
 use solana_rpc_client::rpc_client::{GetConfirmedSignaturesForAddress2Config, RpcClient};
-use solana_rpc_client_api::config::RpcTransactionConfig;
+use solana_rpc_client_api::config::{RpcTransactionConfig, RpcTransactionLogsConfig, RpcTransactionLogsFilter};
 use solana_transaction_status_client_types::UiTransactionEncoding;
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
+use std::sync::mpsc::{RecvTimeoutError, Sender};
 use std::time::Duration;
 
 /// How often an RPC call is tried before the pass gives up on it (the follow loop tries again
@@ -114,12 +116,59 @@ fn retry<T>(what: &str, mut call: impl FnMut() -> Result<T>) -> Result<T> {
 }
 
 pub struct Rpc {
+    url: String,
     client: RpcClient,
 }
 
+/// The websocket beside an RPC endpoint, as Solana's tools find it: the same host, the port plus
+/// one when the URL names a port, `ws`/`wss` for `http`/`https`.
+pub fn websocket_url(rpc: &str) -> Option<String> {
+    let (scheme, rest) = rpc.split_once("://")?;
+    let scheme = match scheme {
+        "http" => "ws",
+        "https" => "wss",
+        _ => return None,
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = match host.rsplit_once(':') {
+        Some((name, port)) => format!("{name}:{}", port.parse::<u16>().ok()?.checked_add(1)?),
+        None => host.to_string(),
+    };
+    Some(format!("{scheme}://{host}/{path}"))
+}
+
+/// After a websocket announces a transaction, how long to wait for more before the pass (a
+/// burst of payments is one pass).
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
 impl Rpc {
     pub fn new(url: &str) -> Rpc {
-        Rpc { client: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()) }
+        Rpc {
+            url: url.to_string(),
+            client: RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed()),
+        }
+    }
+
+    /// Subscribes to the logs of each program's transactions (`logsSubscribe`, `confirmed`) on
+    /// the endpoint's websocket; every notification sends on `wake`.
+    fn subscribe(&self, wake: &Sender<()>) -> Result<String> {
+        let url = websocket_url(&self.url).ok_or_else(|| anyhow!("no websocket beside {}", self.url))?;
+        for program in PROGRAMS {
+            let filter = RpcTransactionLogsFilter::Mentions(vec![program.to_string()]);
+            let config = RpcTransactionLogsConfig { commitment: Some(CommitmentConfig::confirmed()) };
+            let (subscription, notifications) = PubsubClient::logs_subscribe(url.as_str(), filter, config)
+                .map_err(|e| anyhow!("logsSubscribe on {url}: {e}"))?;
+            let wake = wake.clone();
+            std::thread::spawn(move || {
+                let _subscribed = subscription;
+                for _ in notifications.iter() {
+                    if wake.send(()).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        Ok(url)
     }
 
     /// `program`'s confirmed signatures after `until` (all of them without one), oldest first.
@@ -187,17 +236,37 @@ impl Rpc {
         Ok(pass)
     }
 
-    /// Passes forever, `every` apart; a pass that fails is reported and the next one tries again.
+    /// Passes forever: whenever the websocket announces a transaction of one of the programs,
+    /// and at the latest `every` after the last pass (all there is without a websocket, and what
+    /// catches anything a notification missed). A pass that fails is reported; the next resumes.
     pub fn follow(&self, db: &mut Store, every: Duration) -> ! {
+        let (wake, woken) = std::sync::mpsc::channel();
+        match self.subscribe(&wake) {
+            Ok(url) => eprintln!("following: a pass on each notification of {url}, and every {every:?}"),
+            Err(e) => eprintln!("warning: no websocket ({e:#}); following by polling every {every:?}"),
+        }
+        drop(wake);
+        let mut trigger = "start";
         loop {
             match self.pass(db) {
                 Ok(pass) if pass.transactions > 0 => {
-                    eprintln!("indexed {} transactions ({} events)", pass.transactions, pass.events)
+                    eprintln!("indexed {} transactions ({} events) [{trigger}]", pass.transactions, pass.events)
                 }
                 Ok(_) => {}
                 Err(e) => eprintln!("warning: this pass stopped, the next one resumes: {e:#}"),
             }
-            std::thread::sleep(every);
+            trigger = match woken.recv_timeout(every) {
+                Ok(()) => {
+                    std::thread::sleep(DEBOUNCE);
+                    while woken.try_recv().is_ok() {}
+                    "websocket"
+                }
+                Err(RecvTimeoutError::Timeout) => "poll",
+                Err(RecvTimeoutError::Disconnected) => {
+                    std::thread::sleep(every);
+                    "poll"
+                }
+            };
         }
     }
 }
@@ -205,6 +274,14 @@ impl Rpc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_websocket_is_beside_the_rpc_endpoint() {
+        assert_eq!(websocket_url("http://127.0.0.1:8899").as_deref(), Some("ws://127.0.0.1:8900/"));
+        assert_eq!(websocket_url("https://rpc.example/key").as_deref(), Some("wss://rpc.example/key"));
+        assert_eq!(websocket_url("ftp://x"), None);
+        assert_eq!(websocket_url("http://x:65535"), None);
+    }
 
     #[test]
     fn a_failing_call_is_retried_with_backoff_until_it_succeeds_or_the_tries_run_out() {
