@@ -435,11 +435,10 @@ pub fn run(state: &Path) -> Result<()> {
 /// The demo's journal into a fresh KPI database, and the KPIs' headline.
 fn index(w: &mut World, state: &Path) -> Result<()> {
     let (journal, db_path) = (chain::journal_path(state), chain::kpi_db_path(state));
-    for stale in [&journal, &db_path] {
-        if stale.exists() {
-            std::fs::remove_file(stale).with_context(|| format!("removing {}", stale.display()))?;
-        }
+    if journal.exists() {
+        std::fs::remove_file(&journal).with_context(|| format!("removing {}", journal.display()))?;
     }
+    Store::remove(&db_path)?;
     std::fs::create_dir_all(state.parent().unwrap_or(Path::new(".")))?;
     w.svm.append_journal(&journal).with_context(|| format!("writing {}", journal.display()))?;
     let mut db = Store::open(&db_path)?;

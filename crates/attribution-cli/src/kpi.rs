@@ -15,8 +15,9 @@ pub fn index(global: &Global, db: Option<PathBuf>, follow: bool, every: u64, ser
     }
     let db_path = db.unwrap_or_else(|| kpi_db_path(&global.state));
     let mut db = Store::open(&db_path)?;
-    let pass = match &global.url {
-        Some(url) => source::Rpc::new(url).pass(&mut db)?,
+    let rpc = global.url.as_deref().map(source::Rpc::new);
+    let pass = match &rpc {
+        Some(rpc) => rpc.pass(&mut db)?,
         None => {
             let journal = journal_path(&global.state);
             if !journal.exists() {
@@ -34,8 +35,8 @@ pub fn index(global: &Global, db: Option<PathBuf>, follow: bool, every: u64, ser
             return server.join().expect("the API thread");
         }
     }
-    match (follow, &global.url) {
-        (true, Some(url)) => source::Rpc::new(url).follow(&mut db, Duration::from_secs(every)),
+    match (follow, rpc) {
+        (true, Some(rpc)) => rpc.follow(&mut db, Duration::from_secs(every)),
         _ => Ok(()),
     }
 }

@@ -1,15 +1,14 @@
 //! The KPIs: what says whether this economy is alive, read from the store's views. Every list is
 //! in a fixed order, so the same database always gives the same bytes.
 
-use crate::store::Store;
+use crate::store::{Store, DAY, HOUR};
 use anyhow::Result;
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, Params, Row};
 use serde::Serialize;
 use serde_json::Value;
 
-const DAY: i64 = 86_400;
 /// How far back each model's hourly series goes, from the last indexed transaction.
-pub const HOURLY_SECS: i64 = 48 * 3_600;
+pub const HOURLY_SECS: i64 = 48 * HOUR;
 /// How many days `retention.models_paid_by_day` looks back, ending on the last indexed day.
 pub const RECENT_DAYS: i64 = 7;
 
@@ -171,21 +170,24 @@ fn bps(part: u64, whole: u64) -> u64 {
     }
 }
 
-/// Every row of `sql` (no parameters), mapped.
-fn rows<T>(conn: &Connection, sql: &str, map: impl FnMut(&Row) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+/// Every row of `sql` with `params`, mapped.
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map([], map)?;
+    let rows = stmt.query_map(params, map)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 fn buckets(conn: &Connection, view: &str, model: &str, since: i64) -> Result<Vec<Bucket>> {
     let sql =
         format!("SELECT bucket, payments, calls, fees FROM {view} WHERE model = $1 AND bucket >= $2 ORDER BY bucket");
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![model, since], |r| {
+    rows(conn, &sql, params![model, since], |r| {
         Ok(Bucket { start: r.get(0)?, payments: u(r, 1)?, calls: u(r, 2)?, fees: u(r, 3)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    })
 }
 
 /// The time of the last indexed transaction (none before the first).
@@ -193,13 +195,13 @@ fn last_block_time(store: &Store) -> Result<Option<i64>> {
     (store.counter("transactions")? > 0).then(|| store.counter("last_block_time").map(|t| t as i64)).transpose()
 }
 
-fn indexed(store: &Store) -> Result<Indexed> {
+fn indexed(store: &Store, last_block_time: Option<i64>) -> Result<Indexed> {
     Ok(Indexed {
         transactions: store.counter("transactions")?,
         failed_transactions: store.counter("failed_transactions")?,
         events: store.counter("events")?,
         skipped_events: store.counter("skipped_events")?,
-        last_block_time: last_block_time(store)?,
+        last_block_time,
     })
 }
 
@@ -225,13 +227,15 @@ fn distribution(store: &Store) -> Result<Distribution> {
     })
 }
 
-/// Each model's totals, its daily series, and its hourly series over the last `HOURLY_SECS`.
-fn models(store: &Store) -> Result<Vec<ModelUsage>> {
+/// Each model's totals, its daily series, and its hourly series over the `HOURLY_SECS` up to
+/// `last_block_time`.
+fn models(store: &Store, last_block_time: Option<i64>) -> Result<Vec<ModelUsage>> {
     let conn = store.connection();
-    let since = last_block_time(store)?.unwrap_or(0) - HOURLY_SECS;
+    let since = last_block_time.unwrap_or(0) - HOURLY_SECS;
     let totals = rows(
         conn,
         "SELECT model, SUM(payments), SUM(calls), SUM(fees) FROM model_daily GROUP BY model ORDER BY SUM(fees) DESC, model",
+        [],
         |r| Ok((r.get::<_, String>(0)?, u(r, 1)?, u(r, 2)?, u(r, 3)?)),
     )?;
     totals
@@ -245,15 +249,19 @@ fn models(store: &Store) -> Result<Vec<ModelUsage>> {
 }
 
 fn operators(store: &Store) -> Result<Vec<OperatorShare>> {
-    rows(store.connection(), "SELECT operator, payments, fees FROM operator_totals ORDER BY fees DESC, operator", |r| {
-        Ok(OperatorShare { operator: r.get(0)?, payments: u(r, 1)?, fees: u(r, 2)? })
-    })
+    rows(
+        store.connection(),
+        "SELECT operator, payments, fees FROM operator_totals ORDER BY fees DESC, operator",
+        [],
+        |r| Ok(OperatorShare { operator: r.get(0)?, payments: u(r, 1)?, fees: u(r, 2)? }),
+    )
 }
 
 fn datanets(store: &Store) -> Result<Vec<DatanetCredit>> {
     rows(
         store.connection(),
         "SELECT datanet, credits, credited, contributions, accepted FROM datanet_credits ORDER BY credited DESC, datanet",
+        [],
         |r| {
             Ok(DatanetCredit {
                 datanet: r.get(0)?,
@@ -271,9 +279,8 @@ fn median_wait(conn: &Connection) -> Result<Option<i64>> {
     if n == 0 {
         return Ok(None);
     }
-    let mut stmt = conn.prepare_cached("SELECT wait FROM payout_waits ORDER BY wait LIMIT $1 OFFSET $2")?;
-    let middle = stmt.query_map(params![2 - n % 2, (n - 1) / 2], |r| r.get::<_, i64>(0))?;
-    let middle = middle.collect::<rusqlite::Result<Vec<_>>>()?;
+    let sql = "SELECT wait FROM payout_waits ORDER BY wait LIMIT $1 OFFSET $2";
+    let middle = rows(conn, sql, params![2 - n % 2, (n - 1) / 2], |r| r.get::<_, i64>(0))?;
     Ok(Some(middle.iter().sum::<i64>() / middle.len() as i64))
 }
 
@@ -282,6 +289,7 @@ fn top_earners(store: &Store) -> Result<Vec<Earner>> {
     rows(
         store.connection(),
         "SELECT beneficiary, claims, earned FROM earner_totals ORDER BY earned DESC, beneficiary DESC LIMIT 10",
+        [],
         |r| Ok(Earner { beneficiary: r.get(0)?, claims: u(r, 1)?, earned: u(r, 2)? }),
     )
 }
@@ -296,7 +304,7 @@ fn contributors(store: &Store) -> Result<Contributors> {
         earned_contributions: earned,
         earned_share_bps: bps(earned, accepted),
         median_secs_to_first_payout: median_wait(conn)?,
-        claiming_per_day: rows(conn, "SELECT day, COUNT(*) FROM claim_days GROUP BY day ORDER BY day", |r| {
+        claiming_per_day: rows(conn, "SELECT day, COUNT(*) FROM claim_days GROUP BY day ORDER BY day", [], |r| {
             Ok(DayCount { day: r.get(0)?, count: u(r, 1)? })
         })?,
         top: top_earners(store)?,
@@ -322,10 +330,11 @@ fn operator_concentration(fees: &[u64]) -> (u64, u64) {
     (hhi, half)
 }
 
-fn concentration(store: &Store) -> Result<Concentration> {
-    let fees: Vec<u64> = operators(store)?.iter().map(|o| o.fees).collect();
+/// From the operators' rows (high to low) and the top ten earners.
+fn concentration(store: &Store, operators: &[OperatorShare], top: &[Earner]) -> Result<Concentration> {
+    let fees: Vec<u64> = operators.iter().map(|o| o.fees).collect();
     let (operator_hhi_bps, operators_for_half_fees) = operator_concentration(&fees);
-    let top10: u64 = top_earners(store)?.iter().map(|e| e.earned).sum();
+    let top10: u64 = top.iter().map(|e| e.earned).sum();
     Ok(Concentration {
         operator_hhi_bps,
         operators_for_half_fees,
@@ -333,9 +342,9 @@ fn concentration(store: &Store) -> Result<Concentration> {
     })
 }
 
-fn retention(store: &Store) -> Result<Retention> {
+fn retention(store: &Store, last_block_time: Option<i64>) -> Result<Retention> {
     let mut models_paid_by_day = Vec::new();
-    if let Some(last) = last_block_time(store)? {
+    if let Some(last) = last_block_time {
         let last_day = last.div_euclid(DAY) * DAY;
         let mut stmt = store.connection().prepare_cached("SELECT COUNT(*) FROM model_daily WHERE bucket = $1")?;
         for day in (0..RECENT_DAYS).rev().map(|back| last_day - back * DAY) {
@@ -351,16 +360,18 @@ fn retention(store: &Store) -> Result<Retention> {
 
 /// Every KPI of the indexed history, from the rollups: a few small reads at any scale.
 pub fn kpis(store: &Store) -> Result<Kpis> {
+    let last = last_block_time(store)?;
+    let (operators, contributors) = (operators(store)?, contributors(store)?);
     Ok(Kpis {
-        indexed: indexed(store)?,
+        indexed: indexed(store, last)?,
         payments: payments(store)?,
         distribution: distribution(store)?,
-        models: models(store)?,
-        operators: operators(store)?,
+        models: models(store, last)?,
+        concentration: concentration(store, &operators, &contributors.top)?,
+        operators,
         datanets: datanets(store)?,
-        contributors: contributors(store)?,
-        concentration: concentration(store)?,
-        retention: retention(store)?,
+        contributors,
+        retention: retention(store, last)?,
     })
 }
 
@@ -370,15 +381,15 @@ pub fn section(store: &Store, name: &str) -> Result<Option<Value>> {
         Ok(Some(serde_json::to_value(value?)?))
     }
     match name {
-        "indexed" => json(indexed(store)),
+        "indexed" => json(indexed(store, last_block_time(store)?)),
         "payments" => json(payments(store)),
         "distribution" => json(distribution(store)),
-        "models" => json(models(store)),
+        "models" => json(models(store, last_block_time(store)?)),
         "operators" => json(operators(store)),
         "datanets" => json(datanets(store)),
         "contributors" => json(contributors(store)),
-        "concentration" => json(concentration(store)),
-        "retention" => json(retention(store)),
+        "concentration" => json(concentration(store, &operators(store)?, &top_earners(store)?)),
+        "retention" => json(retention(store, last_block_time(store)?)),
         _ => Ok(None),
     }
 }

@@ -51,14 +51,14 @@ fn main() -> Result<()> {
         Command::Run { url, follow, every } => {
             let rpc = source::Rpc::new(&url);
             let pass = rpc.pass(&mut db)?;
-            eprintln!("indexed {} transactions ({} events) from {url}", pass.transactions, pass.events);
+            eprintln!("indexed {pass} from {url}");
             if follow {
                 rpc.follow(&mut db, Duration::from_secs(every));
             }
         }
         Command::Ingest { file } => {
             let pass = source::ingest_file(&mut db, &file)?;
-            eprintln!("indexed {} transactions ({} events) from {}", pass.transactions, pass.events, file.display());
+            eprintln!("indexed {pass} from {}", file.display());
         }
         Command::Stats { json } => report::print(&kpis(&db)?, json)?,
         Command::Serve { listen } => api::serve(&db, api::listen(&listen)?)?,

@@ -34,6 +34,12 @@ pub struct Pass {
     pub skipped: u64,
 }
 
+impl std::fmt::Display for Pass {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{} transactions ({} events)", self.transactions, self.events)
+    }
+}
+
 impl Pass {
     fn add(&mut self, other: Pass) {
         self.transactions += other.transactions;
@@ -250,7 +256,7 @@ impl Rpc {
         loop {
             match self.pass(db) {
                 Ok(pass) if pass.transactions > 0 => {
-                    eprintln!("indexed {} transactions ({} events) [{trigger}]", pass.transactions, pass.events)
+                    eprintln!("indexed {pass} [{trigger}]")
                 }
                 Ok(_) => {}
                 Err(e) => eprintln!("warning: this pass stopped, the next one resumes: {e:#}"),

@@ -6,7 +6,7 @@
 use crate::decode::{events, Decoded, Event, TxRecord};
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension, ToSql, Transaction};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The schema, one migration per entry, applied in order and recorded in `schema_migrations`.
 /// Plain SQL that SQLite and PostgreSQL both accept. Amounts are OPEN base units.
@@ -103,6 +103,21 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         Self::migrated(conn)
+    }
+
+    /// Deletes the SQLite database at `path` with its write-ahead log and shared-memory files (a
+    /// stale log beside a new database would be replayed into it); absent files are fine.
+    pub fn remove(path: &Path) -> Result<()> {
+        for suffix in ["", "-wal", "-shm"] {
+            let file = PathBuf::from(format!("{}{suffix}", path.display()));
+            match std::fs::remove_file(&file) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).with_context(|| format!("removing {}", file.display()))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 
     /// A database in memory (tests, and a one-off read of a prepared file).
@@ -226,8 +241,8 @@ fn insert_new(db: &Transaction, sql: &str, values: &[&dyn ToSql]) -> Result<bool
     Ok(db.prepare_cached(sql)?.execute(values)? == 1)
 }
 
-const HOUR: i64 = 3_600;
-const DAY: i64 = 86_400;
+pub(crate) const HOUR: i64 = 3_600;
+pub(crate) const DAY: i64 = 86_400;
 const RETURN_WINDOW: i64 = 30 * DAY;
 
 /// One event's rows: the raw event, the facts and rollups it feeds.
@@ -240,6 +255,7 @@ fn insert(db: &Transaction, tx: &TxRecord, d: &Decoded, via_channel: bool) -> Re
             let (model, operator) = (e.model.to_string(), e.operator.to_string());
             let protocol = amount(e.protocol_fee.checked_add(e.dust).context("protocol fee overflow")?)?;
             let (calls, fee) = (amount(e.calls)?, amount(e.fee)?);
+            let (owners, operators) = (amount(e.owner_amount)?, amount(e.operator_amount)?);
             db.prepare_cached(
                 "INSERT INTO payments (signature, event_index, block_time, model, payer, operator, via_channel, calls,
                  fee, protocol, owner_amount, operator_amount) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
@@ -255,8 +271,8 @@ fn insert(db: &Transaction, tx: &TxRecord, d: &Decoded, via_channel: bool) -> Re
                 calls,
                 fee,
                 protocol,
-                amount(e.owner_amount)?,
-                amount(e.operator_amount)?,
+                owners,
+                operators,
             ])?;
             for (name, value) in [
                 ("payments", 1),
@@ -264,8 +280,8 @@ fn insert(db: &Transaction, tx: &TxRecord, d: &Decoded, via_channel: bool) -> Re
                 ("fees", fee),
                 ("via_channel", via_channel as i64),
                 ("protocol", protocol),
-                ("owners", amount(e.owner_amount)?),
-                ("operators", amount(e.operator_amount)?),
+                ("owners", owners),
+                ("operators", operators),
             ] {
                 count(db, name, value)?;
             }
@@ -276,18 +292,13 @@ fn insert(db: &Transaction, tx: &TxRecord, d: &Decoded, via_channel: bool) -> Re
             }
             add(db, "operator_totals", &[("operator", &operator)], &[("payments", 1), ("fees", fee)])?;
             for (entry, credit) in e.lineage.iter().enumerate() {
-                let target = credit.target.to_string();
+                let (target, credited) = (credit.target.to_string(), amount(credit.amount)?);
                 db.prepare_cached(
                     "INSERT INTO lineage_credits (signature, event_index, entry, block_time, target, amount)
                      VALUES ($1, $2, $3, $4, $5, $6)",
                 )?
-                .execute(params![sig, index, entry as i64, time, target, amount(credit.amount)?])?;
-                add(
-                    db,
-                    "target_totals",
-                    &[("target", &target)],
-                    &[("credits", 1), ("credited", amount(credit.amount)?)],
-                )?;
+                .execute(params![sig, index, entry as i64, time, target, credited])?;
+                add(db, "target_totals", &[("target", &target)], &[("credits", 1), ("credited", credited)])?;
             }
         }
         Event::ModelCreated { model } => {

@@ -156,7 +156,7 @@ struct Row {
 fn run(payments: u64, dir: &Path) -> Result<Row> {
     let file = dir.join(format!("bench-{payments}.jsonl"));
     let db_path = dir.join(format!("bench-{payments}.db"));
-    let _ = std::fs::remove_file(&db_path);
+    Store::remove(&db_path)?;
     eprintln!("indexer bench: generating {payments} payments into {}", file.display());
     let transactions = generate(&file, payments)?;
     let file_mb = std::fs::metadata(&file)?.len() as f64 / 1e6;
@@ -194,9 +194,8 @@ fn run(payments: u64, dir: &Path) -> Result<Row> {
         latencies.push((path, percentile(&ms, 0.5), percentile(&ms, 0.99)));
     }
     drop(db);
-    for scratch in ["jsonl", "db", "db-wal", "db-shm"] {
-        let _ = std::fs::remove_file(dir.join(format!("bench-{payments}.{scratch}")));
-    }
+    std::fs::remove_file(&file)?;
+    Store::remove(&db_path)?;
     Ok(Row {
         payments,
         transactions: pass.transactions,
