@@ -13,7 +13,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { fetchKpis } from "../src/lib/kpis";
 import { startIndexer, startWorld } from "../tests/harness";
-import { go, txResult, useWallet } from "../tests/ui";
+import { appUrl, go, txResult, useWallet } from "../tests/ui";
 import { REPO_ROOT } from "./node-chain";
 import { type Scenario, runScenario } from "./scenario";
 
@@ -119,7 +119,7 @@ async function main() {
     try {
       const payments = () => fetchKpis(indexer.api).then((k) => k.payments.count, () => 0);
       for (let tries = 0; tries < 240 && (await payments()) < s.payments; tries++) await page.waitForTimeout(500);
-      await page.goto(`${world.appUrl}?rpc=${encodeURIComponent(world.rpcUrl)}&testWallet=1&kpi=${encodeURIComponent(indexer.api)}#/usage`);
+      await page.goto(appUrl(world, "usage", indexer.api));
       await page.locator('[data-testid="usage-source"][data-source="indexer"]').waitFor();
       await shot(page, "usage-kpis");
     } finally {

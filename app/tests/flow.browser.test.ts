@@ -61,7 +61,7 @@ import type { Page } from "playwright-core";
 import { type Kpis, fetchKpis } from "../src/lib/kpis";
 import { fundedWallet, mintOpen, send, timeTravel } from "../scripts/node-chain";
 import { type World, startIndexer, startWorld } from "./harness";
-import { confirmed, go, txResult, useWallet } from "./ui";
+import { appUrl, confirmed, go, txResult, useWallet } from "./ui";
 
 const big = (v: { toString(): string }) => BigInt(v.toString());
 
@@ -1065,7 +1065,7 @@ describe("the dApp in chromium against the local validator", { timeout: 15 * 60_
       assert.equal(kpis.indexed.skipped_events, 0);
       assert.ok(kpis.payments.via_channel >= 1, "the channel's settlement counts as an agent's payment");
 
-      await page.goto(`${world.appUrl}?rpc=${encodeURIComponent(world.rpcUrl)}&testWallet=1&kpi=${encodeURIComponent(api)}#/usage`);
+      await page.goto(appUrl(world, "usage", api));
       await page.locator('[data-testid="usage-source"][data-source="indexer"]').waitFor();
       const row = page.locator(`[data-testid="usage-model-row"][data-address="${model.toBase58()}"]`);
       assert.equal(await row.getAttribute("data-calls"), modelCalls.toString());

@@ -4,9 +4,10 @@ import type { Keypair } from "@solana/web3.js";
 import type { Locator, Page } from "playwright-core";
 import type { World } from "./harness";
 
-/** The app's URL for `route` (e.g. "datanets"), on the world's RPC, with the test wallet offered. */
-export function appUrl(world: Pick<World, "appUrl" | "rpcUrl">, route = "datanets"): string {
-  return `${world.appUrl}?rpc=${encodeURIComponent(world.rpcUrl)}&testWallet=1#/${route}`;
+/** The app's URL for `route` (e.g. "datanets"), on the world's RPC, with the test wallet offered, and with a KPI API when given. */
+export function appUrl(world: Pick<World, "appUrl" | "rpcUrl">, route = "datanets", kpi?: string): string {
+  const api = kpi ? `&kpi=${encodeURIComponent(kpi)}` : "";
+  return `${world.appUrl}?rpc=${encodeURIComponent(world.rpcUrl)}&testWallet=1${api}#/${route}`;
 }
 
 const shortKey = (k: string) => `${k.slice(0, 4)}..${k.slice(-4)}`;

@@ -5,7 +5,7 @@
  * getTransaction logs). Charts in SVG.
  */
 import { useConnection } from "@solana/wallet-adapter-react";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { TimeChart } from "../components/Chart";
 import { Addr, Loading, Open, ReadError, Section } from "../components/ui";
 import { useAsync, useChain } from "../lib/chain";
@@ -17,6 +17,23 @@ import { aggregate, bucketSize, bucketize, fetchSuiteEvents } from "../lib/usage
 export function UsagePage() {
   const api = kpiApiUrl(window.location.search, import.meta.env.VITE_KPI_API as string | undefined);
   return api ? <IndexedUsage api={api} /> : <RpcUsage />;
+}
+
+/** The headline numbers both views show, then any more facts. */
+function Totals({ payments, calls, fees, children }: { payments: number; calls: bigint; fees: bigint; children?: ReactNode }) {
+  return (
+    <dl className="facts">
+      <dt>Payments</dt>
+      <dd data-testid="usage-payments">{payments}</dd>
+      <dt>Calls paid</dt>
+      <dd data-testid="usage-calls">{calls.toString()}</dd>
+      <dt>Fees routed</dt>
+      <dd data-testid="usage-fees">
+        <Open amount={fees} />
+      </dd>
+      {children}
+    </dl>
+  );
 }
 
 /** The KPI indexer's view, re-read every 5 s. */
@@ -44,20 +61,12 @@ function IndexedUsage({ api }: { api: string }) {
           {k.indexed.failed_transactions ? `, ${k.indexed.failed_transactions} failed (not counted)` : ""}
           {k.indexed.last_block_time ? `, the last at ${new Date(k.indexed.last_block_time * 1000).toLocaleString()}` : ""}.
         </p>
-        <dl className="facts">
-          <dt>Payments</dt>
-          <dd data-testid="usage-payments">{k.payments.count}</dd>
-          <dt>Calls paid</dt>
-          <dd data-testid="usage-calls">{k.payments.calls}</dd>
-          <dt>Fees routed</dt>
-          <dd data-testid="usage-fees">
-            <Open amount={BigInt(k.payments.fees)} />
-          </dd>
+        <Totals payments={k.payments.count} calls={BigInt(k.payments.calls)} fees={BigInt(k.payments.fees)}>
           <dt>Paid by</dt>
           <dd data-testid="usage-via" data-wallet={k.payments.via_wallet} data-channel={k.payments.via_channel}>
             {k.payments.via_wallet} wallet payment(s), {k.payments.via_channel} channel settlement(s) (agents)
           </dd>
-        </dl>
+        </Totals>
       </Section>
       <Section title="Where the fees went" testId="usage-distribution">
         <table>
@@ -246,16 +255,7 @@ function RpcUsage() {
           From {transactions} attribution_payout transactions ({events.length} events) read over RPC: getSignaturesForAddress, then each
           transaction's logs decoded with the IDLs.
         </p>
-        <dl className="facts">
-          <dt>Payments</dt>
-          <dd data-testid="usage-payments">{totalPayments}</dd>
-          <dt>Calls paid</dt>
-          <dd data-testid="usage-calls">{totalCalls.toString()}</dd>
-          <dt>Fees routed</dt>
-          <dd data-testid="usage-fees">
-            <Open amount={totalFees} />
-          </dd>
-        </dl>
+        <Totals payments={totalPayments} calls={totalCalls} fees={totalFees} />
       </Section>
       <Section title="Per model" testId="usage-models">
         <table>
